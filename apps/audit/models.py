@@ -1,0 +1,53 @@
+"""The audit log: every change — who, when, before, after — readable by the standing officer and the city."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+from apps.units.models import Unit
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey(Unit, null=True, on_delete=models.SET_NULL, related_name="audit_entries")
+    action = models.CharField(max_length=40)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=40)
+    summary = models.CharField(max_length=300, blank=True)
+    before = models.JSONField(null=True, blank=True, encoder=DjangoJSONEncoder)
+    after = models.JSONField(null=True, blank=True, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "nhật ký thay đổi"
+        verbose_name_plural = "nhật ký thay đổi"
+
+
+def snapshot(obj, fields: list[str] | None = None) -> dict:
+    """The concrete field values of a model instance, JSON-ready."""
+    names = fields or [f.attname for f in obj._meta.concrete_fields]
+    encoder = DjangoJSONEncoder()
+    data = {}
+    for name in names:
+        value = getattr(obj, name)
+        data[name] = value if isinstance(value, (str, int, float, bool, type(None))) else encoder.default(value)
+    return data
+
+
+def record(
+    user, action: str, obj, unit: Unit | None, before: dict | None = None, after: dict | None = None, summary: str = ""
+) -> AuditEntry:
+    """Write one audit entry; call it inside the transaction of the change it records."""
+    return AuditEntry.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        unit=unit.governing_unit if unit is not None else None,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        summary=summary[:300],
+        before=before,
+        after=after,
+    )

@@ -1,0 +1,166 @@
+"""Tracking: reporting periods, task updates with evidence, indicator measurements, reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from apps.plans.models import Target, Task, TaskState
+from apps.units.models import Unit
+
+
+class PeriodKind(models.TextChoices):
+    Q1 = "q1", "Quý I"
+    H1 = "h1", "6 tháng"
+    Q3 = "q3", "Quý III"
+    YEAR = "year", "Năm"
+
+
+# Data windows per DOMAIN.md (as the guidance says): (start month, start day, start in previous year?),
+# (end month, end day); reports are due on the 20th of the period's last month.
+DEFAULT_WINDOWS = {
+    PeriodKind.Q1: ((12, 15, True), (3, 14), 3),
+    PeriodKind.H1: ((12, 15, True), (6, 14), 6),
+    PeriodKind.Q3: ((6, 15, False), (9, 14), 9),
+    PeriodKind.YEAR: ((12, 15, True), (12, 14), 12),
+}
+
+
+class Period(models.Model):
+    """A reporting period with its data window; rows are data the standing body can correct."""
+
+    kind = models.CharField("kỳ", max_length=10, choices=PeriodKind.choices)
+    year = models.PositiveSmallIntegerField("năm")
+    start = models.DateField("số liệu từ")
+    end = models.DateField("số liệu đến")
+    due_on = models.DateField("hạn gửi báo cáo")
+
+    class Meta:
+        ordering = ["end"]
+        constraints = [models.UniqueConstraint(fields=["kind", "year"], name="unique_period")]
+        verbose_name = "kỳ báo cáo"
+        verbose_name_plural = "kỳ báo cáo"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year}"
+
+    @classmethod
+    def ensure_year(cls, year: int) -> list[Period]:
+        """Create the year's four periods from the default windows where they are missing."""
+        periods = []
+        for kind, ((sm, sd, prev), (em, ed), due_month) in DEFAULT_WINDOWS.items():
+            period, _ = cls.objects.get_or_create(
+                kind=kind,
+                year=year,
+                defaults={
+                    "start": dt.date(year - 1 if prev else year, sm, sd),
+                    "end": dt.date(year, em, ed),
+                    "due_on": dt.date(year, due_month, 20),
+                },
+            )
+            periods.append(period)
+        return periods
+
+    @classmethod
+    def containing(cls, day: dt.date) -> Period | None:
+        """The shortest period whose window holds the day."""
+        cls.ensure_year(day.year)
+        if day.month == 12 and day.day >= 15:
+            cls.ensure_year(day.year + 1)
+        candidates = cls.objects.filter(start__lte=day, end__gte=day)
+        return min(candidates, key=lambda p: p.end - p.start, default=None)
+
+
+class Evidence(models.Model):
+    """A file that proves something (the output of a task, the source of a figure). Attached to any object."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    original_name = models.CharField("tên tệp", max_length=255)
+    content_kind = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        verbose_name = "minh chứng"
+        verbose_name_plural = "minh chứng"
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class UpdateStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Đã gửi"
+    RETURNED = "returned", "Bị trả lại"
+
+
+class TaskUpdate(models.Model):
+    """A report on a task: state, progress, comment and evidence. The standing officer may return it."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField("tình trạng", max_length=20, choices=TaskState.choices)
+    progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    comment = models.TextField("nội dung cập nhật", blank=True)
+    completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    status = models.CharField(max_length=20, choices=UpdateStatus.choices, default=UpdateStatus.SUBMITTED)
+    return_reason = models.TextField("lý do trả lại", blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    returned_at = models.DateTimeField(null=True, blank=True)
+    evidence = GenericRelation(Evidence)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "cập nhật nhiệm vụ"
+        verbose_name_plural = "cập nhật nhiệm vụ"
+
+
+class Measurement(models.Model):
+    """The value of a target's indicator for one reporting period."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="measurements")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="measurements")
+    value = models.DecimalField("giá trị", max_digits=12, decimal_places=2)
+    numerator = models.DecimalField("tử số", max_digits=14, decimal_places=2, null=True, blank=True)
+    denominator = models.DecimalField("mẫu số", max_digits=14, decimal_places=2, null=True, blank=True)
+    source = models.CharField("nguồn số liệu", max_length=300, blank=True)
+    note = models.TextField("ghi chú", blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    entered_at = models.DateTimeField(auto_now=True)
+    evidence = GenericRelation(Evidence)
+
+    class Meta:
+        ordering = ["period__end"]
+        constraints = [models.UniqueConstraint(fields=["target", "period"], name="unique_measurement")]
+        verbose_name = "số liệu kỳ báo cáo"
+        verbose_name_plural = "số liệu kỳ báo cáo"
+
+
+class Notification(models.Model):
+    """An in-app message (reminders before and after deadlines, returned updates)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE)
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE)
+    kind = models.CharField(max_length=30)
+    message = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_on = models.DateField(help_text="day the reminder is for; one reminder per task, kind and day")
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "task", "kind", "sent_on"], name="unique_reminder_per_day")
+        ]

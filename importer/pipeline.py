@@ -1,0 +1,67 @@
+"""The importer's stages, in the order they run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from importer.duties import extract_agencies, extract_reporting
+from importer.errors import NotAPlan
+from importer.header import extract_meta
+from importer.model import Plan, Status
+from importer.readers import read
+from importer.tables import recover_tables
+from importer.targets import extract_targets
+from importer.tasks import extract_tasks
+from importer.text import looks_like_plan, normalize
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Refusal thresholds for bad input; callers may tighten or loosen them."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 300
+    max_unzipped_bytes: int = 200 * 1024 * 1024
+    ocr_dpi: int = 300
+    workers: int | None = None  # OCR processes; None = all cores
+
+
+def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None = None) -> Plan:
+    """Import one plan document. Raises ``ImporterError`` for input that cannot be a plan."""
+    path = Path(path)
+    document = read(path, limits, progress)
+    document = normalize(document)
+    if not looks_like_plan(document):
+        raise NotAPlan(
+            f"Tệp {path.name} không giống một kế hoạch CCHC (không thấy tiêu đề “KẾ HOẠCH” hay các mục "
+            "mục tiêu, nhiệm vụ). Hãy kiểm tra lại đã chọn đúng tệp kế hoạch chưa."
+        )
+    document = recover_tables(document)
+    meta = extract_meta(document)
+    targets, target_problems = extract_targets(document, meta)
+    tasks, task_problems = extract_tasks(document)
+    agencies = extract_agencies(document, tasks)
+    reporting = extract_reporting(document)
+    problems = document.problems + target_problems + task_problems
+    plan = Plan(
+        doc=path.name,
+        status=Status.SUCCESS,
+        meta=meta,
+        targets=targets,
+        tasks=tasks,
+        agencies=agencies,
+        reporting=reporting,
+        low_fidelity=document.low_fidelity,
+        problems=problems,
+    )
+    return validate(plan)
+
+
+def validate(plan: Plan) -> Plan:
+    """Mark the plan partial when anything is doubtful or missing."""
+    doubtful = bool(plan.problems) or plan.low_fidelity or not plan.meta.title
+    return replace(plan, status=Status.PARTIAL if doubtful else Status.SUCCESS)
