@@ -1,9 +1,18 @@
-"""Deadlines as printed ("Quý IV/2025", "2026 - tháng 2/2027", "Hàng năm") turned into dates."""
+"""Deadlines as printed ("Quý IV/2025", "2026 - tháng 2/2027", "Hàng năm") turned into dates.
+
+The text is folded (no diacritics, lower case) first, so OCR output without marks reads the same.
+Typical OCR damage is tolerated: 'Quy 1V/2025' (1 for I), 'thang 712025' (1 for the slash),
+'20262030' (a lost hyphen).
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
+
+from importer.text import fold
 
 
 @dataclass(frozen=True)
@@ -13,8 +22,129 @@ class Deadline:
     recurring: bool = False  # "Hàng năm", "Thường xuyên": due at the end of every year
 
 
+_YEAR = r"(20\d\d)"
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# 'hàng năm', 'hằng năm', and OCR forms 'hane nim', 'hingnim'; 'thường xuyên'
+_RECURRING = re.compile(r"\bh[ai]n[a-z]?\s?n[ai]m\b|\bhang (thang|quy)\b|\bthuong xuyen\b")
+
+
 def parse_deadline(
     text: str | None, period_start: dt.date | None = None, period_end: dt.date | None = None
 ) -> Deadline:
     """Read a printed deadline; the plan's period fills in what the text leaves out."""
+    folded = _repair(fold(text))
+    if not folded:
+        return Deadline(None, period_end, False)
+    if _RECURRING.search(folded):
+        return Deadline(period_start, period_end, True)
+    for reader in (_read_date, _read_year_to_month, _read_year_range, _read_quarter, _read_half, _read_month):
+        found = reader(folded)
+        if found:
+            return found
+    years = [int(y) for y in re.findall(r"(?<!\d)" + _YEAR + r"(?!\d)", folded)]
+    if years:
+        return Deadline(dt.date(min(years), 1, 1), dt.date(max(years), 12, 31), False)
     return Deadline(None, period_end, False)
+
+
+def _repair(folded: str) -> str:
+    """Undo common OCR damage in dates: '712025' → '7/2025', '20262030' → '2026-2030', '1v' → 'iv'."""
+    text = re.sub(r"[\u2010-\u2015~]", "-", folded)
+    text = re.sub(r"(?<!\d)(20\d\d)\s*[.]?\s*(20\d\d)(?!\d)", r"\1-\2", text)
+    # a slash read as '1' between a month and a year: 712025 → 7/2025, 1212025 → 12/2025
+    text = re.sub(r"(?<!\d)(1[0-2]|[1-9])1(20\d\d)(?!\d)", r"\1/\2", text)
+    text = re.sub(r"\bquy\s*1v\b", "quy iv", text)
+    text = re.sub(r"\bquy\s*1(ii|i)\b", r"quy i\1", text)
+    return text
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _read_date(text: str) -> Deadline | None:
+    match = re.search(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR, text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return Deadline(None, dt.date(year, month, day), False)
+    except ValueError:
+        return None
+
+
+def _read_year_to_month(text: str) -> Deadline | None:
+    """'2026 - tháng 2/2027', '2026-02/2027'."""
+    match = re.search(_YEAR + r"\s*-\s*(?:thang\s*)?(\d{1,2})\s*/\s*" + _YEAR, text)
+    if not match:
+        return None
+    start, month, end = int(match[1]), int(match[2]), int(match[3])
+    if not 1 <= month <= 12:
+        return None
+    return Deadline(dt.date(start, 1, 1), _month_end(end, month), False)
+
+
+def _read_year_range(text: str) -> Deadline | None:
+    match = re.search(r"(?<!\d)" + _YEAR + r"\s*-\s*" + _YEAR + r"(?!\d)", text)
+    if not match:
+        return None
+    start, end = sorted((int(match[1]), int(match[2])))
+    return Deadline(dt.date(start, 1, 1), dt.date(end, 12, 31), False)
+
+
+def _read_quarter(text: str) -> Deadline | None:
+    match = re.search(r"\bquy\s*(iv|iii|ii|i|[1-4])\b\s*(?:/|nam|-)?\s*" + _YEAR, text)
+    if not match:
+        return None
+    quarter, year = _QUARTERS[match[1]], int(match[2])
+    return Deadline(dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), False)
+
+
+def _read_half(text: str) -> Deadline | None:
+    # OCR: 'cudi', 'cubi' for cuối; 'nim', 'ndm' for năm
+    match = re.search(r"\b6 th\w?ng (d\wu|cu\wi)(?: n\w?m)?\s*" + _YEAR, text)
+    if not match:
+        return None
+    year = int(match[2])
+    if match[1].startswith("d"):
+        return Deadline(dt.date(year, 1, 1), dt.date(year, 6, 30), False)
+    return Deadline(dt.date(year, 7, 1), dt.date(year, 12, 31), False)
+
+
+def _read_month(text: str) -> Deadline | None:
+    match = re.search(r"\bthang\s*(\d{1,2})\s*(?:/|nam)\s*" + _YEAR, text)
+    if not match:
+        return None
+    month, year = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        return None
+    return Deadline(dt.date(year, month, 1), _month_end(year, month), False)
+
+
+_ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def restore_deadline(text: str | None) -> str | None:
+    """A clean printed form of an OCR-damaged deadline ('Quy 1V/2025' → 'Quý IV/2025'), or None if unreadable."""
+    folded = _repair(fold(text))
+    folded = re.sub(r"(?<!\d)[013-9]0(\d\d)(?=\s*-\s*20\d\d)", r"20\1", folded)  # '9026-2030': a 2 read as 9
+    if not folded:
+        return None
+    if _RECURRING.search(folded):
+        return "Thường xuyên" if "thuong xuyen" in folded else "Hàng năm"
+    found = _read_year_to_month(folded)
+    if found:
+        return f"{found.start.year} - tháng {found.end.month}/{found.end.year}"
+    found = _read_year_range(folded)
+    if found:
+        return f"{found.start.year}-{found.end.year}"
+    found = _read_quarter(folded)
+    if found:
+        return f"Quý {_ROMAN_QUARTERS[(found.end.month + 2) // 3]}/{found.end.year}"
+    found = _read_half(folded)
+    if found:
+        return f"6 tháng {'đầu' if found.start.month == 1 else 'cuối'} năm {found.end.year}"
+    found = _read_month(folded)
+    if found:
+        return f"tháng {found.end.month}/{found.end.year}"
+    return None

@@ -1,11 +1,167 @@
-"""Agencies named with duties, and the reporting regime."""
+"""Agencies named with duties, and the reporting regime.
+
+Agencies come from the 'Tổ chức thực hiện' part (one heading or lead-in per body: 'a) Phòng Văn hóa - Xã hội',
+'2. Văn phòng HĐND và UBND xã:', 'g) Đề nghị Mặt trận Tổ quốc …'), from the lead and partner cells of the
+task catalogue, and from whoever receives the periodic reports. Collective holders ('Các cơ quan, đơn vị',
+'Các phòng thuộc Sở') are not agencies. The reporting regime is read from sentences of that part that
+send reports 'định kỳ (quý, 6 tháng, năm)', 'hàng năm' or 'đột xuất' to someone.
+"""
+
+from __future__ import annotations
+
+import re
 
 from importer.model import Document, Reporting, Task
+from importer.sections import Node, build_outline, heading_title, scope_of, split_paragraphs, split_sentences
+from importer.text import fold, fold_aligned
+
+_AGENCY_START = re.compile(
+    r"^(?:de nghi\s+)?(ph\S{1,2}ng|v\S{1,2}n ph\S{1,2}ng|trung t\S{1,3}m|so|cong an|ban chi huy|mat tran|"
+    r"uy ban mat tran|doan thanh nien|hoi (lien hiep|nong dan|cuu chien binh))\b"
+)
+_GENERIC = re.compile(r"^(cac|nhung|moi|toan bo|trach nhiem|thu truong|truong|lanh dao)\b")
+_REQUEST = re.compile(r"^de nghi\s+")
+_TRAILING = re.compile(r"\s*[(:;].*$|\s+(va|cung|phoi hop)\s+(cac|voi)\b.*$|\s+de\s+\S.*$|[./]+$")
+_UNFINISHED = re.compile(r"\b(va|&|cua|thuoc)$")
 
 
 def extract_agencies(document: Document, tasks: tuple[Task, ...]) -> tuple[str, ...]:
-    return ()
+    outline = build_outline(split_paragraphs(document))
+    names: list[str] = []
+    for node in outline:
+        if node.region == "body" and _in_organisation(node):
+            name = agency_named_by(node.paragraph.body)
+            if name:
+                names.append(name)
+    if not document.low_fidelity:  # OCR'd table cells are too damaged to name a body reliably
+        for task in tasks:
+            for cell in (task.lead, task.partners):
+                names += [name for part in re.split(r"[;,]", cell or "") if (name := agency_named_by(part))]
+    for reporting in extract_reporting(document):
+        receiver = agency_named_by(re.split(r"\(|\bqua\b", reporting.to or "")[0])
+        if receiver and not receiver.startswith(("UBND", "Ủy ban")):
+            names.append(receiver)
+    return _unique_names(names)
+
+
+def _in_organisation(node: Node) -> bool:
+    return scope_of(node) == "organisation" or any(
+        fold(heading.body).startswith(("to chuc thuc hien", "trach nhiem")) for heading in node.ancestors
+    )
+
+
+def agency_named_by(text: str) -> str | None:
+    """'Phòng Văn hóa - Xã hội xã:' → 'Phòng Văn hóa - Xã hội'; 'Đề nghị Mặt trận Tổ quốc … và các đoàn thể'
+    → 'Mặt trận Tổ quốc …'; a collective holder ('Các cơ quan, đơn vị') → None."""
+    text = re.sub(r"\s+", " ", text).strip(" -–+.:;")
+    folded = fold_aligned(text)
+    if _GENERIC.match(folded) or not _AGENCY_START.match(folded):
+        return None
+    end = len(text)
+    cut = _TRAILING.search(folded)
+    if cut:
+        end = cut.start()
+    comma = re.search(r",\s+(?=[^\W\d_])", text[:end])
+    if comma and text[comma.end()].islower():  # 'Phòng X, phối hợp …' ends the name; 'Văn hóa, Thể thao' does not
+        end = comma.start()
+    start = _REQUEST.match(folded)
+    name = text[start.end() if start else 0 : end].strip(" -–.:;,")
+    if not name or len(name.split()) > 12 or _UNFINISHED.search(fold(name)):
+        return None
+    if re.match(r"^(phong|trung tam)\b", fold(name)):
+        name = re.sub(r"\s+x[aã]$", "", name, flags=re.IGNORECASE)
+    return name
+
+
+def _unique_names(names: list[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        key = re.sub(r"[^a-z0-9]+", " ", fold(name).replace("&", " va ")).strip()
+        key = re.sub(r"\bhdnd\b", "hoi dong nhan dan", re.sub(r"\bubnd\b", "uy ban nhan dan", key))
+        key = re.sub(r"\s+xa$", "", key)
+        seen.setdefault(key, name)
+    return tuple(seen.values())
+
+
+# --- reporting ------------------------------------------------------------------------------------
+
+_REPORT = re.compile(r"\bb\S{0,2}o c\S{0,2}o\b")
+_PERIODIC = re.compile(r"\b[dđbp]\S{0,2}nh k\S{0,2}\b|\bhang (quy|nam|thang)\b|\bd\S{0,2}t xu\S{0,2}t\b")
+_FREQUENCIES = (
+    ("quarterly", re.compile(r"\bquy\b(?!\s+(dinh|trinh|che|mo|hoach|pham|tac|chuan|[ivx1l]{1,4}\b))")),
+    ("semiannual", re.compile(r"\b6 th\S{0,3}ng\b(?!\s+(cu|d\S{0,2}u)\S*\s+n\S{0,2}m\s+\d)")),
+    ("annual", re.compile(r"\b(hang\s+)?n\S?m\b(?!\s+(20\d\d|\d))")),
+    ("ad_hoc", re.compile(r"\bd\S{0,2}t xu\S{0,2}t\b")),
+)
+_RECEIVER = re.compile(
+    r"\b(?:gui ve|gui|ve|cho|bao cao)\s+((?:phong|van phong|so|uy ban nhan dan|ubnd|trung tam|ban chi dao)\b.*)$"
+)
+_DEADLINE = re.compile(r"\btr\S{1,4}\s+ng\S{0,2}y\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?")
 
 
 def extract_reporting(document: Document) -> tuple[Reporting, ...]:
-    return ()
+    outline = build_outline(split_paragraphs(document))
+    found: dict[str, Reporting] = {}
+    for node in outline:
+        if node.region != "body" or not _in_organisation(node) and "bao cao" not in _heading_text(node):
+            continue
+        for sentence in split_sentences(node.paragraph.body):
+            for reporting in read_reporting(sentence):
+                found.setdefault(reporting.frequency, reporting)
+    order = [frequency for frequency, _ in _FREQUENCIES]
+    return tuple(sorted(found.values(), key=lambda r: order.index(r.frequency)))
+
+
+def _heading_text(node: Node) -> str:
+    return " ".join(fold(heading_title(h.body)) for h in node.ancestors)
+
+
+def read_reporting(sentence: str) -> list[Reporting]:
+    """'báo cáo định kỳ (quý, 6 tháng, năm) và đột xuất … gửi về Phòng Văn hóa - Xã hội' → four regimes."""
+    folded = fold_aligned(sentence)
+    start = None
+    for report in _REPORT.finditer(folded):
+        start = _periodic_start(folded, report)
+        if start is not None:
+            break
+    if start is None:
+        return []
+    window = folded[start : start + 90]
+    frequencies = [name for name, pattern in _FREQUENCIES if pattern.search(window)]
+    receiver = None
+    for match in _RECEIVER.finditer(folded, start):
+        receiver = sentence[match.start(1) :].strip(" .;")
+        break
+    deadline_match = _DEADLINE.search(folded)
+    deadline = sentence[deadline_match.start() : deadline_match.end()] if deadline_match else None
+    return [Reporting(frequency=f, to=_shorten(receiver), deadline=deadline) for f in frequencies]
+
+
+_FILLER = re.compile(
+    r"^[\s,();:]*(?:(?:hang|quy|6|th\S{0,3}ng|n\S?m|hoac|va|d\S{0,2}t|xu\S{0,2}t|tong|hop)[\s,();:]*)*$"
+)
+
+
+def _periodic_start(folded: str, report: re.Match[str]) -> int | None:
+    """Where the periodic wording tied to this 'báo cáo' begins: 'định kỳ hàng quý, …, đột xuất báo cáo'
+    (a chain of cues joined only by list words) or 'báo cáo định kỳ …' right after it; else None."""
+    cues = list(_PERIODIC.finditer(folded))
+    if any(0 <= cue.start() - report.end() <= 6 for cue in cues):
+        return report.start()
+    current = report.start()
+    for cue in reversed([cue for cue in cues if cue.end() <= report.start()]):
+        if not _FILLER.match(folded[cue.end() : current]):
+            break
+        current = cue.start()
+    return current if current < report.start() else None
+
+
+def _shorten(receiver: str | None) -> str | None:
+    """The receiver up to its '(qua …)' note; drop what follows ('… tình hình thực hiện Chương trình')."""
+    if not receiver:
+        return None
+    closing = receiver.find(")")
+    if closing != -1 and "(" in receiver[:closing]:
+        return receiver[: closing + 1]
+    words = receiver.split()
+    return " ".join(words[:14])

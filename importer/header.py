@@ -1,7 +1,442 @@
-"""Header stage: number, issuer, date, title, period, bases, supersedes, signer."""
+"""Header stage: number, issuer, date, title, period, bases, supersedes, signer.
 
-from importer.model import Document, Meta
+Everything is matched on accent-folded text (``fold_aligned`` keeps positions, so the printed spelling is
+sliced from the original) and tolerates the usual OCR damage: 'S6:94 /KH-UBND', 'Ké hoach', 'QD' for 'QĐ'.
+When the first-page header is missing, number and date come from an appendix heading
+'(Kèm theo Kế hoạch số 84/KH-UBND ngày 13/10/2025 của UBND xã Mao Điền)'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from importer.model import Block, Document, Location, Meta, Problem, Table
+from importer.sections import (
+    Node,
+    build_outline,
+    scope_of,
+    split_paragraphs,
+    strip_markdown,
+)
+from importer.text import KE_HOACH, SO, fold, fold_aligned
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line of the document's first or last part (table cells are split into lines too)."""
+
+    text: str
+    location: Location
 
 
 def extract_meta(document: Document) -> Meta:
-    return Meta()
+    lines = read_lines(document)
+    outline = build_outline(split_paragraphs(document))
+    start, title_lines = find_title(lines)
+    header = lines[:start] if start is not None else lines[:8]
+    number = find_number(header)
+    date = find_date(header)
+    appendix_number, appendix_date = find_appendix_reference(lines)
+    if number is None and date is None:
+        number, date = appendix_number, appendix_date
+    title = " ".join(strip_markdown(line.text) for line in title_lines) or None
+    issuer, level = find_issuer(header, outline, lines)
+    period_start, period_end = find_period(title or "", outline)
+    supersedes = find_supersedes(outline)
+    bases = find_bases(outline, exclude=(number, *supersedes))
+    signer, signer_title = find_signer(lines)
+    return Meta(
+        number=number,
+        issuer=issuer,
+        issuer_level=level,
+        date=date,
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        bases=bases,
+        supersedes=supersedes,
+        signer=signer,
+        signer_title=signer_title,
+    )
+
+
+def review_meta(meta: Meta, document: Document) -> tuple[Problem, ...]:
+    """Doubts about the header, for the plan's warnings (so a reviewer checks them against the original)."""
+    first = next((item.location for item in document.items), Location())
+    problems = []
+    if not meta.number:
+        problems.append(Problem("header_number_missing", "Không tìm thấy số, ký hiệu của kế hoạch.", first))
+    if not meta.date:
+        problems.append(Problem("header_date_missing", "Không tìm thấy hoặc không đọc được ngày ban hành.", first))
+    if not meta.issuer:
+        problems.append(Problem("header_issuer_missing", "Không xác định được cơ quan ban hành kế hoạch.", first))
+    if not meta.period_start or not meta.period_end:
+        problems.append(Problem("period_missing", "Không xác định được giai đoạn (thời kỳ) của kế hoạch.", first))
+    return tuple(problems)
+
+
+# --- lines --------------------------------------------------------------------------------------
+
+
+def read_lines(document: Document) -> list[Line]:
+    """Blocks and table cells as printed lines, in reading order."""
+    lines: list[Line] = []
+    for item in document.items:
+        if isinstance(item, Block):
+            lines += [Line(part.strip(), item.location) for part in item.text.splitlines() if part.strip()]
+        elif isinstance(item, Table):
+            for row in item.rows:
+                for cell in row:
+                    lines += [Line(part.strip(), item.location) for part in cell.splitlines() if part.strip()]
+    return lines
+
+
+_PLAN_WORD = re.compile(rf"^\W*{KE_HOACH}\W*$")
+_CITATION_CUE = re.compile(
+    r"^\W*(thu\S{0,2} hi\S{1,3}n|c\S{1,2}n c\S{1,3}|theo|kem theo|k\S{1,2}m theo)\b.*"
+    r"(quy\S{0,2}t d\S{1,2}nh|ngh\S{1,2} (quy\S{0,2}t|d\S{1,2}nh)|ch\S{1,2} th\S|c\S{1,2}ng v\S{1,2}n|"
+    + KE_HOACH
+    + r"\s+s\S{0,2}\s+\d|lu\S{1,2}t|\d+\s*/)"
+)
+
+
+def find_title(lines: list[Line]) -> tuple[int | None, list[Line]]:
+    """The title lines after 'KẾ HOẠCH' (or at the very top when the header is missing) and where they start."""
+    plan_at = next(
+        (i for i, line in enumerate(lines[:40]) if _PLAN_WORD.match(fold(strip_markdown(line.text)))),
+        None,
+    )
+    begin = plan_at + 1 if plan_at is not None else 0
+    title: list[Line] = []
+    for line in lines[begin : begin + 5]:
+        folded = fold(strip_markdown(line.text))
+        if _CITATION_CUE.match(folded) or folded.startswith("(") or re.match(r"^[IVX|l1]{1,4}\s*\.", line.text):
+            break
+        if re.fullmatch(r"[\W_]+", folded):
+            continue
+        title.append(line)
+    if plan_at is None and title and _looks_like_header(title[0].text):
+        return None, []
+    return (plan_at if plan_at is not None else 0), title
+
+
+def _looks_like_header(text: str) -> bool:
+    folded = fold(text)
+    return bool(re.search(r"cong hoa|uy ban nhan dan|ubnd|\bso\s*:", folded))
+
+
+# --- citations ----------------------------------------------------------------------------------
+
+_PARTY = re.compile(r"(?<![\d/])(\d{1,4})\s*[-–]\s*([A-ZĐ]{1,4})\s*/\s*([A-ZĐ][A-ZĐa-z]{0,5})\b")
+_STATE = re.compile(
+    r"(?<![\d/.])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,6}\d{0,2})(?:\s*[-–—]\s*([A-ZĐ][A-ZĐa-z]{0,9}))?\b"
+)
+_SYMBOL_FIXES = {"QD": "QĐ", "ND": "NĐ", "DH": "ĐH", "BCD": "BCĐ", "HDND": "HĐND", "DU": "ĐU", "TTG": "TTg"}
+
+
+def find_citations(text: str) -> list[str]:
+    """Document numbers cited in a text, written as they are printed ('3470/QĐ-UBND', '45-NQ/TW')."""
+    found: list[tuple[int, str]] = []
+    for match in _PARTY.finditer(text):
+        number, kind, body = match.groups()
+        found.append((match.start(), f"{number}-{fix_symbol(kind)}/{fix_symbol(body)}"))
+    for match in _STATE.finditer(text):
+        number, year, kind, body = match.groups()
+        if not year and not body:
+            continue
+        symbol = fix_symbol(kind) + (f"-{fix_symbol(body)}" if body else "")
+        found.append((match.start(), f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"))
+    return [citation for _, citation in sorted(found)]
+
+
+def fix_symbol(part: str) -> str:
+    """Restore the Đ that OCR drops from symbols (QD → QĐ, ND → NĐ, DH → ĐH)."""
+    return _SYMBOL_FIXES.get(part.upper(), part)
+
+
+def citation_key(citation: str | None) -> str:
+    return re.sub(r"[\s/\-–]+", "", fold(citation or ""))
+
+
+# --- number and date ----------------------------------------------------------------------------
+
+_NUMBER = re.compile(rf"(?:^|[\s(]){SO}\s*[:.]\s*(\d{{1,5}})\s*/\s*([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)")
+_DATE = re.compile(r"ng\S{0,2}y\s*(\d{1,2})\s*(?:th\S{0,2}ng|/|-|\.)\s*(\d{1,2})\s*(?:n\S{0,2}m|/|-|\.)\s*(\d{4})")
+_APPENDIX = re.compile(
+    rf"k\S{{0,2}}m theo\s+{KE_HOACH}\s+{SO}\s+(\d{{1,5}})\s*/\s*([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)"
+)
+
+
+def find_number(lines: list[Line]) -> str | None:
+    for line in lines:
+        folded = fold_aligned(line.text)
+        match = _NUMBER.search(folded)
+        if match:
+            return f"{match.group(1)}/{clean_symbol(line.text[match.start(2) : match.end(2)])}"
+    return None
+
+
+def clean_symbol(printed: str) -> str:
+    parts = re.split(r"\s*[-–]\s*", printed.strip().upper())
+    return "-".join(fix_symbol(part) for part in parts if part)
+
+
+def find_date(lines: list[Line]) -> str | None:
+    for line in lines:
+        date = parse_date(line.text)
+        if date:
+            return date
+    return None
+
+
+def parse_date(text: str) -> str | None:
+    """'ngày 17 tháng 11 năm 2025', 'ngay 24 thang 7 nam 2025', 'ngày 13 /10/2025' → 'YYYY-MM-DD'."""
+    match = _DATE.search(fold(text))
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    if 1 <= day <= 31 and 1 <= month <= 12 and 1990 <= year <= 2100:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def find_appendix_reference(lines: list[Line]) -> tuple[str | None, str | None]:
+    """Number and date from '(Kèm theo Kế hoạch số 84/KH-UBND ngày 13/10/2025 ...)'."""
+    for line in lines:
+        folded = fold_aligned(line.text)
+        match = _APPENDIX.search(folded)
+        if match:
+            number = f"{match.group(1)}/{clean_symbol(line.text[match.start(2) : match.end(2)])}"
+            return number, parse_date(line.text[match.end() :])
+    return None, None
+
+
+# --- issuer -------------------------------------------------------------------------------------
+
+_LEVEL_WORDS = {
+    "xa": ("xã", "xa"),
+    "phuong": ("phường", "xa"),
+    "dac khu": ("đặc khu", "xa"),
+    "thi tran": ("thị trấn", "xa"),
+    "thanh pho": ("thành phố", "tinh"),
+    "tinh": ("tỉnh", "tinh"),
+    "huyen": ("huyện", None),
+    "quan": ("quận", None),
+    "thi xa": ("thị xã", None),
+}
+_COMMITTEE = re.compile(
+    r"(?:uy ban nhan dan|ubnd)\s+(thi tran|thi xa|dac khu|thanh pho|phuong|huyen|quan|tinh|xa)\b\s*(.*)$"
+)
+_DEPARTMENT = re.compile(r"(?:^|\s)so\s+(?!:)(\S.*)$")
+_MOTTO = re.compile(r"c\S{0,2}ng h\S{0,2}a\b.*$|\S{1,3}c [l1]\S{1,2}p\s*[-–].*$|\bt\S{0,2} do\s*[-–].*$")
+_PREAMBLE_ISSUER = re.compile(
+    rf"(?:^|[.;,:]\s*)((?:uy ban nhan dan|ubnd|so)\b[^.;,:]{{0,60}}?)\s+(?:ban hanh|xay dung|trien khai)\s+{KE_HOACH}"
+)
+_APPENDIX_ISSUER = re.compile(
+    rf"k\S{{0,2}}m theo\s+{KE_HOACH}.{{0,80}}?\bc\S{{0,3}}a\s+((?:uy ban nhan dan|ubnd)\b[^)]{{0,60}})"
+)
+
+
+def find_issuer(header: list[Line], outline: tuple[Node, ...], lines: list[Line]) -> tuple[str | None, str | None]:
+    """The issuing body from the header block, else from the preamble ('… ban hành Kế hoạch'), else the appendix."""
+    candidates: list[str] = []
+    top = [
+        _drop_motto(line.text)
+        for line in header
+        if not _NUMBER.search(fold_aligned(line.text)) and not parse_date(line.text)
+    ]
+    top = [text for text in top if text]
+    province = find_province(outline)
+    for text in top:
+        parent, _ = compose_issuer(text)
+        if parent and parent.startswith("UBND "):
+            province = parent.removeprefix("UBND ")
+        if re.match(r"^so\s+\S", fold(text)):
+            return compose_issuer(text, province)
+    candidates.append(" ".join(top))
+    for node in outline:
+        if node.region == "front":
+            candidates += [m for m in _matches(_PREAMBLE_ISSUER, node.paragraph.text)]
+    for line in lines:
+        candidates += [m for m in _matches(_APPENDIX_ISSUER, line.text)]
+    for candidate in candidates:
+        issuer, level = compose_issuer(candidate, province)
+        if issuer:
+            return issuer, level
+    return None, None
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[str]:
+    folded = fold_aligned(text)
+    return [text[m.start(1) : m.end(1)] for m in pattern.finditer(folded)]
+
+
+def _drop_motto(text: str) -> str:
+    folded = fold_aligned(text)
+    match = _MOTTO.search(folded)
+    return (text[: match.start()] if match else text).strip()
+
+
+def compose_issuer(printed: str, province: str | None = None) -> tuple[str | None, str | None]:
+    """'ỦY BAN NHÂN DÂN XÃ MAO ĐIỀN' → ('UBND xã Mao Điền', 'xa'); 'SỞ NGOẠI VỤ' → ('Sở Ngoại vụ …', 'so')."""
+    printed = re.sub(r"\s+", " ", printed).strip(" ,;:-")
+    folded = fold_aligned(printed)
+    department = _DEPARTMENT.search(folded)
+    committees = list(_COMMITTEE.finditer(folded))
+    if department and (not committees or department.start() > committees[-1].start()):
+        name = _words(printed[department.start(1) :], capitalised=False)
+        if not name:
+            return None, None
+        issuer = f"Sở {name[0].capitalize()} {' '.join(w.lower() for w in name[1:])}".strip()
+        if province and fold(province) not in fold(issuer):
+            issuer = f"{issuer} {province}"
+        return issuer, "so"
+    if committees:
+        match = committees[-1]
+        word, level = _LEVEL_WORDS[match.group(1)]
+        name = _words(printed[match.start(2) :])
+        if not name:
+            return None, None
+        return f"UBND {word} {' '.join(w[:1].upper() + w[1:].lower() for w in name)}", level
+    return None, None
+
+
+def _words(text: str, capitalised: bool = True) -> list[str]:
+    """The leading (capitalised) words of a name ('Kẽ Sắt (gọi tắt …' → ['Kẽ', 'Sắt'])."""
+    words = []
+    for word in re.findall(r"[^\W\d_]+", text)[:6]:
+        if capitalised and not word[:1].isupper():
+            break
+        words.append(word)
+    return words
+
+
+def find_province(outline: tuple[Node, ...]) -> str | None:
+    """The city or province named most often ('thành phố Hải Phòng'), for a department's full name."""
+    counts: Counter[str] = Counter()
+    for node in outline[:400]:
+        text = node.paragraph.text
+        folded = fold_aligned(text)
+        for match in re.finditer(r"\b(thanh pho|tinh)\s+((?:[A-ZĐ]\w+\s?){1,3})", _restore_case(folded, text)):
+            words = text[match.start(2) : match.end(2)].split()
+            name = " ".join(w for w in words if w[:1].isupper())
+            if name:
+                counts[f"{_LEVEL_WORDS[match.group(1)][0]} {name}"] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _restore_case(folded: str, original: str) -> str:
+    """Folded letters with the original's capitals, so a regex can ask for a capital and ignore accents."""
+    return "".join(f.upper() if o.isupper() else f for f, o in zip(folded, original, strict=False))
+
+
+# --- period -------------------------------------------------------------------------------------
+
+_RANGE = re.compile(r"giai do\S{1,2}n\s*(20\d\d)\s*[-–—]\s*(20\d\d)")
+_BARE_RANGE = re.compile(r"\b(20\d\d)\s*[-–—]\s*(20\d\d)\b")
+_HALF = re.compile(r"\b6 th\S{0,5}\s+(cu\S{0,3}|[dđ]\S{0,2}u)\s+n\S{0,3}m\s+(20\d\d)")
+_QUARTER = re.compile(r"\bqu\S\s+([ivx1l]{1,4}|\d)\s+n\S{0,3}m\s+(20\d\d)")
+_YEAR = re.compile(r"\bn\S{0,2}m\s+(20\d\d)\b")
+_QUARTERS = {"i": 1, "1": 1, "l": 1, "ii": 2, "2": 2, "iii": 3, "3": 3, "iv": 4, "4": 4, "1v": 4, "lv": 4}
+
+
+def find_period(title: str, outline: tuple[Node, ...]) -> tuple[str | None, str | None]:
+    """The period the title names, else the one the preamble names ('giai đoạn 2026 - 2030', '6 tháng cuối năm')."""
+    found = parse_period(title, allow_year=True)
+    if found != (None, None):
+        return found
+    for node in outline:
+        if node.region == "front":
+            found = parse_period(node.paragraph.text, allow_year=False)
+            if found != (None, None):
+                return found
+    return None, None
+
+
+def parse_period(text: str, allow_year: bool) -> tuple[str | None, str | None]:
+    folded = fold(text)
+    match = _RANGE.search(folded) or (_BARE_RANGE.search(folded) if allow_year else None)
+    if match:
+        return f"{match.group(1)}-01", f"{match.group(2)}-12"
+    match = _HALF.search(folded)
+    if match:
+        year = match.group(2)
+        return (f"{year}-07", f"{year}-12") if match.group(1).startswith("c") else (f"{year}-01", f"{year}-06")
+    match = _QUARTER.search(folded)
+    if match and match.group(1) in _QUARTERS:
+        quarter, year = _QUARTERS[match.group(1)], match.group(2)
+        return f"{year}-{quarter * 3 - 2:02d}", f"{year}-{quarter * 3:02d}"
+    match = _YEAR.search(folded) if allow_year else None
+    if match:
+        return f"{match.group(1)}-01", f"{match.group(1)}-12"
+    return None, None
+
+
+# --- bases and supersedes ---------------------------------------------------------------------------
+
+
+def find_bases(outline: tuple[Node, ...], exclude: tuple[str | None, ...] = ()) -> tuple[str, ...]:
+    """Documents the plan carries out: those cited in the preamble and in its 'Mục đích' part."""
+    skip = {citation_key(c) for c in exclude if c}
+    bases: dict[str, str] = {}
+    for node in outline:
+        if node.region == "front" or (node.region == "body" and scope_of(node) == "purpose"):
+            for citation in find_citations(node.paragraph.text):
+                key = citation_key(citation)
+                if key not in skip:
+                    bases.setdefault(key, citation)
+    return tuple(bases.values())
+
+
+_REPLACES = re.compile(r"\bthay th\S{0,2}\b")
+
+
+def find_supersedes(outline: tuple[Node, ...]) -> tuple[str, ...]:
+    """Plans this one replaces: 'Kế hoạch này thay thế Kế hoạch số 94/KH-UBND …'."""
+    found: dict[str, str] = {}
+    for node in outline:
+        text = node.paragraph.text
+        for match in _REPLACES.finditer(fold_aligned(text)):
+            citations = find_citations(text[match.end() : match.end() + 80])
+            if citations:
+                found.setdefault(citation_key(citations[0]), citations[0])
+    return tuple(found.values())
+
+
+# --- signer -------------------------------------------------------------------------------------
+
+_RECIPIENTS = re.compile(r"^\W*n\S{1,2}i nh\S{1,3}n\b")
+_NAME = re.compile(r"^[A-ZĐ][^\W\d_A-Z]+(?:\s+[A-ZĐ][^\W\d_A-Z]+){1,4}$")
+_ROLE = re.compile(r"\b(chu tich|giam doc|truong ban|truong phong|bi thu)\b")
+
+
+def find_signer(lines: list[Line]) -> tuple[str | None, str | None]:
+    """The name under the signature block (after 'Nơi nhận') and the signer's title."""
+    start = next((i for i, line in enumerate(lines) if _RECIPIENTS.match(fold(line.text))), None)
+    if start is None:
+        return None, None
+    name, titles = None, []
+    for line in lines[start + 1 : start + 30]:
+        text = strip_markdown(line.text)
+        folded = fold(text)
+        if re.match(r"^(danh muc|phu luc|tt)\b", folded):
+            break
+        if _ROLE.search(folded):
+            titles.append(folded)
+        if not text.startswith(("-", "+", "•")) and _NAME.match(text):
+            name = text
+            break
+    return name, describe_signer_title(titles)
+
+
+def describe_signer_title(lines: list[str]) -> str | None:
+    """'KT. CHỦ TỊCH' + 'PHÓ CHỦ TỊCH' → 'Phó Chủ tịch'; 'TM. … CHỦ TỊCH' alone → 'Chủ tịch'."""
+    text = " ".join(lines)
+    for office, printed in (("chu tich", "Chủ tịch"), ("giam doc", "Giám đốc"), ("truong ban", "Trưởng ban")):
+        if re.search(rf"\bkt\s*\.?\s*{office}|\bpho {office}", text):
+            return f"Phó {printed}"
+        if office in text:
+            return printed
+    return None

@@ -1,7 +1,266 @@
-"""Targets stage: every quantitative target (chỉ tiêu) in the plan's goal sections."""
+"""Targets stage: every quantitative target (chỉ tiêu) in the plan's goal parts and task catalogue.
 
-from importer.model import Document, Meta, Problem, Target
+Where targets are read:
+- paragraphs under a goal heading ('a) Mục tiêu', 'Một số chỉ tiêu cụ thể', 'II. MỤC TIÊU …'), not under
+  'Mục đích', 'Yêu cầu' or 'Nhiệm vụ';
+- rows of the task catalogue that state a figure ('Tỷ lệ hồ sơ …: Tối thiểu 60%'), whether the catalogue
+  is a table or was flattened into lines.
+One target per figure; its text is the sentence holding the figure (two figures in one sentence give two
+targets with the same text). Area is the area of the enclosing section, else guessed from the wording;
+phase is the nearest phase line ('- Giai đoạn 2026 - 2027:'), else the plan's own period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importer.areas import area_of, topic_of
+from importer.model import Document, Location, Meta, Problem, Table, Target
+from importer.sections import LETTER, Node, Paragraph, build_outline, scope_of, split_paragraphs, split_sentences
+from importer.text import fold_aligned
+
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+_LEVEL = re.compile(r"\bdat\s+cap do\s+(\d{1,2})\b")
+_AT_LEAST_BEFORE = re.compile(
+    r"(\bt\S{0,2}\s+th\S{1,3}u\b|\bit nhat\b|\bkhong (duoi|thap hon)\b)(\s+\S+){0,2}\s*$|\b(tr\S{1,2}n|hon)\s*$"
+)
+_AT_LEAST_AFTER = re.compile(r"^\s*(tr\S{0,2}\s+[l1]\S{0,2}n)\b")
+_AT_MOST_BEFORE = re.compile(r"(\bt\S{0,2}i da\b|\bkhong (vuot )?qua\b|\bduoi\b)(\s+\S+){0,1}\s*$")
+_PHASE_LINE = re.compile(
+    r"^(?:trong\s+|den\s+)?(?:giai do\S{1,2}n|n\S{0,2}m|giai do\S{1,2}n tu n\S{0,2}m)?\s*(20\d\d)"
+    r"(?:\s*[-–—]\s*(?:n\S{0,2}m\s+)?(20\d\d))?\s*:?\s*$"
+)
+_INLINE_PHASE = re.compile(r"giai do\S{1,2}n\s*(20\d\d)\s*[-–—]\s*(20\d\d)")
+_LEADING_JUNK = re.compile(r"^[\W_]+(?=\w)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number stated as a target inside a sentence, with what surrounds it."""
+
+    value: float
+    unit: str
+    comparator: str
 
 
 def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...], tuple[Problem, ...]]:
-    return (), ()
+    outline = build_outline(split_paragraphs(document))
+    plan_phase = describe_period(meta)
+    targets: list[Target] = []
+    problems: list[Problem] = []
+    running_phase: str | None = None
+    guessed_at: list[Location] = []
+    for node in outline:
+        paragraph = node.paragraph
+        if paragraph.level is not None and paragraph.level <= LETTER and paragraph.is_heading():
+            running_phase = None
+        if not _holds_targets(node):
+            continue
+        line_phase = phase_of_line(paragraph)
+        if line_phase:
+            running_phase = line_phase
+            continue
+        phase = _phase_from_ancestors(node) or running_phase or plan_phase
+        area, guessed = area_for(node)
+        found = read_paragraph_targets(paragraph, area, phase)
+        if found and guessed:
+            guessed_at.append(paragraph.location)
+        targets += found
+    targets += read_table_targets(document, plan_phase)
+    targets = _unique(targets)
+    if guessed_at:
+        problems.append(
+            Problem(
+                "target_area_guessed",
+                f"{len(guessed_at)} đoạn chỉ tiêu không nằm trong mục lĩnh vực nào; lĩnh vực được đoán theo nội dung, "
+                "cần kiểm tra lại.",
+                guessed_at[0],
+            )
+        )
+    if not targets:
+        problems.append(
+            Problem(
+                "targets_missing",
+                "Không tìm thấy chỉ tiêu định lượng nào (ví dụ “tối thiểu 90%”) trong phần mục tiêu của kế hoạch.",
+            )
+        )
+    if targets and not plan_phase:
+        problems.append(
+            Problem("target_phase_missing", "Không xác định được giai đoạn của kế hoạch nên chỉ tiêu thiếu giai đoạn.")
+        )
+    return tuple(targets), tuple(problems)
+
+
+def _holds_targets(node: Node) -> bool:
+    if node.region == "catalogue":
+        return True
+    return node.region == "body" and scope_of(node) == "goal"
+
+
+def describe_period(meta: Meta) -> str | None:
+    """The plan's period as a phase: '2026-2030', '6 tháng cuối năm 2025', 'năm 2025', 'quý III năm 2025'."""
+    if not meta.period_start or not meta.period_end:
+        return None
+    y1, m1 = meta.period_start.split("-")
+    y2, m2 = meta.period_end.split("-")
+    if y1 != y2:
+        return f"{y1}-{y2}"
+    span = (m1, m2)
+    if span == ("01", "12"):
+        return f"năm {y1}"
+    if span == ("07", "12"):
+        return f"6 tháng cuối năm {y1}"
+    if span == ("01", "06"):
+        return f"6 tháng đầu năm {y1}"
+    quarters = {("01", "03"): "I", ("04", "06"): "II", ("07", "09"): "III", ("10", "12"): "IV"}
+    if span in quarters:
+        return f"quý {quarters[span]} năm {y1}"
+    return f"{meta.period_start}-{meta.period_end}"
+
+
+def phase_of_line(paragraph: Paragraph) -> str | None:
+    """A line that only names a phase ('- Giai đoạn 2026 - 2027:', 'Năm 2026:') gives it to what follows."""
+    folded = fold_aligned(paragraph.body).strip()
+    if "%" in folded or len(folded.split()) > 8:
+        return None
+    match = _PHASE_LINE.match(folded)
+    if not match:
+        return None
+    first, last = match.groups()
+    return f"{first}-{last}" if last else f"năm {first}"
+
+
+def _phase_from_ancestors(node: Node) -> str | None:
+    for heading in reversed(node.ancestors):
+        phase = phase_of_line(heading)
+        if phase:
+            return phase
+    return None
+
+
+def area_for(node: Node) -> tuple[str | None, bool]:
+    """The area of the nearest enclosing section heading; else a guess from the text (second value True)."""
+    for heading in reversed(node.ancestors):
+        if heading.is_heading():
+            area = area_of(heading.body)
+            if area:
+                return area.value, False
+    return None, True
+
+
+def read_paragraph_targets(paragraph: Paragraph, area: str | None, phase: str | None) -> list[Target]:
+    targets: list[Target] = []
+    for sentence in split_sentences(paragraph.body):
+        text = _LEADING_JUNK.sub("", sentence).strip()
+        figures = find_figures(text)
+        if not figures:
+            continue
+        sentence_area = area or _topic_value(text)
+        inline = _INLINE_PHASE.search(fold_aligned(text))
+        sentence_phase = f"{inline.group(1)}-{inline.group(2)}" if inline and not phase else phase
+        for figure in figures:
+            targets.append(
+                Target(
+                    text=text,
+                    value=figure.value,
+                    unit=figure.unit,
+                    comparator=figure.comparator,
+                    area=sentence_area,
+                    phase=sentence_phase,
+                    location=paragraph.location,
+                )
+            )
+    return targets
+
+
+def _topic_value(text: str) -> str | None:
+    area = topic_of(text)
+    return area.value if area else None
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Percentages (and 'đạt cấp độ N') in a sentence, each with its comparator."""
+    folded = fold_aligned(sentence)
+    spans = [(m.start(), m.end(), m.group(1), "%") for m in _PERCENT.finditer(folded)]
+    spans += [(m.start(1), m.end(1), m.group(1), "cấp độ") for m in _LEVEL.finditer(folded)]
+    spans.sort()
+    figures = []
+    previous_end = 0
+    for start, end, number, unit in spans:
+        before = folded[previous_end:start][-40:]
+        after = folded[end : end + 20]
+        figures.append(Figure(float(number.replace(",", ".")), unit, comparator_of(before, after)))
+        previous_end = end
+    return figures
+
+
+def comparator_of(before: str, after: str) -> str:
+    """'tối thiểu 85%', 'đạt trên 90%', '50% trở lên' → '>='; 'không quá 5%', 'tối đa 5%' → '<='; else '='."""
+    if _AT_LEAST_AFTER.match(after) or _AT_LEAST_BEFORE.search(before):
+        return ">="
+    if _AT_MOST_BEFORE.search(before):
+        return "<="
+    return "="
+
+
+# --- task catalogue as a table ------------------------------------------------------------------------
+
+_SECTION_ROW = re.compile(r"^\s*(?!\d+\b)([IVX|l1]{1,5})\s*[.|]?\s+\S")
+
+
+def read_table_targets(document: Document, phase: str | None) -> list[Target]:
+    """Figures stated in the content cell of a catalogue table's rows; area from the table's section rows."""
+    targets: list[Target] = []
+    for index, table in enumerate(item for item in document.items if isinstance(item, Table)):
+        content_column = _content_column(table)
+        if content_column is None:
+            continue
+        area: str | None = None
+        for row_number, row in enumerate(table.rows):
+            cells = [cell for cell in row if cell.strip()]
+            if not cells:
+                continue
+            if _is_section_row(row, cells):
+                found = area_of(" ".join(cells))
+                area = found.value if found else area
+                continue
+            if content_column >= len(row):
+                continue
+            location = Location(page=table.location.page, table=index, row=row_number, line=table.location.line)
+            paragraph = Paragraph(text=row[content_column], body=row[content_column], location=location)
+            targets += read_paragraph_targets(paragraph, area, phase)
+    return targets
+
+
+def _content_column(table: Table) -> int | None:
+    for row in table.rows[:3]:
+        for column, cell in enumerate(row):
+            folded = fold_aligned(cell)
+            if "noi dung" in folded or "nhiem vu" in folded and "ten" in folded:
+                return column
+    return None
+
+
+def _is_section_row(row: tuple[str, ...], cells: list[str]) -> bool:
+    distinct = {cell.strip() for cell in cells}
+    text = " ".join(cells)
+    if len(distinct) <= 2 and _SECTION_ROW.match(text):
+        return not re.search(r"\d\s*%", text)
+    return len(distinct) == 1 and area_of(text) is not None and len(text.split()) <= 14
+
+
+def _unique(targets: list[Target]) -> list[Target]:
+    """Drop a target read twice (from the table and from its flattened lines); a sentence may state the
+    same figure twice ('100% … đạt 100%'), so a key is kept as often as one reading gives it."""
+    allowed: dict[tuple[str, float, str], int] = {}
+    kept: dict[tuple[str, float, str], int] = {}
+    unique = []
+    for target in targets:
+        key = (" ".join(fold_aligned(target.text).split()), target.value, target.unit)
+        allowed.setdefault(key, sum(1 for f in find_figures(target.text) if (f.value, f.unit) == key[1:]))
+        if kept.get(key, 0) >= max(1, allowed[key]):
+            continue
+        kept[key] = kept.get(key, 0) + 1
+        unique.append(target)
+    return unique

@@ -1,7 +1,303 @@
-"""Tasks stage: rows of the task catalogue (danh mục nhiệm vụ) from the document's tables."""
+"""Tasks stage: rows of the task catalogue (danh mục nhiệm vụ) from the document's tables.
 
-from importer.model import Document, Problem, Task
+Works on real tables (DOCX, PDF) and on tables ``recover_tables`` rebuilt from text:
+
+* the header row ('TT | Nội dung | Cơ quan chủ trì | …') maps the columns; a table without a
+  header continues the previous task table (page break, several Word tables);
+* repeated header rows are skipped; a section row ('I | CẢI CÁCH THỂ CHẾ') sets the section;
+* a row without TT: carries on the previous row when it opens a table after a page break and
+  starts in lower case; otherwise it is a sub-row numbered 2a, 2b… under the last number;
+* a row whose TT repeats the previous one (a merged TT cell) is a sub-row too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from importer.deadlines import restore_deadline
+from importer.model import Block, Document, Location, Problem, Table, Task
+from importer.ocrfix import Lexicon, fix_cell
+from importer.text import fold
+
+_ROLES = (
+    ("tt", r"^(s?tt|so tt|stt)\b|^t\s?t$"),
+    ("content", r"n\wi dung|nhiem vu|ten (nhiem vu|cong viec|de an)|cong viec"),
+    ("lead", r"chu tri|cha tri|chi tri|don vi thuc hien|co quan thuc hien"),
+    ("partners", r"ph\w{1,2}i h\wp"),
+    ("deadline", r"th\w{1,3} gian|thoi han|tien do"),
+    ("output", r"s\wn pham|ket qua"),
+)
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+_SUB_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s*([a-zđ]|\.\d{1,2})[.)]?$")
+
+
+@dataclass(frozen=True)
+class _Columns:
+    tt: int | None
+    content: int
+    lead: int | None
+    partners: int | None
+    deadline: int | None
+    output: int | None
 
 
 def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, ...]]:
-    return (), ()
+    """Every row of the task tables, with its section, number and cells."""
+    tasks: list[Task] = []
+    problems: list[Problem] = []
+    state = _State()
+    table_index = -1
+    for item in document.items:
+        if not isinstance(item, Table):
+            continue
+        table_index += 1
+        columns = map_columns(item.rows)
+        if columns is None:
+            if state.columns is None or not _fits(item, state.columns):
+                continue
+            columns, header_at, continued = state.columns, -1, True
+        else:
+            columns, header_at = columns
+            continued = state.columns is not None  # a header repeated on the next page
+            state.columns = columns
+        for index, row in enumerate(item.rows):
+            if index <= header_at or _is_header(row):
+                continue
+            location = _locate(item, table_index, index)
+            _read_row(row, columns, state, tasks, problems, location, continued)
+            continued = False
+    tasks = _infer_numbers(tasks, problems)
+    if document.low_fidelity and tasks:
+        lexicon = Lexicon(_texts(document))
+        tasks = [_restored(task, lexicon) for task in tasks]
+    return tuple(tasks), tuple(problems)
+
+
+def _texts(document: Document) -> list[str]:
+    return [
+        item.text if isinstance(item, Block) else " ".join(" ".join(row) for row in item.rows)
+        for item in document.items
+    ]
+
+
+def _restored(task: Task, lexicon: Lexicon) -> Task:
+    """OCR text: a deadline that still reads as one is given in its clean printed form; the agency and
+    product cells get their damaged words corrected against the vocabulary."""
+    return replace(
+        task,
+        lead=fix_cell(task.lead, lexicon),
+        partners=fix_cell(task.partners, lexicon),
+        deadline=restore_deadline(task.deadline) or fix_cell(task.deadline, lexicon),
+        output=fix_cell(task.output, lexicon),
+    )
+
+
+class _State:
+    """What reading the rows carries from one row (and one table) to the next."""
+
+    def __init__(self) -> None:
+        self.columns: _Columns | None = None
+        self.section: str | None = None
+        self.sections = 0
+        self.number: str | None = None
+        self.letter = 0
+        self.last_tt = ""
+
+
+def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | None:
+    """The column roles from the first header row found in the table's top rows, and that row's index."""
+    for index, row in enumerate(rows[:4]):
+        roles: dict[str, int] = {}
+        for col, cell in enumerate(row):
+            folded = fold(cell)
+            for role, pattern in _ROLES:
+                if role not in roles and re.search(pattern, folded):
+                    roles[role] = col
+                    break
+        if "content" in roles and sum(1 for r in ("lead", "partners", "deadline", "output") if r in roles) >= 2:
+            return (
+                _Columns(
+                    tt=roles.get("tt", 0 if roles["content"] > 0 else None),
+                    content=roles["content"],
+                    lead=roles.get("lead"),
+                    partners=roles.get("partners"),
+                    deadline=roles.get("deadline"),
+                    output=roles.get("output"),
+                ),
+                index,
+            )
+    return None
+
+
+def _is_header(row: tuple[str, ...]) -> bool:
+    return map_columns((row,)) is not None
+
+
+def _fits(table: Table, columns: _Columns) -> bool:
+    width = max((len(row) for row in table.rows), default=0)
+    used = [c for c in (columns.tt, columns.content, columns.lead, columns.deadline) if c is not None]
+    return width > max(used)
+
+
+def _locate(table: Table, table_index: int, row_index: int) -> Location:
+    return Location(page=table.location.page, table=table_index, row=row_index, line=table.location.line)
+
+
+def _cell(row: tuple[str, ...], col: int | None) -> str:
+    if col is None or col >= len(row):
+        return ""
+    return row[col].strip()
+
+
+def _read_row(
+    row: tuple[str, ...],
+    columns: _Columns,
+    state: _State,
+    tasks: list[Task],
+    problems: list[Problem],
+    location: Location,
+    continued: bool,
+) -> None:
+    tt = _cell(row, columns.tt)
+    content = _cell(row, columns.content)
+    section = _section_of(row, columns, tt, content)
+    if section is not None:
+        state.sections += 1
+        state.section = _roman(section, state.sections)
+        state.number, state.letter, state.last_tt = None, 0, ""
+        return
+    cells = {
+        "lead": _cell(row, columns.lead),
+        "partners": _cell(row, columns.partners),
+        "deadline": _cell(row, columns.deadline),
+        "output": _cell(row, columns.output),
+    }
+    if not content and not any(cells.values()):
+        return
+    if not tt and tasks and (continued or not content) and _carries_on(tasks[-1], content):
+        tasks[-1] = _merged(tasks[-1], content, cells)
+        return
+    if not content:
+        problems.append(Problem("task_without_content", "Dòng trong bảng nhiệm vụ không có nội dung.", location))
+        return
+    number = _number(tt, state)
+    tasks.append(
+        Task(
+            content=content,
+            section=state.section,
+            no=number,
+            lead=cells["lead"] or None,
+            partners=cells["partners"] or None,
+            deadline=cells["deadline"] or None,
+            output=cells["output"] or None,
+            location=location,
+        )
+    )
+    if number and number.endswith("?"):
+        problems.append(Problem("task_number_missing", "Nhiệm vụ không đọc được số thứ tự.", location))
+    if not cells["lead"] and any(cells.values()):
+        problems.append(Problem("task_without_lead", "Nhiệm vụ không có cơ quan chủ trì.", location))
+
+
+def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str) -> str | None:
+    """The numeral (as printed, maybe '') of a section row, or None for a task row."""
+    others = [cell.strip() for i, cell in enumerate(row) if i not in (columns.tt, columns.content) and cell.strip()]
+    title = content or (others[0] if others else "")
+    if any(cell != title for cell in others):
+        return None
+    if tt and not re.match(r"^[IVXl1|]{1,5}\.?$", tt):
+        merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", tt)
+        return merged[1] if merged and _upper_share(merged[2]) >= 0.7 else None
+    if tt and re.match(r"^\d+\.?$", tt) and _upper_share(title) < 0.7:
+        return None
+    if tt and re.search(r"[IVXl|]", tt) and title and not others:
+        return tt
+    if not title:
+        return None
+    merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", title)
+    if not tt and merged and _upper_share(merged[2]) >= 0.7:
+        return merged[1]
+    if _upper_share(title) >= 0.7 and len(title) >= 6:
+        return tt
+    return None
+
+
+def _upper_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
+
+
+def _roman(printed: str, count: int) -> str:
+    """The section numeral; an OCR-damaged one ('Il', '111', '|') is taken from the sequence."""
+    printed = printed.strip(" .")
+    if printed in _ROMANS:
+        return printed
+    return _ROMANS[count - 1] if count <= len(_ROMANS) else str(count)
+
+
+def _number(tt: str, state: _State) -> str:
+    tt = tt.strip()
+    number = _NUMBER.match(tt)
+    if number and tt != state.last_tt:
+        state.number, state.letter, state.last_tt = number[1], 0, tt
+        return number[1]
+    sub = _SUB_NUMBER.match(tt)
+    if sub:
+        state.number, state.last_tt = sub[1], tt
+        return tt.rstrip(".)").replace(" ", "")
+    if tt and not number and tt != state.last_tt:  # printed but unreadable (OCR): next in sequence
+        state.number = str(int(state.number) + 1) if state.number and state.number.isdigit() else "1"
+        state.letter, state.last_tt = 0, tt
+        return state.number + "?"
+    # no number, or the number of a merged cell repeated: a sub-row
+    state.letter += 1
+    base = state.number or ""
+    return f"{base}{chr(ord('a') + state.letter - 1)}" if base else ""
+
+
+def _carries_on(previous: Task, content: str) -> bool:
+    if not content:
+        return True
+    return content[0].islower() or not re.search(r"[.;:!?]$", previous.content)
+
+
+def _merged(task: Task, content: str, cells: dict[str, str]) -> Task:
+    def join(a: str | None, b: str) -> str | None:
+        if a and b:
+            return f"{a}{b}" if re.search(r"\d[-–]$", a) and b[0].isdigit() else f"{a} {b}"
+        return a or b or None
+
+    return replace(
+        task,
+        content=join(task.content, content) or task.content,
+        lead=join(task.lead, cells["lead"]),
+        partners=join(task.partners, cells["partners"]),
+        deadline=join(task.deadline, cells["deadline"]),
+        output=join(task.output, cells["output"]),
+    )
+
+
+def _infer_numbers(tasks: list[Task], problems: list[Problem]) -> list[Task]:
+    """An unreadable number ('7?') or a lone unnumbered row between n and n+2 gets its number from the sequence."""
+    result = list(tasks)
+    for i, task in enumerate(result):
+        if task.no and task.no.endswith("?"):
+            result[i] = replace(task, no=task.no[:-1])
+            continue
+        if i == 0 or i + 1 >= len(result) or (task.no or "").isdigit():
+            continue
+        before, after = result[i - 1], result[i + 1]
+        lone = not task.no or (task.no.endswith("a") and not (after.no or "").endswith("b"))
+        if lone and (before.no or "").isdigit() and (after.no or "").isdigit():
+            if int(after.no) == int(before.no) + 2:
+                result[i] = replace(task, no=str(int(before.no) + 1))
+                problems.append(
+                    Problem(
+                        "task_number_inferred",
+                        f"Nhiệm vụ không có số thứ tự; suy ra số {int(before.no) + 1} theo thứ tự.",
+                        task.location,
+                    )
+                )
+    return result

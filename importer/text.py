@@ -74,3 +74,18 @@ def looks_like_plan(document: Document) -> bool:
     folded = re.sub(r"\bk\W? ?hoach", "ke hoach", folded)
     hits = sum(1 for marker in _PLAN_MARKERS if marker in folded)
     return hits >= 2
+
+
+def fold_aligned(text: str | None) -> str:
+    """Like ``fold`` but character for character, so a match in the folded text slices the original."""
+    out = []
+    for char in text or "":
+        folded = fold(char)
+        out.append(folded if len(folded) == 1 else char.lower()[:1] or char)
+    return "".join(out)
+
+
+# "Kế hoạch" as printed and as OCR damages it: 'Ké hoach', 'K& hoach', 'K¢é hoach', 'Ké hpach', 'Ké hogach'
+KE_HOACH = r"k\S{0,3}\s?h\S{1,3}ch\b"
+# "số" before a number: 'Số', 'S6', '$6', 'sé', 'sb'
+SO = r"[s$5]\S{0,2}"

@@ -1,0 +1,285 @@
+"""The body text as an outline: paragraphs (lines of one paragraph joined), their list markers and headings.
+
+Readers give one block per printed line (plain text, OCR) or one per paragraph (Word, PDF). Both become
+``Paragraph`` values here: lines are joined when the next one carries on the sentence, and each paragraph
+knows its marker (``I.``, ``1.``, ``a)``, ``-``, ``+``) and the headings above it. Later stages ask the
+outline where a paragraph stands (in a goal part, in a task part, in the task catalogue) instead of
+re-reading line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importer.model import Block, Document, Location
+from importer.text import fold
+
+# --- markers -------------------------------------------------------------------------------
+
+ROMAN, ARABIC, DOTTED, LETTER, DASH, PLUS = 1, 2, 3, 4, 5, 6
+
+# OCR renders roman I as '|', 'l' or '1' ('|.', 'Il.', 'I11.'); a token of digits only is arabic.
+_ROMAN = re.compile(r"^\s*([IVX|l1]{1,5})\s*\.\s*(?=[A-ZĐÀ-Ỹ])")
+_DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
+_ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
+_LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
+_DASH = re.compile(r"^\s*(?:[^\w\s(\[]{1,2}\s+|[vV]\s+)?[-–—•·‒]\s*(?=\S)")
+_PLUS = re.compile(r"^\s*[+*]\s*(?=\S)")
+_MARKDOWN = re.compile(r"^[#>\s]+|\*\*|__")
+_PAGE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
+_TERMINAL = (".", ";", ":", "!", "?")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of running text, lines joined; ``body`` is the text after its list marker."""
+
+    text: str
+    body: str
+    marker: str | None = None
+    level: int | None = None
+    location: Location = Location()
+
+    @property
+    def folded(self) -> str:
+        return fold(self.body)
+
+    def is_heading(self) -> bool:
+        """Short, unfinished text after a marker reads as a heading ('a) Mục tiêu', '1. Cải cách thể chế')."""
+        body = self.body.rstrip()
+        if self.level is None or self.level > LETTER and not body.endswith(":"):
+            return False
+        if body.endswith(".") and ":" not in body:
+            return False
+        return len(heading_title(self.body).split()) <= 16 and not re.search(r"\d\s*%", self.body)
+
+
+@dataclass(frozen=True)
+class Node:
+    """A paragraph in the outline: the headings above it (outermost first) and the part of the plan it is in."""
+
+    paragraph: Paragraph
+    ancestors: tuple[Paragraph, ...]
+    region: str  # "front" (header, title, preamble) | "body" | "closing" (signature) | "catalogue"
+
+
+def heading_title(text: str) -> str:
+    """The heading part of a paragraph: up to the first colon, else all of it."""
+    head, _, _ = text.partition(":")
+    return head.strip()
+
+
+def find_marker(text: str) -> tuple[str | None, int | None, str]:
+    """The list marker at the start of a line, its level and the text after it."""
+    for pattern, level in ((_ROMAN, ROMAN), (_DOTTED, DOTTED), (_ARABIC, ARABIC), (_LETTER, LETTER)):
+        match = pattern.match(text)
+        if match:
+            token = match.group(1)
+            if level == ROMAN and token.isdigit():
+                continue
+            return token, level, text[match.end() :].strip()
+    for pattern, level in ((_DASH, DASH), (_PLUS, PLUS)):
+        match = pattern.match(text)
+        if match:
+            return text[: match.end()].strip()[-1:], level, text[match.end() :].strip()
+    return None, None, text.strip()
+
+
+def strip_markdown(text: str) -> str:
+    return _MARKDOWN.sub("", text).strip().strip("*_").strip()
+
+
+# --- joining lines into paragraphs -------------------------------------------------------------
+
+
+def split_paragraphs(document: Document) -> tuple[Paragraph, ...]:
+    """Join the lines of each paragraph; tables and page numbers end a paragraph."""
+    blocks = [item for item in document.items if isinstance(item, Block)]
+    gaps_mean_breaks = _blank_lines_separate_paragraphs(blocks)
+    paragraphs: list[Paragraph] = []
+    lines: list[str] = []
+    first: Block | None = None
+    previous: Block | None = None
+    for item in document.items:
+        if not isinstance(item, Block):
+            _flush(paragraphs, lines, first)
+            lines, first, previous = [], None, None
+            continue
+        text = strip_markdown(item.text)
+        if not text or _PAGE_NUMBER.match(text):
+            _flush(paragraphs, lines, first)
+            lines, first, previous = [], None, None
+            continue
+        gap = _has_gap(previous, item) if gaps_mean_breaks else False
+        if lines and _continues(lines, text, gap):
+            lines.append(text)
+        else:
+            _flush(paragraphs, lines, first)
+            lines, first = [text], item
+        previous = item
+    _flush(paragraphs, lines, first)
+    return tuple(paragraphs)
+
+
+def _blank_lines_separate_paragraphs(blocks: list[Block]) -> bool:
+    """Blank lines mean paragraph breaks unless nearly every line is followed by one (flattened Word text)."""
+    numbered = [b.location.line for b in blocks if b.location.line is not None]
+    if len(numbered) < 2:
+        return False
+    gaps = sum(1 for a, b in zip(numbered, numbered[1:], strict=False) if b - a > 1)
+    return gaps / (len(numbered) - 1) < 0.6
+
+
+def _has_gap(previous: Block | None, block: Block) -> bool:
+    if previous is None or previous.location.line is None or block.location.line is None:
+        return False
+    return block.location.line - previous.location.line > 1
+
+
+def _continues(lines: list[str], text: str, gap: bool) -> bool:
+    """Does ``text`` carry on the paragraph made of ``lines``?"""
+    marker, _, _ = find_marker(text)
+    if marker is not None:
+        return False
+    starts_lower = text[:1].islower()
+    if starts_lower:
+        return True
+    if gap:
+        return False
+    head = " ".join(lines)
+    head_marker, head_level, head_body = find_marker(head)
+    if head.rstrip().endswith(_TERMINAL):
+        return False
+    if head_level is not None and Paragraph(head, head_body, head_marker, head_level).is_heading():
+        return not text[:1].isupper()
+    return True
+
+
+def _flush(paragraphs: list[Paragraph], lines: list[str], first: Block | None) -> None:
+    if not lines or first is None:
+        return
+    text = join_lines(lines)
+    marker, level, body = find_marker(text)
+    paragraphs.append(Paragraph(text=text, body=body, marker=marker, level=level, location=first.location))
+
+
+def join_lines(lines: list[str]) -> str:
+    """One space between lines, none after a hyphen inside a number range ('2026-' + '2030')."""
+    text = lines[0].strip()
+    for line in lines[1:]:
+        line = line.strip()
+        if re.search(r"\d\s*[-–]$", text) and line[:1].isdigit():
+            text = text.rstrip() + line
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+# --- the outline -------------------------------------------------------------------------------
+
+_CATALOGUE_TITLE = re.compile(r"^(danh muc|phu luc)\b")
+_CLOSING = re.compile(r"^n\S{1,2}i nh\S{1,3}n\b")
+
+
+def build_outline(paragraphs: tuple[Paragraph, ...]) -> tuple[Node, ...]:
+    """Each paragraph with the headings above it and the part of the plan it stands in."""
+    catalogue = find_catalogue_start(paragraphs)
+    body_start = _first_main_heading(paragraphs, catalogue)
+    nodes: list[Node] = []
+    stack: list[Paragraph] = []
+    region = "front"
+    for index, paragraph in enumerate(paragraphs):
+        if index == body_start:
+            region = "body"
+        if catalogue is not None and index == catalogue:
+            region, stack = "catalogue", []
+        elif region == "body" and _CLOSING.match(fold(paragraph.text)):
+            region, stack = "closing", []
+        ancestors = tuple(p for p in stack if paragraph.level is None or (p.level or 99) < paragraph.level)
+        nodes.append(Node(paragraph, ancestors, region))
+        if paragraph.level is not None and paragraph.level <= PLUS:
+            stack = [p for p in stack if (p.level or 99) < paragraph.level] + [paragraph]
+    return tuple(nodes)
+
+
+def find_catalogue_start(paragraphs: tuple[Paragraph, ...]) -> int | None:
+    """Where the task catalogue (an appendix table flattened to text) begins, if it is in the text."""
+    for index, paragraph in enumerate(paragraphs):
+        folded = fold(paragraph.text).strip()
+        letters = [c for c in paragraph.text if c.isalpha()]
+        upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
+        if _CATALOGUE_TITLE.match(folded) and upper:
+            return index
+        if re.match(r"^s?tt\b.{0,20}noi dung", folded):
+            return index
+        if folded in ("tt", "stt") and any("noi dung" in fold(p.text) for p in paragraphs[index + 1 : index + 4]):
+            return index
+        if re.search(r"noi dung cong vi\S{0,2}c", folded) and re.search(r"ch\S{0,2} tr\S{0,2}|ph\S{1,3}i h", folded):
+            return index
+    return None
+
+
+def _first_main_heading(paragraphs: tuple[Paragraph, ...], stop: int | None) -> int | None:
+    end = len(paragraphs) if stop is None else stop
+    for index in range(end):
+        if paragraphs[index].level == ROMAN:
+            return index
+    for index in range(end):
+        if paragraphs[index].level == ARABIC and paragraphs[index].is_heading():
+            return index
+    return None
+
+
+# --- what a heading is about -----------------------------------------------------------------------
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("goal", r"\bmuc ti\S{0,2}u\b|\bchi ti\S{0,2}u\b"),
+        ("purpose", r"\bmuc [dpbđ]\S{0,2}ch\b"),
+        ("requirement", r"\by\S{0,2}u c\S{0,2}u\b"),
+        ("task", r"\bnhi\S{0,2}m v\S{0,2}\b|\bgiai ph\S{0,2}p\b"),
+        ("organisation", r"\bt\S ch\S{1,3}c th\S{1,3}c hi\S{1,3}n\b|\btrach nhi\S{1,3}m\b"),
+        ("funding", r"\bkinh ph\S\b"),
+    )
+)
+
+
+def heading_kind(text: str) -> str | None:
+    """What part of a plan a heading opens: goal, purpose, requirement, task, organisation, funding."""
+    folded = fold(heading_title(text))
+    found = [(m.start(), kind) for kind, pattern in _KINDS for m in [pattern.search(folded)] if m]
+    return min(found)[1] if found else None
+
+
+def scope_of(node: Node) -> str | None:
+    """The kind of the nearest heading above the paragraph that says what part of the plan it is in."""
+    for heading in reversed(node.ancestors):
+        if heading.is_heading():
+            kind = heading_kind(heading.body)
+            if kind:
+                return kind
+    return None
+
+
+# --- sentences ---------------------------------------------------------------------------------------
+
+# a full stop before a capital; or a figure ending one statement before the next begins ('… 80% Tỷ lệ …')
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-ỸÁ-Ý0-9])|(?<=%)\s+(?=[A-ZĐÀ-ỸÁ-Ý][a-zà-ỹđ])")
+_ABBREVIATIONS = ("TP.", "Tp.", "TS.", "ThS.", "PGS.", "GS.", "KT.", "TM.", "St.")
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Sentences of a paragraph: a full stop followed by a capital starts a new one (semicolons do not)."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()]
+        last = before.split()[-1] if before.split() else ""
+        if last in _ABBREVIATIONS or re.fullmatch(r"\w\.", last):
+            continue
+        parts.append(before.strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return tuple(p for p in parts if p)

@@ -1,0 +1,589 @@
+"""Rows of a flattened task table, read back from its lines.
+
+Each recovered row has six cells: TT, content, lead, partners, deadline, output. A section row
+('I | CẢI CÁCH THỂ CHẾ') keeps its numeral as printed in TT and its title in content.
+The rules use shapes of the cells, not names from any one plan: agency names start with
+'Văn phòng', 'Phòng', 'Trung tâm', 'Các cơ quan', 'UBND', 'Sở'…; deadlines look like years,
+'Quý', 'tháng', 'Hàng năm', 'Theo…'; a cell's wrapped lines start in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
+from importer.text import fold
+
+HEADER = ("TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
+CONTENT, LEAD, PARTNERS, DEADLINE, OUTPUT = 1, 2, 3, 4, 5
+
+_HEADER_WORDS = frozenset(
+    "tt stt noi dung cong viec nhiem vu co quan chu tri phoi hop thoi gian han thuc hien hoan thanh "
+    "san pham ket qua du kien ten ghi chu tien do don vi".split()
+)
+_ROMAN = re.compile(r"^(?:X{0,3})(IX|IV|V?I{0,3})$")
+_SECTION = re.compile(r"^([IVXl1|]{1,5})\s*[.|:]?\s+(\S.*)$")
+_NUMBER_ONLY = re.compile(r"^(\d{1,2})[.)]?$")
+_NUMBER_TEXT = re.compile(r"^(\d{1,2})[.)]?\s+(?=\S)(?![%/])")
+_JUNK_NUMBER = re.compile(r"^([0-9A-Za-z]{1,2})\s*\|\s*")
+_BULLET = re.compile(r"^[-–+•]\s*")
+_AGENCY = re.compile(
+    r"^(v\w{0,2}n ?p\w{0,2}ong|phong|trung t\wm|c\w{1,2}c (co quan|phong|don vi|so|ban)|co quan|"
+    r"ubnd|uy ban|so\b|ban (chi dao|quan ly|chi huy)|cong an|mat tran|doan thanh nien|chu tich|lanh dao|"
+    r"bo phan|thanh tra|kho bac|bao hiem|chi cuc|cuc\b|hoi (dong|nong dan|phu nu|cuu chien binh|luat gia))"
+)
+_DEADLINE = re.compile(
+    r"^(trong (thang|nam|quy)|truoc ngay|truoc thang|tu nam|nam 20|quy\b|thang \d|6 thang|20\d\d|\d{1,2}/20\d\d|"
+    r"h[ai]n\w?\s?n[ai]m|hang (thang|quy)|thuong xuyen|dinh ky|theo (v\w{1,2}n\b|chi dao|ke hoach|tien do|yeu cau|"
+    r"quy dinh|huong dan))"
+)
+_DEADLINE_ANYWHERE = re.compile(
+    r"(\b20\d\d\s*[-.—–]?\s*(thang\s*)?\d{0,2}/?20\d\d\b|\b\d{3,4}\s*[-.—–]\s*20\d\d\b|\b\d{3,4}\s\d{3,4}\b"
+    r"|\b(1[0-2]|[1-9])[1/]20\d\d\b|\bquy\s*[1iv]{1,3}\s*/\s*20\d\d|\b6 thang cu\wi|\btrong thang\s*\d+"
+    r"|\bh[ai]n\w?\s?n[ai]m\b)"
+)
+_YEAR_RANGE = re.compile(r"\b(20\d\d|\d{3})\s*[-.—–]?\s*20\d\d\b|\b\d{3,4}\s\d{3,4}\b|\b(1[0-2]|[1-9])[1/]20\d\d\b")
+# a content line that starts with a capital but carries on the sentence (proper nouns)
+_PROPER_START = re.compile(
+    r"^(uy ban|ubnd|hdnd|chinh phu|chinh quyen|thu tuong|trung uong|cong dich vu|cong thong tin|nghi dinh|"
+    r"nghi quyet|thong tu|luat\b|bo\b|so\b|phong|van phong|cac\b|xa\b|tp\b|thanh pho|nha nuoc|viet nam|"
+    r"hoi dong|tinh\b|huyen\b|quoc\b|khoa hoc|cong nghe|internet|he thong)"
+)
+_FUNCTION_WORD = re.compile(r"^(v\wi|va|cua|cac|trong|tai|theo|de|cho|nhu|la|o|cong dich|co\w?ng ngh|thu tu\wng)\b")
+_CONNECTOR_END = re.compile(r"([,;&(\-–]|\b(va|cua|thuoc|cac|voi|tai|theo|ve|cho|trong|de|tu|den|o|la|nhu|hoac))$")
+_BARE_HEAD = re.compile(r"^(van phong|phong|trung tam|so|ban|uy ban|co quan)$")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    number: int | None = None  # line number in the source
+
+
+def is_header_line(text: str) -> bool:
+    """A short line made mostly of table-header words (tolerating one OCR slip per word)."""
+    if len(text) > 70 or _BULLET.match(text.strip()):
+        return False
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) >= 2]
+    if not words:
+        return False
+    hits = sum(1 for w in words if _is_header_word(w))
+    return hits >= 1 and hits / len(words) >= 0.7
+
+
+_HEADER_CUES = (
+    r"chu tri|cha tri|chi tri|chu trl",
+    r"ph\w{1,2}i h\wp",
+    r"th\w{1,3} gian|thoi han|tien do",
+    r"s\wn pham|ket qua",
+)
+
+
+def names_header(text: str) -> bool:
+    """The header of a task catalogue: content plus at least two of lead/partners/deadline/output."""
+    folded = fold(text)
+    if not re.search(r"n\wi dung|nhiem vu", folded):
+        return False
+    return sum(1 for cue in _HEADER_CUES if re.search(cue, folded)) >= 2
+
+
+def _is_header_word(word: str) -> bool:
+    if word in _HEADER_WORDS:
+        return True
+    if len(word) < 3:
+        return False
+    return any(len(h) >= 3 and abs(len(h) - len(word)) <= 1 and _distance_le1(word, h) for h in _HEADER_WORDS)
+
+
+def _distance_le1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
+
+
+def parse_lines(lines: list[Line]) -> tuple[tuple[str, ...], ...]:
+    """Rows of six cells from the lines under a table header."""
+    lines = _drop_noise(lines)
+    rows: list[list[str]] = []
+    for chunk, interleaved in _chunks(lines):
+        parse = _parse_interleaved if interleaved else _parse_one_cell
+        for row in parse(chunk):
+            if rows and _continues(rows[-1], row):
+                rows[-1] = _merge(rows[-1], row)
+            else:
+                rows.append(row)
+    return tuple(tuple(_tidy(cell) for cell in row) for row in rows if any(row[1:]))
+
+
+# --- noise and chunks ---------------------------------------------------------------------
+
+
+def _drop_noise(lines: list[Line]) -> list[Line | None]:
+    """Drop repeated headers (leaving a None where they were), page numbers and lines of OCR dust."""
+    kept: list[Line | None] = []
+    i = 0
+    while i < len(lines):
+        if is_header_line(lines[i].text):
+            j = i
+            while j < len(lines) and is_header_line(lines[j].text):
+                j += 1
+            if names_header(" ".join(line.text for line in lines[i:j])):
+                if kept and kept[-1] is not None and _NUMBER_ONLY.match(kept[-1].text):
+                    kept.pop()
+                kept.append(None)
+                i = j
+                continue
+        if not re.search(r"[A-Za-zÀ-ỹ]{2,}|\d", lines[i].text):
+            i += 1
+            continue
+        kept.append(lines[i])
+        i += 1
+    # a number line right before another number line is a page number
+    return [
+        line
+        for k, line in enumerate(kept)
+        if line is None
+        or not (
+            _NUMBER_ONLY.match(line.text)
+            and k + 1 < len(kept)
+            and kept[k + 1] is not None
+            and _NUMBER_ONLY.match(kept[k + 1].text)
+        )
+    ]
+
+
+def _chunks(lines: list[Line | None]) -> list[tuple[list[Line], bool]]:
+    """Split at repeated headers and section rows; tell each chunk's layout (interleaved or one cell per line)."""
+    chunks: list[list[Line]] = [[]]
+    for line in lines:
+        if line is None:
+            chunks.append([])
+            continue
+        if _section(line.text) and chunks[-1]:
+            chunks.append([])
+        chunks[-1].append(line)
+    return [(chunk, _looks_interleaved(chunk)) for chunk in chunks if chunk]
+
+
+def _looks_interleaved(chunk: list[Line]) -> bool:
+    body = [line.text for line in chunk if not _section(line.text)]
+    if not body:
+        return False
+    piped = sum(1 for text in body if "|" in text)
+    single = sum(1 for text in body if _single_field(text))
+    return piped >= 0.15 * len(body) and piped > single
+
+
+def _single_field(text: str) -> bool:
+    folded = fold(text)
+    return bool(
+        (_DEADLINE.match(folded) and len(text) <= 25) or (_AGENCY.match(folded) and len(text) <= 25) or len(text) <= 12
+    )
+
+
+def _section(text: str) -> tuple[str, str] | None:
+    """(numeral as printed, title) of a section row like 'II CẢI CÁCH THỦ TỤC HÀNH CHÍNH' or 'I. Cải cách…'."""
+    text = text.strip()
+    if text.startswith("|") and re.match(r"^\|\s*\|\s*\S", text):
+        numeral, title = "", re.sub(r"^\|\s*\|\s*", "", text)
+    else:
+        match = _SECTION.match(text)
+        if not match:
+            return None
+        numeral, title = match[1], match[2]
+        if not re.search(r"[IVXl|]", numeral) and not (set(numeral) == {"1"} and _is_upper_title(title)):
+            return None
+    title = title.strip(" |")
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) < 4 or len(title) > 100 or not title[0].isupper():
+        return None
+    upper = sum(1 for c in letters if c.isupper()) / len(letters)
+    if upper >= 0.7 or re.match(r"^(c\wi c\wch|x\wy d\wng|c\wng t\wc|ch\w d\wo|ph\wt tri\wn|ch\wnh)", fold(title)):
+        return numeral, title
+    return None
+
+
+def _roman_alone(text: str) -> bool:
+    return bool(_ROMAN.match(text.strip())) and bool(text.strip())
+
+
+# --- one cell per line ----------------------------------------------------------------------
+
+
+def _parse_one_cell(lines: list[Line]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    row: list[str] | None = None
+    column = CONTENT
+    pending_section: list[str] | None = None
+
+    def close() -> None:
+        nonlocal row
+        if row is not None and any(row[1:]):
+            rows.append(row)
+        row = None
+
+    def start(tt: str = "") -> list[str]:
+        nonlocal column
+        close()
+        column = CONTENT
+        return [tt, "", "", "", "", ""]
+
+    for line in lines:
+        text = line.text.strip()
+        folded = fold(text)
+        section = _section(text)
+        if section or _roman_alone(text):
+            close()
+            pending_section = [section[0], section[1], "", "", "", ""] if section else [text, "", "", "", "", ""]
+            rows.append(pending_section)
+            continue
+        if pending_section is not None and row is None and _is_upper_title(text):
+            pending_section[1] = f"{pending_section[1]} {text}".strip()
+            continue
+        pending_section = None
+        if _NUMBER_ONLY.match(text):
+            row = start(_NUMBER_ONLY.match(text)[1])
+            continue
+        number_text = _NUMBER_TEXT.match(text)
+        if number_text and text[number_text.end()].isupper() and not re.match(r"^\d+\s+\d", text):
+            row = start(number_text[1])
+            row[CONTENT] = text[number_text.end() :]
+            continue
+        if row is None:
+            row = start()
+        if column == CONTENT:
+            if _opens_after_fragment(row, text):
+                row = start()
+            elif _BULLET.match(text) and _heads_bullets(row[CONTENT]):
+                row = start()
+            elif row[CONTENT] and _AGENCY.match(folded) and len(text) <= 32 and _starts_upper(text):
+                column = LEAD
+            elif row[CONTENT] and _DEADLINE.match(folded) and len(text) <= 16 and not row[CONTENT].endswith("-"):
+                column = DEADLINE
+        elif column == LEAD:
+            if _DEADLINE.match(folded) and _starts_new_cell(row[LEAD], text):
+                column = DEADLINE
+            elif _AGENCY.match(folded) and _starts_upper(text) and _starts_new_cell(row[LEAD], text):
+                column = PARTNERS
+        elif column == PARTNERS:
+            if _DEADLINE.match(folded) and _starts_new_cell(row[PARTNERS], text):
+                column = DEADLINE
+        elif column == DEADLINE:
+            if not _continues_deadline(row[DEADLINE], text):
+                column = OUTPUT
+        elif column == OUTPUT and _starts_row_after_output(row[OUTPUT], text):
+            row = start()
+        row[column] = _join(row[column], text)
+    close()
+    return rows
+
+
+def _heads_bullets(content: str) -> bool:
+    """A short title row ('Rà soát, đơn giản hóa TTHC') whose bullets below are sub-rows."""
+    return bool(content) and content[0].isupper() and not content.endswith(":")
+
+
+def _opens_after_fragment(row: list[str], text: str) -> bool:
+    """A fragment carried over a page break (lower case or bullets) ends where a new sentence-row starts."""
+    content = row[CONTENT]
+    if row[0] or not content or not (content[0].islower() or _BULLET.match(content)):
+        return False
+    if _BULLET.match(text) or _AGENCY.match(fold(text)) or len(text) < 30:
+        return False
+    return bool(re.search(r"[.;]$", content)) and _starts_upper(text)
+
+
+def _is_upper_title(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(1 for c in letters if c.isupper()) / len(letters) >= 0.8
+
+
+def _starts_upper(text: str) -> bool:
+    first = next((c for c in text if c.isalpha()), "")
+    return first.isupper()
+
+
+def _starts_new_cell(current: str, text: str) -> bool:
+    """After an agency cell, does this line open the next cell (rather than wrap the current one)?"""
+    if not current:
+        return False
+    if not _starts_upper(text) and not re.match(r"^\d", text):
+        return False
+    if re.match(r"c\w{1,2}c ", fold(text)):
+        return True
+    tail = fold(current).strip()
+    return not (_CONNECTOR_END.search(tail) or _BARE_HEAD.match(tail))
+
+
+def _continues_deadline(current: str, text: str) -> bool:
+    folded = fold(text)
+    if re.match(r"^[\d/\-–. ]+$", text) or re.match(r"^(nam|thang|quy)\b", folded):
+        return True
+    return not _starts_upper(text) and len(text) <= 20
+
+
+def _starts_row_after_output(current: str, text: str) -> bool:
+    if _BULLET.match(text):
+        return True
+    if not _starts_upper(text):
+        return False
+    if current.count("(") > current.count(")") or _CONNECTOR_END.search(fold(current).strip()):
+        return False
+    return len(text) >= 35
+
+
+# --- interleaved columns ------------------------------------------------------------------------
+
+
+def _parse_interleaved(lines: list[Line]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    row: list[str] | None = None
+    last_content = ""
+    for line in lines:
+        text = line.text.strip()
+        section = _section(text)
+        if section:
+            if row is not None:
+                rows.append(row)
+            rows.append([section[0], section[1], "", "", "", ""])
+            row, last_content = None, ""
+            continue
+        tt, content, tails = _split_line(text, row)
+        new_row = row is None or _opens_row(content, last_content, row)
+        if tt and row is not None and row[0] and not new_row:
+            if not content:  # a stray digit among other columns' fragments
+                tt = ""
+            else:
+                new_row = True
+        if new_row:
+            if row is not None:
+                rows.append(row)
+            row = ["", "", "", "", "", ""]
+        if tt:
+            row[0] = tt
+        if content:
+            row[CONTENT] = _join(row[CONTENT], content)
+            last_content = content
+        _assign_tails(row, tails)
+    if row is not None:
+        rows.append(row)
+    return rows
+
+
+def _opens_row(content: str, last_content: str, row: list[str]) -> bool:
+    if not content:
+        return False
+    if _BULLET.match(content):
+        return _heads_bullets(row[CONTENT])
+    first = content.split()[0]
+    if len(first) < 2 or not first[0].isupper():
+        return False
+    if _PROPER_START.match(fold(content)) or _FUNCTION_WORD.match(fold(content)):
+        return False
+    return not (last_content and _CONNECTOR_END.search(fold(last_content).strip()))
+
+
+def _split_line(text: str, row: list[str] | None = None) -> tuple[str, str, list[str]]:
+    """(TT, content part, the other columns' fragments) of one interleaved line."""
+    tt = ""
+    junk = _JUNK_NUMBER.match(text)
+    number = _NUMBER_TEXT.match(text)
+    if junk:
+        tt, text = junk[1] if junk[1].isdigit() else "?", text[junk.end() :]
+    elif number and not re.match(r"^\d+\s*[%/]", text):
+        tt, text = number[1], text[number.end() :]
+    pieces = [piece.strip() for piece in text.split("|")]
+    if len(pieces) > 1 and not tt and len(pieces[0]) <= 3 and not re.search(r"[A-Za-z0-9]", pieces[0]):
+        tt, pieces = "?", pieces[1:]  # the number cell was read as dust
+    first, tails = pieces[0], [p for p in pieces[1:] if p]
+    content, rest = _cut_content(first)
+    if row is not None and not content and rest and re.search(r"[,;]$", row[CONTENT].strip()):
+        content, rest = rest, ""  # the sentence above goes on: 'chuyên môn,' / 'UBND xã năm 2025'
+    if row is not None and content:
+        content, carried = _cut_continuation(content, row)
+        rest = _join(carried, rest)
+    if rest:
+        tails.insert(0, rest)
+    return tt, content, tails
+
+
+def _cut_content(piece: str) -> tuple[str, str]:
+    """Split a line's first piece where the content column ends and the next column begins."""
+    folded = fold(piece)
+    if len(folded) != len(piece):
+        return piece, ""
+    cut = len(piece)
+    for match in re.finditer(r"(?<=\s)(?=[A-ZÀ-Ỹ])", piece):
+        if _AGENCY.match(folded[match.start() :]):
+            cut = match.start()
+            break
+    deadline = _YEAR_RANGE.search(folded)
+    if deadline and deadline.start() < cut:
+        cut = deadline.start()
+    if _AGENCY.match(folded) or re.match(r"^[^A-Za-z]{0,6}(c\wc phong|v\w{1,2}n ?ph)", folded):
+        return "", piece
+    head = piece[:cut].strip()
+    if len(re.findall(r"[A-Za-zÀ-ỹ]{2,}", head)) < 2 and cut < len(piece):
+        return "", piece
+    return head, piece[cut:].strip()
+
+
+# --- cells carried over from the line above ------------------------------------------------------
+
+
+def _open_cell(cell: str) -> bool:
+    """A cell cut mid-phrase: 'Phòng Văn hóa -', 'Các cơ quan, đơn', 'Văn phòng HĐND và'."""
+    tail = fold(cell).strip()
+    if not tail:
+        return False
+    if re.search(r"[-–,&]$", tail) or _CONNECTOR_END.search(tail) or _BARE_HEAD.match(tail):
+        return True
+    words = tail.split()
+    return vocab_word(words[-1]) in OPEN_WORDS
+
+
+def _carries(cell: str, word: str) -> bool:
+    """Does ``word`` go on with the phrase that ``cell`` leaves open ('đơn' + 'vị', 'hóa -' + 'Xã')?"""
+    words = fold(cell).split()
+    if not words or not _open_cell(cell):
+        return False
+    last = vocab_word(re.sub(r"[^a-z0-9&¢$@]", "", words[-1]) or words[-1]) if words[-1] not in "-–" else ""
+    if last == "" and len(words) > 1:
+        last = vocab_word(words[-2])
+    return (last, vocab_word(word)) in PAIRS
+
+
+def _cut_continuation(content: str, row: list[str]) -> tuple[str, str]:
+    """Cut a content part where a word carries on an open agency cell of the row ('… 2025 Xa hoi')."""
+    words = content.split()
+    for i, word in enumerate(words):
+        if i == 0 and row[CONTENT] and (vocab_word(fold(row[CONTENT]).split()[-1]), vocab_word(word)) in PAIRS:
+            continue
+        if i > 0 and (vocab_word(words[i - 1]), vocab_word(word)) in PAIRS:
+            continue
+        if any(row[c] and _carries(row[c], word) for c in (LEAD, PARTNERS, OUTPUT)):
+            return " ".join(words[:i]), " ".join(words[i:])
+    return content, ""
+
+
+def _carry_split(row: list[str], span: str, column: int) -> list[tuple[int, str]]:
+    """Parts of a span that carry on open cells from ``column`` rightwards: [(column, text), …]."""
+    words = span.split()
+    target = next((c for c in (LEAD, PARTNERS, OUTPUT) if c >= column and row[c] and _carries(row[c], words[0])), None)
+    if target is None:
+        return []
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for i in range(1, len(words)):
+        if (vocab_word(words[i - 1]), vocab_word(words[i])) in PAIRS:
+            continue
+        later = next((c for c in (PARTNERS, OUTPUT) if c > target and row[c] and _carries(row[c], words[i])), None)
+        if later is not None:
+            parts.append((target, " ".join(words[start:i])))
+            target, start = later, i
+    parts.append((target, " ".join(words[start:])))
+    return parts
+
+
+def _assign_tails(row: list[str], tails: list[str]) -> None:
+    """Put a line's non-content fragments into lead, partners, deadline and output, left to right."""
+    column = LEAD
+    spans = [span for tail in tails for span in _spans(tail)]
+    for span in spans:
+        year = re.match(r"^(n\S{1,2}m\s*)?20\d\d\b", fold(span))
+        if year and row[DEADLINE] and not re.search(r"20\d\d", row[DEADLINE]) and column <= DEADLINE:
+            row[DEADLINE] = _join(row[DEADLINE], span[: year.end()])  # '6 tháng cuối' / 'năm 2025'
+            span, column = span[year.end() :].strip(), OUTPUT
+            if not span:
+                continue
+        carried = _carry_split(row, span, column)
+        if carried:
+            for target, text in carried:
+                row[target] = _join(row[target], text)
+            column = carried[-1][0]
+            continue
+        folded = fold(span)
+        if _DEADLINE_ANYWHERE.search(folded) and len(span) <= 25 or _DEADLINE.match(folded) and len(span) <= 16:
+            column = DEADLINE
+        elif column > DEADLINE or (column == DEADLINE and row[DEADLINE]):
+            column = OUTPUT
+        elif _AGENCY.match(folded) and _starts_upper(span):
+            if column == LEAD and row[LEAD] and re.match(r"c\w{1,2}c ", folded):
+                column = PARTNERS
+            elif column == LEAD and row[LEAD] and not _CONNECTOR_END.search(fold(row[LEAD]).strip()):
+                column = PARTNERS
+        elif _OUTPUT.match(folded) and _starts_upper(span):
+            column = OUTPUT
+        elif column == LEAD and row[LEAD] and not _CONNECTOR_END.search(fold(row[LEAD]).strip()):
+            column = PARTNERS if not row[PARTNERS] or _CONNECTOR_END.search(fold(row[PARTNERS]).strip()) else OUTPUT
+        row[column] = _join(row[column], span)
+        if column == DEADLINE:
+            column = OUTPUT
+
+
+_OUTPUT = re.compile(
+    r"^(k\S{0,3} ?hoach|bao c\wo|quy\w?t d\w{1,2}nh|v\w{1,2}n b\w{1,2}n|cong v\wn|to trinh|thong bao|danh muc|"
+    r"du lieu|ket qua|he thong|co so|phan mem|nen tang|kho |ha tang|tin\b|so tay|de an|chuong trinh)"
+)
+
+
+def _spans(tail: str) -> list[str]:
+    """Break a fragment where a new cell visibly begins (an agency, a deadline, an output word)."""
+    folded = fold(tail)
+    if len(folded) != len(tail):
+        return [tail]
+    cuts = {0}
+    for match in re.finditer(r"(?:(?<=\s)|^)(?=\S)", tail):
+        at = match.start()
+        rest = folded[at:]
+        if _DEADLINE_ANYWHERE.match(rest):
+            cuts.add(at)
+            deadline = _DEADLINE_ANYWHERE.match(rest)
+            cuts.add(at + deadline.end())
+        elif tail[at].isupper() and (_AGENCY.match(rest) or _OUTPUT.match(rest)) and at > 0:
+            cuts.add(at)
+        elif tail[at].isupper() and at > 0 and re.match(r"(trong (thang|nam|quy)|truoc ngay|hang nam)\b", rest):
+            cuts.add(at)
+    marks = sorted(cut for cut in cuts if cut < len(tail))
+    spans = [tail[a:b].strip() for a, b in zip(marks, [*marks[1:], len(tail)], strict=True)]
+    return [span for span in spans if re.search(r"[A-Za-zÀ-ỹ0-9]{2,}", span)]
+
+
+# --- joining ------------------------------------------------------------------------------------
+
+
+def _continues(previous: list[str], row: list[str]) -> bool:
+    """A row without number whose content starts in lower case carries on the previous row (page break)."""
+    if row[0] or not previous[1] or _section_row(previous) or _section_row(row):
+        return False
+    content = row[CONTENT].strip()
+    return bool(content) and content[0].islower()
+
+
+def _section_row(row: list[str]) -> bool:
+    return bool(row[1]) and not any(row[2:]) and _is_upper_title(row[1])
+
+
+def _merge(previous: list[str], row: list[str]) -> list[str]:
+    return [previous[0]] + [_join(a, b) for a, b in zip(previous[1:], row[1:], strict=True)]
+
+
+def _join(current: str, text: str) -> str:
+    text = text.strip()
+    if not current:
+        return text
+    if not text:
+        return current
+    # '2026-' + '2030' → '2026-2030'
+    if re.search(r"\d[-–]$", current) and re.match(r"^\d", text):
+        return current + text
+    return f"{current} {text}"
+
+
+def _tidy(cell: str) -> str:
+    return re.sub(r"\s+", " ", cell).strip(" |")

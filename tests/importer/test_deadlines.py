@@ -1,0 +1,48 @@
+"""Printed deadlines become dates; OCR damage and unknown wording do not crash."""
+
+import datetime as dt
+
+import pytest
+
+from importer.deadlines import Deadline, parse_deadline
+
+D = dt.date
+START, END = D(2026, 1, 1), D(2030, 12, 31)
+
+CASES = [
+    ("Quý IV/2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
+    ("Quý 1/2026", Deadline(D(2026, 1, 1), D(2026, 3, 31))),
+    ("Quy IV/2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
+    ("Quy 1V/2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
+    ("6 tháng cuối năm 2025", Deadline(D(2025, 7, 1), D(2025, 12, 31))),
+    ("6 tháng đầu năm 2026", Deadline(D(2026, 1, 1), D(2026, 6, 30))),
+    ("6 thang cudi ndm 2025", Deadline(D(2025, 7, 1), D(2025, 12, 31))),
+    ("2026 - tháng 2/2027", Deadline(D(2026, 1, 1), D(2027, 2, 28))),
+    ("2026-02/2027", Deadline(D(2026, 1, 1), D(2027, 2, 28))),
+    ("2026-2030", Deadline(D(2026, 1, 1), D(2030, 12, 31))),
+    ("2026 – 2030", Deadline(D(2026, 1, 1), D(2030, 12, 31))),
+    ("20262030", Deadline(D(2026, 1, 1), D(2030, 12, 31))),
+    ("2026.2030", Deadline(D(2026, 1, 1), D(2030, 12, 31))),
+    ("Trong tháng 7/2025", Deadline(D(2025, 7, 1), D(2025, 7, 31))),
+    ("tháng 7/2025", Deadline(D(2025, 7, 1), D(2025, 7, 31))),
+    ("Trong thang 712025", Deadline(D(2025, 7, 1), D(2025, 7, 31))),
+    ("Tháng 12 năm 2025", Deadline(D(2025, 12, 1), D(2025, 12, 31))),
+    ("Năm 2026", Deadline(D(2026, 1, 1), D(2026, 12, 31))),
+    ("trước ngày 10/12/2025", Deadline(None, D(2025, 12, 10))),
+    ("Hàng năm", Deadline(START, END, True)),
+    ("Hằng năm", Deadline(START, END, True)),
+    ("Thường xuyên", Deadline(START, END, True)),
+    ("Hane nim", Deadline(START, END, True)),
+    ("Theo văn bản chỉ đạo của", Deadline(None, END)),
+    ("", Deadline(None, END)),
+    (None, Deadline(None, END)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_it_reads_printed_deadlines(text, expected):
+    assert parse_deadline(text, START, END) == expected
+
+
+def test_it_falls_back_to_no_end_without_a_period():
+    assert parse_deadline("Theo chỉ đạo") == Deadline(None, None)
