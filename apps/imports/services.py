@@ -2,20 +2,428 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import hashlib
+import logging
+import re
+import threading
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from apps.imports.models import ImportRun
-from apps.plans.models import Plan
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import close_old_connections, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+import importer
+from apps.audit.models import record, snapshot
+from apps.imports.models import ImportRun, RunStatus
+from apps.plans.indicators import bind_indicator
+from apps.plans.models import Area, Comparator, Plan, PlanReference, PlanStatus, ReferenceKind, Target, Task
+from apps.units.matching import match_agency, match_many, split_names
 from apps.units.models import Unit
+from importer import pipeline
+from importer.areas import area_of
+from importer.deadlines import parse_deadline
+from importer.model import Block, Document
+from importer.readers import read
+
+logger = logging.getLogger(__name__)
+
+UNEXPECTED = (
+    "Đã có lỗi ngoài dự kiến khi đọc tệp. Lỗi đã được ghi lại; hãy thử lại sau ít phút "
+    "hoặc báo cho quản trị hệ thống kèm tên tệp."
+)
+# readers that need no OCR: cheap enough to run inline and to re-read for the review screen
+TEXT_SUFFIXES = (".txt", ".md", ".docx")
+# the order of areas in the Government's programme (76/NQ-CP) and the city's templates
+STANDARD_SECTIONS = {
+    "I": Area.THE_CHE,
+    "II": Area.TTHC,
+    "III": Area.BO_MAY,
+    "IV": Area.CONG_VU,
+    "V": Area.TAI_CHINH_CONG,
+    "VI": Area.CHINH_PHU_SO,
+    "VII": Area.CHI_DAO_DIEU_HANH,
+}
+_ROMAN = re.compile(r"^(X{0,1}(?:IX|IV|V?I{0,3}))\b\.?\s*(.*)$")
+
+
+# --- running an import --------------------------------------------------------------------
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def needs_ocr(path: Path) -> bool:
+    """Images always; a PDF when its first pages carry (almost) no text layer."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return False
+    if suffix != ".pdf":
+        return True
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            chars = 0
+            for index in range(min(len(pdf), 3)):
+                textpage = pdf[index].get_textpage()
+                chars += len(textpage.get_text_range().strip())
+            return chars < 100
+        finally:
+            pdf.close()
+    except Exception:  # a broken PDF: let the importer say what is wrong, in the background
+        return True
 
 
 def import_file(
     unit: Unit, path: Path, user, *, background: bool = False, original_name: str | None = None
 ) -> ImportRun:
     """Store the file, run the importer (in a background thread when asked) and build the draft plan."""
-    raise NotImplementedError
+    path = Path(path)
+    name = Path(original_name or path.name).name
+    run = ImportRun(unit=unit, uploaded_by=user, original_name=name[:255], sha256=sha256_of(path))
+    with open(path, "rb") as handle:
+        run.file.save(name, File(handle), save=False)
+    run.save()
+    record(user, "import", run, unit, after={"file": name, "sha256": run.sha256}, summary=f"Tải lên tệp {name}")
+    if background:
+        thread = threading.Thread(target=_execute_in_thread, args=(run.pk,), daemon=True, name=f"import-{run.pk}")
+        run.thread = thread  # tests join it
+        transaction.on_commit(thread.start)
+        return run
+    return execute(run)
+
+
+def _execute_in_thread(run_pk: int) -> None:
+    close_old_connections()
+    try:
+        execute(ImportRun.objects.get(pk=run_pk))
+    finally:
+        connection.close()
+
+
+def execute(run: ImportRun) -> ImportRun:
+    """Run the importer on a stored run's file; a bad file fails the run and changes nothing else."""
+    ImportRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)
+    run.status = RunStatus.RUNNING
+
+    def progress(done: int, total: int) -> None:
+        ImportRun.objects.filter(pk=run.pk).update(pages_done=done, pages_total=total)
+
+    limits = pipeline.Limits(max_pages=settings.IMPORT_MAX_PAGES)
+    try:
+        result = pipeline.run(Path(run.file.path), limits, progress)
+    except importer.ImporterError as exc:
+        return _fail(run, str(exc))
+    except Exception:
+        logger.exception("import run %s crashed in the importer", run.pk)
+        return _fail(run, UNEXPECTED)
+    try:
+        with transaction.atomic():
+            plan = build_draft(run, result)
+            run.refresh_from_db(fields=["pages_done", "pages_total"])
+            run.status = RunStatus.DONE
+            run.result = result.to_dict()
+            run.plan = plan
+            run.finished_at = timezone.now()
+            run.save()
+    except Exception:
+        logger.exception("import run %s crashed building its draft", run.pk)
+        return _fail(run, UNEXPECTED)
+    return run
+
+
+def _fail(run: ImportRun, message: str) -> ImportRun:
+    run.refresh_from_db(fields=["pages_done", "pages_total"])
+    run.status = RunStatus.FAILED
+    run.error = message
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "error", "finished_at"])
+    return run
+
+
+# --- the draft ------------------------------------------------------------------------------
+
+
+def _month_start(text: str | None) -> dt.date | None:
+    match = re.match(r"^(\d{4})(?:-(\d{1,2}))?", text or "")
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2] or 1)
+    return dt.date(year, month, 1) if 1 <= month <= 12 else None
+
+
+def _month_end(text: str | None) -> dt.date | None:
+    match = re.match(r"^(\d{4})(?:-(\d{1,2}))?", text or "")
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2] or 12)
+    return dt.date(year, month, calendar.monthrange(year, month)[1]) if 1 <= month <= 12 else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def read_source(path: Path) -> Document | None:
+    """The document as the reader sees it, for files that need no OCR; None otherwise or when unreadable."""
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return None
+    try:
+        return read(path, pipeline.Limits())
+    except Exception:
+        return None
+
+
+def source_lines(document: Document) -> list[tuple[str, str]]:
+    """(where, text) per block or table row, for showing the source beside the review form."""
+    lines = []
+    for item in document.items:
+        if isinstance(item, Block):
+            if item.text.strip():
+                lines.append((item.location.describe(), item.text))
+        else:
+            for index, row in enumerate(item.rows):
+                cells = [cell for cell in row if cell.strip()]
+                if cells:
+                    where = (
+                        f"bảng {item.location.table + 1 if item.location.table is not None else '?'}, dòng {index + 1}"
+                    )
+                    lines.append((where, " | ".join(cells)))
+    return lines
+
+
+def section_areas(document: Document | None) -> dict[str, str]:
+    """Section numeral → area, from headings such as "II CẢI CÁCH THỦ TỤC HÀNH CHÍNH" (the last one wins,
+    so the task catalogue's headings beat the body's)."""
+    found: dict[str, str] = {}
+    if document is None:
+        return found
+    for item in document.items:
+        texts = [item.text] if isinstance(item, Block) else [" ".join(c for c in row if c.strip()) for row in item.rows]
+        for text in texts:
+            match = _ROMAN.match(text.strip())
+            if match and match[1] and match[2]:
+                area = area_of(match[2][:120])
+                if area is not None:
+                    found[match[1]] = area.value
+    return found
+
+
+def area_for_section(section: str | None, known: dict[str, str] | None = None) -> str:
+    """The area of a task catalogue section: named in the section itself, found in the headings, or by
+    the programme's usual order."""
+    if not section:
+        return ""
+    named = area_of(section) if re.search(r"[^\WIVXivx\d]", section) else None
+    if named is not None:
+        return named.value
+    numeral = section.strip().rstrip(".").upper()
+    if known and numeral in known:
+        return known[numeral]
+    return STANDARD_SECTIONS.get(numeral, "")
+
+
+def _decimal(value) -> Decimal:
+    try:
+        return Decimal(str(value)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        return Decimal(0)
+
+
+def _drafts_replaced_by(unit: Unit, sha256: str, number: str):
+    same = Q(import_runs__sha256=sha256)
+    if number:
+        same |= Q(number__iexact=number)
+    return Plan.objects.filter(unit=unit, status=PlanStatus.DRAFT).filter(same).distinct()
+
+
+def build_draft(run: ImportRun, result: importer.Plan) -> Plan:
+    """Turn an importer result into a draft plan, replacing the draft of the same document."""
+    unit, user, meta = run.unit, run.uploaded_by, result.meta
+    number = (meta.number or "").strip()[:60]
+    for old in _drafts_replaced_by(unit, run.sha256, number):
+        record(
+            user,
+            "replace_draft",
+            old,
+            unit,
+            before=plan_snapshot(old),
+            summary=f"Thay bản nháp bằng tệp {run.original_name}",
+        )
+        old.delete()
+
+    plan = Plan.objects.create(
+        unit=unit,
+        status=PlanStatus.DRAFT,
+        number=number,
+        title=(meta.title or f"Kế hoạch (chưa đọc được trích yếu) – {run.original_name}")[:500],
+        issuer=(meta.issuer or "")[:200],
+        issued_on=_date(meta.date),
+        period_start=_month_start(meta.period_start),
+        period_end=_month_end(meta.period_end),
+        signer=(meta.signer or "")[:120],
+        signer_title=(meta.signer_title or "")[:120],
+        source_file=run.file.name,
+        source_name=run.original_name,
+        low_fidelity=result.low_fidelity,
+        created_by=user,
+    )
+    for kind, numbers in ((ReferenceKind.IMPLEMENTS, meta.bases), (ReferenceKind.SUPERSEDES, meta.supersedes)):
+        for ref in dict.fromkeys(n.strip()[:60] for n in numbers if n and n.strip()):
+            PlanReference.objects.create(plan=plan, kind=kind, number=ref)
+    for position, target in enumerate(result.targets, start=1):
+        Target.objects.create(
+            plan=plan,
+            position=position,
+            text=target.text,
+            value=_decimal(target.value),
+            unit=(target.unit or "%")[:30],
+            comparator=target.comparator if target.comparator in Comparator.values else Comparator.EQUAL,
+            area=target.area if target.area in Area.values else "",
+            phase=(target.phase or "")[:60],
+        )
+    known = section_areas(read_source(Path(run.file.path))) if result.tasks else {}
+    for position, item in enumerate(result.tasks, start=1):
+        lead_names = split_names(item.lead or "")
+        lead = match_agency(unit, lead_names[0])[0] if lead_names else None
+        task = Task.objects.create(
+            plan=plan,
+            position=position,
+            section=(item.section or "")[:20],
+            no=(item.no or "")[:20],
+            area=area_for_section(item.section, known),
+            content=item.content,
+            lead=lead,
+            lead_text=(item.lead or "")[:300],
+            partners_text=(item.partners or "")[:500],
+            deadline_text=(item.deadline or "")[:200],
+            output=(item.output or "")[:500],
+        )
+        partners = [u for u in match_many(unit, item.partners or "") if u != lead]
+        if partners:
+            task.partners.set(partners)
+    record(
+        user,
+        "create_draft",
+        plan,
+        unit,
+        after=plan_snapshot(plan),
+        summary=f"Bản nháp từ tệp {run.original_name}: {len(result.targets)} chỉ tiêu, {len(result.tasks)} nhiệm vụ",
+    )
+    return plan
+
+
+def plan_snapshot(plan: Plan) -> dict:
+    """``snapshot`` of a plan, with its file by name (a file is not JSON)."""
+    names = [f.attname for f in Plan._meta.concrete_fields if f.name != "source_file"]
+    return {**snapshot(plan, names), "source_file": plan.source_file.name or ""}
+
+
+# --- publishing -----------------------------------------------------------------------------
+
+
+def normalize_number(number: str) -> str:
+    """'94 /KH- UBND' and '094/kh-ubnd' are the same number."""
+    text = re.sub(r"\s+", "", number or "").upper().replace("Đ", "D")
+    return re.sub(r"^0+(?=\d)", "", text)
+
+
+def find_plan_by_number(number: str, unit: Unit, *, same_unit_only: bool = False, exclude: Plan | None = None):
+    """A plan in the system (not a draft) with this number: of the same unit first, then of a unit
+    above it, then the only one anywhere."""
+    wanted = normalize_number(number)
+    if not wanted:
+        return None
+    plans = Plan.objects.exclude(status=PlanStatus.DRAFT).exclude(number="").select_related("unit")
+    if exclude is not None:
+        plans = plans.exclude(pk=exclude.pk)
+    matches = [p for p in plans if normalize_number(p.number) == wanted]
+    governing = unit.governing_unit
+    for plan in matches:
+        if plan.unit.governing_unit.pk == governing.pk:
+            return plan
+    if same_unit_only:
+        return None
+    above = {u.pk for u in governing.ancestors()}
+    for plan in matches:
+        if plan.unit_id in above:
+            return plan
+    return matches[0] if len(matches) == 1 else None
+
+
+def publish_problems(plan: Plan) -> list[str]:
+    """What stops a draft from being published, in words the officer can act on."""
+    problems = []
+    if plan.status != PlanStatus.DRAFT:
+        problems.append("Kế hoạch này đã được ban hành, không ban hành lại được.")
+    if not plan.title.strip():
+        problems.append("Chưa có trích yếu của kế hoạch.")
+    if plan.period_start is None or plan.period_end is None:
+        problems.append("Hãy nhập thời gian thực hiện (từ ngày … đến ngày …) để tính hạn của các nhiệm vụ.")
+    elif plan.period_start > plan.period_end:
+        problems.append("Ngày bắt đầu thực hiện đang sau ngày kết thúc.")
+    if plan.number and find_plan_by_number(plan.number, plan.unit, same_unit_only=True, exclude=plan):
+        problems.append(
+            f"Đã có kế hoạch số {plan.number} được ban hành ở đơn vị này; hãy sửa kế hoạch đó hoặc sửa số ký hiệu."
+        )
+    return problems
+
+
+def task_dates(task: Task, plan: Plan) -> None:
+    """Set the task's dates from its printed deadline (does not save)."""
+    deadline = parse_deadline(task.deadline_text or None, plan.period_start, plan.period_end)
+    task.due_start, task.due_on, task.recurring = deadline.start, deadline.end, deadline.recurring
 
 
 def publish(plan: Plan, user) -> Plan:
     """Publish a reviewed draft in one transaction: dates from deadlines, agencies, indicators, links."""
-    raise NotImplementedError
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
+        problems = publish_problems(plan)
+        if problems:
+            raise ValidationError(problems)
+        before = plan_snapshot(plan)
+        known = None
+        for task in plan.tasks.all():
+            task_dates(task, plan)
+            if not task.area and task.section:
+                if known is None:
+                    known = section_areas(read_source(Path(plan.source_file.path))) if plan.source_file else {}
+                task.area = area_for_section(task.section, known)
+            task.save(update_fields=["due_start", "due_on", "recurring", "area"])
+        for target in plan.targets.all():
+            if target.indicator_id is None:
+                target.indicator = bind_indicator(target.text)
+                if target.indicator is not None:
+                    target.save(update_fields=["indicator"])
+        for ref in plan.references.all():
+            same_unit = ref.kind == ReferenceKind.SUPERSEDES
+            ref.linked_plan = find_plan_by_number(ref.number, plan.unit, same_unit_only=same_unit, exclude=plan)
+            ref.save(update_fields=["linked_plan"])
+            old = ref.linked_plan
+            if same_unit and old is not None and old.status == PlanStatus.PUBLISHED:
+                old_before = plan_snapshot(old)
+                old.status, old.superseded_by = PlanStatus.SUPERSEDED, plan
+                old.save(update_fields=["status", "superseded_by"])
+                record(user, "supersede", old, old.unit, old_before, plan_snapshot(old), f"Được thay thế bởi {plan}")
+        plan.status = PlanStatus.PUBLISHED
+        plan.published_at = timezone.now()
+        plan.published_by = user
+        plan.save(update_fields=["status", "published_at", "published_by"])
+        record(user, "publish", plan, plan.unit, before, plan_snapshot(plan), f"Ban hành {plan}")
+    return plan

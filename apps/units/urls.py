@@ -1,1 +1,8 @@
-urlpatterns: list = []
+from django.urls import path
+
+from apps.units import views
+
+urlpatterns = [
+    path("don-vi/", views.unit_tree, name="units-tree"),
+    path("don-vi/<int:pk>/", views.unit_detail, name="units-detail"),
+]

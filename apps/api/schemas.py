@@ -1,0 +1,199 @@
+"""What the API reads and writes. Output schemas resolve derived values (report status, attainment) from the models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from django.utils import timezone
+from ninja import Field, Schema
+
+from apps.plans.models import Area, Attainment, Comparator, PlanStatus, ReportStatus, TaskState, attainment
+from apps.tracking.models import PeriodKind, UpdateStatus
+
+
+class Error(Schema):
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str
+    errors: list[dict]
+
+
+class TokenIn(Schema):
+    username: str
+    password: str
+
+
+class TokenOut(Schema):
+    token: str = Field(description="Mã truy cập; gửi kèm mọi yêu cầu khác: `Authorization: Bearer <token>`.")
+    expires_at: dt.datetime
+
+
+class UnitRef(Schema):
+    id: int
+    name: str
+
+
+class TaskOut(Schema):
+    id: int
+    plan_id: int
+    section: str
+    no: str
+    area: Area | Literal[""]
+    content: str
+    lead: UnitRef | None
+    lead_text: str
+    partners: list[UnitRef]
+    partners_text: str
+    deadline_text: str
+    due_start: dt.date | None
+    due_on: dt.date | None
+    recurring: bool
+    output: str
+    state: TaskState
+    progress: int
+    completed_on: dt.date | None
+    report_status: ReportStatus = Field(description="Tình trạng theo cách tính của báo cáo, theo ngày hôm nay.")
+
+    @staticmethod
+    def resolve_partners(obj) -> list:
+        return list(obj.partners.all())
+
+    @staticmethod
+    def resolve_report_status(obj) -> str:
+        return obj.report_status(timezone.localdate())
+
+
+class PeriodOut(Schema):
+    id: int
+    code: str = Field(description="Mã kỳ: năm-kỳ, ví dụ 2026-q1.")
+    kind: PeriodKind
+    year: int
+    name: str
+    start: dt.date
+    end: dt.date
+    due_on: dt.date
+
+    @staticmethod
+    def resolve_code(obj) -> str:
+        return f"{obj.year}-{obj.kind}"
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return str(obj)
+
+
+class MeasurementOut(Schema):
+    id: int
+    target_id: int
+    period: PeriodOut
+    value: Decimal
+    numerator: Decimal | None
+    denominator: Decimal | None
+    source: str
+    note: str
+    entered_by: str | None
+    entered_at: dt.datetime
+
+    @staticmethod
+    def resolve_entered_by(obj) -> str | None:
+        return obj.entered_by.get_username() if obj.entered_by else None
+
+
+class IndicatorRef(Schema):
+    id: int
+    code: str
+    name: str
+
+
+def latest_measurement(target):
+    """The measurement of the latest period (from the prefetched measurements when there are)."""
+    return max(target.measurements.all(), key=lambda m: m.period.end, default=None)
+
+
+class TargetOut(Schema):
+    id: int
+    plan_id: int
+    position: int
+    text: str
+    indicator: IndicatorRef | None
+    value: Decimal
+    unit: str
+    comparator: Comparator
+    area: Area | Literal[""]
+    phase: str
+    due_on: dt.date | None
+    agency: UnitRef | None
+    latest: MeasurementOut | None = Field(description="Số liệu của kỳ báo cáo gần nhất.")
+    attainment: Attainment | None = Field(description="Mức đạt theo số liệu gần nhất; trống khi chưa có số liệu.")
+
+    @staticmethod
+    def resolve_latest(obj):
+        return latest_measurement(obj)
+
+    @staticmethod
+    def resolve_attainment(obj) -> str | None:
+        latest = latest_measurement(obj)
+        return attainment(obj, latest.value, timezone.localdate()) if latest else None
+
+
+class PlanOut(Schema):
+    id: int
+    unit: UnitRef
+    status: PlanStatus
+    number: str
+    title: str
+    issuer: str
+    issued_on: dt.date | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    superseded_by_id: int | None
+
+
+class PlanDetailOut(PlanOut):
+    targets: list[TargetOut]
+    tasks: list[TaskOut]
+
+
+class TaskUpdateIn(Schema):
+    status: Literal["not_started", "in_progress", "done"] = Field(
+        description="not_started, in_progress hoặc done; đúng hạn, quá hạn được tính từ thời hạn."
+    )
+    progress: int | None = Field(
+        None, ge=0, le=100, description="Tiến độ (%), 0–100; done luôn là 100, not_started là 0, in_progress tối đa 99."
+    )
+    comment: str = Field("", max_length=5000)
+    completed_on: dt.date | None = Field(None, description="Ngày hoàn thành khi status là done; mặc định hôm nay.")
+
+
+class TaskUpdateOut(Schema):
+    id: int
+    task_id: int
+    author: str | None
+    created_at: dt.datetime
+    state: TaskState
+    progress: int
+    comment: str
+    completed_on: dt.date | None
+    status: UpdateStatus
+    task: TaskOut
+
+    @staticmethod
+    def resolve_author(obj) -> str | None:
+        return obj.author.get_username() if obj.author else None
+
+
+class MeasurementIn(Schema):
+    period: str | int = Field(
+        description="Kỳ báo cáo: mã năm-kỳ (2026-q1, 2026-h1, 2026-q3, 2026-year), id, hoặc tên (Quý I 2026)."
+    )
+    value: Decimal | None = Field(
+        None, description="Giá trị; bỏ trống khi gửi tử số và mẫu số (tỷ lệ = tử số / mẫu số × 100)."
+    )
+    numerator: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
+    denominator: Decimal | None = Field(None, gt=0, max_digits=14, decimal_places=2)
+    source: str = Field("", max_length=300)
+    note: str = Field("", max_length=5000)

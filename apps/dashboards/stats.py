@@ -1,0 +1,169 @@
+"""The numbers on the dashboards, counted by the database.
+
+``report_status`` is Task.report_status() as a SQL expression, so a whole city's tasks are counted by status,
+area, agency or unit in one query; a test holds the two definitions together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Case, CharField, Count, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
+
+from apps.plans.models import Area, Comparator, PlanStatus, ReportStatus, Target, Task, TaskState
+from apps.tracking.models import Measurement
+from apps.units.models import GOVERNING_KINDS, Unit, UnitKind
+
+DONE = (ReportStatus.DONE_ON_TIME, ReportStatus.DONE_LATE)
+DUE_SOON_DAYS = 14
+
+
+def with_status(tasks: QuerySet, today: dt.date) -> QuerySet:
+    """Tasks annotated with ``due`` (the deadline that applies today) and ``status`` (a ReportStatus value)."""
+    year_end = dt.date(today.year, 12, 31)
+    due = Case(
+        When(recurring=True, due_on__lt=year_end, then=F("due_on")),
+        When(recurring=True, then=Value(year_end)),
+        default=F("due_on"),
+        output_field=DateField(),
+    )
+    status = Case(
+        When(Q(state=TaskState.DONE, due__isnull=False, completed_on__gt=F("due")), then=Value(ReportStatus.DONE_LATE)),
+        When(state=TaskState.DONE, then=Value(ReportStatus.DONE_ON_TIME)),
+        When(due__lt=today, then=Value(ReportStatus.OVERDUE)),
+        When(state=TaskState.IN_PROGRESS, then=Value(ReportStatus.IN_PROGRESS)),
+        default=Value(ReportStatus.NOT_STARTED),
+        output_field=CharField(),
+    )
+    return tasks.annotate(due=due).annotate(status=status)
+
+
+def _counts() -> dict:
+    return {s: Count("pk", filter=Q(status=s)) for s in ReportStatus.values} | {"total": Count("pk")}
+
+
+@dataclass
+class StatusRow:
+    key: object
+    label: str
+    counts: dict = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.counts.get("total", 0)
+
+    @property
+    def done(self) -> int:
+        return sum(self.counts.get(s, 0) for s in DONE)
+
+    @property
+    def overdue(self) -> int:
+        return self.counts.get(ReportStatus.OVERDUE, 0)
+
+    @property
+    def done_percent(self) -> float:
+        return round(self.done / self.total * 100, 1) if self.total else 0.0
+
+    @property
+    def by_status(self) -> dict:
+        return {s: self.counts.get(s, 0) for s in ReportStatus.values}
+
+
+def published_tasks(unit_ids) -> QuerySet:
+    return Task.objects.filter(plan__unit_id__in=unit_ids, plan__status=PlanStatus.PUBLISHED)
+
+
+def count_by(tasks: QuerySet, field_name: str, today: dt.date) -> list[dict]:
+    return list(with_status(tasks, today).order_by().values(field_name).annotate(**_counts()))
+
+
+def by_area(tasks: QuerySet, today: dt.date) -> list[StatusRow]:
+    rows = {r["area"]: r for r in count_by(tasks, "area", today)}
+    out = [StatusRow(a.value, a.label, rows[a.value]) for a in Area if a.value in rows]
+    if "" in rows:
+        out.append(StatusRow("", "Chưa xếp lĩnh vực", rows[""]))
+    return out
+
+
+def by_agency(tasks: QuerySet, today: dt.date) -> list[StatusRow]:
+    rows = count_by(tasks, "lead", today)
+    names = dict(Unit.objects.filter(pk__in=[r["lead"] for r in rows if r["lead"]]).values_list("pk", "name"))
+    out = sorted((StatusRow(r["lead"], names.get(r["lead"], ""), r) for r in rows if r["lead"]), key=lambda r: r.label)
+    out += [StatusRow(None, "Chưa xác định cơ quan chủ trì", r) for r in rows if not r["lead"]]
+    return out
+
+
+def total(tasks: QuerySet, today: dt.date) -> StatusRow:
+    return StatusRow(None, "Tổng", with_status(tasks, today).aggregate(**_counts()))
+
+
+def overdue(tasks: QuerySet, today: dt.date, limit: int = 50) -> list[Task]:
+    rows = with_status(tasks, today).filter(status=ReportStatus.OVERDUE).select_related("lead", "plan")
+    return list(rows.order_by("due", "plan_id", "position")[:limit])
+
+
+def due_soon(tasks: QuerySet, today: dt.date, days: int = DUE_SOON_DAYS, limit: int = 50) -> list[Task]:
+    rows = with_status(tasks, today).exclude(state=TaskState.DONE)
+    rows = rows.filter(due__gte=today, due__lte=today + dt.timedelta(days=days)).select_related("lead", "plan")
+    return list(rows.order_by("due", "plan_id", "position")[:limit])
+
+
+# --- targets met, per unit, in two queries -------------------------------------------------------------------
+
+
+def _met(comparator: str, goal, latest) -> bool:
+    return latest <= goal if comparator == Comparator.AT_MOST else latest >= goal
+
+
+def targets_met_by_unit(unit_ids=None) -> dict[int, dict]:
+    """{unit id: {'total': n, 'measured': n, 'met': n}} over targets of published plans (latest value)."""
+    latest = Measurement.objects.filter(target=OuterRef("pk")).order_by("-period__end").values("value")[:1]
+    rows = Target.objects.filter(plan__status=PlanStatus.PUBLISHED)
+    if unit_ids is not None:
+        rows = rows.filter(plan__unit_id__in=unit_ids)
+    out: dict[int, dict] = {}
+    for unit_id, comparator, goal, value in rows.annotate(latest=Subquery(latest)).values_list(
+        "plan__unit_id", "comparator", "value", "latest"
+    ):
+        row = out.setdefault(unit_id, {"total": 0, "measured": 0, "met": 0})
+        row["total"] += 1
+        if value is not None:
+            row["measured"] += 1
+            row["met"] += _met(comparator, goal, value)
+    return out
+
+
+@dataclass
+class UnitRow:
+    unit: Unit
+    tasks: StatusRow
+    targets: dict
+
+    @property
+    def targets_met_percent(self) -> float:
+        t = self.targets.get("total", 0)
+        return round(self.targets.get("met", 0) / t * 100, 1) if t else 0.0
+
+
+BLOCKS = [
+    ("Sở, ban, ngành", (UnitKind.DEPARTMENT,)),
+    ("Phường", (UnitKind.WARD,)),
+    ("Xã, đặc khu", (UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)),
+]
+
+
+def city_rows(today: dt.date) -> list[tuple[str, list[UnitRow]]]:
+    """Every governing unit side by side, in the blocks they are ranked in: tasks done, overdue, targets met."""
+    units = list(Unit.objects.filter(kind__in=GOVERNING_KINDS, dissolved_on__isnull=True).exclude(kind=UnitKind.CITY))
+    tasks = {r["plan__unit"]: r for r in count_by(published_tasks([u.pk for u in units]), "plan__unit", today)}
+    targets = targets_met_by_unit([u.pk for u in units])
+    blocks = []
+    for title, kinds in BLOCKS:
+        rows = [
+            UnitRow(u, StatusRow(u.pk, u.name, tasks.get(u.pk, {})), targets.get(u.pk, {}))
+            for u in sorted(units, key=lambda u: u.name)
+            if u.kind in kinds
+        ]
+        if rows:
+            blocks.append((title, rows))
+    return blocks

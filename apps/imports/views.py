@@ -1,0 +1,97 @@
+"""Uploading a plan file and following its import run."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path, PurePath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from apps.imports import services
+from apps.imports.forms import UploadForm
+from apps.imports.models import ImportRun, RunStatus
+from apps.units.access import Access
+from apps.units.models import Unit
+
+
+def _managed_run(access: Access, pk: int) -> ImportRun:
+    run = get_object_or_404(ImportRun.objects.select_related("unit", "plan"), pk=pk)
+    access.require_view(run.unit)
+    if not access.can_manage(run.unit):
+        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được xem lượt nhập này.")
+    return run
+
+
+@login_required
+def upload_start(request):
+    """The nav's entry: the upload page of the (first) unit this user manages."""
+    access = Access(request.user)
+    units = Unit.objects.filter(pk__in=access.managed_unit_ids).order_by("name")
+    if not units:
+        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được nhập kế hoạch.")
+    return redirect("imports-upload", unit_id=units[0].pk)
+
+
+@login_required
+def upload(request, unit_id: int):
+    access = Access(request.user)
+    unit = get_object_or_404(Unit, pk=unit_id)
+    access.require_view(unit)
+    if not access.can_manage(unit):
+        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được nhập kế hoạch.")
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        name = PurePath(upload.name).name
+        with tempfile.TemporaryDirectory(prefix="cchc-upload-") as folder:
+            path = Path(folder) / f"upload{PurePath(name).suffix.lower()}"
+            with open(path, "wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            run = services.import_file(
+                unit, path, request.user, background=services.needs_ocr(path), original_name=name
+            )
+        if run.status == RunStatus.DONE and run.plan_id:
+            messages.success(request, f"Đã đọc xong tệp {name}. Hãy duyệt bản nháp rồi ban hành.")
+            return redirect("plans-review", pk=run.plan_id)
+        return redirect("imports-run", pk=run.pk)
+    recent = ImportRun.objects.filter(unit=unit).select_related("plan")[:10]
+    return render(request, "imports/upload.html", {"unit": unit, "form": form, "recent": recent})
+
+
+@login_required
+def run_detail(request, pk: int):
+    access = Access(request.user)
+    run = _managed_run(access, pk)
+    working = run.status in (RunStatus.QUEUED, RunStatus.RUNNING)
+    return render(request, "imports/run.html", {"run": run, "unit": run.unit, "working": working})
+
+
+@login_required
+@require_GET
+def run_status(request, pk: int):
+    access = Access(request.user)
+    run = _managed_run(access, pk)
+    return JsonResponse(
+        {
+            "status": run.status,
+            "status_display": run.get_status_display(),
+            "pages_done": run.pages_done,
+            "pages_total": run.pages_total,
+            "error": run.error,
+            "review_url": reverse("plans-review", args=[run.plan_id]) if run.plan_id else None,
+        }
+    )
+
+
+@login_required
+def run_file(request, pk: int):
+    access = Access(request.user)
+    run = _managed_run(access, pk)
+    return FileResponse(run.file.open("rb"), as_attachment=True, filename=run.original_name)

@@ -1,0 +1,250 @@
+"""Figures: a target's value per reporting period (with numerator, denominator, source, evidence) and
+how far each target has come. The writes are audited in one transaction; the reading side feeds the
+plan's figures page, the spreadsheets and the dashboards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from apps.audit.models import record, snapshot
+from apps.plans.models import Attainment, Comparator, IndicatorKind, Plan, Target, attainment
+from apps.tracking.models import Measurement, Period, PeriodKind
+from apps.tracking.uploads import store_evidence
+from importer.text import fold
+
+MEASUREMENT_FIELDS = ["value", "numerator", "denominator", "source", "note"]
+CENT = Decimal("0.01")
+
+
+class FigureError(ValueError):
+    """A value the user must correct; the message is for the user."""
+
+
+# --- reading numbers as people type them ---------------------------------------------------------------------
+
+_THOUSANDS = re.compile(r"^[1-9]\d{0,2}([.,]\d{3})+$")
+
+
+def parse_number(raw) -> Decimal | None:
+    """'85,5', '85.5%', ' 1.234 ', 1234 → Decimal; '' or None → None; anything else → FigureError.
+
+    Vietnamese writes a decimal comma and a thousands dot; a single separator followed by exactly three digits
+    (1.234, 12,500) is read as thousands, any other single separator as the decimal mark."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise FigureError(f"'{raw}' không phải là số")
+    if isinstance(raw, (int, float, Decimal)):
+        return Decimal(str(raw))
+    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    if text.endswith("%"):
+        text = text[:-1]
+    if not text:
+        return None
+    if "," in text and "." in text:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        text = text.replace(thousands, "").replace(decimal_mark, ".")
+    elif _THOUSANDS.match(text):
+        text = text.replace(",", "").replace(".", "")
+    elif text.count(",") == 1:
+        text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise FigureError(f"'{raw}' không phải là số") from None
+    if not number.is_finite():
+        raise FigureError(f"'{raw}' không phải là số")
+    return number
+
+
+def goal_label(target: Target) -> str:
+    """'≥ 85%', '= 4 cấp độ'."""
+    sign = {Comparator.AT_LEAST: "≥", Comparator.AT_MOST: "≤", Comparator.EQUAL: "="}.get(target.comparator, "")
+    unit = target.unit if target.unit == "%" else f" {target.unit}"
+    return f"{sign} {target.value.normalize():f}{unit}".strip()
+
+
+def _vi(number: Decimal) -> str:
+    return f"{number.normalize():f}".replace(".", ",")
+
+
+def is_rate(target: Target) -> bool:
+    if target.indicator_id and target.indicator.kind == IndicatorKind.RATE:
+        return True
+    return target.unit.strip() == "%"
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal
+    numerator: Decimal | None
+    denominator: Decimal | None
+
+
+def compute(target: Target, value, numerator=None, denominator=None) -> Figure:
+    """The figure to store: from numerator and denominator when both are given (× 100 for a rate), else the
+    value typed. Raises FigureError with a Vietnamese message."""
+    value, numerator, denominator = parse_number(value), parse_number(numerator), parse_number(denominator)
+    if numerator is not None and denominator is not None:
+        if denominator <= 0:
+            raise FigureError("Mẫu số phải lớn hơn 0")
+        if numerator < 0:
+            raise FigureError("Tử số không được âm")
+        value = numerator / denominator * (100 if is_rate(target) else 1)
+    elif numerator is not None or denominator is not None:
+        if value is None:
+            raise FigureError("Cần nhập cả tử số và mẫu số, hoặc nhập giá trị")
+    if value is None:
+        raise FigureError("Cần nhập giá trị, hoặc tử số và mẫu số")
+    value = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    if is_rate(target) and not (0 <= value <= 100):
+        raise FigureError(f"tỷ lệ {_vi(value)}% phải nằm trong khoảng 0–100%")
+    if abs(value) >= Decimal("1e10"):
+        raise FigureError(f"'{value:f}' quá lớn")
+    return Figure(value, numerator, denominator)
+
+
+# --- periods -------------------------------------------------------------------------------------------------
+
+_KIND_WORDS = [  # folded; the most specific first
+    (PeriodKind.Q3, ("quy iii", "quy 3", "q3", "9 thang")),
+    (PeriodKind.Q1, ("quy i", "quy 1", "q1")),
+    (PeriodKind.H1, ("6 thang", "sau thang", "h1", "nua nam")),
+    (PeriodKind.YEAR, ("nam", "ca nam", "year")),
+]
+
+
+def parse_period(raw, years: Iterable[int] | None = None) -> Period:
+    """'Quý I 2026', '6 tháng 2026', 'Q3/2026', 'Năm 2026' → Period (created from the default windows);
+    with ``years``, only a period of one of those years."""
+    text = " " + re.sub(r"[^0-9a-z]+", " ", fold(str(raw or ""))).strip() + " "
+    found = re.findall(r"\b(20\d\d)\b", text)
+    if len(found) != 1:
+        raise FigureError(f"'{raw or ''}' không phải là kỳ báo cáo (VD: Quý I 2026, 6 tháng 2026, Năm 2026)")
+    year = int(found[0])
+    if years is not None and year not in set(years):
+        raise FigureError(f"năm {year} nằm ngoài thời gian nhập số liệu của kế hoạch")
+    for kind, words in _KIND_WORDS:
+        if any(f" {w} " in text for w in words):
+            Period.ensure_year(year)
+            return Period.objects.get(kind=kind, year=year)
+    raise FigureError(f"'{raw}' không phải là kỳ báo cáo (VD: Quý I 2026, 6 tháng 2026, Năm 2026)")
+
+
+def period_label(period: Period) -> str:
+    return f"{period.get_kind_display()} {period.year}"
+
+
+def plan_years(plan: Plan, today: dt.date | None = None) -> list[int]:
+    """Years a plan's figures may be entered for: its period up to this year (at least this year)."""
+    today = today or timezone.localdate()
+    first = plan.period_start.year if plan.period_start else today.year
+    last = min(plan.period_end.year, today.year) if plan.period_end else today.year
+    first = min(first, last)
+    return list(range(first, last + 1))
+
+
+def entry_periods(plan: Plan, today: dt.date | None = None):
+    """The periods a plan's figures may be entered for, latest first (a queryset)."""
+    years = plan_years(plan, today)
+    for year in years:
+        Period.ensure_year(year)
+    return Period.objects.filter(year__in=years).order_by("-end")
+
+
+# --- writing -------------------------------------------------------------------------------------------------
+
+
+def save_measurement(
+    target: Target,
+    period: Period,
+    user,
+    *,
+    value=None,
+    numerator=None,
+    denominator=None,
+    source: str = "",
+    note: str = "",
+    files: Iterable = (),
+) -> Measurement:
+    """Create or correct the target's value for the period, with its evidence files; audited."""
+    figure = compute(target, value, numerator, denominator)
+    with transaction.atomic():
+        measurement = Measurement.objects.select_for_update().filter(target=target, period=period).first()
+        before = snapshot(measurement, MEASUREMENT_FIELDS) if measurement else None
+        if measurement is None:
+            measurement = Measurement(target=target, period=period)
+        measurement.value = figure.value
+        measurement.numerator = figure.numerator
+        measurement.denominator = figure.denominator
+        measurement.source = (source or "").strip()[:300]
+        measurement.note = (note or "").strip()
+        measurement.entered_by = user
+        measurement.save()
+        names = [store_evidence(measurement, f, user).original_name for f in files]
+        after = snapshot(measurement, MEASUREMENT_FIELDS) | {"period": period_label(period), "evidence": names}
+        record(
+            user,
+            "measurement.create" if before is None else "measurement.update",
+            measurement,
+            target.plan.unit,
+            before=before,
+            after=after,
+            summary=f"Số liệu {period_label(period)} của chỉ tiêu “{target.text[:120]}”: {figure.value:f}{target.unit}",
+        )
+    return measurement
+
+
+# --- reading -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class TargetProgress:
+    """A target with its values in period order, its latest value and its attainment."""
+
+    target: Target
+    measurements: list[Measurement] = field(default_factory=list)
+    attainment: str | None = None
+
+    @property
+    def latest(self) -> Measurement | None:
+        return self.measurements[-1] if self.measurements else None
+
+    @property
+    def values(self) -> list[Decimal]:
+        return [m.value for m in self.measurements]
+
+    @property
+    def goal(self) -> str:
+        return goal_label(self.target)
+
+    @property
+    def attainment_label(self) -> str:
+        return Attainment(self.attainment).label if self.attainment else "Chưa có số liệu"
+
+
+def targets_with_measurements(targets):
+    """A target queryset with what the progress needs, in few queries."""
+    return targets.select_related("plan", "indicator", "agency").prefetch_related(
+        Prefetch("measurements", queryset=Measurement.objects.select_related("period").order_by("period__end"))
+    )
+
+
+def progress_of(targets: Iterable[Target], today: dt.date | None = None) -> list[TargetProgress]:
+    """Progress per target; pass targets from ``targets_with_measurements`` to avoid a query per target."""
+    today = today or timezone.localdate()
+    out = []
+    for target in targets:
+        rows = sorted(target.measurements.all(), key=lambda m: m.period.end)
+        state = attainment(target, rows[-1].value, today) if rows else None
+        out.append(TargetProgress(target, rows, state))
+    return out

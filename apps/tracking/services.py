@@ -1,0 +1,257 @@
+"""Task updates, returns and reminders: the writes of the tracking app, each audited in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.audit.models import record, snapshot
+from apps.plans.models import PlanStatus, Task, TaskState
+from apps.tracking.models import Notification, TaskUpdate, UpdateStatus
+from apps.tracking.uploads import store_evidence
+from apps.units.models import Membership, Role
+
+TASK_FIELDS = ["state", "progress", "completed_on"]
+
+
+class UpdateError(ValueError):
+    """A change the rules do not allow; the message is for the user."""
+
+
+def _apply(task: Task, state: str, progress: int, completed_on: dt.date | None) -> None:
+    task.state, task.progress, task.completed_on = state, progress, completed_on
+    task.save(update_fields=TASK_FIELDS)
+
+
+def normalize(
+    state: str, progress: int | None, completed_on: dt.date | None, today: dt.date
+) -> tuple[int, dt.date | None]:
+    """Progress and completion date consistent with the state: done is 100% (today unless a date is given),
+    not started is 0%, in progress keeps its percentage below 100."""
+    if state == TaskState.DONE:
+        return 100, completed_on or today
+    if state == TaskState.NOT_STARTED:
+        return 0, None
+    return min(max(progress or 0, 0), 99), None
+
+
+def submit_update(
+    task: Task,
+    user,
+    *,
+    state: str,
+    progress: int | None = None,
+    comment: str = "",
+    completed_on: dt.date | None = None,
+    files: Iterable = (),
+    today: dt.date | None = None,
+) -> TaskUpdate:
+    """Record an update and make it the task's current state, with its evidence files."""
+    if task.plan.status != PlanStatus.PUBLISHED:
+        raise UpdateError("Kế hoạch chưa ban hành hoặc đã được thay thế; không cập nhật được nhiệm vụ.")
+    today = today or timezone.localdate()
+    progress, completed_on = normalize(state, progress, completed_on, today)
+    with transaction.atomic():
+        before = snapshot(task, TASK_FIELDS)
+        update = TaskUpdate.objects.create(
+            task=task, author=user, state=state, progress=progress, comment=comment, completed_on=completed_on
+        )
+        names = [store_evidence(update, f, user).original_name for f in files]
+        _apply(task, state, progress, completed_on)
+        after = snapshot(task, TASK_FIELDS) | {"update": update.pk, "comment": comment, "evidence": names}
+        record(
+            user,
+            "task.update",
+            task,
+            task.plan.unit,
+            before=before,
+            after=after,
+            summary=f"Cập nhật nhiệm vụ {task.section}.{task.no}: {update.get_state_display()} ({progress}%)",
+        )
+    return update
+
+
+def previous_state(task: Task, excluding: TaskUpdate) -> tuple[str, int, dt.date | None]:
+    """The state of the latest update still standing once ``excluding`` is taken away."""
+    latest = (
+        task.updates.filter(status=UpdateStatus.SUBMITTED).exclude(pk=excluding.pk).order_by("-created_at", "-pk")
+    ).first()
+    if latest is None:
+        return TaskState.NOT_STARTED, 0, None
+    return latest.state, latest.progress, latest.completed_on
+
+
+def return_update(update: TaskUpdate, user, reason: str, today: dt.date | None = None) -> TaskUpdate:
+    """The standing officer sends an update back: the task returns to its previous state, the author is told."""
+    reason = reason.strip()
+    if not reason:
+        raise UpdateError("Cần ghi lý do trả lại.")
+    if update.status != UpdateStatus.SUBMITTED:
+        raise UpdateError("Cập nhật này đã bị trả lại.")
+    today = today or timezone.localdate()
+    task = update.task
+    with transaction.atomic():
+        before = snapshot(task, TASK_FIELDS)
+        update.status = UpdateStatus.RETURNED
+        update.return_reason = reason
+        update.returned_by = user
+        update.returned_at = timezone.now()
+        update.save(update_fields=["status", "return_reason", "returned_by", "returned_at"])
+        _apply(task, *previous_state(task, update))
+        record(
+            user,
+            "task.update.return",
+            task,
+            task.plan.unit,
+            before=before,
+            after=snapshot(task, TASK_FIELDS) | {"update": update.pk, "reason": reason},
+            summary=f"Trả lại cập nhật nhiệm vụ {task.section}.{task.no}: {reason}",
+        )
+        if update.author_id:
+            Notification.objects.update_or_create(
+                user_id=update.author_id,
+                task=task,
+                kind="returned",
+                sent_on=today,
+                defaults={
+                    "unit": task.plan.unit,
+                    "message": f"Cập nhật nhiệm vụ “{_short(task)}” bị trả lại: {reason}"[:500],
+                    "read_at": None,
+                },
+            )
+    return update
+
+
+def tasks_for(access):
+    """The tasks of published plans this user answers for: all of the units they manage, and those their
+    agencies lead."""
+    scope = Q(plan__unit_id__in=access.managed_unit_ids) | Q(lead_id__in=access.agency_ids)
+    return Task.objects.filter(scope, plan__status=PlanStatus.PUBLISHED).order_by("due_on", "plan_id", "position")
+
+
+def returned_updates(user):
+    """Returned updates of this author with no later update of the task since."""
+    rows = (
+        TaskUpdate.objects.filter(author=user, status=UpdateStatus.RETURNED, task__plan__status=PlanStatus.PUBLISHED)
+        .select_related("task", "task__plan", "returned_by")
+        .order_by("-returned_at")
+    )
+    out = []
+    for row in rows:
+        if not row.task.updates.filter(created_at__gt=row.created_at, status=UpdateStatus.SUBMITTED).exists():
+            out.append(row)
+    return out
+
+
+def mark_read(user, ids: Iterable[int] | None = None) -> int:
+    rows = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        rows = rows.filter(pk__in=list(ids))
+    return rows.update(read_at=timezone.now())
+
+
+# --- reminders -------------------------------------------------------------------------------------------
+
+DUE_SOON_DAYS = (7, 1)
+
+
+def _short(task: Task, length: int = 90) -> str:
+    text = " ".join(task.content.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def reminder_kind(task: Task, today: dt.date) -> str | None:
+    """due_7 / due_1 before the deadline; overdue on the day after it and every week after that."""
+    if task.state == TaskState.DONE:
+        return None
+    due = task.current_due(today)
+    if due is None:
+        return None
+    days_left = (due - today).days
+    if days_left in DUE_SOON_DAYS:
+        return f"due_{days_left}"
+    if days_left < 0 and (-days_left) % 7 == 1:
+        return "overdue"
+    return None
+
+
+def _officers(unit_id: int | None, role: str) -> list:
+    if unit_id is None:
+        return []
+    user_ids = Membership.objects.filter(unit_id=unit_id, role=role, user__is_active=True).values_list("user_id")
+    return list(get_user_model().objects.filter(pk__in=user_ids).order_by("pk"))
+
+
+def recipients(task: Task, kind: str) -> list:
+    """Agency officers of the lead agency; the unit's standing officers too when overdue (or when nobody leads)."""
+    users = _officers(task.lead_id, Role.AGENCY_OFFICER)
+    if kind == "overdue" or not users:
+        users += _officers(task.plan.unit.governing_unit.pk, Role.STANDING_OFFICER)
+    seen, out = set(), []
+    for user in users:
+        if user.pk not in seen:
+            seen.add(user.pk)
+            out.append(user)
+    return out
+
+
+def reminder_message(task: Task, kind: str, today: dt.date) -> str:
+    due = task.current_due(today)
+    when = due.strftime("%d/%m/%Y") if due else ""
+    if kind == "overdue":
+        days = (today - due).days
+        return f"Nhiệm vụ “{_short(task)}” đã quá hạn {days} ngày (hạn {when}), chưa hoàn thành."
+    days = (due - today).days
+    return f"Nhiệm vụ “{_short(task)}” còn {days} ngày đến hạn ({when})."
+
+
+@dataclass
+class ReminderResult:
+    notifications: int = 0
+    emails: int = 0
+    tasks: set = field(default_factory=set)
+
+
+def send_reminders(today: dt.date | None = None) -> ReminderResult:
+    """Remind about tasks due in 7 days and in 1 day, and overdue tasks; once per user, task, kind and day."""
+    today = today or timezone.localdate()
+    result = ReminderResult()
+    tasks = (
+        Task.objects.filter(plan__status=PlanStatus.PUBLISHED)
+        .exclude(state=TaskState.DONE)
+        .exclude(due_on__isnull=True, recurring=False)
+        .select_related("plan", "plan__unit", "plan__unit__parent", "lead")
+    )
+    for task in tasks:
+        kind = reminder_kind(task, today)
+        if kind is None:
+            continue
+        message = reminder_message(task, kind, today)
+        link = settings.SITE_URL.rstrip("/") + reverse("tracking-task", args=[task.pk])
+        for user in recipients(task, kind):
+            with transaction.atomic():
+                _, created = Notification.objects.get_or_create(
+                    user=user,
+                    task=task,
+                    kind=kind,
+                    sent_on=today,
+                    defaults={"unit": task.plan.unit, "message": message[:500]},
+                )
+            if not created:
+                continue
+            result.notifications += 1
+            result.tasks.add(task.pk)
+            if user.email:
+                subject = "[CCHC] Nhiệm vụ quá hạn" if kind == "overdue" else "[CCHC] Nhắc hạn nhiệm vụ"
+                send_mail(subject, f"{message}\n\nXem và cập nhật: {link}\n", None, [user.email], fail_silently=True)
+                result.emails += 1
+    return result

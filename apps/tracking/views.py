@@ -1,0 +1,203 @@
+"""Task pages: my tasks, a plan's task list, a task with its updates, the update form, returns, evidence,
+notifications."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from apps.plans.models import Plan, ReportStatus, Task, TaskState
+from apps.tracking import services
+from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
+from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatus
+from apps.tracking.uploads import evidence_unit
+from apps.units.access import Access
+from apps.units.models import Unit
+
+TASK_RELATED = ("plan", "plan__unit", "plan__unit__parent", "lead")
+
+
+def _annotate(tasks, today):
+    """Attach what the templates show: the deadline that applies today and the status as reports count it."""
+    for task in tasks:
+        task.due = task.current_due(today)
+        task.status = task.report_status(today)
+        task.status_label = ReportStatus(task.status).label
+    return tasks
+
+
+def _task_or_404(access: Access, pk: int) -> Task:
+    task = get_object_or_404(Task.objects.select_related(*TASK_RELATED), pk=pk)
+    access.require_view(task.plan.unit)
+    return task
+
+
+@login_required
+def my_tasks(request):
+    access = Access(request.user)
+    today = timezone.localdate()
+    tasks = _annotate(list(services.tasks_for(access).select_related(*TASK_RELATED)), today)
+    open_tasks = [t for t in tasks if t.state != TaskState.DONE]
+    context = {
+        "returned": services.returned_updates(request.user),
+        "overdue": [t for t in open_tasks if t.status == ReportStatus.OVERDUE],
+        "due_soon": [t for t in open_tasks if t.is_due_soon(today)],
+        "open_tasks": sorted(open_tasks, key=lambda t: (t.due is None, t.due or today)),
+        "done_count": len(tasks) - len(open_tasks),
+        "has_scope": bool(access.managed_unit_ids or access.agency_ids),
+        "today": today,
+    }
+    return render(request, "tracking/my_tasks.html", context)
+
+
+@login_required
+def plan_tasks(request, plan_id: int):
+    access = Access(request.user)
+    plan = get_object_or_404(Plan.objects.select_related("unit"), pk=plan_id)
+    access.require_view(plan.unit)
+    today = timezone.localdate()
+    tasks = _annotate(list(plan.tasks.select_related(*TASK_RELATED)), today)
+    lead_ids = {t.lead_id for t in tasks if t.lead_id}
+    agencies = list(Unit.objects.filter(pk__in=lead_ids | set(plan.unit.agencies().values_list("pk", flat=True))))
+    form = TaskFilterForm(request.GET or None, agencies=sorted(agencies, key=lambda u: u.name))
+    shown = tasks
+    if form.is_valid():
+        if form.cleaned_data["agency"]:
+            shown = [t for t in shown if t.lead_id == form.cleaned_data["agency"]]
+        if form.cleaned_data["status"]:
+            shown = [t for t in shown if t.status == form.cleaned_data["status"]]
+        if form.cleaned_data["overdue"]:
+            shown = [t for t in shown if t.status == ReportStatus.OVERDUE]
+    counts = {status: 0 for status in ReportStatus.values}
+    for task in tasks:
+        counts[task.status] += 1
+    context = {
+        "plan": plan,
+        "tasks": shown,
+        "total": len(tasks),
+        "form": form,
+        "counts": [(ReportStatus(s).label, s, n) for s, n in counts.items()],
+        "can_manage": access.can_manage(plan.unit),
+    }
+    return render(request, "tracking/plan_tasks.html", context)
+
+
+@login_required
+def task_detail(request, pk: int):
+    access = Access(request.user)
+    task = _task_or_404(access, pk)
+    today = timezone.localdate()
+    _annotate([task], today)
+    updates = task.updates.select_related("author", "returned_by").prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.order_by("pk"))
+    )
+    context = {
+        "task": task,
+        "plan": task.plan,
+        "updates": updates,
+        "partners": task.partners.all(),
+        "can_update": access.can_update_task(task),
+        "can_return": access.can_manage(task.plan.unit),
+        "return_form": ReturnForm(),
+    }
+    return render(request, "tracking/task_detail.html", context)
+
+
+@login_required
+def task_update(request, pk: int):
+    access = Access(request.user)
+    task = _task_or_404(access, pk)
+    if not access.can_update_task(task):
+        raise PermissionDenied("Bạn không được cập nhật nhiệm vụ này.")
+    if request.method == "POST":
+        form = TaskUpdateForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.submit_update(
+                    task,
+                    request.user,
+                    state=data["state"],
+                    progress=data["progress"],
+                    comment=data["comment"],
+                    completed_on=data["completed_on"],
+                    files=data["files"],
+                )
+            except services.UpdateError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Đã ghi nhận cập nhật nhiệm vụ.")
+                return redirect("tracking-task", pk=task.pk)
+    else:
+        form = TaskUpdateForm(
+            initial={"state": task.state, "progress": task.progress, "completed_on": task.completed_on}
+        )
+    _annotate([task], timezone.localdate())
+    return render(request, "tracking/task_update.html", {"task": task, "plan": task.plan, "form": form})
+
+
+@login_required
+@require_POST
+def update_return(request, pk: int):
+    access = Access(request.user)
+    update = get_object_or_404(TaskUpdate.objects.select_related("task", *(f"task__{r}" for r in TASK_RELATED)), pk=pk)
+    unit = update.task.plan.unit
+    access.require_view(unit)
+    if not access.can_manage(unit):
+        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được trả lại cập nhật.")
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Cần ghi lý do trả lại.")
+    elif update.status != UpdateStatus.SUBMITTED:
+        messages.error(request, "Cập nhật này đã bị trả lại trước đó.")
+    else:
+        services.return_update(update, request.user, form.cleaned_data["reason"])
+        messages.success(request, "Đã trả lại cập nhật; người cập nhật sẽ nhận được thông báo.")
+    return redirect("tracking-task", pk=update.task_id)
+
+
+@login_required
+def evidence_download(request, pk: int):
+    access = Access(request.user)
+    evidence = get_object_or_404(Evidence, pk=pk)
+    unit = evidence_unit(evidence)
+    if unit is None or not access.can_view(unit):
+        raise Http404("Không tìm thấy.")
+    try:
+        handle = evidence.file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404("Tệp minh chứng không còn trên máy chủ.") from exc
+    return FileResponse(handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_kind)
+
+
+@login_required
+def notifications(request):
+    Access(request.user)  # every signed-in user reads their own notifications
+    rows = Notification.objects.filter(user=request.user).select_related("task", "unit")[:200]
+    unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
+    return render(request, "tracking/notifications.html", {"notifications": rows, "unread": unread})
+
+
+@login_required
+def notification_open(request, pk: int):
+    Access(request.user)
+    notification = get_object_or_404(Notification, pk=pk, user=request.user)
+    services.mark_read(request.user, [notification.pk])
+    if notification.task_id:
+        return redirect("tracking-task", pk=notification.task_id)
+    return redirect("tracking-notifications")
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    Access(request.user)
+    count = services.mark_read(request.user)
+    messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
+    return redirect("tracking-notifications")

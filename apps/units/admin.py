@@ -1,0 +1,77 @@
+"""The administrator's pages (/quan-tri/): units with their former names, roles, and accounts with their roles."""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+
+from apps.units.models import Membership, Unit, UnitName
+
+admin.site.site_header = "Quản trị hệ thống theo dõi cải cách hành chính"
+admin.site.site_title = "Quản trị CCHC"
+admin.site.index_title = "Tài khoản, đơn vị và danh mục"
+
+
+class UnitNameInline(admin.TabularInline):
+    model = UnitName
+    extra = 0
+    verbose_name = "tên cũ"
+    verbose_name_plural = "tên cũ (trước khi đổi tên)"
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["unit"]
+    verbose_name = "vai trò"
+    verbose_name_plural = "vai trò tại đơn vị"
+
+
+class UnitMembershipInline(MembershipInline):
+    autocomplete_fields = ["user"]
+    verbose_name_plural = "cán bộ có vai trò tại đơn vị"
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "is_standing_body", "dissolved_on", "successor"]
+    list_filter = ["kind", "is_standing_body", ("dissolved_on", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "short_name", "code", "aliases"]
+    autocomplete_fields = ["parent", "successor"]
+    prepopulated_fields = {"code": ["name"]}
+    inlines = [UnitNameInline, UnitMembershipInline]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "kind", "parent", "code", "is_standing_body", "aliases", "email"]}),
+        ("Sáp nhập, giải thể", {"fields": ["dissolved_on", "successor"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "full_name", "role", "unit"]
+    list_filter = ["role", "unit__kind"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name"]
+    autocomplete_fields = ["user", "unit"]
+
+    @admin.display(description="họ tên", ordering="user__first_name")
+    def full_name(self, obj):
+        return obj.user.get_full_name()
+
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class AccountAdmin(UserAdmin):
+    """Accounts with their roles on the same page."""
+
+    inlines = [MembershipInline]
+    list_display = ["username", "first_name", "last_name", "email", "roles", "is_active", "is_staff"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("memberships__unit")
+
+    @admin.display(description="vai trò")
+    def roles(self, obj):
+        return "; ".join(f"{m.get_role_display()} – {m.unit}" for m in obj.memberships.all())

@@ -1,0 +1,68 @@
+"""The unit tree and a unit's page (its agencies, members and plans)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from apps.plans.models import PlanStatus
+from apps.units.access import Access
+from apps.units.models import Membership, Unit, UnitKind, UnitName
+
+# blocks of the tree, in the order units are ranked (departments, wards, communes + special zones)
+BLOCKS = [
+    ("Sở, ban, ngành", (UnitKind.DEPARTMENT,)),
+    ("Phường", (UnitKind.WARD,)),
+    ("Xã, đặc khu", (UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)),
+]
+
+
+def _units_with_history():
+    return Unit.objects.select_related("successor").prefetch_related(
+        Prefetch("former_names", queryset=UnitName.objects.order_by("-valid_until"))
+    )
+
+
+@login_required
+def unit_tree(request):
+    access = Access(request.user)
+    units = list(_units_with_history().order_by("name"))
+    children = defaultdict(list)
+    for unit in units:
+        unit.viewable = access.can_view(unit)
+        children[unit.parent_id].append(unit)
+    for unit in units:
+        unit.agency_list = [c for c in children[unit.pk] if c.kind == UnitKind.AGENCY]
+    cities = []
+    for city in (u for u in units if u.kind == UnitKind.CITY):
+        blocks = [(label, [c for c in children[city.pk] if c.kind in kinds]) for label, kinds in BLOCKS]
+        cities.append((city, [(label, members) for label, members in blocks if members]))
+    orphans = [u for u in units if u.parent_id is None and u.kind not in (UnitKind.CITY,)]
+    return render(request, "units/tree.html", {"cities": cities, "orphans": orphans})
+
+
+@login_required
+def unit_detail(request, pk: int):
+    access = Access(request.user)
+    unit = get_object_or_404(_units_with_history().select_related("parent"), pk=pk)
+    access.require_view(unit)
+    agencies = list(_units_with_history().filter(parent=unit, kind=UnitKind.AGENCY).order_by("dissolved_on", "name"))
+    members = (
+        Membership.objects.filter(unit_id__in=[unit.pk, *(a.pk for a in agencies)])
+        .select_related("user", "unit")
+        .order_by("unit__name", "role", "user__username")
+    )
+    plans = unit.plans.exclude(status=PlanStatus.DRAFT) if not unit.is_agency else []
+    context = {
+        "unit": unit,
+        "agencies": agencies,
+        "members": members,
+        "plans": plans,
+        "predecessors": unit.predecessors.order_by("name"),
+        "can_manage": access.can_manage(unit),
+        "can_read_audit": access.can_read_audit(unit),
+    }
+    return render(request, "units/detail.html", context)
