@@ -28,7 +28,7 @@ from apps.units.models import Unit
 from importer import pipeline
 from importer.areas import area_of
 from importer.deadlines import parse_deadline
-from importer.model import Block, Document
+from importer.model import Block, Document, Location
 from importer.readers import read
 
 logger = logging.getLogger(__name__)
@@ -195,7 +195,8 @@ def source_lines(document: Document) -> list[tuple[str, str]]:
     for item in document.items:
         if isinstance(item, Block):
             if item.text.strip():
-                lines.append((item.location.describe(), item.text))
+                # a Word paragraph has no page to point at: show the text alone
+                lines.append((item.location.describe() if item.location != Location() else "", item.text))
         else:
             for index, row in enumerate(item.rows):
                 cells = [cell for cell in row if cell.strip()]

@@ -3,6 +3,9 @@ one-stop centre's officer reports a task done with evidence; the commune's dashb
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -17,6 +20,9 @@ EVIDENCE_PDF = (
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+GENERATED = ROOT / "tests" / "fixtures" / "generated"
 CENTRE_TASK = "Công khai đầy đủ thủ tục hành chính tại bộ phận một cửa"
 
 
@@ -93,3 +99,29 @@ def test_it_takes_a_word_plan_to_the_dashboard(march_2026, page, phone_page, tmp
     assert stat(phone_page, "Đã hoàn thành") == "1"
     expect(phone_page.locator("main")).to_contain_text("Trung tâm Phục vụ hành chính công")
     shot(phone_page, "flow-07-dashboard-phone")
+
+
+def test_it_publishes_a_seed_plan_typed_in_word(march_2026, page, other_commune_officer, tmp_path):
+    """Mao Điền's real plan 84/KH-UBND, as Word with its task catalogue in a landscape table: every target and every
+    task reaches the review screen and, once published, the plan's task list."""
+    seed = GENERATED / "004_216e4bf6d47724c0.docx"
+    gold = json.loads((SEEDS / "gold" / "004_216e4bf6d47724c0.json").read_text(encoding="utf-8"))
+
+    login(page, "maodien.vhxh")
+    page.goto("/nhap-ke-hoach/")
+    page.set_input_files("input[type=file]", str(seed))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tải lên và đọc").click()
+
+    expect(page.locator("h1")).to_have_text("Duyệt bản nháp kế hoạch")
+    expect(page.get_by_label("Số, ký hiệu", exact=True)).to_have_value(gold["meta"]["number"])
+    expect(page.locator("fieldset[id^=task-]:not(#task-new)")).to_have_count(len(gold["tasks"]))
+    expect(page.locator("fieldset[id^=target-]:not(#target-new)")).to_have_count(len(gold["targets"]))
+    shot(page, "seed-01-review")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lưu và ban hành").click()
+
+    expect(page.locator(".badge.published")).to_have_text("Đã ban hành")
+    page.get_by_role("link", name="Danh mục nhiệm vụ").first.click()
+    expect(page.locator("main")).to_contain_text(f"Hiển thị {len(gold['tasks'])} / {len(gold['tasks'])} nhiệm vụ")
+    shot(page, "seed-02-tasks")
