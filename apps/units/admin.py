@@ -3,7 +3,10 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db import transaction
+from django.utils import timezone
 
+from apps.audit.models import record
 from apps.units.models import Membership, Unit, UnitName
 
 admin.site.site_header = "Quản trị hệ thống theo dõi cải cách hành chính"
@@ -43,6 +46,16 @@ class UnitAdmin(admin.ModelAdmin):
         (None, {"fields": ["name", "short_name", "kind", "parent", "code", "is_standing_body", "aliases", "email"]}),
         ("Sáp nhập, giải thể", {"fields": ["dissolved_on", "successor"], "classes": ["collapse"]}),
     ]
+
+    @transaction.atomic
+    def save_model(self, request, obj, form, change):
+        """A rename keeps the old name in the unit's history (and matching); every change goes to the audit log."""
+        before = {field: form.initial.get(field) for field in form.changed_data} if change else None
+        if change and "name" in form.changed_data and form.initial.get("name"):
+            UnitName.objects.create(unit=obj, name=form.initial["name"], valid_until=timezone.localdate())
+        super().save_model(request, obj, form, change)
+        after = {field: str(form.cleaned_data.get(field) or "") for field in form.changed_data}
+        record(request.user, "update" if change else "create", obj, obj, before, after, f"Đơn vị {obj.name}")
 
 
 @admin.register(Membership)

@@ -80,9 +80,11 @@ class Suggestion:
 def candidates(unit: Unit) -> list[Unit]:
     """The units a plan of ``unit`` may name: its own agencies first, then the city's departments."""
     governing = unit.governing_unit
-    own = list(governing.agencies())
+    own = list(governing.agencies().prefetch_related("former_names"))
     departments = list(
-        Unit.objects.filter(kind=UnitKind.DEPARTMENT, dissolved_on__isnull=True).exclude(pk=governing.pk)
+        Unit.objects.filter(kind=UnitKind.DEPARTMENT, dissolved_on__isnull=True)
+        .exclude(pk=governing.pk)
+        .prefetch_related("former_names")
     )
     return own + departments
 
@@ -95,7 +97,9 @@ def rank(unit: Unit, printed: str, pool: list[Unit] | None = None) -> list[Sugge
         return []
     found = []
     for candidate in pool if pool is not None else candidates(unit):
-        names = [candidate.name, candidate.short_name, *candidate.aliases.splitlines()]
+        # an older plan may still print a unit's former name
+        former = [old.name for old in candidate.former_names.all()]
+        names = [candidate.name, candidate.short_name, *candidate.aliases.splitlines(), *former]
         score = max(similarity(wanted, normalize_name(n, governing.name)) for n in names if n.strip())
         if candidate.kind != UnitKind.AGENCY:
             score -= 0.02  # on a tie the unit's own agency wins
