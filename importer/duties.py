@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from importer.model import Document, Reporting, Task
-from importer.sections import Node, build_outline, heading_title, scope_of, split_paragraphs, split_sentences
+from importer.sections import Node, document_outline, heading_title, scope_of, split_sentences
 from importer.text import fold, fold_aligned
 
 _AGENCY_START = re.compile(
@@ -26,7 +26,7 @@ _UNFINISHED = re.compile(r"\b(va|&|cua|thuoc)$")
 
 
 def extract_agencies(document: Document, tasks: tuple[Task, ...]) -> tuple[str, ...]:
-    outline = build_outline(split_paragraphs(document))
+    outline = document_outline(document)
     names: list[str] = []
     for node in outline:
         if node.region == "body" and _in_organisation(node):
@@ -100,7 +100,7 @@ _DEADLINE = re.compile(r"\btr\S{1,4}\s+ng\S{0,2}y\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/
 
 
 def extract_reporting(document: Document) -> tuple[Reporting, ...]:
-    outline = build_outline(split_paragraphs(document))
+    outline = document_outline(document)
     found: dict[str, Reporting] = {}
     for node in outline:
         if node.region != "body" or not _in_organisation(node) and "bao cao" not in _heading_text(node):

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from importer.model import Block, Document, Location, Meta, Problem, Table
 from importer.sections import (
     Node,
-    build_outline,
+    document_outline,
     scope_of,
-    split_paragraphs,
     strip_markdown,
 )
 from importer.text import KE_HOACH, SO, fold, fold_aligned
@@ -33,7 +32,7 @@ class Line:
 
 def extract_meta(document: Document) -> Meta:
     lines = read_lines(document)
-    outline = build_outline(split_paragraphs(document))
+    outline = document_outline(document)
     start, title_lines = find_title(lines)
     header = lines[:start] if start is not None else lines[:8]
     number = find_number(header)
@@ -319,6 +318,8 @@ def find_province(outline: tuple[Node, ...]) -> str | None:
     for node in outline[:400]:
         text = node.paragraph.text
         folded = fold_aligned(text)
+        if "thanh pho" not in folded and "tinh" not in folded:
+            continue
         for match in re.finditer(r"\b(thanh pho|tinh)\s+((?:[A-ZĐ]\w+\s?){1,3})", _restore_case(folded, text)):
             words = text[match.start(2) : match.end(2)].split()
             name = " ".join(w for w in words if w[:1].isupper())

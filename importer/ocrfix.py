@@ -80,29 +80,37 @@ _WORDS, _PHRASE_MAP = _build_vocab()
 _MAX_PHRASE = max(len(k) for k in _PHRASE_MAP)
 
 
+def _index(words: set[str] | dict[str, str]) -> dict[str, set[str]]:
+    """Each word under itself and every one-letter deletion of it, for edit-distance look-ups."""
+    index: dict[str, set[str]] = {}
+    for word in words:
+        for variant in _deletes(word):
+            index.setdefault(variant, set()).add(word)
+    return index
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
 class Lexicon:
     """The built-in vocabulary plus a document's frequent words, for correcting that document's cells."""
 
     def __init__(self, texts: list[str] | None = None) -> None:
         counts: Counter[str] = Counter()
         for text in texts or []:
-            counts.update(w for w in re.findall(r"[a-z]+", fold(text)) if len(w) >= 3)
+            counts.update(w for w in _LETTERS.findall(fold(text)) if len(w) >= 3)
         self.counts = counts
-        self._deletes: dict[str, set[str]] = {}
-        for word in _WORDS:
-            for variant in _deletes(word):
-                self._deletes.setdefault(variant, set()).add(word)
         # the document's frequent words count as known, unless they look like a damaged vocabulary word
+        # or vocabulary words glued together ('vanphong')
         frequent = {w for w, n in counts.items() if n >= 4 and w not in _WORDS}
-        self.known = set(_WORDS) | {w for w in frequent if not self._near(w)}
-        for word in self.known - set(_WORDS):
-            for variant in _deletes(word):
-                self._deletes.setdefault(variant, set()).add(word)
+        own = {w for w in frequent if not _near_builtin(w) and not _segment(w)}
+        self.known = set(_WORDS) | own
+        self._own = _index(own)
         self.candidates = lru_cache(maxsize=8192)(self._candidates)
 
-    def _near(self, word: str) -> bool:
-        found = {w for v in _deletes(word) for w in self._deletes.get(v, ())}
-        return any(_distance(w, word) == 1 for w in found)
+    def _similar(self, word: str) -> set[str]:
+        """Known words one deletion away from one of the word's deletions (edit distance ≤ 2, roughly)."""
+        return {w for v in _deletes(word) for index in (_BUILTIN_INDEX, self._own) for w in index.get(v, ())}
 
     def correct(self, token: str, before: str | None = None, after: str | None = None) -> str | None:
         """The word an OCR token stands for (its neighbours break ties), or None to keep it as it is."""
@@ -135,7 +143,7 @@ class Lexicon:
         if len(mapped) <= 2 and not damaged:
             return ()  # a two-letter word is too short to guess from its letters alone
         limit = 2 if len(mapped) >= 6 or (damaged and len(mapped) >= 4) else 1
-        candidates = {w for v in _deletes(mapped) for w in self._deletes.get(v, ()) if len(w) >= 2}
+        candidates = {w for w in self._similar(mapped) if len(w) >= 2}
         scored = [(w, _distance(mapped, w)) for w in candidates]
         scored = [(w, d) for w, d in scored if d <= limit]
         if not scored:
@@ -214,14 +222,24 @@ def _deletes(word: str) -> set[str]:
     return out
 
 
-def _distance(a: str, b: str) -> int:
+def _near_builtin(word: str) -> bool:
+    found = {w for v in _deletes(word) for w in _BUILTIN_INDEX.get(v, ())}
+    return any(_distance(w, word) == 1 for w in found)
+
+
+def _distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance of two words, or ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
         previous = current
-    return previous[-1]
+    return min(previous[-1], limit + 1)
 
 
 def fix_cell(text: str | None, lexicon: Lexicon) -> str | None:
@@ -327,9 +345,11 @@ def _cased_marked(word: str, original: str) -> str:
     return word[:1].lower() + word[1:] if not word[:2].isupper() else word
 
 
+_BUILTIN_INDEX = _index(_WORDS)
 BUILTIN = Lexicon()
 
 
+@lru_cache(maxsize=8192)
 def vocab_word(word: str) -> str:
     """A word folded and, if OCR-damaged, read as the vocabulary word it stands for ('' for dust)."""
     folded = fold(word)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from importer.model import Block, Document, Location
 from importer.text import fold
@@ -182,6 +183,12 @@ _CATALOGUE_TITLE = re.compile(r"^(danh muc|phu luc)\b")
 _CLOSING = re.compile(r"^n\S{1,2}i nh\S{1,3}n\b")
 
 
+@lru_cache(maxsize=2)
+def document_outline(document: Document) -> tuple[Node, ...]:
+    """The document's outline, built once for the stages that all read it (header, targets, duties)."""
+    return build_outline(split_paragraphs(document))
+
+
 def build_outline(paragraphs: tuple[Paragraph, ...]) -> tuple[Node, ...]:
     """Each paragraph with the headings above it and the part of the plan it stands in."""
     catalogue = find_catalogue_start(paragraphs)
@@ -207,9 +214,7 @@ def find_catalogue_start(paragraphs: tuple[Paragraph, ...]) -> int | None:
     """Where the task catalogue (an appendix table flattened to text) begins, if it is in the text."""
     for index, paragraph in enumerate(paragraphs):
         folded = fold(paragraph.text).strip()
-        letters = [c for c in paragraph.text if c.isalpha()]
-        upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
-        if _CATALOGUE_TITLE.match(folded) and upper:
+        if _CATALOGUE_TITLE.match(folded) and _mostly_upper(paragraph.text):
             return index
         if re.match(r"^s?tt\b.{0,20}noi dung", folded):
             return index
@@ -218,6 +223,11 @@ def find_catalogue_start(paragraphs: tuple[Paragraph, ...]) -> int | None:
         if re.search(r"noi dung cong vi\S{0,2}c", folded) and re.search(r"ch\S{0,2} tr\S{0,2}|ph\S{1,3}i h", folded):
             return index
     return None
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
 def _first_main_heading(paragraphs: tuple[Paragraph, ...], stop: int | None) -> int | None:
@@ -246,6 +256,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=1024)
 def heading_kind(text: str) -> str | None:
     """What part of a plan a heading opens: goal, purpose, requirement, task, organisation, funding."""
     folded = fold(heading_title(text))

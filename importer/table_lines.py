@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
 from importer.text import fold
@@ -93,7 +94,9 @@ def _is_header_word(word: str) -> bool:
         return True
     if len(word) < 3:
         return False
-    return any(len(h) >= 3 and abs(len(h) - len(word)) <= 1 and _distance_le1(word, h) for h in _HEADER_WORDS)
+    near = {h for i in range(len(word)) for h in _HEADER_DELETES.get(word[:i] + word[i + 1 :], ())}
+    near.update(_HEADER_DELETES.get(word, ()))
+    return any(len(h) >= 3 and _distance_le1(word, h) for h in near)
 
 
 def _distance_le1(a: str, b: str) -> bool:
@@ -103,7 +106,15 @@ def _distance_le1(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     if len(a) > len(b):
         a, b = b, a
-    return any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
+    return len(b) - len(a) == 1 and any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
+
+
+# each header word under itself and its one-letter deletions: a word within one edit of a header
+# word shares one of these keys with it
+_HEADER_DELETES: dict[str, set[str]] = {}
+for _word in _HEADER_WORDS:
+    for _key in {_word} | {_word[:i] + _word[i + 1 :] for i in range(len(_word))}:
+        _HEADER_DELETES.setdefault(_key, set()).add(_word)
 
 
 def parse_lines(lines: list[Line]) -> tuple[tuple[str, ...], ...]:
@@ -449,13 +460,20 @@ def _open_cell(cell: str) -> bool:
 
 def _carries(cell: str, word: str) -> bool:
     """Does ``word`` go on with the phrase that ``cell`` leaves open ('đơn' + 'vị', 'hóa -' + 'Xã')?"""
+    end = _open_end(cell)
+    return end is not None and (end, vocab_word(word)) in PAIRS
+
+
+@lru_cache(maxsize=1024)
+def _open_end(cell: str) -> str | None:
+    """The vocabulary word an open cell ends on (None when the cell is closed)."""
     words = fold(cell).split()
     if not words or not _open_cell(cell):
-        return False
+        return None
     last = vocab_word(re.sub(r"[^a-z0-9&¢$@]", "", words[-1]) or words[-1]) if words[-1] not in "-–" else ""
     if last == "" and len(words) > 1:
         last = vocab_word(words[-2])
-    return (last, vocab_word(word)) in PAIRS
+    return last
 
 
 def _cut_continuation(content: str, row: list[str]) -> tuple[str, str]:
@@ -466,9 +484,18 @@ def _cut_continuation(content: str, row: list[str]) -> tuple[str, str]:
             continue
         if i > 0 and (vocab_word(words[i - 1]), vocab_word(word)) in PAIRS:
             continue
-        if any(row[c] and _carries(row[c], word) for c in (LEAD, PARTNERS, OUTPUT)):
+        if any(row[c] and _carries(row[c], word) for c in (LEAD, PARTNERS, OUTPUT)) and _confirmed(words, i):
             return " ".join(words[:i]), " ".join(words[i:])
     return content, ""
+
+
+def _confirmed(words: list[str], i: int) -> bool:
+    """A word read as printed may carry on a cell; one only guessed from its letters ('san' → 'văn')
+    needs the next word to go on with the same phrase."""
+    word = words[i]
+    if vocab_word(word) == re.sub(r"[^a-z0-9]", "", fold(word)):
+        return True
+    return i + 1 < len(words) and (vocab_word(word), vocab_word(words[i + 1])) in PAIRS
 
 
 def _carry_split(row: list[str], span: str, column: int) -> list[tuple[int, str]]:
@@ -492,8 +519,8 @@ def _carry_split(row: list[str], span: str, column: int) -> list[tuple[int, str]
 
 def _assign_tails(row: list[str], tails: list[str]) -> None:
     """Put a line's non-content fragments into lead, partners, deadline and output, left to right."""
-    column = LEAD
     spans = [span for tail in tails for span in _spans(tail)]
+    spans, column = _promote_lead(row, spans)
     for span in spans:
         year = re.match(r"^(n\S{1,2}m\s*)?20\d\d\b", fold(span))
         if year and row[DEADLINE] and not re.search(r"20\d\d", row[DEADLINE]) and column <= DEADLINE:
@@ -524,6 +551,34 @@ def _assign_tails(row: list[str], tails: list[str]) -> None:
         row[column] = _join(row[column], span)
         if column == DEADLINE:
             column = OUTPUT
+
+
+_PLURAL = re.compile(r"^\W*c\w{1,2}c\b")  # 'Các phòng', 'Các cơ quan' (OCR: 'Céc', 'Céac')
+_MEMBER = re.compile(r"^thu\w[ce]$")  # 'thuộc' as OCR reads it: 'thudc', 'thugc', 'thube', 'thuae'
+
+
+def _promote_lead(row: list[str], spans: list[str]) -> tuple[list[str], int]:
+    """The spans left to place and the column the first goes to.
+
+    A partners cell taller than its lead cell starts a line higher, so its first line ('Các phòng')
+    is read as the lead. When the next line opens with an agency followed by the rest of that
+    cell ('Văn phòng | thuộc Sở, …'), the agency is the lead and 'Các phòng thuộc Sở, …' the partners.
+    """
+    if not spans or not row[LEAD] or row[PARTNERS] or not _PLURAL.match(fold(row[LEAD])):
+        return spans, LEAD
+    words = spans[0].split()
+    at = next((k for k, word in enumerate(words) if _MEMBER.match(fold(word))), None)
+    if at is not None:
+        head, rest, later = " ".join(words[:at]), " ".join(words[at:]), spans[1:]
+    elif len(spans) > 1 and _MEMBER.match(fold(spans[1].split()[0])):
+        head, rest, later = spans[0], spans[1], spans[2:]
+    else:
+        return spans, LEAD
+    if not head or not _AGENCY.match(fold(head)) or _PLURAL.match(fold(head)):
+        return spans, LEAD
+    row[PARTNERS] = _join(row[LEAD], rest)
+    row[LEAD] = head
+    return later, PARTNERS
 
 
 _OUTPUT = re.compile(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from importer.areas import area_of, topic_of
 from importer.model import Document, Location, Meta, Problem, Table, Target
-from importer.sections import LETTER, Node, Paragraph, build_outline, scope_of, split_paragraphs, split_sentences
+from importer.sections import LETTER, Node, Paragraph, document_outline, scope_of, split_sentences
 from importer.text import fold_aligned
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
@@ -45,7 +45,7 @@ class Figure:
 
 
 def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...], tuple[Problem, ...]]:
-    outline = build_outline(split_paragraphs(document))
+    outline = document_outline(document)
     plan_phase = describe_period(meta)
     targets: list[Target] = []
     problems: list[Problem] = []

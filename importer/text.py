@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 from importer.model import Block, Document, Problem, Table
@@ -12,10 +13,35 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
 _DIACRITIC_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
 
+class _CharMap(dict):
+    """A ``str.translate`` table filled on first sight of each character."""
+
+    def __init__(self, fold_char: Callable[[str], str]) -> None:
+        super().__init__()
+        self._fold_char = fold_char
+
+    def __missing__(self, code: int) -> str:
+        self[code] = self._fold_char(chr(code))
+        return self[code]
+
+
+def _fold_char(char: str) -> str:
+    char = unicodedata.normalize("NFD", char).lower().replace("đ", "d")
+    return unicodedata.normalize("NFC", "".join(c for c in char if unicodedata.category(c) != "Mn"))
+
+
+def _fold_char_aligned(char: str) -> str:
+    folded = _fold_char(char)
+    return folded if len(folded) == 1 else char.lower()[:1] or char
+
+
+_FOLD = _CharMap(_fold_char)
+_FOLD_ALIGNED = _CharMap(_fold_char_aligned)
+
+
 def fold(text: str | None) -> str:
     """Lower-case and strip Vietnamese diacritics (đ → d); keeps punctuation and digits."""
-    text = unicodedata.normalize("NFD", text or "").lower().replace("đ", "d")
-    return unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) != "Mn"))
+    return (text or "").translate(_FOLD)
 
 
 def clean(text: str) -> str:
@@ -78,11 +104,7 @@ def looks_like_plan(document: Document) -> bool:
 
 def fold_aligned(text: str | None) -> str:
     """Like ``fold`` but character for character, so a match in the folded text slices the original."""
-    out = []
-    for char in text or "":
-        folded = fold(char)
-        out.append(folded if len(folded) == 1 else char.lower()[:1] or char)
-    return "".join(out)
+    return (text or "").translate(_FOLD_ALIGNED)
 
 
 # "Kế hoạch" as printed and as OCR damages it: 'Ké hoach', 'K& hoach', 'K¢é hoach', 'Ké hpach', 'Ké hogach'

@@ -34,3 +34,29 @@ def test_it_carries_an_open_cell_onto_the_next_interleaved_line():
     ]
     rows = parse_lines(lines)
     assert rows[0][2:5] == ("Phong Van hoa - Xa hoi", "Cac co quan, don vi thuoc UBND", "6 thang cuoi nam 2025")
+
+
+def test_it_takes_the_lead_from_the_next_line_when_the_partners_cell_starts_a_line_higher():
+    lines = [
+        Line("1 | Ra soat thu tuc hanh chinh noi bo | Cac phong"),
+        Line("cua co quan | Van phong | thudc So, So Noi vu | 2026-2030 | Bao cao"),
+    ]
+    row = parse_lines(lines)[0]
+    assert row[2] == "Van phong"
+    assert row[3] == "Cac phong thudc So, So Noi vu"
+    assert row[4] == "2026-2030"
+
+
+def test_it_keeps_a_content_word_that_only_looks_like_the_next_word_of_an_open_agency():
+    lines = [
+        Line("1 | Ra soat cac co so du lieu | Van phong | Cac phong | 2026-2030 | Bao cao"),
+        Line("hien co va du lieu san co."),
+    ]
+    row = parse_lines(lines)[0]
+    assert row[1].endswith("du lieu san co.")
+    assert row[2] == "Van phong"
+
+
+def test_it_reads_a_frequent_glued_word_as_the_vocabulary_words_it_joins():
+    lexicon = Lexicon(["Vanphong thuoc So"] * 5)
+    assert fix_cell("Vanphong", lexicon) == "Văn phòng"
