@@ -36,7 +36,7 @@ def parse_deadline(
     if not folded:
         return Deadline(None, period_end, False)
     if _RECURRING.search(folded):
-        return Deadline(period_start, period_end, True)
+        return Deadline(period_start, _yearly_day(folded, period_end), True)
     for reader in (_read_date, _read_year_to_month, _read_year_range, _read_quarter, _read_half, _read_month):
         found = reader(folded)
         if found:
@@ -47,15 +47,44 @@ def parse_deadline(
     return Deadline(None, period_end, False)
 
 
+# two years glued by a lost or misread hyphen: '20262030', '2026.2030', '202672030' (the hyphen read as 7)
+_GLUED_YEARS = re.compile(r"(?<!\d)(20\d\d)\s*[.7|_~]?\s*(20\d\d)(?!\d)")
+
+
+def _unglue_years(text: str) -> str:
+    def unglue(match: re.Match[str]) -> str:
+        first, last = int(match[1]), int(match[2])
+        return f"{match[1]}-{match[2]}" if first < last <= first + 10 else match[0]
+
+    return _GLUED_YEARS.sub(unglue, text)
+
+
+def repair_deadline(text: str | None) -> str | None:
+    """A printed deadline with its year range mended ('202672030' → '2026-2030'); the rest left as printed."""
+    return _unglue_years(text) if text else text
+
+
 def _repair(folded: str) -> str:
     """Undo common OCR damage in dates: '712025' → '7/2025', '20262030' → '2026-2030', '1v' → 'iv'."""
     text = re.sub(r"[\u2010-\u2015~]", "-", folded)
-    text = re.sub(r"(?<!\d)(20\d\d)\s*[.]?\s*(20\d\d)(?!\d)", r"\1-\2", text)
+    text = _unglue_years(text)
     # a slash read as '1' between a month and a year: 712025 → 7/2025, 1212025 → 12/2025
     text = re.sub(r"(?<!\d)(1[0-2]|[1-9])1(20\d\d)(?!\d)", r"\1/\2", text)
     text = re.sub(r"\bquy\s*1v\b", "quy iv", text)
+    text = re.sub(r"\b1v\b(?=\s*(?:/|nam)\s*20\d\d)", "iv", text)  # the last of a span: 'Quy III - 1V/2026'
     text = re.sub(r"\bquy\s*1(ii|i)\b", r"quy i\1", text)
     return text
+
+
+def _yearly_day(folded: str, period_end: dt.date | None) -> dt.date | None:
+    """'Trước ngày 15/12 hằng năm': due on that day of the period's last year (else at its end)."""
+    match = re.search(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", folded)
+    if not match or period_end is None:
+        return period_end
+    try:
+        return dt.date(period_end.year, int(match[2]), int(match[1]))
+    except ValueError:
+        return period_end
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -63,10 +92,13 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def _read_date(text: str) -> Deadline | None:
-    match = re.search(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR, text)
+    """'30/6/2026', '30-6-2026', 'ngày 30 tháng 6 năm 2026'."""
+    match = re.search(r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>20\d\d)", text)
+    if not match:
+        match = re.search(r"\bngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})\s*(?:nam\s*)?(?P<y>20\d\d)", text)
     if not match:
         return None
-    day, month, year = (int(g) for g in match.groups())
+    day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
     try:
         return Deadline(None, dt.date(year, month, day), False)
     except ValueError:
@@ -92,12 +124,21 @@ def _read_year_range(text: str) -> Deadline | None:
     return Deadline(dt.date(start, 1, 1), dt.date(end, 12, 31), False)
 
 
+_QUARTER = r"(iv|iii|ii|i|[1-4])\b"
+
+
 def _read_quarter(text: str) -> Deadline | None:
-    match = re.search(r"\bquy\s*(iv|iii|ii|i|[1-4])\b\s*(?:/|nam|-)?\s*" + _YEAR, text)
+    """'Quý I/2026', 'Quý II năm 2026', and spans 'Quý III - IV/2026', 'Quý I, II/2026'."""
+    match = re.search(
+        r"\bquy\s*" + _QUARTER + r"(?:\s*(?:-|,|va|den)\s*(?:quy\s*)?" + _QUARTER + r")?\s*(?:/|nam|-)?\s*" + _YEAR,
+        text,
+    )
     if not match:
         return None
-    quarter, year = _QUARTERS[match[1]], int(match[2])
-    return Deadline(dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), False)
+    first, last, year = _QUARTERS[match[1]], _QUARTERS[match[2] or match[1]], int(match[3])
+    if last < first:
+        return None
+    return Deadline(dt.date(year, 3 * first - 2, 1), _month_end(year, 3 * last), False)
 
 
 def _read_half(text: str) -> Deadline | None:
@@ -112,13 +153,15 @@ def _read_half(text: str) -> Deadline | None:
 
 
 def _read_month(text: str) -> Deadline | None:
-    match = re.search(r"\bthang\s*(\d{1,2})\s*(?:/|nam)\s*" + _YEAR, text)
+    """'tháng 3/2026', 'Tháng 12 năm 2025', a bare '03/2026'."""
+    match = re.search(r"\bthang\s*(\d{1,2})(?:\s*(?:-|,|den)\s*(\d{1,2}))?\s*(?:/|nam)\s*" + _YEAR, text)
+    match = match or re.search(r"(?<![\d/.-])(\d{1,2})()\s*/\s*" + _YEAR + r"(?!\d)", text)
     if not match:
         return None
-    month, year = int(match[1]), int(match[2])
-    if not 1 <= month <= 12:
+    first, last, year = int(match[1]), int(match[2] or match[1]), int(match[3])
+    if not 1 <= first <= last <= 12:
         return None
-    return Deadline(dt.date(year, month, 1), _month_end(year, month), False)
+    return Deadline(dt.date(year, first, 1), _month_end(year, last), False)
 
 
 _ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -132,6 +175,8 @@ def restore_deadline(text: str | None) -> str | None:
         return None
     if _RECURRING.search(folded):
         return "Thường xuyên" if "thuong xuyen" in folded else "Hàng năm"
+    if _read_date(folded):  # a full date is left as printed
+        return None
     found = _read_year_to_month(folded)
     if found:
         return f"{found.start.year} - tháng {found.end.month}/{found.end.year}"
@@ -140,11 +185,13 @@ def restore_deadline(text: str | None) -> str | None:
         return f"{found.start.year}-{found.end.year}"
     found = _read_quarter(folded)
     if found:
-        return f"Quý {_ROMAN_QUARTERS[(found.end.month + 2) // 3]}/{found.end.year}"
+        first, last = _ROMAN_QUARTERS[(found.start.month + 2) // 3], _ROMAN_QUARTERS[(found.end.month + 2) // 3]
+        return f"Quý {first if first == last else f'{first} - {last}'}/{found.end.year}"
     found = _read_half(folded)
     if found:
         return f"6 tháng {'đầu' if found.start.month == 1 else 'cuối'} năm {found.end.year}"
     found = _read_month(folded)
     if found:
-        return f"tháng {found.end.month}/{found.end.year}"
+        first, last = found.start.month, found.end.month
+        return f"tháng {first if first == last else f'{first} - {last}'}/{found.end.year}"
     return None

@@ -16,12 +16,13 @@ from importer.sections import Node, document_outline, heading_title, scope_of, s
 from importer.text import fold, fold_aligned
 
 _AGENCY_START = re.compile(
-    r"^(?:de nghi\s+)?(ph\S{1,2}ng|v\S{1,2}n ph\S{1,2}ng|trung t\S{1,3}m|so|cong an|ban chi huy|mat tran|"
-    r"uy ban mat tran|doan thanh nien|hoi (lien hiep|nong dan|cuu chien binh))\b"
+    r"^(?:de nghi\s+)?(ph\S{1,2}ng|v\S{1,2}n ph\S{1,2}ng|trung t\S{1,3}m|so|cong an|thanh tra|chi cuc|ban chi huy|"
+    r"mat tran|uy ban mat tran|doan thanh nien|hoi (lien hiep|nong dan|cuu chien binh))\b"
 )
 _GENERIC = re.compile(r"^(cac|nhung|moi|toan bo|trach nhiem|thu truong|truong|lanh dao)\b")
 _REQUEST = re.compile(r"^de nghi\s+")
 _TRAILING = re.compile(r"\s*[(:;].*$|\s+(va|cung|phoi hop)\s+(cac|voi)\b.*$|\s+de\s+\S.*$|[./]+$")
+_LOCAL_UNIT = re.compile(r"\s+(xa|phuong|thi tran|dac khu)$")
 _UNFINISHED = re.compile(r"\b(va|&|cua|thuoc)$")
 
 
@@ -68,8 +69,9 @@ def agency_named_by(text: str) -> str | None:
     name = text[start.end() if start else 0 : end].strip(" -–.:;,")
     if not name or len(name.split()) > 12 or _UNFINISHED.search(fold(name)):
         return None
-    if re.match(r"^(phong|trung tam)\b", fold(name)):
-        name = re.sub(r"\s+x[aã]$", "", name, flags=re.IGNORECASE)
+    if re.match(r"^(phong|trung tam)\b", fold(name)):  # 'Phòng Kinh tế xã', 'Trung tâm … phường'
+        unit = _LOCAL_UNIT.search(fold_aligned(name))
+        name = name[: unit.start()] if unit else name
     return name
 
 
@@ -78,7 +80,7 @@ def _unique_names(names: list[str]) -> tuple[str, ...]:
     for name in names:
         key = re.sub(r"[^a-z0-9]+", " ", fold(name).replace("&", " va ")).strip()
         key = re.sub(r"\bhdnd\b", "hoi dong nhan dan", re.sub(r"\bubnd\b", "uy ban nhan dan", key))
-        key = re.sub(r"\s+xa$", "", key)
+        key = _LOCAL_UNIT.sub("", key)
         seen.setdefault(key, name)
     return tuple(seen.values())
 
@@ -96,7 +98,11 @@ _FREQUENCIES = (
 _RECEIVER = re.compile(
     r"\b(?:gui ve|gui|ve|cho|bao cao)\s+((?:phong|van phong|so|uy ban nhan dan|ubnd|trung tam|ban chi dao)\b.*)$"
 )
-_DEADLINE = re.compile(r"\btr\S{1,4}\s+ng\S{0,2}y\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?")
+# 'trước ngày 10/12', 'trước ngày 15/6/2026', 'trước ngày 15 tháng cuối quý', 'trước ngày 20 tháng 12 hằng năm'
+_DEADLINE = re.compile(
+    r"\btr\S{1,4}\s+ng\S{0,2}y\s*\d{1,2}\s*(?:/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    r"|th\S{0,2}ng\s+(?:cu\S{0,2}i\s+(?:quy|ky|nam|ky bao cao)|\d{1,2})(?:\s+h\S{1,2}ng\s+n\S{0,2}m)?)"
+)
 
 
 def extract_reporting(document: Document) -> tuple[Reporting, ...]:
@@ -128,11 +134,15 @@ def read_reporting(sentence: str) -> list[Reporting]:
         return []
     window = folded[start : start + 90]
     frequencies = [name for name, pattern in _FREQUENCIES if pattern.search(window)]
+    deadline_match = _DEADLINE.search(folded)
     receiver = None
     for match in _RECEIVER.finditer(folded, start):
-        receiver = sentence[match.start(1) :].strip(" .;")
+        # the receiver ends where its deadline begins ('… Phòng Văn hóa - Xã hội trước ngày 15 tháng cuối quý')
+        end = len(folded)
+        if deadline_match and deadline_match.start() > match.start(1):
+            end = deadline_match.start()
+        receiver = sentence[match.start(1) : end].strip(" .;,")
         break
-    deadline_match = _DEADLINE.search(folded)
     deadline = sentence[deadline_match.start() : deadline_match.end()] if deadline_match else None
     return [Reporting(frequency=f, to=_shorten(receiver), deadline=deadline) for f in frequencies]
 
@@ -146,7 +156,11 @@ def _periodic_start(folded: str, report: re.Match[str]) -> int | None:
     """Where the periodic wording tied to this 'báo cáo' begins: 'định kỳ hàng quý, …, đột xuất báo cáo'
     (a chain of cues joined only by list words) or 'báo cáo định kỳ …' right after it; else None."""
     cues = list(_PERIODIC.finditer(folded))
-    if any(0 <= cue.start() - report.end() <= 6 for cue in cues):
+    # 'báo cáo định kỳ …', 'báo cáo kết quả thực hiện định kỳ …' (a short object between, no punctuation)
+    if any(
+        0 <= cue.start() - report.end() <= 40 and not re.search(r"[.;:,]", folded[report.end() : cue.start()])
+        for cue in cues
+    ):
         return report.start()
     current = report.start()
     for cue in reversed([cue for cue in cues if cue.end() <= report.start()]):

@@ -10,7 +10,7 @@ re-reading line breaks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from importer.model import Block, Document, Location
@@ -191,6 +191,7 @@ def document_outline(document: Document) -> tuple[Node, ...]:
 
 def build_outline(paragraphs: tuple[Paragraph, ...]) -> tuple[Node, ...]:
     """Each paragraph with the headings above it and the part of the plan it stands in."""
+    paragraphs = rank_top_headings(paragraphs)
     catalogue = find_catalogue_start(paragraphs)
     body_start = _first_main_heading(paragraphs, catalogue)
     nodes: list[Node] = []
@@ -208,6 +209,21 @@ def build_outline(paragraphs: tuple[Paragraph, ...]) -> tuple[Node, ...]:
         if paragraph.level is not None and paragraph.level <= PLUS:
             stack = [p for p in stack if (p.level or 99) < paragraph.level] + [paragraph]
     return tuple(nodes)
+
+
+def rank_top_headings(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """Parts numbered otherwise than in roman numerals take the roman rank: 'A. MỤC TIÊU', 'B. NHIỆM VỤ'
+    (a capital letter before a heading in capitals) always, '1. MỤC TIÊU' when no roman heading exists."""
+
+    def top(paragraph: Paragraph, level: int) -> bool:
+        return paragraph.level == level and paragraph.is_heading() and _mostly_upper(heading_title(paragraph.body))
+
+    ranked = tuple(
+        replace(p, level=ROMAN) if top(p, LETTER) and p.marker and p.marker.isupper() else p for p in paragraphs
+    )
+    if any(p.level == ROMAN for p in ranked):
+        return ranked
+    return tuple(replace(p, level=ROMAN) if top(p, ARABIC) else p for p in ranked)
 
 
 def find_catalogue_start(paragraphs: tuple[Paragraph, ...]) -> int | None:
@@ -277,7 +293,8 @@ def scope_of(node: Node) -> str | None:
 # --- sentences ---------------------------------------------------------------------------------------
 
 # a full stop before a capital; or a figure ending one statement before the next begins ('… 80% Tỷ lệ …')
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-ỸÁ-Ý0-9])|(?<=%)\s+(?=[A-ZĐÀ-ỸÁ-Ý][a-zà-ỹđ])")
+# (a character range such as À-Ỹ holds lower-case letters too, so capitals are checked with str.isupper)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?(\w))|(?<=%)\s+(?=(\w)(\w))")
 _ABBREVIATIONS = ("TP.", "Tp.", "TS.", "ThS.", "PGS.", "GS.", "KT.", "TM.", "St.")
 
 
@@ -286,6 +303,14 @@ def split_sentences(text: str) -> tuple[str, ...]:
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if not (
+            match[1]
+            and (match[1].isupper() or match[1].isdigit())
+            or match[2]
+            and match[2].isupper()
+            and match[3].islower()
+        ):
+            continue
         before = text[start : match.start()]
         last = before.split()[-1] if before.split() else ""
         if last in _ABBREVIATIONS or re.fullmatch(r"\w\.", last):

@@ -22,6 +22,13 @@ from importer.text import fold_aligned
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _LEVEL = re.compile(r"\bdat\s+cap do\s+(\d{1,2})\b")
+# a count of things a goal asks for: '10 cuộc kiểm tra', '04 lớp tập huấn', '02 hội nghị' (not years, not '1.000')
+_COUNT = re.compile(
+    r"(?<![\w/.,])(\d{1,4})\s+(cuoc|lop|buoi|luot|dot|hoi nghi|hoi thi|van ban|mo hinh|sang kien|de tai|tin bai"
+    r"|bai viet|chuyen de|phong su|thu tuc|dich vu cong|nhiem vu|can bo|cong chuc|nguoi|co quan|don vi|diem)\b"
+)
+# a rank among units: 'xếp thứ 5', 'xếp hạng 10', 'trong nhóm 10 đơn vị dẫn đầu', 'top 10'
+_RANK = re.compile(r"\b(?:xep thu|xep hang|thu hang|nhom|top)\s+(\d{1,3})\b(?!\s*%)")
 _AT_LEAST_BEFORE = re.compile(
     r"(\bt\S{0,2}\s+th\S{1,3}u\b|\bit nhat\b|\bkhong (duoi|thap hon)\b)(\s+\S+){0,2}\s*$|\b(tr\S{1,2}n|hon)\s*$"
 )
@@ -63,7 +70,7 @@ def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...],
             continue
         phase = _phase_from_ancestors(node) or running_phase or plan_phase
         area, guessed = area_for(node)
-        found = read_paragraph_targets(paragraph, area, phase)
+        found = read_paragraph_targets(paragraph, area, phase, counts=node.region == "body")
         if found and guessed:
             guessed_at.append(paragraph.location)
         targets += found
@@ -149,11 +156,14 @@ def area_for(node: Node) -> tuple[str | None, bool]:
     return None, True
 
 
-def read_paragraph_targets(paragraph: Paragraph, area: str | None, phase: str | None) -> list[Target]:
+def read_paragraph_targets(
+    paragraph: Paragraph, area: str | None, phase: str | None, counts: bool = False
+) -> list[Target]:
+    """Targets of a paragraph; ``counts`` also reads counts and ranks (in a goal part, not in a task's text)."""
     targets: list[Target] = []
     for sentence in split_sentences(paragraph.body):
         text = _LEADING_JUNK.sub("", sentence).strip()
-        figures = find_figures(text)
+        figures = find_figures(text, counts)
         if not figures:
             continue
         sentence_area = area or _topic_value(text)
@@ -179,20 +189,35 @@ def _topic_value(text: str) -> str | None:
     return area.value if area else None
 
 
-def find_figures(sentence: str) -> list[Figure]:
-    """Percentages (and 'đạt cấp độ N') in a sentence, each with its comparator."""
+def find_figures(sentence: str, counts: bool = False) -> list[Figure]:
+    """Percentages (and 'đạt cấp độ N'; with ``counts``, '10 cuộc', 'xếp thứ 5') in a sentence, each with
+    its comparator. A figure joined to the one before by 'và' or a comma ('tối thiểu 50% … và 30% …')
+    shares its comparator."""
     folded = fold_aligned(sentence)
     spans = [(m.start(), m.end(), m.group(1), "%") for m in _PERCENT.finditer(folded)]
     spans += [(m.start(1), m.end(1), m.group(1), "cấp độ") for m in _LEVEL.finditer(folded)]
+    if counts:
+        spans += [(m.start(1), m.end(), m.group(1), sentence[m.start(2) : m.end(2)]) for m in _COUNT.finditer(folded)]
+        spans += [(m.start(1), m.end(1), m.group(1), "hạng") for m in _RANK.finditer(folded)]
     spans.sort()
-    figures = []
-    previous_end = 0
+    figures: list[Figure] = []
+    previous_end = -1
     for start, end, number, unit in spans:
-        before = folded[previous_end:start][-40:]
+        if start < previous_end:  # 'nhóm 10 đơn vị': one figure read as a rank and as a count
+            continue
+        gap = folded[max(previous_end, 0) : start]
         after = folded[end : end + 20]
-        figures.append(Figure(float(number.replace(",", ".")), unit, comparator_of(before, after)))
+        comparator = comparator_of(gap[-40:], after)
+        if unit == "hạng":
+            comparator = "<="  # a rank is met at that place or better ('xếp thứ 3 trở lên')
+        if figures and comparator == "=" and _COORDINATED.search(gap) and len(gap) <= 80:
+            comparator = figures[-1].comparator
+        figures.append(Figure(float(number.replace(",", ".")), unit, comparator))
         previous_end = end
     return figures
+
+
+_COORDINATED = re.compile(r"^[^.;:]*(\bva\b|,)[^.;:]*$")
 
 
 def comparator_of(before: str, after: str) -> str:
@@ -258,7 +283,7 @@ def _unique(targets: list[Target]) -> list[Target]:
     unique = []
     for target in targets:
         key = (" ".join(fold_aligned(target.text).split()), target.value, target.unit)
-        allowed.setdefault(key, sum(1 for f in find_figures(target.text) if (f.value, f.unit) == key[1:]))
+        allowed.setdefault(key, sum(1 for f in find_figures(target.text, counts=True) if (f.value, f.unit) == key[1:]))
         if kept.get(key, 0) >= max(1, allowed[key]):
             continue
         kept[key] = kept.get(key, 0) + 1

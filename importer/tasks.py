@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from importer.deadlines import restore_deadline
+from importer.areas import area_of
+from importer.deadlines import repair_deadline, restore_deadline
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
 from importer.text import fold
@@ -62,12 +63,19 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
             columns, header_at = columns
             continued = state.columns is not None  # a header repeated on the next page
             state.columns = columns
+        state.dotted = (
+            state.dotted
+            and continued
+            or any(re.match(r"^\d{1,2}\.\d{1,2}\.?$", _cell(row, columns.tt)) for row in item.rows)
+        )
         for index, row in enumerate(item.rows):
             if index <= header_at or _is_header(row):
                 continue
             location = _locate(item, table_index, index)
             _read_row(row, columns, state, tasks, problems, location, continued)
             continued = False
+    names = name_sections(state.printed_sections)
+    tasks = [replace(task, section=names[int(task.section) - 1]) if task.section else task for task in tasks]
     tasks = _infer_numbers(tasks, problems)
     if document.low_fidelity and tasks:
         lexicon = Lexicon(_texts(document))
@@ -101,6 +109,8 @@ class _State:
         self.columns: _Columns | None = None
         self.section: str | None = None
         self.sections = 0
+        self.dotted = False  # the table numbers its tasks 1.1, 1.2…
+        self.printed_sections: list[str] = []
         self.number: str | None = None
         self.letter = 0
         self.last_tt = ""
@@ -162,10 +172,11 @@ def _read_row(
 ) -> None:
     tt = _cell(row, columns.tt)
     content = _cell(row, columns.content)
-    section = _section_of(row, columns, tt, content)
+    section = _section_of(row, columns, tt, content, state.dotted)
     if section is not None:
         state.sections += 1
-        state.section = _roman(section, state.sections)
+        state.printed_sections.append(section)
+        state.section = str(state.sections)  # named once all are read (name_sections)
         state.number, state.letter, state.last_tt = None, 0, ""
         return
     cells = {
@@ -190,7 +201,7 @@ def _read_row(
             no=number,
             lead=cells["lead"] or None,
             partners=cells["partners"] or None,
-            deadline=cells["deadline"] or None,
+            deadline=repair_deadline(cells["deadline"]) or None,
             output=cells["output"] or None,
             location=location,
         )
@@ -201,12 +212,16 @@ def _read_row(
         problems.append(Problem("task_without_lead", "Nhiệm vụ không có cơ quan chủ trì.", location))
 
 
-def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str) -> str | None:
+def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, dotted: bool) -> str | None:
     """The numeral (as printed, maybe '') of a section row, or None for a task row."""
     others = [cell.strip() for i, cell in enumerate(row) if i not in (columns.tt, columns.content) and cell.strip()]
     title = content or (others[0] if others else "")
     if any(cell != title for cell in others):
         return None
+    if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and _upper_share(title) >= 0.7:
+        return tt  # 'A | CẢI CÁCH THỂ CHẾ'
+    if not others and dotted and re.match(r"^\d{1,2}\.?$", tt) and len(title.split()) <= 10 and area_of(title):
+        return tt  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
     if tt and not re.match(r"^[IVXl1|]{1,5}\.?$", tt):
         merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", tt)
         return merged[1] if merged and _upper_share(merged[2]) >= 0.7 else None
@@ -229,12 +244,14 @@ def _upper_share(text: str) -> float:
     return sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
 
 
-def _roman(printed: str, count: int) -> str:
-    """The section numeral; an OCR-damaged one ('Il', '111', '|') is taken from the sequence."""
-    printed = printed.strip(" .")
-    if printed in _ROMANS:
-        return printed
-    return _ROMANS[count - 1] if count <= len(_ROMANS) else str(count)
+def name_sections(printed: list[str]) -> list[str]:
+    """Section names as printed when they run 1, 2, 3… or A, B, C…; else roman numerals, an OCR-damaged one
+    ('Il', '111', '|') taken from the sequence."""
+    printed = [p.strip(" .") for p in printed]
+    for sequence in ([str(n) for n in range(1, len(printed) + 1)], [chr(ord("A") + n) for n in range(len(printed))]):
+        if printed and printed == sequence:
+            return printed
+    return [p if p in _ROMANS else _ROMANS[n] if n < len(_ROMANS) else str(n + 1) for n, p in enumerate(printed)]
 
 
 def _number(tt: str, state: _State) -> str:

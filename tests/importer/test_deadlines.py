@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from importer.deadlines import Deadline, parse_deadline
+from importer.deadlines import Deadline, parse_deadline, repair_deadline, restore_deadline
 
 D = dt.date
 START, END = D(2026, 1, 1), D(2030, 12, 31)
@@ -33,6 +33,19 @@ CASES = [
     ("Hằng năm", Deadline(START, END, True)),
     ("Thường xuyên", Deadline(START, END, True)),
     ("Hane nim", Deadline(START, END, True)),
+    ("Quý I năm 2026", Deadline(D(2026, 1, 1), D(2026, 3, 31))),
+    ("Quý III - IV/2026", Deadline(D(2026, 7, 1), D(2026, 12, 31))),
+    ("Quý I, II/2026", Deadline(D(2026, 1, 1), D(2026, 6, 30))),
+    ("Tháng 3/2026", Deadline(D(2026, 3, 1), D(2026, 3, 31))),
+    ("Tháng 3 - 4/2026", Deadline(D(2026, 3, 1), D(2026, 4, 30))),
+    ("03/2026", Deadline(D(2026, 3, 1), D(2026, 3, 31))),
+    ("Trước 30/6/2026", Deadline(None, D(2026, 6, 30))),
+    ("Trước 30-6-2026", Deadline(None, D(2026, 6, 30))),
+    ("Trước ngày 30 tháng 6 năm 2026", Deadline(None, D(2026, 6, 30))),
+    ("Trước ngày 15/12 hằng năm", Deadline(START, D(2030, 12, 15), True)),
+    ("Năm 2026-2027", Deadline(D(2026, 1, 1), D(2027, 12, 31))),
+    ("202672030", Deadline(D(2026, 1, 1), D(2030, 12, 31))),  # the hyphen read as 7
+    ("Theo tiến độ", Deadline(None, END)),
     ("Theo văn bản chỉ đạo của", Deadline(None, END)),
     ("", Deadline(None, END)),
     (None, Deadline(None, END)),
@@ -46,3 +59,25 @@ def test_it_reads_printed_deadlines(text, expected):
 
 def test_it_falls_back_to_no_end_without_a_period():
     assert parse_deadline("Theo chỉ đạo") == Deadline(None, None)
+
+
+@pytest.mark.parametrize(
+    ("printed", "restored"),
+    [
+        ("Quy 1V/2025", "Quý IV/2025"),
+        ("202672030", "2026-2030"),
+        ("Quy III - 1V/2026", "Quý III - IV/2026"),
+        ("thang 3 - 4/2026", "tháng 3 - 4/2026"),
+        ("ngay 30 thang 6 nam 2026", None),  # a full date is left as printed
+    ],
+)
+def test_it_restores_ocr_damaged_deadlines(printed, restored):
+    assert restore_deadline(printed) == restored
+
+
+@pytest.mark.parametrize(
+    ("printed", "repaired"),
+    [("202672030", "2026-2030"), ("2026.2030", "2026-2030"), ("Quý IV/2025", "Quý IV/2025"), ("20302026", "20302026")],
+)
+def test_it_mends_only_a_glued_year_range_in_a_clean_document(printed, repaired):
+    assert repair_deadline(printed) == repaired
