@@ -1,7 +1,9 @@
 """Rows of a flattened task table, read back from its lines.
 
 Each recovered row has six cells: TT, content, lead, partners, deadline, output. A section row
-('I | CẢI CÁCH THỂ CHẾ') keeps its numeral as printed in TT and its title in content.
+('I | CẢI CÁCH THỂ CHẾ') keeps its numeral as printed in TT and its title in content. Cells written
+one per line follow each other in the order of the header's columns ('Thời gian' before 'Cơ quan chủ
+trì', no partners column, a 'Ghi chú' column read but left out).
 The rules use shapes of the cells, not names from any one plan: agency names start with
 'Văn phòng', 'Phòng', 'Trung tâm', 'Các cơ quan', 'UBND', 'Sở'…; deadlines look like years,
 'Quý', 'tháng', 'Hàng năm', 'Theo…'; a cell's wrapped lines start in lower case.
@@ -10,6 +12,7 @@ The rules use shapes of the cells, not names from any one plan: agency names sta
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +21,8 @@ from importer.text import fold
 
 HEADER = ("TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
 CONTENT, LEAD, PARTNERS, DEADLINE, OUTPUT = 1, 2, 3, 4, 5
+NOTE = 6  # a column without a field in the plan ('Ghi chú'): read so its lines go nowhere else
+ORDER = (CONTENT, LEAD, PARTNERS, DEADLINE, OUTPUT)  # the column order when the header is not known
 
 _HEADER_WORDS = frozenset(
     "tt stt noi dung cong viec nhiem vu co quan chu tri phoi hop thoi gian han thuc hien hoan thanh "
@@ -73,20 +78,52 @@ def is_header_line(text: str) -> bool:
     return hits >= 1 and hits / len(words) >= 0.7
 
 
-_HEADER_CUES = (
-    r"chu tri|cha tri|chi tri|chu trl",
-    r"ph\w{1,2}i h\wp",
-    r"th\w{1,3} gian|thoi han|tien do",
-    r"s\wn pham|ket qua",
+# the words that name each column in a header, as printed and as OCR damages them
+_COLUMN_CUES = (
+    (CONTENT, r"n\wi dung|nhiem vu"),
+    (LEAD, r"chu tri|cha tri|chi tri|chu trl"),
+    (PARTNERS, r"ph\w{1,2}i h\wp"),
+    (DEADLINE, r"th\w{1,3} gian|thoi han|tien do"),
+    (OUTPUT, r"s\wn pham|ket qua"),
+    (NOTE, r"ghi chu"),
 )
 
 
 def names_header(text: str) -> bool:
     """The header of a task catalogue: content plus at least two of lead/partners/deadline/output."""
+    found = _columns_named(text)
+    return CONTENT in found and sum(1 for c in (LEAD, PARTNERS, DEADLINE, OUTPUT) if c in found) >= 2
+
+
+def column_order(header: Sequence[str]) -> tuple[int, ...]:
+    """The columns after TT in the order the header lines name them; ``ORDER`` when they do not name a
+    catalogue or do not start with the content.
+
+    A column the header does not name (left out, or lost to OCR) keeps its usual place after the column
+    it usually follows: an unused column only waits for lines that never come.
+    """
+    text = " ".join(header)
+    if not names_header(text):
+        return ORDER
+    found = _columns_named(text)
+    order = sorted(found, key=found.__getitem__)
+    if order[0] != CONTENT:
+        return ORDER
+    for before, column in zip(ORDER, ORDER[1:], strict=False):
+        if column not in order:
+            order.insert(order.index(before) + 1, column)
+    return tuple(order)
+
+
+def _columns_named(text: str) -> dict[int, int]:
+    """Each column a header text names, with where its name first appears."""
     folded = fold(text)
-    if not re.search(r"n\wi dung|nhiem vu", folded):
-        return False
-    return sum(1 for cue in _HEADER_CUES if re.search(cue, folded)) >= 2
+    found = {}
+    for column, cue in _COLUMN_CUES:
+        match = re.search(cue, folded)
+        if match:
+            found[column] = match.start()
+    return found
 
 
 def _is_header_word(word: str) -> bool:
@@ -117,13 +154,13 @@ for _word in _HEADER_WORDS:
         _HEADER_DELETES.setdefault(_key, set()).add(_word)
 
 
-def parse_lines(lines: list[Line]) -> tuple[tuple[str, ...], ...]:
-    """Rows of six cells from the lines under a table header."""
+def parse_lines(lines: list[Line], header: Sequence[str] = ()) -> tuple[tuple[str, ...], ...]:
+    """Rows of six cells from the lines under a table header (``header``: that header's lines)."""
     lines = _drop_noise(lines)
+    order = column_order(header)
     rows: list[list[str]] = []
     for chunk, interleaved in _chunks(lines):
-        parse = _parse_interleaved if interleaved else _parse_one_cell
-        for row in parse(chunk):
+        for row in _parse_interleaved(chunk) if interleaved else _parse_one_cell(chunk, order):
             if rows and _continues(rows[-1], row):
                 rows[-1] = _merge(rows[-1], row)
             else:
@@ -226,7 +263,7 @@ def _roman_alone(text: str) -> bool:
 # --- one cell per line ----------------------------------------------------------------------
 
 
-def _parse_one_cell(lines: list[Line]) -> list[list[str]]:
+def _parse_one_cell(lines: list[Line], order: tuple[int, ...] = ORDER) -> list[list[str]]:
     rows: list[list[str]] = []
     row: list[str] | None = None
     column = CONTENT
@@ -234,19 +271,18 @@ def _parse_one_cell(lines: list[Line]) -> list[list[str]]:
 
     def close() -> None:
         nonlocal row
-        if row is not None and any(row[1:]):
-            rows.append(row)
+        if row is not None and any(row[1:NOTE]):
+            rows.append(row[:NOTE])
         row = None
 
     def start(tt: str = "") -> list[str]:
         nonlocal column
         close()
         column = CONTENT
-        return [tt, "", "", "", "", ""]
+        return [tt, "", "", "", "", "", ""]
 
     for line in lines:
         text = line.text.strip()
-        folded = fold(text)
         section = _section(text)
         if section or _roman_alone(text):
             close()
@@ -267,31 +303,62 @@ def _parse_one_cell(lines: list[Line]) -> list[list[str]]:
             continue
         if row is None:
             row = start()
-        if column == CONTENT:
-            if _opens_after_fragment(row, text):
-                row = start()
-            elif _BULLET.match(text) and _heads_bullets(row[CONTENT]):
-                row = start()
-            elif row[CONTENT] and _AGENCY.match(folded) and len(text) <= 32 and _starts_upper(text):
-                column = LEAD
-            elif row[CONTENT] and _DEADLINE.match(folded) and len(text) <= 16 and not row[CONTENT].endswith("-"):
-                column = DEADLINE
-        elif column == LEAD:
-            if _DEADLINE.match(folded) and _starts_new_cell(row[LEAD], text):
-                column = DEADLINE
-            elif _AGENCY.match(folded) and _starts_upper(text) and _starts_new_cell(row[LEAD], text):
-                column = PARTNERS
-        elif column == PARTNERS:
-            if _DEADLINE.match(folded) and _starts_new_cell(row[PARTNERS], text):
-                column = DEADLINE
-        elif column == DEADLINE:
-            if not _continues_deadline(row[DEADLINE], text):
-                column = OUTPUT
-        elif column == OUTPUT and _starts_row_after_output(row[OUTPUT], text):
+        if column == CONTENT and (
+            _opens_after_fragment(row, text) or _BULLET.match(text) and _heads_bullets(row[CONTENT])
+        ):
             row = start()
+        elif column in (OUTPUT, NOTE, order[-1]) and _starts_row_after_output(row[column], text):
+            row = start()
+        else:
+            column = _next_column(row, column, text, order)
         row[column] = _join(row[column], text)
     close()
     return rows
+
+
+def _next_column(row: list[str], column: int, text: str, order: tuple[int, ...]) -> int:
+    """The column a line of the row goes to: the current one, or a later one whose cell the line opens.
+
+    An agency line opens an agency column and a deadline line a deadline column, passing over agency
+    columns left empty (and, from the content, over an empty deadline); a product or note column opens
+    where the cell before it visibly ends. After the deadline, the next column takes what follows.
+    """
+    current = row[column]
+    if column == DEADLINE:
+        if _continues_deadline(current, text):
+            return column
+        at = order.index(column)
+        return order[at + 1] if at + 1 < len(order) else column
+    folded = fold(text)
+    agency = bool(_AGENCY.match(folded)) and _starts_upper(text)
+    for later in order[order.index(column) + 1 :]:
+        if column == CONTENT:
+            if not current:
+                return column
+            if later in (LEAD, PARTNERS) and agency and len(text) <= 32:
+                return later
+            if later == DEADLINE and _DEADLINE.match(folded) and len(text) <= 16 and not current.endswith("-"):
+                return later
+            if later in (OUTPUT, NOTE):
+                return column
+            continue
+        if later in (LEAD, PARTNERS):
+            if agency and _starts_new_cell(current, text):
+                return later
+            continue
+        if later == DEADLINE:
+            return later if _DEADLINE.match(folded) and _starts_new_cell(current, text) else column
+        if column in (OUTPUT, NOTE):
+            return later if _opens_note(current, text) else column
+        return later if _starts_new_cell(current, text) else column
+    return column
+
+
+def _opens_note(current: str, text: str) -> bool:
+    """After a product cell, a short line that cannot go on with it starts the next free-text cell."""
+    if not current or not _starts_upper(text) or len(text) > 25 or re.match(r"^[A-ZĐ]{2,}\b", text):
+        return False
+    return current.count("(") <= current.count(")") and not _CONNECTOR_END.search(fold(current).strip())
 
 
 def _heads_bullets(content: str) -> bool:

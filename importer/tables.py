@@ -22,8 +22,12 @@ from importer.model import Block, Document, Location, Table
 from importer.table_lines import HEADER, Line, is_header_line, names_header, parse_lines
 from importer.text import fold
 
-# the table ends where the document goes on: a closing count, a signature, an appendix
-_END = re.compile(r"^(danh muc (gom|co) \d+|tong (cong|so) \d+ nhiem vu|noi nhan\b|phu luc\b)")
+# the table ends where the document goes on: a closing count, a signature, an appendix, or the next part of the
+# plan ("III. TỔ CHỨC THỰC HIỆN", "IV. KINH PHÍ"), which no task section of a catalogue is called
+_END = re.compile(
+    r"^(danh muc (gom|co) \d+|tong (cong|so) \d+ nhiem vu|noi nhan\b|phu luc\b"
+    r"|(?:[ivx]+|\d+)[.)]?\s+(?:to chuc thuc hien|kinh phi|che do (?:thong tin,? )?bao cao)\b)"
+)
 
 
 def recover_tables(document: Document) -> Document:
@@ -40,7 +44,7 @@ def recover_tables(document: Document) -> Document:
         out.extend(items[i:start])
         stop = _find_end(items, end)
         lines = [Line(item.text, item.location.line) for item in items[end:stop] if isinstance(item, Block)]
-        rows = parse_lines(lines)
+        rows = parse_lines(lines, [item.text for item in items[start:end] if isinstance(item, Block)])
         if rows:
             location = replace(items[start].location) if isinstance(items[start], Block) else Location()
             out.append(Table(rows=(HEADER, *rows), location=location))

@@ -3,7 +3,9 @@
 Each plan is small but shaped like a real one: a ward plan in lettered parts with several 'Căn cứ'
 lines and targets worded in other ways (tests/fixtures/unseen/*.txt); a department plan, a ward plan
 and a commune plan typed into Word with task tables whose columns are named, ordered and numbered
-otherwise than in the seeds (built here with python-docx).
+otherwise than in the seeds (built here with python-docx); a commune plan in Markdown whose task table
+is a pipe table; plans saved as text whose task table came out one cell per line, its columns in
+another order than the seeds'.
 """
 
 from __future__ import annotations
@@ -376,7 +378,6 @@ def test_it_reads_the_header_and_targets_of_a_markdown_plan():
     assert [(t.value, t.comparator, t.area) for t in plan.targets] == [(100.0, "=", "tthc"), (60.0, ">=", "tthc")]
 
 
-@pytest.mark.xfail(strict=True, reason="the text reader does not yet turn a Markdown pipe table into a Table")
 def test_it_reads_the_tasks_of_a_markdown_pipe_table():
     plan = run(UNSEEN / "xa_bang_ke_2026.md")
     assert [(t.section, t.no, t.deadline) for t in plan.tasks] == [
@@ -384,3 +385,53 @@ def test_it_reads_the_tasks_of_a_markdown_pipe_table():
         ("I", "2", "Thường xuyên"),
         ("II", "3", "Tháng 6/2026"),
     ]
+
+
+# --- plans saved as text, the task table one cell per line, columns in another order -------------
+
+def _fields(plan) -> list[tuple[str | None, ...]]:
+    return [(t.section, t.no, t.lead, t.partners, t.deadline, t.output) for t in plan.tasks]
+
+
+def test_it_reads_a_flattened_table_whose_deadline_comes_before_the_lead_and_notes_come_last():
+    plan = run(UNSEEN / "xa_thoi_gian_truoc_2026.txt")
+    assert _fields(plan) == [
+        ("I", "1", "Phòng Văn hóa - Xã hội", "Các cơ quan, đơn vị", "Quý I/2026", "Kế hoạch"),
+        (
+            "I",
+            "2",
+            "Văn phòng HĐND và UBND xã",
+            "Phòng Văn hóa - Xã hội",
+            "Quý III/2026",
+            "Kế hoạch, Thông báo kết luận",  # not the 'Ghi chú' cell 'Định kỳ'
+        ),
+        (
+            "II",
+            "3",
+            "Văn phòng HĐND và UBND xã",
+            "Trung tâm Phục vụ hành chính công",
+            "Trước ngày 30/6/2026",
+            "Báo cáo kết quả rà soát",
+        ),
+        (
+            "II",
+            "4",
+            "Trung tâm Phục vụ hành chính công",
+            "Các cơ quan, đơn vị",
+            "Thường xuyên",
+            "Dữ liệu số hóa (theo hướng dẫn của Sở Khoa học và Công nghệ)",
+        ),
+    ]
+    assert plan.tasks[1].content == (
+        "Kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị thuộc Ủy ban nhân dân xã"
+    )
+
+
+def test_it_reads_a_flattened_table_without_partners_whose_product_comes_before_the_deadline():
+    plan = run(UNSEEN / "phuong_khong_phoi_hop_2026.txt")
+    assert _fields(plan) == [
+        ("I", "1", "Văn phòng HĐND và UBND phường", None, "Tháng 3/2026", "Danh mục thủ tục hành chính được niêm yết"),
+        ("I", "2", "Trung tâm Phục vụ hành chính công", None, "Hằng quý", "Báo cáo"),
+        ("II", "3", "Văn phòng HĐND và UBND phường", None, "Thường xuyên", "Hệ thống vận hành thông suốt"),
+    ]
+    assert not [p for p in plan.problems if p.code.startswith("task_")]
