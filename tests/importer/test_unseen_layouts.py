@@ -389,6 +389,7 @@ def test_it_reads_the_tasks_of_a_markdown_pipe_table():
 
 # --- plans saved as text, the task table one cell per line, columns in another order -------------
 
+
 def _fields(plan) -> list[tuple[str | None, ...]]:
     return [(t.section, t.no, t.lead, t.partners, t.deadline, t.output) for t in plan.tasks]
 
