@@ -62,11 +62,13 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
     if scanned:
         from importer.readers.ocr import ocr_problem, recognise
 
-        texts = recognise(path, "pdf", scanned, limits, progress)
-        for index, text in texts.items():
-            per_page[index] = [(0.0, Block(line, Location(page=index + 1))) for line in _lines(text)]
+        per_page.update(recognise(path, "pdf", scanned, limits, progress))
         problems = (ocr_problem(len(scanned), pages),)
+    return Document(items=in_page_order(per_page), source=path.name, pages=pages, problems=problems)
 
+
+def in_page_order(per_page: dict[int, list[tuple[float, Block | Table]]]) -> tuple[Block | Table, ...]:
+    """The items of every page (0-based index -> items), pages in order, tables numbered through the document."""
     items: list[Block | Table] = []
     table_count = 0
     for index in sorted(per_page):
@@ -75,7 +77,7 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
                 item = Table(rows=item.rows, location=Location(page=index + 1, table=table_count))
                 table_count += 1
             items.append(item)
-    return Document(items=tuple(items), source=path.name, pages=pages, problems=problems)
+    return tuple(items)
 
 
 def open_pdf(path: Path):
@@ -123,19 +125,29 @@ class _Ruling:
 
 
 def read_ruled_page(page, textpage, number: int) -> list[tuple[float, Block | Table]]:
-    """Tables found from the page's ruling lines (pdfplumber's table finder on edges that pdfium
-    reads), cell text and the text above, between and below the tables from pdfium."""
-    from pdfplumber.table import TableFinder
-
+    """Tables found from the page's ruling lines (edges that pdfium reads), their cell text and the
+    text above, between and below them from pdfium."""
     width, height = page.get_size()
-    finder = TableFinder(_Ruling(_edges(page, height), (0, 0, width, height)), TABLE_SETTINGS)
-    found = sorted((t for t in finder.tables if _is_table(t)), key=lambda t: t.bbox[1])
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
         if bottom - top < 1 or x1 - x0 < 1:
             return ""
         return textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
 
+    return place_tables(_edges(page, height), width, height, text_in, number)
+
+
+def place_tables(
+    edges: list[dict], width: float, height: float, text_in: Callable[[float, float, float, float], str], number: int
+) -> list[tuple[float, Block | Table]]:
+    """The page's items top to bottom: the tables pdfplumber's table finder builds from ruling
+    ``edges`` (see ``edge``), and the text above, between and below them. ``text_in(x0, top, x1,
+    bottom)`` gives the text inside a box, one printed line a line; coordinates are points from the
+    page's top left."""
+    from pdfplumber.table import TableFinder
+
+    finder = TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS)
+    found = sorted((t for t in finder.tables if _is_table(t)), key=lambda t: t.bbox[1])
     placed: list[tuple[float, Block | Table]] = []
     above = 0.0
     for table in found:
@@ -165,16 +177,17 @@ def _edges(page, height: float) -> list[dict]:
         top, bottom = height - top, height - bottom
         w, h = right - left, bottom - top
         if h <= 3 and w > 3:
-            edges.append(_edge("h", left, right, (top + bottom) / 2, (top + bottom) / 2))
+            edges.append(edge("h", left, right, (top + bottom) / 2, (top + bottom) / 2))
         elif w <= 3 and h > 3:
-            edges.append(_edge("v", (left + right) / 2, (left + right) / 2, top, bottom))
+            edges.append(edge("v", (left + right) / 2, (left + right) / 2, top, bottom))
         elif w > 3 and h > 3:  # a box: its four sides
-            edges += [_edge("h", left, right, top, top), _edge("h", left, right, bottom, bottom)]
-            edges += [_edge("v", left, left, top, bottom), _edge("v", right, right, top, bottom)]
+            edges += [edge("h", left, right, top, top), edge("h", left, right, bottom, bottom)]
+            edges += [edge("v", left, left, top, bottom), edge("v", right, right, top, bottom)]
     return edges
 
 
-def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
+def edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
+    """A horizontal ("h") or vertical ("v") ruling line as pdfplumber's table finder reads it."""
     return {
         "object_type": "line_edge",
         "orientation": orientation,

@@ -1,13 +1,14 @@
-"""Images are read by Tesseract's Vietnamese model, which keeps the diacritics."""
+"""Images are read by Tesseract's Vietnamese model, which keeps the diacritics; ruled tables come back as tables."""
 
 from __future__ import annotations
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from importer.model import Location
+from importer.model import Location, Table
 from importer.pipeline import Limits
 from importer.readers import read
+from importer.readers.raster_tables import binarize, find_rules
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 LINES = ("KẾ HOẠCH cải cách hành chính", "Phòng Văn hóa - Xã hội chủ trì", "Tỷ lệ hồ sơ trực tuyến đạt 85%")
@@ -48,3 +49,85 @@ def test_it_reads_every_page_of_a_tiff_in_order(tmp_path):
     assert document.pages == 2
     assert [block.location.page for block in document.blocks] == [1, 2]
     assert "NHIỆM VỤ" in document.blocks[1].text
+
+
+def _table_page(path, rows, title="KẾ HOẠCH cải cách hành chính", merged=()):
+    """A scanned page: a title line, then a ruled table of three columns; the rows whose index is in
+    ``merged`` are one cell across the table (a section row). Rules at y = 180, 310, 440…"""
+    widths = (160, 900, 560)
+    image = Image.new("L", (1900, 400 + 130 * len(rows)), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 40)
+    draw.text((100, 60), title, font=font, fill=0)
+    left, right = 100, 100 + sum(widths)
+    for index, row in enumerate(rows):
+        y = 180 + index * 130
+        draw.line((left, y, right, y), fill=0, width=3)
+        x = left
+        for column, width in enumerate(widths):
+            if column < 2 or index not in merged:
+                draw.line((x, y, x, y + 130), fill=0, width=3)
+            if column < len(row):
+                draw.text((x + 20, y + 40), row[column], font=font, fill=0)
+            x += width
+        draw.line((right, y, right, y + 130), fill=0, width=3)
+    bottom = 180 + 130 * len(rows)
+    draw.line((left, bottom, right, bottom), fill=0, width=3)
+    image.save(path, dpi=(300, 300))
+    return path
+
+
+def test_it_finds_the_rules_of_a_table_and_not_the_letters(tmp_path):
+    image = Image.open(_table_page(tmp_path / "scan.png", [("TT", "Nội dung", "Chủ trì")] * 3)).convert("L")
+
+    rules = find_rules(binarize(image), 300)
+
+    assert sorted((r.y0 + r.y1) // 2 for r in rules if r.horizontal) == [180, 310, 440, 570]
+    assert sorted((r.x0 + r.x1) // 2 for r in rules if not r.horizontal) == [100, 260, 1160, 1720]
+    assert all(r.x1 - r.x0 >= 1600 for r in rules if r.horizontal)
+
+
+def test_it_finds_the_rules_of_a_slightly_skewed_scan(tmp_path):
+    image = Image.open(_table_page(tmp_path / "scan.png", [("TT", "Nội dung", "Chủ trì")] * 3)).convert("L")
+    skewed = image.rotate(0.5, resample=Image.Resampling.BILINEAR, fillcolor=255)
+
+    rules = find_rules(binarize(skewed), 300)
+
+    assert sum(1 for r in rules if r.horizontal) == 4
+    assert sum(1 for r in rules if not r.horizontal) == 4
+
+
+def test_it_finds_no_rules_on_a_page_of_text(tmp_path):
+    image = Image.open(_page(tmp_path / "scan.png")).convert("L")
+
+    assert find_rules(binarize(image), 300) == []
+
+
+@pytest.mark.ocr
+def test_it_reads_a_ruled_table_into_cells_with_the_text_around_it_as_blocks(tmp_path):
+    rows = [("TT", "Nội dung", "Chủ trì"), ("I", "CẢI CÁCH THỂ CHẾ"), ("1", "Rà soát văn bản", "Văn phòng")]
+
+    document = read(_table_page(tmp_path / "scan.png", rows, merged=(1,)), Limits(workers=1))
+
+    assert isinstance(document.items[-1], Table)
+    assert "HOẠCH" in document.items[0].text
+    table = document.tables[0]
+    assert table.location == Location(page=1, table=0)
+    assert table.rows == (
+        ("TT", "Nội dung", "Chủ trì"),
+        ("I", "CẢI CÁCH THỂ CHẾ", ""),
+        ("1", "Rà soát văn bản", "Văn phòng"),
+    )
+
+
+@pytest.mark.ocr
+def test_it_gives_a_table_running_over_a_page_break_one_table_a_page(tmp_path):
+    first = Image.open(_table_page(tmp_path / "a.png", [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát", "Văn phòng")]))
+    rows = [("2", "Công bố", "Văn phòng"), ("3", "Kiểm tra", "Văn phòng")]
+    second = Image.open(_table_page(tmp_path / "b.png", rows, title="Trang hai"))
+    first.save(tmp_path / "scan.tif", save_all=True, append_images=[second])
+
+    document = read(tmp_path / "scan.tif", Limits())
+
+    assert [(t.location.page, t.location.table) for t in document.tables] == [(1, 0), (2, 1)]
+    assert document.tables[1].rows == tuple(rows)

@@ -1,0 +1,131 @@
+"""Ruling lines on a page image (a scan), found with Pillow alone.
+
+A rule is a run of dark pixels at least ``MIN_RULE`` long, a few pixels thick: the runs of the
+rows (horizontal rules) and of the columns (vertical rules, on the transposed image) are grouped
+into segments, and segments thicker on average than ``MAX_THICKNESS`` (a filled box, a photo) are
+dropped. A slightly skewed rule is still one segment, only its runs step from row to row. Letters
+are far shorter than a rule. The rules are handed to the same table finder as a PDF's
+drawn rules (``importer.readers.pdf.place_tables``), and erased from the image given to OCR, where
+they would be read as letters ('|', '_') and would join the text of cells side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MIN_RULE = 0.4 / 2.54  # inches: a rule is at least 4 mm long (the side of a one-line table row)
+MAX_THICKNESS = 1 / 25  # inches: about 1 mm; a Word border is 0.5-1.5 pt
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A ruling line in pixels: horizontal (``x0..x1`` at rows ``y0..y1``) or vertical, and its
+    ``runs`` of ink, (y, x0, x1) for a horizontal rule, (x, y0, y1) for a vertical one."""
+
+    horizontal: bool
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    runs: tuple[tuple[int, int, int], ...] = ()
+
+
+def binarize(image):
+    """The greyscale (mode ``L``) image in black and white (0 and 255), split at Otsu's threshold."""
+    threshold = otsu(image.histogram())
+    return image.point(lambda v: 0 if v < threshold else 255)
+
+
+def otsu(histogram: list[int]) -> int:
+    """The grey level that best splits ink from paper (Otsu's method): values below it are ink."""
+    total = sum(histogram)
+    weighted = sum(level * count for level, count in enumerate(histogram))
+    best, threshold = -1.0, 128
+    below = below_weighted = 0
+    for level, count in enumerate(histogram[:255]):
+        below += count
+        below_weighted += level * count
+        above = total - below
+        if below == 0 or above == 0:
+            continue
+        gap = below_weighted / below - (weighted - below_weighted) / above
+        spread = below * above * gap * gap
+        if spread > best:
+            best, threshold = spread, level + 1
+    return threshold
+
+
+def find_rules(ink, dpi: int) -> list[Rule]:
+    """The horizontal and vertical rules of a black and white page image (see ``binarize``)."""
+    from PIL import Image
+
+    min_length = max(8, round(MIN_RULE * dpi))
+    max_thickness = max(2, round(MAX_THICKNESS * dpi))
+    rules = [Rule(True, x0, y0, x1, y1, runs) for y0, y1, x0, x1, runs in _segments(ink, min_length, max_thickness)]
+    if len(rules) < 2:  # a table has a top and a bottom rule at least
+        return rules
+    upright = ink.transpose(Image.Transpose.TRANSPOSE)
+    rules += [
+        Rule(False, x0, y0, x1, y1, runs) for x0, x1, y0, y1, runs in _segments(upright, min_length, max_thickness)
+    ]
+    return rules
+
+
+def erase_rules(image, rules: list[Rule]):
+    """A copy of the image with the rules' ink painted white (only their runs: the letters that touch
+    a rule keep what lies off it)."""
+    from PIL import ImageDraw
+
+    clean = image.copy()
+    draw = ImageDraw.Draw(clean)
+    for rule in rules:
+        for at, start, end in rule.runs:
+            draw.line((start, at, end, at) if rule.horizontal else (at, start, at, end), fill=255)
+    return clean
+
+
+def _segments(ink, min_length: int, max_thickness: int) -> list[tuple]:
+    """Segments (y0, y1, x0, x1, runs) made of long runs of ink on consecutive rows that overlap."""
+    width = ink.width
+    data = ink.tobytes()
+    done: list[list] = []
+    open_: list[list] = []  # [y0, y1, x0, x1, runs] still growing (seen on the previous row)
+    for start, end in _runs(data, min_length):
+        y, x0 = divmod(start, width)
+        x1 = min(end - 1 - y * width, width - 1)  # a run that wraps into the next row is cut at the edge
+        if x1 - x0 + 1 < min_length:
+            continue
+        still_open = []
+        for segment in open_:
+            (still_open if segment[1] >= y - 1 else done).append(segment)
+        open_ = still_open
+        for segment in open_:
+            if segment[1] < y and min(x1, segment[3]) - max(x0, segment[2]) >= min_length // 2:
+                segment[1], segment[2], segment[3] = y, min(x0, segment[2]), max(x1, segment[3])
+                segment[4].append((y, x0, x1))
+                break
+        else:
+            open_.append([y, y, x0, x1, [(y, x0, x1)]])
+    return [(*s[:4], tuple(s[4])) for s in done + open_ if _thickness(s) <= max_thickness]
+
+
+def _thickness(segment: list) -> float:
+    """Ink per unit of length: a rule's stroke width, even when the rule is skewed over many rows."""
+    _, _, x0, x1, runs = segment
+    return sum(end - start + 1 for _, start, end in runs) / (x1 - x0 + 1)
+
+
+def _runs(data: bytes, min_length: int):
+    """(start, end) of every run of at least ``min_length`` zero bytes; ``bytes.find`` skips the
+    blank and lettered stretches far faster than a regular expression would."""
+    needle = b"\x00" * min_length
+    start = data.find(needle)
+    while start != -1:
+        light = _LIGHT.search(data, start + min_length)
+        end = light.start() if light else len(data)
+        yield start, end
+        start = data.find(needle, end)
+
+
+_LIGHT = re.compile(rb"[^\x00]")
