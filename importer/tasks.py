@@ -224,7 +224,11 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
         return tt  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
     if tt and not re.match(r"^[IVXl1|]{1,5}\.?$", tt):
         merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", tt)
-        return merged[1] if merged and _upper_share(merged[2]) >= 0.7 else None
+        if merged and _upper_share(merged[2]) >= 0.7:
+            return merged[1]
+        if not others and content in ("", tt) and _names_a_section(tt):
+            return ""  # 'CẢI CÁCH THỂ CHẾ' merged across the whole row, its numeral left out
+        return None
     if tt and re.match(r"^\d+\.?$", tt) and _upper_share(title) < 0.7:
         return None
     if tt and re.search(r"[IVXl|]", tt) and title and not others:
@@ -237,6 +241,13 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
     if _upper_share(title) >= 0.7 and len(title) >= 6:
         return tt
     return None
+
+
+def _names_a_section(text: str) -> bool:
+    """A heading with no numeral: in capitals, or the name of a reform area ('Cải cách thủ tục hành chính')."""
+    if re.match(r"^\d", text) or len(text) < 6:
+        return False
+    return _upper_share(text) >= 0.7 or (len(text.split()) <= 12 and area_of(text) is not None)
 
 
 def _upper_share(text: str) -> float:

@@ -121,3 +121,21 @@ def test_it_cleans_ocr_deadlines_in_low_fidelity_documents():
         low_fidelity=True,
     )
     assert [t.deadline for t in tasks] == ["Quý IV/2025", "2026-2030", "Theo chỉ đạo"]
+
+
+def test_it_reads_unnumbered_section_rows_merged_across_the_table():
+    """Word plans often merge a section row across every column and leave its numeral out."""
+    tasks, problems = _tasks(
+        (
+            HEADER,
+            ("CẢI CÁCH THỂ CHẾ", "", "", "", "", ""),
+            ("1", "Rà soát văn bản", "Văn phòng", "Các phòng", "Quý IV/2025", "Báo cáo"),
+            ("Cải cách thủ tục hành chính", "Cải cách thủ tục hành chính", "", "", "", ""),
+            ("1", "Công khai thủ tục", "Trung tâm Phục vụ hành chính công", "", "2026-2030", "Quyết định"),
+        )
+    )
+    assert [(t.section, t.no, t.content) for t in tasks] == [
+        ("I", "1", "Rà soát văn bản"),
+        ("II", "1", "Công khai thủ tục"),
+    ]
+    assert problems == ()
