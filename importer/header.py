@@ -203,13 +203,20 @@ def parse_date(text: str) -> str | None:
 
 def find_appendix_reference(lines: list[Line]) -> tuple[str | None, str | None]:
     """Number and date from '(Kèm theo Kế hoạch số 84/KH-UBND ngày 13/10/2025 ...)'."""
-    for line in lines:
-        folded = fold_aligned(line.text)
+    for text in _lines_then_pairs(lines):
+        folded = fold_aligned(text)
         match = _APPENDIX.search(folded)
         if match:
-            number = f"{match.group(1)}/{clean_symbol(line.text[match.start(2) : match.end(2)])}"
-            return number, parse_date(line.text[match.end() :])
+            number = f"{match.group(1)}/{clean_symbol(text[match.start(2) : match.end(2)])}"
+            return number, parse_date(text[match.end() :])
     return None, None
+
+
+def _lines_then_pairs(lines: list[Line]):
+    """Each line's text, then each line joined to the next: a PDF or a narrow column may wrap a reference
+    ('… (Kèm' / 'theo Kế hoạch số 84/KH-UBND …)')."""
+    yield from (line.text for line in lines)
+    yield from (f"{a.text} {b.text}" for a, b in zip(lines, lines[1:], strict=False))
 
 
 # --- issuer -------------------------------------------------------------------------------------
@@ -258,8 +265,8 @@ def find_issuer(header: list[Line], outline: tuple[Node, ...], lines: list[Line]
     for node in outline:
         if node.region == "front":
             candidates += [m for m in _matches(_PREAMBLE_ISSUER, node.paragraph.text)]
-    for line in lines:
-        candidates += [m for m in _matches(_APPENDIX_ISSUER, line.text)]
+    for text in _lines_then_pairs(lines):
+        candidates += [m for m in _matches(_APPENDIX_ISSUER, text)]
     for candidate in candidates:
         issuer, level = compose_issuer(candidate, province)
         if issuer:

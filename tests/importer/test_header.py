@@ -79,6 +79,19 @@ DANH MỤC NHIỆM VỤ
     assert meta.bases == ("12/QĐ-UBND",)
 
 
+def test_it_reads_an_appendix_heading_wrapped_over_two_lines():
+    """A PDF wraps the appendix's heading where the page ends: '… (Kèm' / 'theo Kế hoạch số …)'."""
+    text = """KẾ HOẠCH
+Cải cách hành chính năm 2026
+I. MỤC ĐÍCH
+DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026 (Kèm
+theo Kế hoạch số 07/KH-UBND ngày 5 /02/2026 của UBND xã An Lão)
+"""
+    meta = extract_meta(lines(text))
+    assert (meta.number, meta.date) == ("07/KH-UBND", "2026-02-05")
+    assert (meta.issuer, meta.issuer_level) == ("UBND xã An Lão", "xa")
+
+
 def test_it_reads_a_word_header_table_and_a_replaced_plan():
     header = Table(
         rows=(
