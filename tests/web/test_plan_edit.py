@@ -8,25 +8,11 @@ from decimal import Decimal
 from django.urls import reverse
 
 from apps.audit.models import AuditEntry
+from tests.web.plan_forms import plan_form_data
 
 
 def edit_data(client, plan, **changes):
-    """The edit form as the page renders it, with some fields changed."""
-    page = client.get(reverse("plans-edit", args=[plan.pk]))
-    assert page.status_code == 200
-    data = {}
-    for form in (page.context["header"], page.context["targets"], page.context["tasks"]):
-        if hasattr(form, "management_form"):
-            for field in form.management_form:
-                data[field.html_name] = field.value()
-        for row in getattr(form, "forms", [form]):
-            for field in row:
-                value = field.value()
-                if value in (None, False, ""):
-                    continue
-                data[field.html_name] = [str(v) for v in value] if isinstance(value, list) else str(value)
-    data.update(changes)
-    return data
+    return plan_form_data(client, "plans-edit", plan, **changes)
 
 
 def test_it_records_each_change_with_before_and_after(client, officer, plan):

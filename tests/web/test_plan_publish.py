@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from apps.audit.models import AuditEntry
 from apps.plans.models import Plan, PlanReference, PlanStatus, ReferenceKind, Target, Task
+from tests.web.plan_forms import plan_form_data
 
 
 @pytest.fixture
@@ -48,21 +49,7 @@ def draft(kesat, officer, vanphong):
 
 
 def review_data(client, plan, **changes):
-    """The review form as the page renders it, with some fields changed."""
-    page = client.get(reverse("plans-review", args=[plan.pk]))
-    data = {}
-    for form in (page.context["header"], page.context["targets"], page.context["tasks"]):
-        if hasattr(form, "management_form"):
-            for field in form.management_form:
-                data[field.html_name] = field.value()
-        for row in getattr(form, "forms", [form]):
-            for field in row:
-                value = field.value()
-                if value in (None, False, ""):
-                    continue
-                data[field.html_name] = [str(v) for v in value] if isinstance(value, list) else str(value)
-    data.update(changes)
-    return data
+    return plan_form_data(client, "plans-review", plan, **changes)
 
 
 def test_it_publishes_with_dates_agencies_and_the_replaced_plan(client, officer, draft, plan, pvhcc, vanphong):

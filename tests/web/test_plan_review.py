@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from apps.plans.models import Plan, PlanStatus, Target, Task
+from tests.web.plan_forms import plan_form_data
 
 
 @pytest.fixture
@@ -22,21 +23,7 @@ def draft(kesat, officer):
 
 
 def review_data(client, plan, **changes):
-    page = client.get(reverse("plans-review", args=[plan.pk]))
-    assert page.status_code == 200
-    data = {}
-    for form in (page.context["header"], page.context["targets"], page.context["tasks"]):
-        if hasattr(form, "management_form"):
-            for field in form.management_form:
-                data[field.html_name] = field.value()
-        for row in getattr(form, "forms", [form]):
-            for field in row:
-                value = field.value()
-                if value in (None, False, ""):
-                    continue
-                data[field.html_name] = [str(v) for v in value] if isinstance(value, list) else str(value)
-    data.update(changes)
-    return data
+    return plan_form_data(client, "plans-review", plan, **changes)
 
 
 def test_it_accepts_forgiving_numbers_and_dates(client, officer, draft):
