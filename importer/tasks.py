@@ -75,7 +75,12 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
             _read_row(row, columns, state, tasks, problems, location, continued)
             continued = False
     names = name_sections(state.printed_sections)
-    tasks = [replace(task, section=names[int(task.section) - 1]) if task.section else task for task in tasks]
+    tasks = [
+        replace(task, section=names[int(task.section) - 1], area=state.section_areas[int(task.section) - 1])
+        if task.section
+        else task
+        for task in tasks
+    ]
     tasks = _infer_numbers(tasks, problems)
     if document.low_fidelity and tasks:
         lexicon = Lexicon(_texts(document))
@@ -111,6 +116,7 @@ class _State:
         self.sections = 0
         self.dotted = False  # the table numbers its tasks 1.1, 1.2…
         self.printed_sections: list[str] = []
+        self.section_areas: list[str | None] = []  # the area each section's heading names
         self.number: str | None = None
         self.letter = 0
         self.last_tt = ""
@@ -176,6 +182,9 @@ def _read_row(
     if section is not None:
         state.sections += 1
         state.printed_sections.append(section)
+        title = content or next((cell.strip() for cell in row if cell.strip() and cell.strip() != tt), tt)
+        area = area_of(title)
+        state.section_areas.append(area.value if area is not None else None)
         state.section = str(state.sections)  # named once all are read (name_sections)
         state.number, state.letter, state.last_tt = None, 0, ""
         return

@@ -49,7 +49,6 @@ STANDARD_SECTIONS = {
     "VI": Area.CHINH_PHU_SO,
     "VII": Area.CHI_DAO_DIEU_HANH,
 }
-_ROMAN = re.compile(r"^(X{0,1}(?:IX|IV|V?I{0,3}))\b\.?\s*(.*)$")
 
 
 # --- running an import --------------------------------------------------------------------
@@ -208,35 +207,15 @@ def source_lines(document: Document) -> list[tuple[str, str]]:
     return lines
 
 
-def section_areas(document: Document | None) -> dict[str, str]:
-    """Section numeral → area, from headings such as "II CẢI CÁCH THỦ TỤC HÀNH CHÍNH" (the last one wins,
-    so the task catalogue's headings beat the body's)."""
-    found: dict[str, str] = {}
-    if document is None:
-        return found
-    for item in document.items:
-        texts = [item.text] if isinstance(item, Block) else [" ".join(c for c in row if c.strip()) for row in item.rows]
-        for text in texts:
-            match = _ROMAN.match(text.strip())
-            if match and match[1] and match[2]:
-                area = area_of(match[2][:120])
-                if area is not None:
-                    found[match[1]] = area.value
-    return found
-
-
-def area_for_section(section: str | None, known: dict[str, str] | None = None) -> str:
-    """The area of a task catalogue section: named in the section itself, found in the headings, or by
-    the programme's usual order."""
+def area_for_section(section: str | None) -> str:
+    """The area of a task catalogue section whose heading named none the importer knew: named in the section
+    itself, or by the programme's usual order."""
     if not section:
         return ""
     named = area_of(section) if re.search(r"[^\WIVXivx\d]", section) else None
     if named is not None:
         return named.value
-    numeral = section.strip().rstrip(".").upper()
-    if known and numeral in known:
-        return known[numeral]
-    return STANDARD_SECTIONS.get(numeral, "")
+    return STANDARD_SECTIONS.get(section.strip().rstrip(".").upper(), "")
 
 
 def _decimal(value) -> Decimal:
@@ -298,7 +277,6 @@ def build_draft(run: ImportRun, result: importer.Plan) -> Plan:
             area=target.area if target.area in Area.values else "",
             phase=(target.phase or "")[:60],
         )
-    known = section_areas(read_source(Path(run.file.path))) if result.tasks else {}
     for position, item in enumerate(result.tasks, start=1):
         lead_names = split_names(item.lead or "")
         lead = match_agency(unit, lead_names[0])[0] if lead_names else None
@@ -307,7 +285,7 @@ def build_draft(run: ImportRun, result: importer.Plan) -> Plan:
             position=position,
             section=(item.section or "")[:20],
             no=(item.no or "")[:20],
-            area=area_for_section(item.section, known),
+            area=item.area or area_for_section(item.section),
             content=item.content,
             lead=lead,
             lead_text=(item.lead or "")[:300],
@@ -399,13 +377,10 @@ def publish(plan: Plan, user) -> Plan:
         if problems:
             raise ValidationError(problems)
         before = plan_snapshot(plan)
-        known = None
         for task in plan.tasks.all():
             task_dates(task, plan)
-            if not task.area and task.section:
-                if known is None:
-                    known = section_areas(read_source(Path(plan.source_file.path))) if plan.source_file else {}
-                task.area = area_for_section(task.section, known)
+            if not task.area:
+                task.area = area_for_section(task.section)
             task.save(update_fields=["due_start", "due_on", "recurring", "area"])
         for target in plan.targets.all():
             if target.indicator_id is None:

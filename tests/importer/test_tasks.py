@@ -139,3 +139,18 @@ def test_it_reads_unnumbered_section_rows_merged_across_the_table():
         ("II", "1", "Công khai thủ tục"),
     ]
     assert problems == ()
+
+
+def test_it_gives_each_task_the_area_its_section_heading_names():
+    tasks, _ = _tasks(
+        (
+            HEADER,
+            ("I", "Công tác chỉ đạo, điều hành", "", "", "", ""),
+            ("1", "Ban hành kế hoạch", "Phòng Văn hóa - Xã hội", "", "Quý I/2026", "Kế hoạch"),
+            ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", "", ""),
+            ("1", "Công khai thủ tục", "Trung tâm Phục vụ hành chính công", "", "2026", "Quyết định"),
+            ("III", "NHIỆM VỤ KHÁC", "", "", "", ""),
+            ("1", "Tổng kết", "Văn phòng", "", "Quý IV/2026", "Báo cáo"),
+        )
+    )
+    assert [(t.section, t.area) for t in tasks] == [("I", "chi_dao_dieu_hanh"), ("II", "tthc"), ("III", None)]
