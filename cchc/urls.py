@@ -20,7 +20,6 @@ urlpatterns = [
     path("", include("apps.dashboards.urls")),
     path("", include("apps.plans.urls")),
     path("", include("apps.tracking.urls")),
-    path("", include("apps.tracking.urls_figures")),
     path("", include("apps.imports.urls")),
     path("", include("apps.units.urls")),
     path("", include("apps.audit.urls")),
