@@ -301,14 +301,33 @@ class Numbering:
     """
 
     def __init__(self, numbering=None, styles=None) -> None:
+        # styleId -> (numId, ilvl, basedOn)
+        self._styles: dict[str | None, tuple[str | None, str | None, str | None]] = {}
+        for style in styles.iterchildren(f"{W}style") if styles is not None else ():
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            numbered = (_val(num_pr, f"{W}numId"), _val(num_pr, f"{W}ilvl"))
+            self._styles[style.get(f"{W}styleId")] = (*numbered, _val(style, f"{W}basedOn"))
         abstracts: dict[str | None, dict[int, _Level]] = {}
+        linked: dict[str | None, str | None] = {}  # abstract list -> the list style it takes its levels from
         for abstract in numbering.iterchildren(f"{W}abstractNum") if numbering is not None else ():
             levels = {_int(lvl.get(f"{W}ilvl"), 0): _level(lvl) for lvl in abstract.iterchildren(f"{W}lvl")}
             abstracts[abstract.get(f"{W}abstractNumId")] = levels
+            if abstract.find(f"{W}numStyleLink") is not None:
+                linked[abstract.get(f"{W}abstractNumId")] = _val(abstract, f"{W}numStyleLink")
+        nums = list(numbering.iterchildren(f"{W}num")) if numbering is not None else []
+        abstract_of = {num.get(f"{W}numId"): _val(num, f"{W}abstractNumId") for num in nums}
+
+        def definition(abstract_id: str | None) -> str | None:
+            """A list defined through a list style (``w:numStyleLink``, e.g. a heading numbering kept as a
+            style) is the list that style numbers with: its levels and its counters."""
+            if abstract_id in linked:
+                return abstract_of.get(self._styles.get(linked[abstract_id], (None,))[0], abstract_id)
+            return abstract_id
+
         # numId -> (abstract list, its levels with this list's overrides, the levels it restarts)
         self._lists: dict[str, tuple[str | None, dict[int, _Level], tuple[int, ...]]] = {}
-        for num in numbering.iterchildren(f"{W}num") if numbering is not None else ():
-            abstract_id = _val(num, f"{W}abstractNumId")
+        for num in nums:
+            abstract_id = definition(_val(num, f"{W}abstractNumId"))
             levels = dict(abstracts.get(abstract_id, {}))
             restarted = []
             for override in num.iterchildren(f"{W}lvlOverride"):
@@ -321,12 +340,6 @@ class Numbering:
                     levels[ilvl] = replace(levels[ilvl], start=_int(start, 0))
                     restarted.append(ilvl)
             self._lists[num.get(f"{W}numId")] = (abstract_id, levels, tuple(restarted))
-        # styleId -> (numId, ilvl, basedOn)
-        self._styles: dict[str | None, tuple[str | None, str | None, str | None]] = {}
-        for style in styles.iterchildren(f"{W}style") if styles is not None else ():
-            num_pr = style.find(f"{W}pPr/{W}numPr")
-            numbered = (_val(num_pr, f"{W}numId"), _val(num_pr, f"{W}ilvl"))
-            self._styles[style.get(f"{W}styleId")] = (*numbered, _val(style, f"{W}basedOn"))
         self._counters: dict[str | None, dict[int, int]] = {}
         self._seen: set[str] = set()
 

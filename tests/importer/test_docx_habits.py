@@ -142,6 +142,35 @@ def test_it_honours_start_values_multilevel_texts_restarts_and_numbering_by_styl
     ]
 
 
+def test_it_follows_a_list_that_takes_its_levels_from_a_list_style(tmp_path):
+    """Word's multilevel list kept as a style (Home > Multilevel list > Define new list style): the lists
+    the paragraphs use only name the style (``w:numStyleLink``); the style's own list holds the levels."""
+    d = docx.Document()
+    styled = _add_list(d, ("upperRoman", "%1.", 1), ("decimal", "%2.", 1))
+    numbering = d.part.numbering_part.element
+    definition = next(n for n in numbering.iterchildren(qn("w:num")) if n.get(qn("w:numId")) == styled)
+    defining = definition.find(qn("w:abstractNumId")).get(qn("w:val"))
+    next(a for a in numbering.iterchildren(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == defining).insert(
+        0, parse_xml(f'<w:styleLink {nsdecls("w")} w:val="DeMuc"/>')
+    )
+    d.styles.element.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="DeMuc"><w:name w:val="Đề mục"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="{styled}"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    numbering.find(qn("w:num")).addprevious(
+        parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:numStyleLink w:val="DeMuc"/></w:abstractNum>')
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    _numbered(d.add_paragraph("MỤC ĐÍCH, YÊU CẦU"), "90")
+    _numbered(d.add_paragraph("Mục đích"), "90", 1)
+    _numbered(d.add_paragraph("NHIỆM VỤ"), styled)  # the style's own list counts on with it
+    d.save(tmp_path / "plan.docx")
+
+    assert _texts(tmp_path / "plan.docx") == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "II. NHIỆM VỤ"]
+
+
 def test_it_formats_counters_like_word():
     assert [format_number(n, "upperRoman") for n in (1, 4, 9, 14, 40)] == ["I", "IV", "IX", "XIV", "XL"]
     assert [format_number(n, "lowerLetter") for n in (1, 26, 27, 28)] == ["a", "z", "aa", "bb"]
