@@ -37,7 +37,15 @@ def parse_deadline(
         return Deadline(None, period_end, False)
     if _RECURRING.search(folded):
         return Deadline(period_start, _yearly_day(folded, period_end), True)
-    for reader in (_read_date, _read_year_to_month, _read_year_range, _read_quarter, _read_half, _read_month):
+    for reader in (
+        _read_date,
+        _read_year_to_month,
+        _read_year_range,
+        _read_quarter,
+        _read_half,
+        _read_part,
+        _read_month,
+    ):
         found = reader(folded)
         if found:
             return found
@@ -152,6 +160,19 @@ def _read_half(text: str) -> Deadline | None:
     return Deadline(dt.date(year, 7, 1), dt.date(year, 12, 31), False)
 
 
+# the parts of a year as plans name them, and the quarter each one means
+_PARTS = {"d": (1, "Đầu"), "g": (2, "Giữa"), "c": (4, "Cuối")}
+
+
+def _read_part(text: str) -> Deadline | None:
+    """'Đầu năm 2026' (its first quarter), 'Giữa năm 2026' (the second), 'Cuối năm 2025' (the last)."""
+    match = re.search(r"\b(d\wu|gi\wa|cu\wi)\s*n\w?m\s*" + _YEAR, text)
+    if not match:
+        return None
+    quarter, year = _PARTS[match[1][0]][0], int(match[2])
+    return Deadline(dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), False)
+
+
 def _read_month(text: str) -> Deadline | None:
     """'tháng 3/2026', 'Tháng 12 năm 2025', a bare '03/2026'."""
     match = re.search(r"\bthang\s*(\d{1,2})(?:\s*(?:-|,|den)\s*(\d{1,2}))?\s*(?:/|nam)\s*" + _YEAR, text)
@@ -190,6 +211,10 @@ def restore_deadline(text: str | None) -> str | None:
     found = _read_half(folded)
     if found:
         return f"6 tháng {'đầu' if found.start.month == 1 else 'cuối'} năm {found.end.year}"
+    found = _read_part(folded)
+    if found:
+        name = next(name for quarter, name in _PARTS.values() if 3 * quarter == found.end.month)
+        return f"{name} năm {found.end.year}"
     found = _read_month(folded)
     if found:
         first, last = found.start.month, found.end.month

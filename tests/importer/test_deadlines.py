@@ -45,6 +45,10 @@ CASES = [
     ("Trước ngày 15/12 hằng năm", Deadline(START, D(2030, 12, 15), True)),
     ("Năm 2026-2027", Deadline(D(2026, 1, 1), D(2027, 12, 31))),
     ("202672030", Deadline(D(2026, 1, 1), D(2030, 12, 31))),  # the hyphen read as 7
+    ("Đầu năm 2026", Deadline(D(2026, 1, 1), D(2026, 3, 31))),
+    ("Giữa năm 2026", Deadline(D(2026, 4, 1), D(2026, 6, 30))),
+    ("Cuối năm 2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
+    ("Cudi nim 2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
     ("Theo tiến độ", Deadline(None, END)),
     ("Theo văn bản chỉ đạo của", Deadline(None, END)),
     ("", Deadline(None, END)),
@@ -68,6 +72,7 @@ def test_it_falls_back_to_no_end_without_a_period():
         ("202672030", "2026-2030"),
         ("Quy III - 1V/2026", "Quý III - IV/2026"),
         ("thang 3 - 4/2026", "tháng 3 - 4/2026"),
+        ("Dau nam 2026", "Đầu năm 2026"),
         ("ngay 30 thang 6 nam 2026", None),  # a full date is left as printed
     ],
 )
