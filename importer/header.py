@@ -40,6 +40,7 @@ def extract_meta(document: Document) -> Meta:
     appendix_number, appendix_date = find_appendix_reference(lines)
     if number is None and date is None:
         number, date = appendix_number, appendix_date
+    number = number or find_number(header, _BARE_NUMBER)
     title = " ".join(strip_markdown(line.text) for line in title_lines) or None
     issuer, level = find_issuer(header, outline, lines)
     period_start, period_end = find_period(title or "", outline)
@@ -168,10 +169,14 @@ _APPENDIX = re.compile(
 )
 
 
-def find_number(lines: list[Line]) -> str | None:
+# a plan's own number and symbol without its "Số:", which OCR may lose ('$6:05/KH-UBND' read as '6:05/KH-UBND')
+_BARE_NUMBER = re.compile(r"(?:^|[\s:(])(\d{1,5})\s*/\s*(kh(?:\s*[-–]\s*[a-z0-9]{1,10})+)\b")
+
+
+def find_number(lines: list[Line], pattern: re.Pattern[str] = _NUMBER) -> str | None:
     for line in lines:
         folded = fold_aligned(line.text)
-        match = _NUMBER.search(folded)
+        match = pattern.search(folded)
         if match:
             return f"{match.group(1)}/{clean_symbol(line.text[match.start(2) : match.end(2)])}"
     return None
@@ -203,20 +208,23 @@ def parse_date(text: str) -> str | None:
 
 def find_appendix_reference(lines: list[Line]) -> tuple[str | None, str | None]:
     """Number and date from '(Kèm theo Kế hoạch số 84/KH-UBND ngày 13/10/2025 ...)'."""
-    for text in _lines_then_pairs(lines):
+    for text, following in _lines_then_pairs(lines):
         folded = fold_aligned(text)
         match = _APPENDIX.search(folded)
         if match:
             number = f"{match.group(1)}/{clean_symbol(text[match.start(2) : match.end(2)])}"
-            return number, parse_date(text[match.end() :])
+            rest = text[match.end() :]
+            return number, parse_date(rest) or parse_date(f"{rest} {following}")
     return None, None
 
 
 def _lines_then_pairs(lines: list[Line]):
-    """Each line's text, then each line joined to the next: a PDF or a narrow column may wrap a reference
-    ('… (Kèm' / 'theo Kế hoạch số 84/KH-UBND …)')."""
-    yield from (line.text for line in lines)
-    yield from (f"{a.text} {b.text}" for a, b in zip(lines, lines[1:], strict=False))
+    """Each line's text, then each line joined to the next, with the text of the line after: a PDF or a
+    narrow column may wrap a reference ('… (Kèm' / 'theo Kế hoạch số 84/KH-UBND …)', '… ngày 29 tháng
+    8 năm' / '2025 …')."""
+    texts = [line.text for line in lines]
+    yield from zip(texts, [*texts[1:], ""], strict=True)
+    yield from zip((f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)), [*texts[2:], ""], strict=True)
 
 
 # --- issuer -------------------------------------------------------------------------------------
@@ -265,7 +273,7 @@ def find_issuer(header: list[Line], outline: tuple[Node, ...], lines: list[Line]
     for node in outline:
         if node.region == "front":
             candidates += [m for m in _matches(_PREAMBLE_ISSUER, node.paragraph.text)]
-    for text in _lines_then_pairs(lines):
+    for text, _ in _lines_then_pairs(lines):
         candidates += [m for m in _matches(_APPENDIX_ISSUER, text)]
     for candidate in candidates:
         issuer, level = compose_issuer(candidate, province)

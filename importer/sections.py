@@ -20,8 +20,9 @@ from importer.text import fold
 
 ROMAN, ARABIC, DOTTED, LETTER, DASH, PLUS = 1, 2, 3, 4, 5, 6
 
-# OCR renders roman I as '|', 'l' or '1' ('|.', 'Il.', 'I11.'); a token of digits only is arabic.
-_ROMAN = re.compile(r"^\s*([IVX|l1]{1,5})\s*\.\s*(?=[A-ZĐÀ-Ỹ])")
+# OCR renders roman I as '|', 'l' or '1', and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.'); a token of
+# digits only is arabic.
+_ROMAN = re.compile(r"^\s*([IVX|l1][IVX|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])")
 _DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
 _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
 _LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
@@ -262,7 +263,7 @@ def _first_main_heading(paragraphs: tuple[Paragraph, ...], stop: int | None) -> 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        ("goal", r"\bmuc ti\S{0,2}u\b|\bchi ti\S{0,2}u\b"),
+        ("goal", r"\b(muc|chi) [t1][i1l]\S{0,2}u\b"),  # OCR reads a capital T or I as 1: "CHI 11EU"
         ("purpose", r"\bmuc [dpbđ]\S{0,2}ch\b"),
         ("requirement", r"\by\S{0,2}u c\S{0,2}u\b"),
         ("task", r"\bnhi\S{0,2}m v\S{0,2}\b|\bgiai ph\S{0,2}p\b"),

@@ -78,15 +78,16 @@ def is_header_line(text: str) -> bool:
     return hits >= 1 and hits / len(words) >= 0.7
 
 
-# the words that name each column in a header, as printed and as OCR damages them
-_COLUMN_CUES = (
-    (CONTENT, r"n\wi dung|nhiem vu"),
-    (LEAD, r"chu tri|cha tri|chi tri|chu trl"),
-    (PARTNERS, r"ph\w{1,2}i h\wp"),
-    (DEADLINE, r"th\w{1,3} gian|thoi han|tien do"),
-    (OUTPUT, r"s\wn pham|ket qua"),
-    (NOTE, r"ghi chu"),
-)
+# the words that name each column in a header (folded), as printed and as OCR damages them: letters
+# misread, the space between two words lost ('Cơ quan phốihợp')
+COLUMN_CUES = {
+    CONTENT: r"n\wi ?dung|nhiem ?vu|ten (nhiem vu|cong viec|de an)|cong ?viec",
+    LEAD: r"ch\w ?tr[il]|(don vi|co quan) thuc hien",
+    PARTNERS: r"ph\w{1,2}i ?h\wp",
+    DEADLINE: r"th\w{1,3} ?gian|thoi ?han|tien ?do",
+    OUTPUT: r"s\wn ?pham|ket ?qua",
+    NOTE: r"ghi ?chu",
+}
 
 
 def names_header(text: str) -> bool:
@@ -119,7 +120,7 @@ def _columns_named(text: str) -> dict[int, int]:
     """Each column a header text names, with where its name first appears."""
     folded = fold(text)
     found = {}
-    for column, cue in _COLUMN_CUES:
+    for column, cue in COLUMN_CUES.items():
         match = re.search(cue, folded)
         if match:
             found[column] = match.start()

@@ -19,15 +19,16 @@ from importer.areas import area_of
 from importer.deadlines import repair_deadline, restore_deadline
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
+from importer.table_lines import COLUMN_CUES, CONTENT, DEADLINE, LEAD, OUTPUT, PARTNERS
 from importer.text import fold
 
 _ROLES = (
     ("tt", r"^(s?tt|so tt|stt)\b|^t\s?t$"),
-    ("content", r"n\wi dung|nhiem vu|ten (nhiem vu|cong viec|de an)|cong viec"),
-    ("lead", r"chu tri|cha tri|chi tri|don vi thuc hien|co quan thuc hien"),
-    ("partners", r"ph\w{1,2}i h\wp"),
-    ("deadline", r"th\w{1,3} gian|thoi han|tien do"),
-    ("output", r"s\wn pham|ket qua"),
+    ("content", COLUMN_CUES[CONTENT]),
+    ("lead", COLUMN_CUES[LEAD]),
+    ("partners", COLUMN_CUES[PARTNERS]),
+    ("deadline", COLUMN_CUES[DEADLINE]),
+    ("output", COLUMN_CUES[OUTPUT]),
 )
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]?$")

@@ -250,15 +250,19 @@ def to_pdf(docx_path: Path, out_dir: Path, password: str | None = None) -> Path:
     return out_dir / (docx_path.stem + ".pdf")
 
 
-def scan_pdf(source: Path, target: Path, dpi: int = 300) -> Path:
-    """An image-only copy of a PDF, as a scanner would make it: each page at ``dpi``, 1-bit."""
+def scan_pdf(source: Path, target: Path, dpi: int = 300, skew: float = 0.0) -> Path:
+    """An image-only copy of a PDF, as a scanner would make it: each page at ``dpi``, 1-bit, turned
+    ``skew`` degrees counter-clockwise (a sheet fed askew)."""
     import pypdfium2 as pdfium
+    from PIL import Image
 
     pdf = pdfium.PdfDocument(str(source))
     try:
         pages = []
         for page in pdf:
             image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+            if skew:
+                image = image.rotate(skew, resample=Image.Resampling.BILINEAR, fillcolor=255)
             pages.append(image.point(lambda v: 255 if v > 160 else 0).convert("1"))
     finally:
         pdf.close()

@@ -158,6 +158,21 @@ def test_it_prints_one_line_and_exits_2_from_the_cli(tmp_path, name, content):
     assert "Traceback" not in done.stderr
 
 
+def test_it_says_what_to_install_when_the_vietnamese_ocr_model_is_missing(tmp_path, monkeypatch):
+    from PIL import Image
+
+    Image.new("L", (200, 100), 255).save(tmp_path / "scan.png")
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))  # a folder without vie.traineddata
+    done = subprocess.run(
+        [sys.executable, "-m", "importer.cli", "import", str(tmp_path / "scan.png")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "tesseract-ocr-vie" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_it_takes_the_page_limit_from_the_cli(tmp_path):
     pdf = _many_pages(tmp_path / "long.pdf", 12)
     done = subprocess.run(

@@ -53,6 +53,16 @@ def test_it_reads_an_ocr_damaged_header():
     assert meta.title.startswith("Thue hién Chwong trinh")
 
 
+def test_it_reads_a_plan_number_whose_so_ocr_lost():
+    header = OCR_HEADER.replace("S6:94 /KH-UBND", "6:94 /KH- UBND")
+    assert extract_meta(lines(header)).number == "94/KH-UBND"
+
+
+def test_it_does_not_take_another_kind_of_document_cited_in_the_header_for_the_plan_number():
+    header = OCR_HEADER.replace("S6:94 /KH-UBND", "Kem theo 3470/QD-UBND")
+    assert extract_meta(lines(header)).number is None
+
+
 def test_it_takes_bases_from_the_preamble_and_the_purpose_but_not_the_requirements():
     meta = extract_meta(lines(OCR_HEADER))
     assert meta.bases == ("3470/QĐ-UBND", "45-NQ/TW")
@@ -90,6 +100,17 @@ theo Kế hoạch số 07/KH-UBND ngày 5 /02/2026 của UBND xã An Lão)
     meta = extract_meta(lines(text))
     assert (meta.number, meta.date) == ("07/KH-UBND", "2026-02-05")
     assert (meta.issuer, meta.issuer_level) == ("UBND xã An Lão", "xa")
+
+
+def test_it_reads_an_appendix_date_wrapped_onto_the_next_line():
+    text = """KẾ HOẠCH
+Cải cách hành chính năm 2026
+I. MỤC ĐÍCH
+DANH MỤC NHIỆM VỤ (Kèm theo Kế hoạch số 69/KH-NV ngày 29 tháng 8 năm
+2025 của Sở Nội vụ)
+"""
+    meta = extract_meta(lines(text))
+    assert (meta.number, meta.date) == ("69/KH-NV", "2025-08-29")
 
 
 def test_it_reads_a_word_header_table_and_a_replaced_plan():

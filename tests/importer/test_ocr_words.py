@@ -1,6 +1,9 @@
 """OCR-damaged words of agency and product cells are read back against the administrative vocabulary."""
 
+import pytest
+
 from importer.ocrfix import Lexicon, fix_cell
+from importer.sections import ROMAN, find_marker, heading_kind
 from importer.table_lines import Line, parse_lines
 
 
@@ -60,3 +63,20 @@ def test_it_keeps_a_content_word_that_only_looks_like_the_next_word_of_an_open_a
 def test_it_reads_a_frequent_glued_word_as_the_vocabulary_words_it_joins():
     lexicon = Lexicon(["Vanphong thuoc So"] * 5)
     assert fix_cell("Vanphong", lexicon) == "Văn phòng"
+
+
+@pytest.mark.parametrize(
+    "printed", ["II. MỤC TIÊU", "Il. MỤC TIÊU", "IL. MOT SO CHI TIEU", "|I. MUC TIEU", "I1. MUC TIEU"]
+)
+def test_it_reads_an_ocr_damaged_roman_numeral_as_a_part_heading(printed):
+    assert find_marker(printed)[1] == ROMAN
+
+
+@pytest.mark.parametrize("printed", ["L. Lập kế hoạch", "11. Công tác", "LII. MỤC TIÊU"])
+def test_it_does_not_take_other_markers_for_roman_numerals(printed):
+    assert find_marker(printed)[1] != ROMAN
+
+
+@pytest.mark.parametrize("heading", ["II. MỤC TIÊU", "II. MOT SO CHI TIEU CHU YEU", "II. MOT SO CHI 11EU CHU YEU"])
+def test_it_knows_a_goal_heading_whose_capitals_ocr_read_as_figures(heading):
+    assert heading_kind(heading) == "goal"

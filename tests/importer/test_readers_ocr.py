@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw, ImageFont
 from importer.model import Location, Table
 from importer.pipeline import Limits
 from importer.readers import read
-from importer.readers.raster_tables import binarize, find_rules
+from importer.readers.raster_tables import binarize, find_rules, level_and_find_rules, skew
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 LINES = ("KẾ HOẠCH cải cách hành chính", "Phòng Văn hóa - Xã hội chủ trì", "Tỷ lệ hồ sơ trực tuyến đạt 85%")
@@ -97,6 +97,28 @@ def test_it_finds_the_rules_of_a_slightly_skewed_scan(tmp_path):
     assert sum(1 for r in rules if not r.horizontal) == 4
 
 
+@pytest.mark.parametrize("angle", [-3.0, -1.5, 0.0, 1.0, 2.5])
+def test_it_measures_how_far_a_page_was_fed_askew(tmp_path, angle):
+    rows = [("TT", "Nội dung", "Chủ trì")] + [(str(n), "Rà soát văn bản", "Văn phòng") for n in range(1, 6)]
+    image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
+    askew = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+
+    assert skew(askew, 300) == pytest.approx(-angle, abs=0.15)
+
+
+def test_it_levels_a_page_fed_askew_before_looking_for_its_rules(tmp_path):
+    rows = [("TT", "Nội dung", "Chủ trì")] * 3
+    image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
+    askew = image.rotate(2, resample=Image.Resampling.BILINEAR, fillcolor=255).point(lambda v: 255 if v > 160 else 0)
+
+    _, rules = level_and_find_rules(askew, 300)
+
+    across = [r for r in rules if r.horizontal and r.x1 - r.x0 >= 1600]
+    down = [r for r in rules if not r.horizontal]
+    assert len(across) == 4 and len(down) == 4
+    assert all(r.y1 - r.y0 <= 8 for r in across) and all(r.x1 - r.x0 <= 8 for r in down)  # askew, 56 px
+
+
 def test_it_finds_no_rules_on_a_page_of_text(tmp_path):
     image = Image.open(_page(tmp_path / "scan.png")).convert("L")
 
@@ -131,3 +153,14 @@ def test_it_gives_a_table_running_over_a_page_break_one_table_a_page(tmp_path):
 
     assert [(t.location.page, t.location.table) for t in document.tables] == [(1, 0), (2, 1)]
     assert document.tables[1].rows == tuple(rows)
+
+
+@pytest.mark.ocr
+def test_it_reads_the_cells_of_a_table_scanned_askew(tmp_path):
+    rows = [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát văn bản", "Văn phòng"), ("2", "Công bố", "Công an xã")]
+    image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
+    image.rotate(-1.5, resample=Image.Resampling.BILINEAR, fillcolor=255).save(tmp_path / "askew.png", dpi=(300, 300))
+
+    document = read(tmp_path / "askew.png", Limits(workers=1))
+
+    assert document.tables[0].rows == tuple(rows)
