@@ -78,7 +78,7 @@ def _repair(folded: str) -> str:
     text = _unglue_years(text)
     # a slash read as '1' between a month and a year: 712025 → 7/2025, 1212025 → 12/2025
     text = re.sub(r"(?<!\d)(1[0-2]|[1-9])1(20\d\d)(?!\d)", r"\1/\2", text)
-    text = re.sub(r"\bquy\s*1v\b", "quy iv", text)
+    text = re.sub(r"\bquy\s*[1t]v\b", "quy iv", text)  # I read as 1 or T
     text = re.sub(r"\b1v\b(?=\s*(?:/|nam)\s*20\d\d)", "iv", text)  # the last of a span: 'Quy III - 1V/2026'
     text = re.sub(r"\bquy\s*1(ii|i)\b", r"quy i\1", text)
     return text
@@ -150,8 +150,8 @@ def _read_quarter(text: str) -> Deadline | None:
 
 
 def _read_half(text: str) -> Deadline | None:
-    # OCR: 'cudi', 'cubi' for cuối; 'nim', 'ndm' for năm
-    match = re.search(r"\b6 th\w?ng (d\wu|cu\wi)(?: n\w?m)?\s*" + _YEAR, text)
+    # OCR: 'cudi', 'cubi' for cuối; 'nim', 'ndm' for năm; '6tháng' with its space lost
+    match = re.search(r"\b6\s*th\w?ng\s*(d\wu|cu\wi)(?:\s*n\w?m)?\s*" + _YEAR, text)
     if not match:
         return None
     year = int(match[2])

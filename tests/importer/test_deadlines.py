@@ -14,9 +14,11 @@ CASES = [
     ("Quý 1/2026", Deadline(D(2026, 1, 1), D(2026, 3, 31))),
     ("Quy IV/2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
     ("Quy 1V/2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
+    ("Quy TV/2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
     ("6 tháng cuối năm 2025", Deadline(D(2025, 7, 1), D(2025, 12, 31))),
     ("6 tháng đầu năm 2026", Deadline(D(2026, 1, 1), D(2026, 6, 30))),
     ("6 thang cudi ndm 2025", Deadline(D(2025, 7, 1), D(2025, 12, 31))),
+    ("6tháng cuối năm 2025", Deadline(D(2025, 7, 1), D(2025, 12, 31))),
     ("2026 - tháng 2/2027", Deadline(D(2026, 1, 1), D(2027, 2, 28))),
     ("2026-02/2027", Deadline(D(2026, 1, 1), D(2027, 2, 28))),
     ("2026-2030", Deadline(D(2026, 1, 1), D(2030, 12, 31))),
@@ -73,6 +75,7 @@ def test_it_falls_back_to_no_end_without_a_period():
         ("Quy III - 1V/2026", "Quý III - IV/2026"),
         ("thang 3 - 4/2026", "tháng 3 - 4/2026"),
         ("Dau nam 2026", "Đầu năm 2026"),
+        ("6thang cuoi nam 2025", "6 tháng cuối năm 2025"),
         ("ngay 30 thang 6 nam 2026", None),  # a full date is left as printed
     ],
 )
