@@ -49,6 +49,23 @@ def level_and_find_rules(image, dpi: int):
     return image, find_rules(binarize(image).filter(ImageFilter.MinFilter(3)), dpi)
 
 
+def runs_down(image, dpi: int) -> bool:
+    """Whether the page's lines run down it instead of across: a landscape page (a task catalogue) fed
+    into the scanner on its side. Its rows of ink then alternate far less sharply than its columns,
+    whatever its skew (each is taken at its sharpest, in whole degrees up to ``MAX_SKEW``); on the scans
+    here an upright page's rows are at least one and a half times as sharp as its columns, a page on
+    its side's at most three quarters."""
+    from PIL import Image, ImageOps
+
+    small = ImageOps.invert(image.reduce(max(1, round(dpi / 25))))
+    turns = range(-round(MAX_SKEW), round(MAX_SKEW) + 1)
+
+    def sharpest(page) -> float:
+        return max(_sharpness(page, float(angle)) for angle in turns)
+
+    return sharpest(small) < sharpest(small.transpose(Image.Transpose.TRANSPOSE))
+
+
 def skew(image, dpi: int) -> float:
     """The angle (degrees, counter-clockwise) that levels a greyscale page: the one at which the page's
     ink, summed along each row, gives the sharpest profile (lines of text and rules stand out from the
@@ -57,9 +74,9 @@ def skew(image, dpi: int) -> float:
     from PIL import ImageOps
 
     small = ImageOps.invert(image.reduce(max(1, round(dpi / 25))))
-    seen: dict[float, int] = {}
+    seen: dict[float, float] = {}
 
-    def sharpness(angle: float) -> int:
+    def sharpness(angle: float) -> float:
         angle = round(angle, 2)
         if angle not in seen:
             seen[angle] = _sharpness(small, angle)
@@ -71,14 +88,14 @@ def skew(image, dpi: int) -> float:
     return round(best, 2) if sharpness(best) > 1.05 * sharpness(0.0) else 0.0
 
 
-def _sharpness(image, angle: float) -> int:
+def _sharpness(image, angle: float) -> float:
     """How sharply the rows of the (inverted: ink bright) image, turned by ``angle``, alternate between
-    ink and paper: the sum of squared differences of neighbouring rows' mean ink."""
+    ink and paper: the mean squared difference of neighbouring rows' mean ink."""
     from PIL import Image
 
     turned = image.rotate(angle, resample=Image.Resampling.BILINEAR) if angle else image
     rows = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()
-    return sum((a - b) ** 2 for a, b in zip(rows, rows[1:], strict=False))
+    return sum((a - b) ** 2 for a, b in zip(rows, rows[1:], strict=False)) / max(1, len(rows) - 1)
 
 
 def binarize(image):

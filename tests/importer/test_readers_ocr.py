@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw, ImageFont
 from importer.model import Location, Table
 from importer.pipeline import Limits
 from importer.readers import read
-from importer.readers.raster_tables import binarize, find_rules, level_and_find_rules, skew
+from importer.readers.raster_tables import binarize, find_rules, level_and_find_rules, runs_down, skew
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 LINES = ("KẾ HOẠCH cải cách hành chính", "Phòng Văn hóa - Xã hội chủ trì", "Tỷ lệ hồ sơ trực tuyến đạt 85%")
@@ -119,6 +119,15 @@ def test_it_levels_a_page_fed_askew_before_looking_for_its_rules(tmp_path):
     assert all(r.y1 - r.y0 <= 8 for r in across) and all(r.x1 - r.x0 <= 8 for r in down)  # askew, 56 px
 
 
+@pytest.mark.parametrize("turn", [Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270])
+def test_it_tells_a_page_scanned_on_its_side(tmp_path, turn):
+    rows = [("TT", "Nội dung", "Chủ trì")] + [(str(n), "Rà soát văn bản", "Văn phòng") for n in range(1, 6)]
+    page = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
+
+    assert not runs_down(page, 300)
+    assert runs_down(page.transpose(turn), 300)
+
+
 def test_it_finds_no_rules_on_a_page_of_text(tmp_path):
     image = Image.open(_page(tmp_path / "scan.png")).convert("L")
 
@@ -162,5 +171,17 @@ def test_it_reads_the_cells_of_a_table_scanned_askew(tmp_path):
     image.rotate(-1.5, resample=Image.Resampling.BILINEAR, fillcolor=255).save(tmp_path / "askew.png", dpi=(300, 300))
 
     document = read(tmp_path / "askew.png", Limits(workers=1))
+
+    assert document.tables[0].rows == tuple(rows)
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("turn", [Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270])
+def test_it_reads_a_table_page_scanned_on_its_side(tmp_path, turn):
+    rows = [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát văn bản", "Văn phòng"), ("2", "Công bố", "Công an xã")]
+    image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
+    image.transpose(turn).save(tmp_path / "side.png", dpi=(300, 300))
+
+    document = read(tmp_path / "side.png", Limits(workers=1))
 
     assert document.tables[0].rows == tuple(rows)
