@@ -15,6 +15,7 @@ Content cells are not corrected: their wording is the user's to review against t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -355,3 +356,57 @@ def vocab_word(word: str) -> str:
     folded = fold(word)
     found = BUILTIN.correct(folded) if re.search(r"[a-z]", folded) else None
     return (found or folded).split()[-1] if (found or folded).split() else ""
+
+
+# --- words glued by a lost space, in text read with the Vietnamese model --------------------------------
+
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_VOWELS = "".join(unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy" for tone in _TONES)
+# a Vietnamese syllable: an initial consonant, one to three vowels, a final consonant
+_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def unglue(word: str) -> str:
+    """A word of OCR output split where the space between syllables was lost: 'phòngHĐND' → 'phòng HĐND',
+    'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản'. Only words with a Vietnamese letter are split ('video',
+    'online' stay), and only into syllables; a word that is one syllable stays."""
+    return " ".join(_syllables(part) or part for part in _case_parts(word))
+
+
+def _case_parts(word: str) -> list[str]:
+    """'phòngHĐND' → ['phòng', 'HĐND']: two lower-case letters, then two capitals ('ThS', 'VNeID' stay)."""
+    cuts = [
+        i
+        for i in range(2, len(word) - 1)
+        if word[i - 2].islower() and word[i - 1].islower() and word[i].isupper() and word[i + 1].isupper()
+    ]
+    return [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
+
+
+def _syllables(word: str) -> str | None:
+    """The word as two or three syllables, when it is not one; None when it cannot be split so."""
+    core = word.strip(".,;:()\"'")
+    lower = core.lower()
+    if len(core) < 4 or not lower.isalpha() or lower.isascii() or _SYLLABLE.fullmatch(lower):
+        return None
+    lengths = _split(lower, 3)
+    if not lengths:
+        return None
+    starts = [sum(lengths[:n]) for n in range(len(lengths))]
+    return word.replace(
+        core, " ".join(core[start : start + length] for start, length in zip(starts, lengths, strict=True))
+    )
+
+
+def _split(text: str, most: int) -> list[int] | None:
+    """The lengths of at most ``most`` syllables that make up ``text``, each as long as it can be."""
+    if _SYLLABLE.fullmatch(text):
+        return [len(text)]
+    for cut in range(len(text) - 1, 0, -1) if most > 1 else ():
+        if _SYLLABLE.fullmatch(text[:cut]):
+            rest = _split(text[cut:], most - 1)
+            if rest:
+                return [cut, *rest]
+    return None

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from importer.errors import ImporterError, UnreadableDocument
 from importer.model import Block, Document, Problem, Table
+from importer.ocrfix import unglue
 from importer.readers.pdf import edge, in_page_order, place_tables
 from importer.readers.raster_tables import Rule, erase_rules, level_and_find_rules, runs_down
 
@@ -206,8 +207,9 @@ def _edge(rule: Rule, scale: float) -> dict:
 
 def _words(image, dpi: int) -> list[tuple[float, float, int, str]]:
     """Tesseract's words in its reading order: (x, y) of the word's centre in points, its line number,
-    its text. The image stays greyscale: Tesseract's recogniser reads the grey levels and gets more
-    marks right than on a black and white copy."""
+    its text (split where Tesseract missed a space: ``importer.ocrfix.unglue``). The image stays
+    greyscale: Tesseract's recogniser reads the grey levels and gets more marks right than on a black
+    and white copy."""
     from tesserocr import RIL, iterate_level
 
     _read(image, dpi)
@@ -221,7 +223,7 @@ def _words(image, dpi: int) -> list[tuple[float, float, int, str]]:
         box = word.BoundingBox(RIL.WORD)
         if text and text.strip() and box:
             x0, y0, x1, y1 = box
-            words.append(((x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, line, text))
+            words.append(((x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, line, unglue(text)))
     return words
 
 

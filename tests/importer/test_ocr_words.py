@@ -2,7 +2,7 @@
 
 import pytest
 
-from importer.ocrfix import Lexicon, fix_cell
+from importer.ocrfix import Lexicon, fix_cell, unglue
 from importer.sections import ROMAN, find_marker, heading_kind
 from importer.table_lines import Line, parse_lines
 
@@ -80,3 +80,21 @@ def test_it_does_not_take_other_markers_for_roman_numerals(printed):
 @pytest.mark.parametrize("heading", ["II. MỤC TIÊU", "II. MOT SO CHI TIEU CHU YEU", "II. MOT SO CHI 11EU CHU YEU"])
 def test_it_knows_a_goal_heading_whose_capitals_ocr_read_as_figures(heading):
     assert heading_kind(heading) == "goal"
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("phòngHĐND", "phòng HĐND"),
+        ("đơnvị,", "đơn vị,"),
+        ("quyếtđịnh", "quyết định"),
+        ("Vănphònghuyện", "Văn phòng huyện"),
+    ],
+)
+def test_it_splits_a_word_where_the_vietnamese_model_lost_a_space(read, meant):
+    assert unglue(read) == meant
+
+
+@pytest.mark.parametrize("word", ["nghiêng", "người", "ThS.", "VNeID", "video", "online", "UBND", "2026-2030"])
+def test_it_leaves_whole_syllables_names_and_foreign_words_alone(word):
+    assert unglue(word) == word
