@@ -20,9 +20,9 @@ from importer.text import fold
 
 ROMAN, ARABIC, DOTTED, LETTER, DASH, PLUS = 1, 2, 3, 4, 5, 6
 
-# OCR renders roman I as '|', 'l' or '1', and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.'); a token of
-# digits only is arabic.
-_ROMAN = re.compile(r"^\s*([IVX|l1][IVX|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])")
+# OCR renders roman I as '|', 'l' or '1', and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.'), or the dot
+# after it as 'L' ('IIL MỤC TIÊU', before a heading in capitals); a token of digits only is arabic.
+_ROMAN = re.compile(r"^\s*([IVX|l1][IVX|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])|^\s*([IVX|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])")
 _DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
 _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
 _LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
@@ -78,6 +78,10 @@ def find_marker(text: str) -> tuple[str | None, int | None, str]:
         match = pattern.match(text)
         if match:
             token = match.group(1)
+            if level == ROMAN and token is None:  # a dot read as 'L' stands only before a heading in capitals
+                token = match.group(2)
+                if not text[match.end() : match.end() + 2].isupper():
+                    continue
             if level == ROMAN and token.isdigit():
                 continue
             return token, level, text[match.end() :].strip()

@@ -28,7 +28,7 @@ from importer.errors import ImporterError, UnreadableDocument
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
 from importer.readers.pdf import edge, in_page_order, place_tables
-from importer.readers.raster_tables import Rule, erase_rules, level_and_find_rules, runs_down
+from importer.readers.raster_tables import Rule, erase_rules, flatten, level_and_find_rules, runs_down
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
@@ -164,7 +164,7 @@ def _ocr_page(path: str, kind: str, page: int, dpi: int) -> tuple[int, Placed]:
 
 def read_page_image(image, dpi: int, number: int) -> Placed:
     """A greyscale page image's items top to bottom: its ruled tables and the text around them."""
-    image, rules = level_and_find_rules(_upright(image, dpi), dpi)
+    image, rules = level_and_find_rules(_upright(flatten(image, dpi), dpi), dpi)
     words = _words(erase_rules(image, rules), dpi)
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:

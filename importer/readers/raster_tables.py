@@ -18,6 +18,7 @@ MIN_RULE = 0.4 / 2.54  # inches: a rule is at least 4 mm long (the side of a one
 MAX_THICKNESS = 1 / 25  # inches: about 1 mm; a Word border is 0.5-1.5 pt
 MAX_SKEW = 5.0  # degrees: a page fed askew into a scanner; more is a page turned, not a skew
 MIN_SKEW = 0.2  # degrees: less moves a rule's ends by under 1 mm across a page, nothing to mend
+EVEN_PAPER = 200  # grey level: paper at least this light everywhere is lit evenly enough for one threshold
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,22 @@ class Rule:
     x1: int
     y1: int
     runs: tuple[tuple[int, int, int], ...] = ()
+
+
+def flatten(image, dpi: int):
+    """The greyscale page with its paper made evenly white: a photo or a poor scan is lit unevenly, and
+    one threshold for the whole page would take its darker side for ink (hundreds of false rules, text
+    Tesseract cannot read). The paper's light is the brightest grey within 3.5 mm of each point (no
+    stroke is that wide), measured at about 25 dpi; each pixel keeps its darkness below the paper around
+    it, and the darkest ink is stretched back to black (Tesseract misreads grey ink: 'TT' as 'hiiill').
+    An evenly lit page is returned as it is."""
+    from PIL import Image, ImageChops, ImageFilter, ImageOps
+
+    paper = image.reduce(max(1, round(dpi / 25))).filter(ImageFilter.MaxFilter(7))
+    if paper.getextrema()[0] >= EVEN_PAPER:
+        return image
+    paper = paper.filter(ImageFilter.BoxBlur(2)).resize(image.size, Image.Resampling.BILINEAR)
+    return ImageOps.autocontrast(ImageChops.invert(ImageChops.subtract(paper, image)), cutoff=(0.5, 0))
 
 
 def level_and_find_rules(image, dpi: int):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from importer.model import Location, Table
 from importer.pipeline import Limits
 from importer.readers import read
-from importer.readers.raster_tables import binarize, find_rules, level_and_find_rules, runs_down, skew
+from importer.readers.raster_tables import binarize, find_rules, flatten, level_and_find_rules, runs_down, skew
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 LINES = ("KẾ HOẠCH cải cách hành chính", "Phòng Văn hóa - Xã hội chủ trì", "Tỷ lệ hồ sơ trực tuyến đạt 85%")
@@ -128,6 +128,22 @@ def test_it_tells_a_page_scanned_on_its_side(tmp_path, turn):
     assert runs_down(page.transpose(turn), 300)
 
 
+def _unevenly_lit(image):
+    """The page as a phone photo shows it: paper from white on the left to dark grey on the right."""
+    light = Image.linear_gradient("L").rotate(90, expand=True).resize(image.size).point(lambda v: 250 - v * 120 // 255)
+    return ImageChops.multiply(image.point(lambda v: 40 + v * 215 // 255), light)
+
+
+def test_it_evens_out_the_light_on_a_photographed_page_before_looking_for_rules(tmp_path):
+    page = Image.open(_table_page(tmp_path / "scan.png", [("TT", "Nội dung", "Chủ trì")] * 3)).convert("L")
+    photo = _unevenly_lit(page)
+
+    clean = find_rules(binarize(page), 300)
+    assert find_rules(binarize(photo), 300) != clean  # one threshold takes the dark side for ink
+    assert find_rules(binarize(flatten(photo, 300)), 300) == clean
+    assert flatten(page, 300) is page  # an evenly lit page is left as it is
+
+
 def test_it_finds_no_rules_on_a_page_of_text(tmp_path):
     image = Image.open(_page(tmp_path / "scan.png")).convert("L")
 
@@ -183,5 +199,16 @@ def test_it_reads_a_table_page_scanned_on_its_side(tmp_path, turn):
     image.transpose(turn).save(tmp_path / "side.png", dpi=(300, 300))
 
     document = read(tmp_path / "side.png", Limits(workers=1))
+
+    assert document.tables[0].rows == tuple(rows)
+
+
+@pytest.mark.ocr
+def test_it_reads_the_cells_of_a_photographed_table(tmp_path):
+    rows = [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát văn bản", "Văn phòng"), ("2", "Công bố", "Công an xã")]
+    page = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
+    _unevenly_lit(page).save(tmp_path / "photo.jpg", dpi=(300, 300), quality=80)
+
+    document = read(tmp_path / "photo.jpg", Limits(workers=1))
 
     assert document.tables[0].rows == tuple(rows)
