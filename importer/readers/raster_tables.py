@@ -1,4 +1,8 @@
-"""Ruling lines on a page image (a scan), found with Pillow alone.
+"""A page image (a scan, a photo) made fit to read, and its ruling lines, with Pillow alone.
+
+Before anything is looked for, the page's paper is evened out when it is lit unevenly (``flatten``), a
+page lying on its side is told (``runs_down``; which way to turn it is the OCR's to say) and a page fed
+askew is levelled (``skew``, ``level_and_find_rules``).
 
 A rule is a run of dark pixels at least ``MIN_RULE`` long, a few pixels thick: the runs of the
 rows (horizontal rules) and of the columns (vertical rules, on the transposed image) are grouped
