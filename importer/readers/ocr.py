@@ -219,6 +219,8 @@ def _words(image, dpi: int) -> list[tuple[float, float, int, str]]:
     words = []
     line = 0
     for word in iterate_level(_engine.GetIterator(), RIL.WORD):
+        if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
+            continue
         if word.IsAtBeginningOf(RIL.TEXTLINE):
             line += 1
         text = word.GetUTF8Text(RIL.WORD)

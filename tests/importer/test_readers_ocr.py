@@ -51,6 +51,19 @@ def test_it_reads_every_page_of_a_tiff_in_order(tmp_path):
     assert "NHIỆM VỤ" in document.blocks[1].text
 
 
+@pytest.mark.ocr
+def test_it_reads_past_a_blank_page(tmp_path):
+    first = Image.open(_page(tmp_path / "a.png", ("Trang một: KẾ HOẠCH",)))
+    blank = Image.new("L", (1700, 500), 255)
+    third = Image.open(_page(tmp_path / "c.png", ("Trang ba: NHIỆM VỤ",)))
+    first.save(tmp_path / "scan.tif", save_all=True, append_images=[blank, third])
+
+    document = read(tmp_path / "scan.tif", Limits())
+
+    assert document.pages == 3
+    assert [block.location.page for block in document.blocks] == [1, 3]
+
+
 def _table_page(path, rows, title="KẾ HOẠCH cải cách hành chính", merged=()):
     """A scanned page: a title line, then a ruled table of three columns; the rows whose index is in
     ``merged`` are one cell across the table (a section row). Rules at y = 180, 310, 440…"""
