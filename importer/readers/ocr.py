@@ -30,7 +30,7 @@ from importer.errors import ImporterError, UnreadableDocument
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
 from importer.readers.pdf import edge, in_page_order, place_tables
-from importer.readers.raster_tables import Rule, erase_rules, flatten, level_and_find_rules, runs_down
+from importer.readers.raster_tables import Rule, erase_rules, flatten, ink_map, level_and_find_rules, runs_down, skew
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
@@ -166,7 +166,12 @@ def _ocr_page(path: str, kind: str, page: int, dpi: int) -> tuple[int, Placed]:
 
 def read_page_image(image, dpi: int, number: int) -> Placed:
     """A greyscale page image's items top to bottom: its ruled tables and the text around them."""
-    image, rules = level_and_find_rules(_upright(flatten(image, dpi), dpi), dpi)
+    image = flatten(image, dpi)
+    ink = ink_map(image, dpi)
+    if runs_down(ink):
+        turn = _quarter_turn(image, dpi)
+        image, ink = image.transpose(turn), ink.transpose(turn)
+    image, rules = level_and_find_rules(image, dpi, skew(ink))
     words = _words(erase_rules(image, rules), dpi)
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
@@ -181,15 +186,16 @@ def read_page_image(image, dpi: int, number: int) -> Placed:
     return place_tables(edges, image.width * scale, image.height * scale, text_in, number)
 
 
-def _upright(image, dpi: int):
-    """The page turned to read left to right when it was scanned on its side: of the two quarter turns,
-    the one Tesseract reads with more confidence on a band across the middle of the page."""
+def _quarter_turn(image, dpi: int):
+    """How to turn a page scanned on its side to read left to right: of the two quarter turns, the one
+    Tesseract reads with more confidence on a band across the middle of the page."""
     from PIL import Image
 
-    if not runs_down(image, dpi):
-        return image
-    turns = (image.transpose(Image.Transpose.ROTATE_90), image.transpose(Image.Transpose.ROTATE_270))
-    return max(turns, key=lambda page: _confidence(page.crop((0, page.height // 3, page.width, page.height // 2)), dpi))
+    def confidence(turn) -> int:
+        page = image.transpose(turn)
+        return _confidence(page.crop((0, page.height // 3, page.width, page.height // 2)), dpi)
+
+    return max((Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270), key=confidence)
 
 
 def _confidence(image, dpi: int) -> int:

@@ -2,7 +2,8 @@
 
 Before anything is looked for, the page's paper is evened out when it is lit unevenly (``flatten``), a
 page lying on its side is told (``runs_down``; which way to turn it is the OCR's to say) and a page fed
-askew is levelled (``skew``, ``level_and_find_rules``).
+askew is levelled (``skew``, ``level_and_find_rules``); the last two read one small copy of the page
+(``ink_map``).
 
 A rule is a run of dark pixels at least ``MIN_RULE`` long, a few pixels thick: the runs of the
 rows (horizontal rules) and of the columns (vertical rules, on the transposed image) are grouped
@@ -54,8 +55,16 @@ def flatten(image, dpi: int):
     return ImageOps.autocontrast(ImageChops.invert(ImageChops.subtract(paper, image)), cutoff=(0.5, 0))
 
 
-def level_and_find_rules(image, dpi: int):
-    """The greyscale page turned level (see ``skew``) and its rules: (image, rules).
+def ink_map(image, dpi: int):
+    """The page at about 25 dpi with its ink bright and its paper dark: what ``runs_down`` and ``skew``
+    read. Made once per page, and turned with the page."""
+    from PIL import ImageOps
+
+    return ImageOps.invert(image.reduce(max(1, round(dpi / 25))))
+
+
+def level_and_find_rules(image, dpi: int, angle: float):
+    """The greyscale page turned level by ``angle`` (see ``skew``) and its rules: (image, rules).
 
     A page scanned a degree or two askew has its rules broken into short steps that no longer read as
     rules, and its table cells no longer line up with the words in them; so it is turned first. A turned
@@ -63,44 +72,39 @@ def level_and_find_rules(image, dpi: int):
     pixel all round before the rules are looked for, so they are found, and erased, whole."""
     from PIL import Image, ImageFilter
 
-    angle = skew(image, dpi)
     if abs(angle) < MIN_SKEW:
         return image, find_rules(binarize(image), dpi)
     image = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
     return image, find_rules(binarize(image).filter(ImageFilter.MinFilter(3)), dpi)
 
 
-def runs_down(image, dpi: int) -> bool:
-    """Whether the page's lines run down it instead of across: a landscape page (a task catalogue) fed
-    into the scanner on its side. Its rows of ink then alternate far less sharply than its columns,
-    whatever its skew (each is taken at its sharpest, in whole degrees up to ``MAX_SKEW``); on the scans
-    here an upright page's rows are at least one and a half times as sharp as its columns, a page on
-    its side's at most three quarters."""
-    from PIL import Image, ImageOps
+def runs_down(ink) -> bool:
+    """Whether the page's lines run down it instead of across (``ink``: its ``ink_map``): a landscape
+    page (a task catalogue) fed into the scanner on its side. Its rows of ink then alternate far less
+    sharply than its columns, whatever its skew (each is taken at its sharpest, in whole degrees up to
+    ``MAX_SKEW``); on the scans here an upright page's rows are at least one and a half times as sharp
+    as its columns, a page on its side's at most three quarters."""
+    from PIL import Image
 
-    small = ImageOps.invert(image.reduce(max(1, round(dpi / 25))))
     turns = range(-round(MAX_SKEW), round(MAX_SKEW) + 1)
 
     def sharpest(page) -> float:
         return max(_sharpness(page, float(angle)) for angle in turns)
 
-    return sharpest(small) < sharpest(small.transpose(Image.Transpose.TRANSPOSE))
+    return sharpest(ink) < sharpest(ink.transpose(Image.Transpose.TRANSPOSE))
 
 
-def skew(image, dpi: int) -> float:
-    """The angle (degrees, counter-clockwise) that levels a greyscale page: the one at which the page's
-    ink, summed along each row, gives the sharpest profile (lines of text and rules stand out from the
-    gaps between them). Every half degree up to ``MAX_SKEW``, then tenths around the best, on a copy at
-    about 25 dpi: a tenth of a degree is less than a rule's width across a page."""
-    from PIL import ImageOps
-
-    small = ImageOps.invert(image.reduce(max(1, round(dpi / 25))))
+def skew(ink) -> float:
+    """The angle (degrees, counter-clockwise) that levels a page (``ink``: its ``ink_map``): the one at
+    which the page's ink, summed along each row, gives the sharpest profile (lines of text and rules
+    stand out from the gaps between them). Every half degree up to ``MAX_SKEW``, then tenths around the
+    best: at 25 dpi a tenth of a degree is less than a rule's width across a page."""
     seen: dict[float, float] = {}
 
     def sharpness(angle: float) -> float:
         angle = round(angle, 2)
         if angle not in seen:
-            seen[angle] = _sharpness(small, angle)
+            seen[angle] = _sharpness(ink, angle)
         return seen[angle]
 
     steps = round(MAX_SKEW * 2)

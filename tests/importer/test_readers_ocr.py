@@ -8,7 +8,15 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 from importer.model import Location, Table
 from importer.pipeline import Limits
 from importer.readers import read
-from importer.readers.raster_tables import binarize, find_rules, flatten, level_and_find_rules, runs_down, skew
+from importer.readers.raster_tables import (
+    binarize,
+    find_rules,
+    flatten,
+    ink_map,
+    level_and_find_rules,
+    runs_down,
+    skew,
+)
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 LINES = ("KẾ HOẠCH cải cách hành chính", "Phòng Văn hóa - Xã hội chủ trì", "Tỷ lệ hồ sơ trực tuyến đạt 85%")
@@ -116,7 +124,7 @@ def test_it_measures_how_far_a_page_was_fed_askew(tmp_path, angle):
     image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
     askew = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
 
-    assert skew(askew, 300) == pytest.approx(-angle, abs=0.15)
+    assert skew(ink_map(askew, 300)) == pytest.approx(-angle, abs=0.15)
 
 
 def test_it_levels_a_page_fed_askew_before_looking_for_its_rules(tmp_path):
@@ -124,7 +132,7 @@ def test_it_levels_a_page_fed_askew_before_looking_for_its_rules(tmp_path):
     image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
     askew = image.rotate(2, resample=Image.Resampling.BILINEAR, fillcolor=255).point(lambda v: 255 if v > 160 else 0)
 
-    _, rules = level_and_find_rules(askew, 300)
+    _, rules = level_and_find_rules(askew, 300, skew(ink_map(askew, 300)))
 
     across = [r for r in rules if r.horizontal and r.x1 - r.x0 >= 1600]
     down = [r for r in rules if not r.horizontal]
@@ -137,8 +145,8 @@ def test_it_tells_a_page_scanned_on_its_side(tmp_path, turn):
     rows = [("TT", "Nội dung", "Chủ trì")] + [(str(n), "Rà soát văn bản", "Văn phòng") for n in range(1, 6)]
     page = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
 
-    assert not runs_down(page, 300)
-    assert runs_down(page.transpose(turn), 300)
+    assert not runs_down(ink_map(page, 300))
+    assert runs_down(ink_map(page.transpose(turn), 300))
 
 
 def _unevenly_lit(image):
