@@ -122,7 +122,7 @@ def _tessdata() -> str:
     if os.environ.get("TESSDATA_PREFIX"):  # Tesseract's own setting: then the only place to look
         folders = [os.environ["TESSDATA_PREFIX"]]
     else:
-        folders = sorted(glob.glob(TESSDATA_DIRS[0]), reverse=True) + list(TESSDATA_DIRS[1:])
+        folders = [folder for pattern in TESSDATA_DIRS for folder in sorted(glob.glob(pattern), reverse=True)]
     for folder in folders:
         if (Path(folder) / f"{LANG}.traineddata").is_file():
             return folder
