@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from apps.units.models import Unit
+from cchc.versioning import Versioned
 
 
 class Area(models.TextChoices):
@@ -28,7 +29,7 @@ class PlanStatus(models.TextChoices):
     SUPERSEDED = "superseded", "Đã được thay thế"
 
 
-class Plan(models.Model):
+class Plan(Versioned):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="plans", verbose_name="đơn vị")
     status = models.CharField("trạng thái", max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     number = models.CharField("số, ký hiệu", max_length=60, blank=True)
@@ -122,7 +123,7 @@ class Comparator(models.TextChoices):
     AT_MOST = "<=", "tối đa"
 
 
-class Target(models.Model):
+class Target(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
     position = models.PositiveIntegerField(default=0)
     text = models.TextField("nội dung chỉ tiêu")
@@ -193,7 +194,7 @@ class ReportStatus(models.TextChoices):
     OVERDUE = "overdue", "Quá hạn chưa hoàn thành"
 
 
-class Task(models.Model):
+class Task(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
     position = models.PositiveIntegerField(default=0)
     section = models.CharField("mục", max_length=20, blank=True)

@@ -11,6 +11,7 @@ from django.db import models
 
 from apps.plans.models import Target, Task, TaskState
 from apps.units.models import Unit
+from cchc.versioning import Versioned
 
 
 class PeriodKind(models.TextChoices):
@@ -102,7 +103,7 @@ class UpdateStatus(models.TextChoices):
     RETURNED = "returned", "Bị trả lại"
 
 
-class TaskUpdate(models.Model):
+class TaskUpdate(Versioned):
     """A report on a task: state, progress, comment and evidence. The standing officer may return it."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
@@ -126,7 +127,7 @@ class TaskUpdate(models.Model):
         verbose_name_plural = "cập nhật nhiệm vụ"
 
 
-class Measurement(models.Model):
+class Measurement(Versioned):
     """The value of a target's indicator for one reporting period."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="measurements")

@@ -19,12 +19,22 @@ from apps.plans.models import PlanStatus, Task, TaskState
 from apps.tracking.models import Notification, TaskUpdate, UpdateStatus
 from apps.tracking.uploads import store_evidence
 from apps.units.models import Membership, Role
+from cchc.versioning import Conflict
 
 TASK_FIELDS = ["state", "progress", "completed_on"]
 
 
 class UpdateError(ValueError):
     """A change the rules do not allow; the message is for the user."""
+
+
+def _lock(task: Task, expected_version: int | None = None) -> None:
+    """Hold the task's row for this transaction and read its current state (another update may have landed
+    since ``task`` was loaded); a named ``expected_version`` must still be the current one."""
+    list(Task.objects.select_for_update().filter(pk=task.pk).values_list("pk"))
+    task.refresh_from_db(fields=[*TASK_FIELDS, "version"])
+    if expected_version is not None and expected_version != task.version:
+        raise Conflict(task, expected_version)
 
 
 def _apply(task: Task, state: str, progress: int, completed_on: dt.date | None) -> None:
@@ -54,13 +64,16 @@ def submit_update(
     completed_on: dt.date | None = None,
     files: Iterable = (),
     today: dt.date | None = None,
+    expected_version: int | None = None,
 ) -> TaskUpdate:
-    """Record an update and make it the task's current state, with its evidence files."""
+    """Record an update and make it the task's current state, with its evidence files. An update is appended
+    whatever the task's version, unless the caller names the version it was made from (``expected_version``)."""
     if task.plan.status != PlanStatus.PUBLISHED:
         raise UpdateError("Kế hoạch chưa ban hành hoặc đã được thay thế; không cập nhật được nhiệm vụ.")
     today = today or timezone.localdate()
     progress, completed_on = normalize(state, progress, completed_on, today)
     with transaction.atomic():
+        _lock(task, expected_version)
         before = snapshot(task, TASK_FIELDS)
         update = TaskUpdate.objects.create(
             task=task, author=user, state=state, progress=progress, comment=comment, completed_on=completed_on
@@ -100,6 +113,7 @@ def return_update(update: TaskUpdate, user, reason: str, today: dt.date | None =
     today = today or timezone.localdate()
     task = update.task
     with transaction.atomic():
+        _lock(task)
         before = snapshot(task, TASK_FIELDS)
         update.status = UpdateStatus.RETURNED
         update.return_reason = reason
