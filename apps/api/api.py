@@ -230,8 +230,15 @@ def measurement_save(request, target_id: int, payload: MeasurementIn):
         raise HttpError(403, FORBIDDEN_MEASUREMENT)
     try:
         period = find_period(payload.period, plan_years(target.plan))
-        existed = Measurement.objects.filter(target=target, period=period).exists()
-        measurement = save_measurement(target, period, request.user, **payload.dict(exclude={"period"}))
+        existing = Measurement.objects.filter(target=target, period=period).first()
+        existed = existing is not None
+        measurement = save_measurement(
+            target,
+            period,
+            request.user,
+            **payload.dict(exclude={"period"}),
+            expected_version=existing.version if existing else None,
+        )
     except FigureError as exc:
         message = str(exc)
         return invalid(request, api, message[:1].upper() + message[1:].rstrip(".") + ".")

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -18,6 +18,7 @@ from apps.audit.models import record, snapshot
 from apps.plans.models import Attainment, Comparator, IndicatorKind, Plan, Target, attainment
 from apps.tracking.models import Measurement, Period, PeriodKind
 from apps.tracking.uploads import store_evidence
+from cchc.versioning import Conflict
 from importer.text import fold
 
 MEASUREMENT_FIELDS = ["value", "numerator", "denominator", "source", "note"]
@@ -175,32 +176,47 @@ def save_measurement(
     source: str = "",
     note: str = "",
     files: Iterable = (),
+    expected_version: int | None = None,
 ) -> Measurement:
-    """Create or correct the target's value for the period, with its evidence files; audited."""
+    """Enter the target's first value for the period (``expected_version`` None) or correct the value the user
+    saw (its version), with its evidence files; audited. A value entered or changed meanwhile by someone else
+    raises ``Conflict`` carrying it, never overwritten."""
     figure = compute(target, value, numerator, denominator)
-    with transaction.atomic():
-        measurement = Measurement.objects.select_for_update().filter(target=target, period=period).first()
-        before = snapshot(measurement, MEASUREMENT_FIELDS) if measurement else None
-        if measurement is None:
-            measurement = Measurement(target=target, period=period)
-        measurement.value = figure.value
-        measurement.numerator = figure.numerator
-        measurement.denominator = figure.denominator
-        measurement.source = (source or "").strip()[:300]
-        measurement.note = (note or "").strip()
-        measurement.entered_by = user
-        measurement.save()
-        names = [store_evidence(measurement, f, user).original_name for f in files]
-        after = snapshot(measurement, MEASUREMENT_FIELDS) | {"period": period_label(period), "evidence": names}
-        record(
-            user,
-            "measurement.create" if before is None else "measurement.update",
-            measurement,
-            target.plan.unit,
-            before=before,
-            after=after,
-            summary=f"Số liệu {period_label(period)} của chỉ tiêu “{target.text[:120]}”: {figure.value:f}{target.unit}",
-        )
+    try:
+        with transaction.atomic():
+            return _save_measurement(target, period, user, figure, source, note, files, expected_version)
+    except IntegrityError as exc:  # a first value entered at the same moment by someone else
+        raise Conflict(Measurement.objects.filter(target=target, period=period).first(), expected_version) from exc
+
+
+def _save_measurement(target, period, user, figure, source, note, files, expected_version) -> Measurement:
+    """The body of ``save_measurement``, inside its transaction."""
+    measurement = Measurement.objects.select_for_update().filter(target=target, period=period).first()
+    if measurement is None and expected_version is not None:
+        raise Conflict(None, expected_version, "số liệu")
+    if measurement is not None and measurement.version != expected_version:
+        raise Conflict(measurement, expected_version)
+    before = snapshot(measurement, MEASUREMENT_FIELDS) if measurement else None
+    if measurement is None:
+        measurement = Measurement(target=target, period=period)
+    measurement.value = figure.value
+    measurement.numerator = figure.numerator
+    measurement.denominator = figure.denominator
+    measurement.source = (source or "").strip()[:300]
+    measurement.note = (note or "").strip()
+    measurement.entered_by = user
+    measurement.save()
+    names = [store_evidence(measurement, f, user).original_name for f in files]
+    after = snapshot(measurement, MEASUREMENT_FIELDS) | {"period": period_label(period), "evidence": names}
+    record(
+        user,
+        "measurement.create" if before is None else "measurement.update",
+        measurement,
+        target.plan.unit,
+        before=before,
+        after=after,
+        summary=f"Số liệu {period_label(period)} của chỉ tiêu “{target.text[:120]}”: {figure.value:f}{target.unit}",
+    )
     return measurement
 
 

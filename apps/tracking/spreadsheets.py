@@ -522,6 +522,9 @@ def apply(plan: Plan, user, result: Review, file_name: str = "") -> int:
                 denominator=_decimal(change.new["denominator"]),
                 source=change.new["source"],
                 note=f"Nhập từ bảng tính {file_name}".strip(),
+                expected_version=Measurement.objects.filter(target=target, period_id=change.period_id)
+                .values_list("version", flat=True)
+                .first(),
             )
         for change in result.tasks:
             task = tasks[change.task_id]

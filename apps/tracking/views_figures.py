@@ -30,6 +30,7 @@ from apps.tracking.figures import (
     targets_with_measurements,
 )
 from apps.tracking.forms import MultipleFileField
+from apps.tracking.models import Measurement
 from apps.tracking.uploads import ALLOWED_LABEL, validate_upload
 from apps.units.access import Access
 from importer.text import fold
@@ -180,6 +181,9 @@ def target_figures(request, target_id: int):
                     source=data["source"],
                     note=data["note"],
                     files=data["files"],
+                    expected_version=Measurement.objects.filter(target=target, period=data["period"])
+                    .values_list("version", flat=True)
+                    .first(),
                 )
             except FigureError as error:
                 form.add_error("value", str(error))
