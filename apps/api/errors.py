@@ -41,6 +41,12 @@ MESSAGES = {
     "json_invalid": "không phải JSON hợp lệ",
     "model_attributes_type": "phải là một đối tượng JSON",
     "dict_type": "phải là một đối tượng JSON",
+    "control_character": "chứa ký tự điều khiển hoặc ký tự hỏng ({code}); hãy xóa ký tự đó rồi gửi lại",
+    "int_parsing_size": "là số quá lớn",
+    "list_type": "phải là một danh sách JSON",
+    "float_parsing": "phải là số",
+    "float_type": "phải là số",
+    "extra_forbidden": "không có trường này",
 }
 # location parts that are not field names: where the value came from, and union members
 UNION_MEMBERS = {"str", "int", "float", "decimal", "bool"}
@@ -70,12 +76,14 @@ def field_name(error: dict) -> str:
 
 
 def translate(error: dict) -> str:
+    """In Vietnamese; an error type without a translation says "không hợp lệ" with pydantic's own words."""
     template = MESSAGES.get(error.get("type", ""))
     ctx = {key: str(value).replace(" or ", ", ") for key, value in (error.get("ctx") or {}).items()}
+    fallback = f"không hợp lệ ({error.get('msg', '')})"
     try:
-        return template.format(**ctx) if template else error.get("msg", "")
+        return template.format(**ctx) if template else fallback
     except (KeyError, IndexError):
-        return error.get("msg", "")
+        return fallback
 
 
 def summarize(errors: list[dict]) -> str:

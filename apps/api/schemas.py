@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from apps.plans.models import Area, Attainment, Comparator, PlanStatus, ReportStatus, TaskState, attainment
 from apps.tracking.models import PeriodKind, UpdateStatus
+
+MAX_ID = 2**63 - 1  # the largest id a database row can have (64-bit)
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# C0 controls but tab and line breaks, DEL, and lone surrogates (not text: JSON lets "\ud800" through)
+NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def plain_text(value: str) -> str:
+    """Text as people type it. A control character is refused, not stripped: NUL cannot be stored by
+    PostgreSQL, the other controls cannot be written into a spreadsheet, and none is typed on purpose."""
+    if found := NOT_TEXT.search(value):
+        raise PydanticCustomError("control_character", "control character", {"code": f"U+{ord(found[0]):04X}"})
+    return value
+
+
+Text = Annotated[str, AfterValidator(plain_text)]
 
 
 class Error(Schema):
@@ -23,8 +42,8 @@ class ValidationErrorOut(Schema):
 
 
 class TokenIn(Schema):
-    username: str
-    password: str
+    username: Text = Field(max_length=150)
+    password: Text = Field(max_length=4096)
 
 
 class TokenOut(Schema):
@@ -39,6 +58,7 @@ class UnitRef(Schema):
 
 class TaskOut(Schema):
     id: int
+    version: int = Field(description='Phiên bản; ETag của bản ghi là "v<version>", gửi lại trong If-Match khi sửa.')
     plan_id: int
     section: str
     no: str
@@ -88,6 +108,7 @@ class PeriodOut(Schema):
 
 class MeasurementOut(Schema):
     id: int
+    version: int = Field(description='Phiên bản; ETag của bản ghi là "v<version>", gửi lại trong If-Match khi sửa.')
     target_id: int
     period: PeriodOut
     value: Decimal
@@ -116,6 +137,7 @@ def latest_measurement(target):
 
 class TargetOut(Schema):
     id: int
+    version: int = Field(description='Phiên bản; ETag của bản ghi là "v<version>", gửi lại trong If-Match khi sửa.')
     plan_id: int
     position: int
     text: str
@@ -142,6 +164,7 @@ class TargetOut(Schema):
 
 class PlanOut(Schema):
     id: int
+    version: int = Field(description='Phiên bản; ETag của bản ghi là "v<version>", gửi lại trong If-Match khi sửa.')
     unit: UnitRef
     status: PlanStatus
     number: str
@@ -165,8 +188,17 @@ class TaskUpdateIn(Schema):
     progress: int | None = Field(
         None, ge=0, le=100, description="Tiến độ (%), 0–100; done luôn là 100, not_started là 0, in_progress tối đa 99."
     )
-    comment: str = Field("", max_length=5000)
+    comment: Text = Field("", max_length=5000)
     completed_on: dt.date | None = Field(None, description="Ngày hoàn thành khi status là done; mặc định hôm nay.")
+
+
+class TaskBefore(Schema):
+    """What a task update replaced: the task as it stood just before it."""
+
+    state: TaskState
+    progress: int
+    completed_on: dt.date | None
+    version: int
 
 
 class TaskUpdateOut(Schema):
@@ -180,6 +212,7 @@ class TaskUpdateOut(Schema):
     completed_on: dt.date | None
     status: UpdateStatus
     task: TaskOut
+    replaced: TaskBefore = Field(description="Tình trạng, tiến độ và phiên bản của nhiệm vụ ngay trước cập nhật này.")
 
     @staticmethod
     def resolve_author(obj) -> str | None:
@@ -187,7 +220,7 @@ class TaskUpdateOut(Schema):
 
 
 class MeasurementIn(Schema):
-    period: str | int = Field(
+    period: Text | Id = Field(
         description="Kỳ báo cáo: mã năm-kỳ (2026-q1, 2026-h1, 2026-q3, 2026-year), id, hoặc tên (Quý I 2026)."
     )
     value: Decimal | None = Field(
@@ -195,5 +228,34 @@ class MeasurementIn(Schema):
     )
     numerator: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
     denominator: Decimal | None = Field(None, gt=0, max_digits=14, decimal_places=2)
-    source: str = Field("", max_length=300)
-    note: str = Field("", max_length=5000)
+    source: Text = Field("", max_length=300)
+    note: Text = Field("", max_length=5000)
+
+
+class MeasurementBefore(Schema):
+    """The value a correction replaced."""
+
+    value: Decimal
+    numerator: Decimal | None
+    denominator: Decimal | None
+    source: str
+    note: str
+    version: int
+
+
+class MeasurementSaved(MeasurementOut):
+    replaced: MeasurementBefore | None = Field(
+        description="Số liệu cũ mà lần gửi này thay thế (khi sửa với If-Match); trống khi là số liệu đầu tiên của kỳ."
+    )
+
+
+class TaskConflict(Schema):
+    detail: str
+    current: TaskOut | None = Field(description="Nhiệm vụ như hiện nay; ETag của nó ở tiêu đề ETag.")
+
+
+class MeasurementConflict(Schema):
+    detail: str
+    current: MeasurementOut | None = Field(
+        description="Số liệu của kỳ như hiện nay (trống khi không còn); ETag của nó ở tiêu đề ETag."
+    )

@@ -28,7 +28,17 @@ class ForgivingDecimalField(forms.DecimalField):
                 text = text.replace(",", ".")
             value = text
         number = super().to_python(value)
-        if number is not None and self.decimal_places is not None:
+        if number is None:
+            return None
+        if not number.is_finite():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if self.max_digits is not None and self.decimal_places is not None:
+            whole = self.max_digits - self.decimal_places
+            if abs(number) >= Decimal(10) ** whole:  # checked before rounding, which fails past 28 digits
+                raise forms.ValidationError(
+                    "Số quá lớn: phần nguyên tối đa %(whole)s chữ số.", code="max_whole_digits", params={"whole": whole}
+                )
+        if self.decimal_places is not None:
             number = number.quantize(Decimal(1).scaleb(-self.decimal_places), rounding=ROUND_HALF_UP)
         return number
 

@@ -32,24 +32,49 @@ class FigureError(ValueError):
 # --- reading numbers as people type them ---------------------------------------------------------------------
 
 _THOUSANDS = re.compile(r"^[1-9]\d{0,2}([.,]\d{3})+$")
+# the largest magnitude any stored figure holds (numerator and denominator: 14 digits, 2 of them decimals)
+MAX_NUMBER = Decimal("1e12")
+MAX_NUMBER_TEXT = 40  # characters; longer text is no number a person typed
+
+
+def _show(raw, length: int = 30) -> str:
+    text = str(raw)
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def parse_number(raw) -> Decimal | None:
     """'85,5', '85.5%', ' 1.234 ', 1234 → Decimal; '' or None → None; anything else → FigureError.
 
     Vietnamese writes a decimal comma and a thousands dot; a single separator followed by exactly three digits
-    (1.234, 12,500) is read as thousands, any other single separator as the decimal mark."""
+    (1.234, 12,500) is read as thousands, any other single separator as the decimal mark. NaN, infinities and
+    magnitudes of 10^12 or more (no figure stores them) are refused too."""
     if raw is None:
         return None
     if isinstance(raw, bool):
         raise FigureError(f"'{raw}' không phải là số")
-    if isinstance(raw, (int, float, Decimal)):
-        return Decimal(str(raw))
+    if isinstance(raw, int):
+        number = Decimal(raw)  # exact, whatever its size (str() of a huge int raises)
+    elif isinstance(raw, (float, Decimal)):
+        number = Decimal(raw) if isinstance(raw, Decimal) else Decimal(str(raw))
+    else:
+        number = _parse_text(raw)
+        if number is None:
+            return None
+    if not number.is_finite():
+        raise FigureError(f"'{_show(raw)}' không phải là số")
+    if abs(number) >= MAX_NUMBER:
+        raise FigureError(f"'{_show(raw)}' quá lớn (số liệu phải nhỏ hơn 1.000.000.000.000)")
+    return number
+
+
+def _parse_text(raw) -> Decimal | None:
     text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
     if text.endswith("%"):
         text = text[:-1]
     if not text:
         return None
+    if len(text) > MAX_NUMBER_TEXT:
+        raise FigureError(f"'{_show(raw)}' không phải là số (quá dài)")
     if "," in text and "." in text:
         decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
         thousands = "." if decimal_mark == "," else ","
@@ -59,12 +84,9 @@ def parse_number(raw) -> Decimal | None:
     elif text.count(",") == 1:
         text = text.replace(",", ".")
     try:
-        number = Decimal(text)
+        return Decimal(text)
     except InvalidOperation:
-        raise FigureError(f"'{raw}' không phải là số") from None
-    if not number.is_finite():
-        raise FigureError(f"'{raw}' không phải là số")
-    return number
+        raise FigureError(f"'{_show(raw)}' không phải là số") from None
 
 
 def goal_label(target: Target) -> str:
@@ -93,25 +115,33 @@ class Figure:
 
 def compute(target: Target, value, numerator=None, denominator=None) -> Figure:
     """The figure to store: from numerator and denominator when both are given (× 100 for a rate), else the
-    value typed. Raises FigureError with a Vietnamese message."""
+    value typed; all rounded to hundredths as stored. Raises FigureError with a Vietnamese message."""
     value, numerator, denominator = parse_number(value), parse_number(numerator), parse_number(denominator)
+    numerator, denominator = _cents(numerator), _cents(denominator)
+    if denominator is not None and denominator <= 0:
+        raise FigureError("Mẫu số phải lớn hơn 0")
+    if numerator is not None and numerator < 0:
+        raise FigureError("Tử số không được âm")
     if numerator is not None and denominator is not None:
-        if denominator <= 0:
-            raise FigureError("Mẫu số phải lớn hơn 0")
-        if numerator < 0:
-            raise FigureError("Tử số không được âm")
         value = numerator / denominator * (100 if is_rate(target) else 1)
     elif numerator is not None or denominator is not None:
         if value is None:
             raise FigureError("Cần nhập cả tử số và mẫu số, hoặc nhập giá trị")
     if value is None:
         raise FigureError("Cần nhập giá trị, hoặc tử số và mẫu số")
-    value = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    value = _cents(value)
     if is_rate(target) and not (0 <= value <= 100):
         raise FigureError(f"tỷ lệ {_vi(value)}% phải nằm trong khoảng 0–100%")
-    if abs(value) >= Decimal("1e10"):
-        raise FigureError(f"'{value:f}' quá lớn")
+    if value < 0:  # rates, counts, scores and levels: no CCHC figure is below zero
+        raise FigureError(f"giá trị {_vi(value)} không được âm")
+    if value >= Decimal("1e10"):
+        raise FigureError(f"'{_vi(value)}' quá lớn (giá trị phải nhỏ hơn 10.000.000.000)")
     return Figure(value, numerator, denominator)
+
+
+def _cents(number: Decimal | None) -> Decimal | None:
+    """Rounded to hundredths (numbers from ``parse_number`` are small enough for this to be exact)."""
+    return None if number is None else number.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 # --- periods -------------------------------------------------------------------------------------------------
@@ -124,21 +154,32 @@ _KIND_WORDS = [  # folded; the most specific first
 ]
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a reporting period may belong to
+_PERIOD_EXAMPLES = "VD: Quý I 2026, 6 tháng 2026, Năm 2026, 2026-q1"
+
+
+def check_year(year: int) -> int:
+    """The year of a reporting period, or FigureError when it is outside the years the system keeps."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise FigureError(f"năm {year} không hợp lệ: kỳ báo cáo phải thuộc các năm {FIRST_YEAR}–{LAST_YEAR}")
+    return year
+
+
 def parse_period(raw, years: Iterable[int] | None = None) -> Period:
-    """'Quý I 2026', '6 tháng 2026', 'Q3/2026', 'Năm 2026' → Period (created from the default windows);
-    with ``years``, only a period of one of those years."""
-    text = " " + re.sub(r"[^0-9a-z]+", " ", fold(str(raw or ""))).strip() + " "
-    found = re.findall(r"\b(20\d\d)\b", text)
+    """'Quý I 2026', '6 tháng 2026', 'Q3/2026', 'Năm 2026', '2026-q1' → Period (created from the default
+    windows); with ``years``, only a period of one of those years."""
+    text = " " + re.sub(r"[^0-9a-z]+", " ", fold(str(raw if raw is not None else ""))).strip() + " "
+    found = re.findall(r"\b(\d{4})\b", text)
     if len(found) != 1:
-        raise FigureError(f"'{raw or ''}' không phải là kỳ báo cáo (VD: Quý I 2026, 6 tháng 2026, Năm 2026)")
-    year = int(found[0])
+        raise FigureError(f"'{_show(raw or '')}' không phải là kỳ báo cáo ({_PERIOD_EXAMPLES})")
+    year = check_year(int(found[0]))
     if years is not None and year not in set(years):
         raise FigureError(f"năm {year} nằm ngoài thời gian nhập số liệu của kế hoạch")
     for kind, words in _KIND_WORDS:
         if any(f" {w} " in text for w in words):
             Period.ensure_year(year)
             return Period.objects.get(kind=kind, year=year)
-    raise FigureError(f"'{raw}' không phải là kỳ báo cáo (VD: Quý I 2026, 6 tháng 2026, Năm 2026)")
+    raise FigureError(f"'{_show(raw)}' không phải là kỳ báo cáo ({_PERIOD_EXAMPLES})")
 
 
 def period_label(period: Period) -> str:
@@ -146,10 +187,12 @@ def period_label(period: Period) -> str:
 
 
 def plan_years(plan: Plan, today: dt.date | None = None) -> list[int]:
-    """Years a plan's figures may be entered for: its period up to this year (at least this year)."""
+    """Years a plan's figures may be entered for: its period up to this year (at least this year), within the
+    years a reporting period may belong to."""
     today = today or timezone.localdate()
     first = plan.period_start.year if plan.period_start else today.year
     last = min(plan.period_end.year, today.year) if plan.period_end else today.year
+    first, last = (min(max(year, FIRST_YEAR), LAST_YEAR) for year in (first, last))
     first = min(first, last)
     return list(range(first, last + 1))
 

@@ -55,7 +55,7 @@ def test_it_replaces_the_figure_of_the_same_period(client, officer, plan):
         f"/api/targets/{target.pk}/measurements",
         {"period": period.pk, "value": 86, "source": "Báo cáo 6 tháng"},
         content_type="application/json",
-        headers=headers,
+        headers=headers | {"If-Match": first["ETag"]},
     )
 
     assert (first.status_code, second.status_code) == (201, 200)
