@@ -42,6 +42,7 @@ MESSAGES = {
     "model_attributes_type": "phải là một đối tượng JSON",
     "dict_type": "phải là một đối tượng JSON",
     "control_character": "chứa ký tự điều khiển hoặc ký tự hỏng ({code}); hãy xóa ký tự đó rồi gửi lại",
+    "string_unicode": "chứa ký tự điều khiển hoặc ký tự hỏng (không phải Unicode); hãy xóa ký tự đó rồi gửi lại",
     "int_parsing_size": "là số quá lớn",
     "list_type": "phải là một danh sách JSON",
     "float_parsing": "phải là số",
@@ -49,7 +50,7 @@ MESSAGES = {
     "extra_forbidden": "không có trường này",
 }
 # location parts that are not field names: where the value came from, and union members
-UNION_MEMBERS = {"str", "int", "float", "decimal", "bool"}
+UNION_MEMBERS = {"str", "int", "float", "decimal", "bool", "number", "string"}  # "number", "string": tags of PeriodRef
 NOT_FIELDS = {"body", "query", "path", "header", "payload"} | UNION_MEMBERS
 UNPARSABLE = "Cannot parse request body"
 

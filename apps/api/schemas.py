@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Discriminator, Tag
 from pydantic_core import PydanticCustomError
 
 from apps.plans.models import Area, Attainment, Comparator, PlanStatus, ReportStatus, TaskState, attainment
@@ -30,6 +30,11 @@ def plain_text(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(plain_text)]
+# a period by id (a JSON number) or by code or name (a string); only the matching kind's errors are told
+PeriodRef = Annotated[
+    Annotated[Id, Tag("number")] | Annotated[Text, Tag("string")],
+    Discriminator(lambda value: "number" if isinstance(value, int) else "string"),
+]
 
 
 class Error(Schema):
@@ -220,7 +225,7 @@ class TaskUpdateOut(Schema):
 
 
 class MeasurementIn(Schema):
-    period: Text | Id = Field(
+    period: PeriodRef = Field(
         description="Kỳ báo cáo: mã năm-kỳ (2026-q1, 2026-h1, 2026-q3, 2026-year), id, hoặc tên (Quý I 2026)."
     )
     value: Decimal | None = Field(

@@ -34,7 +34,7 @@ class ForgivingDecimalField(forms.DecimalField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         if self.max_digits is not None and self.decimal_places is not None:
             whole = self.max_digits - self.decimal_places
-            if abs(number) >= Decimal(10) ** whole:  # checked before rounding, which fails past 28 digits
+            if number and number.adjusted() >= whole:  # checked before rounding, which fails past 28 digits
                 raise forms.ValidationError(
                     "Số quá lớn: phần nguyên tối đa %(whole)s chữ số.", code="max_whole_digits", params={"whole": whole}
                 )

@@ -33,12 +33,15 @@ class FigureError(ValueError):
 
 _THOUSANDS = re.compile(r"^[1-9]\d{0,2}([.,]\d{3})+$")
 # the largest magnitude any stored figure holds (numerator and denominator: 14 digits, 2 of them decimals)
-MAX_NUMBER = Decimal("1e12")
+MAX_DIGITS = 12
 MAX_NUMBER_TEXT = 40  # characters; longer text is no number a person typed
 
 
 def _show(raw, length: int = 30) -> str:
-    text = str(raw)
+    try:
+        text = str(raw)
+    except ValueError:  # an int of thousands of digits
+        return "số quá dài"
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
@@ -62,7 +65,7 @@ def parse_number(raw) -> Decimal | None:
             return None
     if not number.is_finite():
         raise FigureError(f"'{_show(raw)}' không phải là số")
-    if abs(number) >= MAX_NUMBER:
+    if number and number.adjusted() >= MAX_DIGITS:  # adjusted(): no arithmetic, which overflows on 1e999999999
         raise FigureError(f"'{_show(raw)}' quá lớn (số liệu phải nhỏ hơn 1.000.000.000.000)")
     return number
 

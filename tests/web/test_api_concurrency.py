@@ -4,6 +4,7 @@ names it in If-Match, and a change made from an older version is refused with th
 import datetime as dt
 import threading
 from decimal import Decimal
+from functools import partial
 
 import pytest
 import time_machine
@@ -189,7 +190,7 @@ def race(requests):
     def send(index, request):
         try:
             barrier.wait(timeout=10)
-            answers[index] = request(Client(raise_request_exception=False))
+            answers[index] = request(client=Client(raise_request_exception=False))
         finally:
             connection.close()
 
@@ -206,10 +207,11 @@ def test_it_keeps_one_of_two_first_figures_sent_at_once_and_says_so_to_the_other
     target = plan.targets.get()
     people = [bearer(officer), bearer(agency_officer)]
 
-    for period, values in [("2026-q1", (70, 71)), ("2026-h1", (72, 73)), ("2026-q3", (74, 75)), ("2026-year", (76, 77))]:
-        answers = race(
-            [lambda c, h=h, v=v: figure(c, target, h, v, period=period) for h, v in zip(people, values, strict=True)]
-        )
+    races = {"2026-q1": (70, 71), "2026-h1": (72, 73), "2026-q3": (74, 75), "2026-year": (76, 77)}
+
+    for period, values in races.items():
+        sends = zip(people, values, strict=True)
+        answers = race([partial(figure, target=target, headers=h, value=v, period=period) for h, v in sends])
 
         assert sorted(a.status_code for a in answers) == [201, 409], [a.content[:300] for a in answers]
         saved = Measurement.objects.get(target=target, period__kind=period.split("-")[1])
@@ -228,9 +230,9 @@ def test_it_refuses_one_of_two_task_updates_sent_at_once_from_the_same_version(o
     url = f"/api/tasks/{task.pk}/updates"
     people = [bearer(officer) | {"If-Match": '"v1"'}, bearer(agency_officer) | {"If-Match": '"v1"'}]
 
-    answers = race(
-        [lambda c, h=h, p=p: post(c, url, {"status": "in_progress", "progress": p}, h) for h, p in zip(people, (40, 60))]
-    )
+    bodies = [{"status": "in_progress", "progress": 40}, {"status": "in_progress", "progress": 60}]
+
+    answers = race([partial(post, url=url, body=b, headers=h) for h, b in zip(people, bodies, strict=True)])
 
     assert sorted(a.status_code for a in answers) == [201, 412], [a.content[:300] for a in answers]
     kept = next(a for a in answers if a.status_code == 201).json()["progress"]
