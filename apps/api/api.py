@@ -43,7 +43,7 @@ from apps.api.schemas import (
 from apps.audit.models import record
 from apps.plans.models import Plan, ReportStatus, Target, Task
 from apps.tracking import services
-from apps.tracking.figures import FigureError, parse_period, period_label, plan_years, save_measurement
+from apps.tracking.figures import FigureError, compute, parse_period, period_label, plan_years, save_measurement
 from apps.tracking.models import Measurement, Period
 from apps.units.access import Access
 from cchc.versioning import Conflict, parse_etag
@@ -368,6 +368,7 @@ def measurement_save(
     any_version = if_match is not None and if_match.strip() == "*"
     try:
         period = find_period(payload.period, plan_years(target.plan))
+        compute(target, payload.value, payload.numerator, payload.denominator)  # a bad value is told first
         existing = current_measurement(target, period)
         if existing is not None and expected is None and not any_version:
             detail = (

@@ -15,7 +15,8 @@ DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 
 
 class ForgivingDecimalField(forms.DecimalField):
-    """Accepts '85', '85%', '85,5', '85.5', '1.234,5' and rounds to the field's decimal places."""
+    """Accepts '85', '85%', '85,5', '85.5', '1.234,5' and rounds to the field's decimal places; NaN, infinities and
+    numbers with more whole digits than the field holds get a message."""
 
     widget = forms.TextInput
 
@@ -27,6 +28,8 @@ class ForgivingDecimalField(forms.DecimalField):
             else:
                 text = text.replace(",", ".")
             value = text
+        elif isinstance(value, int) and not isinstance(value, bool):
+            value = Decimal(value)  # str() of an int of thousands of digits raises
         number = super().to_python(value)
         if number is None:
             return None
