@@ -279,7 +279,7 @@ def task_update(
         return invalid(request, api, str(exc))
     except Conflict as exc:
         detail = f"{exc} Nhiệm vụ như hiện nay ở trường current; gửi lại với If-Match mới nếu vẫn muốn cập nhật."
-        return conflict(response, 412, detail, exc.current and tasks_queryset().get(pk=exc.current.pk))
+        return conflict(response, 412, detail, exc.current and tasks_queryset().filter(pk=exc.current.pk).first())
     update.replaced = before
     return Status(201, update)
 

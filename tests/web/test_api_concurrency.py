@@ -239,3 +239,16 @@ def test_it_refuses_one_of_two_task_updates_sent_at_once_from_the_same_version(o
     assert Task.objects.get(pk=task.pk).progress == kept
     assert next(a for a in answers if a.status_code == 412).json()["current"]["progress"] == kept
     assert TaskUpdate.objects.count() == 1
+
+
+def test_it_explains_etag_and_if_match_in_the_api_description(client, db):
+    schema = client.get("/api/openapi.json").json()
+
+    assert "If-Match" in schema["info"]["description"] and "412" in schema["info"]["description"]
+    for path in ("/api/tasks/{task_id}/updates", "/api/targets/{target_id}/measurements"):
+        operation = schema["paths"][path]["post"]
+        [header] = [p for p in operation["parameters"] if p["in"] == "header"]
+        assert header["name"] == "If-Match" and "ETag" in header["description"]
+        assert {"400", "412"} <= set(operation["responses"])
+    assert "409" in schema["paths"]["/api/targets/{target_id}/measurements"]["post"]["responses"]
+    assert "get" in schema["paths"]["/api/targets/{target_id}"]
