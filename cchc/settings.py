@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -115,8 +116,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     # the test database is a file too (not shared-cache memory, which fails at once instead of waiting), so tests
-    # that race requests from several threads meet the same locking as production; one file per test process
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"cchc-test-{os.getpid()}.sqlite3")}
+    # that race requests from several threads meet the same locking as production; a new name per test process,
+    # so that no journal left behind by an earlier run is ever read into it
+    test_name = f"cchc-test-{os.getpid()}-{secrets.token_hex(4)}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / test_name)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
