@@ -3,6 +3,8 @@ and the plan's workbook (download, upload, preview, confirm)."""
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,12 +32,13 @@ from apps.tracking.figures import (
     targets_with_measurements,
 )
 from apps.tracking.forms import MultipleFileField
-from apps.tracking.models import Measurement
-from apps.tracking.uploads import ALLOWED_LABEL, validate_upload
+from apps.tracking.models import Measurement, SheetUpload
+from apps.tracking.uploads import ALLOWED_LABEL
 from apps.units.access import Access
+from cchc.versioning import Conflict
 from importer.text import fold
 
-SESSION_KEY = "figures-sheet-{}"
+log = logging.getLogger(__name__)
 
 
 class MeasurementForm(forms.Form):
@@ -70,14 +73,9 @@ class IndicatorForm(forms.ModelForm):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Tệp bảng tính (.xlsx) đã điền")
+    """The file only: what it holds is checked by ``spreadsheets.read_workbook``, with a message per reason."""
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        kind = validate_upload(upload)
-        if kind.extension != "xlsx":
-            raise ValidationError("Chỉ nhận tệp Excel .xlsx (tải mẫu về, điền rồi tải lên).")
-        return upload
+    file = forms.FileField(label="Tệp bảng tính (.xlsx) đã điền")
 
 
 def _plan_for(access: Access, plan_id: int) -> Plan:
@@ -315,44 +313,60 @@ def sheet_upload(request, plan_id: int):
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            rows, problems = spreadsheets.read_workbook(upload.read())
+            rows, problems = spreadsheets.read_workbook(upload)
             if not problems:
-                request.session[SESSION_KEY.format(plan.pk)] = {"rows": rows, "file": upload.name[:200]}
+                SheetUpload.clear_expired()
+                SheetUpload.objects.update_or_create(
+                    user=request.user,
+                    plan=plan,
+                    defaults={"file_name": (upload.name or "")[:200], "rows": rows, "created_at": timezone.now()},
+                )
                 return redirect("figures-sheet-preview", plan_id=plan.pk)
     return render(request, "tracking/figures_upload.html", {"plan": plan, "form": form, "problems": problems})
 
 
 @login_required
 def sheet_preview(request, plan_id: int):
-    """Show what the uploaded rows would change; on confirm, check them again and save all or nothing."""
+    """Show what the uploaded rows would change and what conflicts with changes made since the download; on
+    confirm, check them again and save all (with the conflicts the user ticked to overwrite) or nothing."""
     access = Access(request.user)
     plan = _plan_for(access, plan_id)
     if not _can_fill_sheet(access, plan):
         raise PermissionDenied
-    key = SESSION_KEY.format(plan.pk)
-    stored = request.session.get(key)
-    if not stored:
-        messages.info(request, "Chưa có tệp nào đang chờ xác nhận; hãy tải tệp lên.")
+    stored = SheetUpload.objects.filter(user=request.user, plan=plan).first()
+    if request.method == "POST" and "cancel" in request.POST:  # before reading the upload: it may be broken
+        if stored is not None:
+            stored.delete()
+        messages.info(request, "Đã hủy, không có thay đổi nào được lưu.")
+        return redirect("figures-plan", plan_id=plan.pk)
+    if stored is None or stored.expired:
+        if stored is not None:
+            stored.delete()
+            messages.info(request, "Tệp đã tải lên quá lâu mà chưa xác nhận nên đã bị xóa; hãy tải tệp lên lại.")
+        else:
+            messages.info(request, "Chưa có tệp nào đang chờ xác nhận; hãy tải tệp lên.")
         return redirect("figures-sheet-upload", plan_id=plan.pk)
-    result = spreadsheets.review(plan, access, stored["rows"])
-    digest = result.digest()
-    if request.method == "POST":
-        if "cancel" in request.POST:
-            del request.session[key]
-            messages.info(request, "Đã hủy, không có thay đổi nào được lưu.")
-            return redirect("figures-plan", plan_id=plan.pk)
-        if result.ok and result.count and request.POST.get("digest") == digest == stored.get("digest"):
+    context = {"plan": plan, "file": stored.file_name, "overwrite": set(request.POST.getlist("overwrite"))}
+    try:
+        result = spreadsheets.review(plan, access, stored.rows)
+    except Exception:  # a stored upload this code cannot read: say so, and keep the cancel button working
+        log.exception("sheet upload %s of plan %s could not be reviewed", stored.pk, plan.pk)
+        return render(request, "tracking/figures_preview.html", context | {"broken": True})
+    if request.method == "POST" and result.ok and (result.count or result.conflicts):
+        if request.POST.get("digest") != result.digest():
+            messages.warning(request, "Số liệu đã thay đổi kể từ lúc xem trước; hãy xem lại rồi xác nhận.")
+        elif not result.count and not context["overwrite"]:
+            messages.info(request, "Chưa lưu gì: tệp chỉ có dòng xung đột và bạn chưa chọn ghi đè dòng nào.")
+        else:
             try:
-                count = spreadsheets.apply(plan, request.user, result, stored["file"])
+                count = spreadsheets.apply(plan, request.user, result, stored.file_name, context["overwrite"])
+            except Conflict as error:
+                messages.error(request, f"Không lưu được dòng nào của tệp: {error}")
+                result = spreadsheets.review(plan, access, stored.rows)
             except FigureError as error:
                 messages.error(request, f"Không lưu được: {error}")
             else:
-                del request.session[key]
-                messages.success(request, f"Đã lưu {count} thay đổi từ tệp {stored['file']}.")
+                stored.delete()
+                messages.success(request, f"Đã lưu {count} thay đổi từ tệp {stored.file_name}.")
                 return redirect("figures-plan", plan_id=plan.pk)
-        elif result.ok and result.count:
-            messages.warning(request, "Số liệu đã thay đổi kể từ lúc xem trước; hãy xem lại rồi xác nhận.")
-    stored["digest"] = digest
-    request.session[key] = stored
-    context = {"plan": plan, "result": result, "digest": digest, "file": stored["file"]}
-    return render(request, "tracking/figures_preview.html", context)
+    return render(request, "tracking/figures_preview.html", context | {"result": result, "digest": result.digest()})
