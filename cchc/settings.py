@@ -152,7 +152,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_PAGES = env_int("IMPORT_MAX_PAGES", 300)
 # the plan's workbook uploaded back: file size, size once unpacked (a zip bomb), rows per sheet, hours kept
 SHEET_MAX_BYTES = env_int("SHEET_MAX_BYTES", 5 * 1024 * 1024)
-SHEET_MAX_UNPACKED_BYTES = env_int("SHEET_MAX_UNPACKED_BYTES", 50 * 1024 * 1024)
+SHEET_MAX_UNPACKED_BYTES = env_int("SHEET_MAX_UNPACKED_BYTES", 20 * 1024 * 1024)
 SHEET_MAX_ROWS = env_int("SHEET_MAX_ROWS", 5000)
 SHEET_UPLOAD_HOURS = env_int("SHEET_UPLOAD_HOURS", 24)
 
