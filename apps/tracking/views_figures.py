@@ -322,7 +322,8 @@ def sheet_upload(request, plan_id: int):
                     defaults={"file_name": (upload.name or "")[:200], "rows": rows, "created_at": timezone.now()},
                 )
                 return redirect("figures-sheet-preview", plan_id=plan.pk)
-    return render(request, "tracking/figures_upload.html", {"plan": plan, "form": form, "problems": problems})
+    context = {"plan": plan, "form": form, "problems": problems, "limits": spreadsheets.limits()}
+    return render(request, "tracking/figures_upload.html", context)
 
 
 @login_required
@@ -355,7 +356,7 @@ def sheet_preview(request, plan_id: int):
     if request.method == "POST" and result.ok and (result.count or result.conflicts):
         if request.POST.get("digest") != result.digest():
             messages.warning(request, "Số liệu đã thay đổi kể từ lúc xem trước; hãy xem lại rồi xác nhận.")
-        elif not result.count and not context["overwrite"]:
+        elif not any(result.chosen(context["overwrite"])):
             messages.info(request, "Chưa lưu gì: tệp chỉ có dòng xung đột và bạn chưa chọn ghi đè dòng nào.")
         else:
             try:

@@ -179,3 +179,8 @@ def test_a_huge_number_in_the_workbook_is_never_a_500(signed_in, plan):
     assert "Xác nhận lưu" not in page.content.decode()
     response = signed_in.post(f"/ke-hoach/{plan.pk}/bang-tinh/xem-truoc/", {"cancel": "1"})
     assert response.status_code == 302 and not SheetUpload.objects.exists()
+
+
+def test_the_upload_page_tells_the_limits(signed_in, plan):
+    page = signed_in.get(f"/ke-hoach/{plan.pk}/bang-tinh/tai-len/").content.decode()
+    assert "Tệp .xlsx tối đa 5,0 MB, 5.000 dòng mỗi trang tính." in page

@@ -220,3 +220,26 @@ def test_a_row_copied_for_another_period_is_a_new_value_not_a_conflict(client, o
     assert confirm(client, preview).status_code == 302
     assert Measurement.objects.get(period__kind=PeriodKind.Q3).value == Decimal("75.00")
     assert Measurement.objects.get(period=q1).value == Decimal("61.00")
+
+
+@time_machine.travel(APRIL)
+def test_hidden_columns_typed_over_count_as_a_row_typed_by_hand(client, officer, plan):
+    target = plan.targets.get()
+    Period.ensure_year(2026)
+    q1 = Period.objects.get(kind=PeriodKind.Q1, year=2026)
+    save_measurement(target, q1, officer, value="61")
+    client.login(username=officer.username, password=PASSWORD)
+    wb = download(client, plan)
+    figures, tasks = wb["Số liệu"], wb["Nhiệm vụ"]
+    figures["I2"], figures["J2"] = "abc", '[1, "Quý I 2026", "x", "", "", ""]'  # Quý I 2026, untouched
+    figures["J3"] = "[not json"  # 6 tháng 2026, blank: still nothing to do
+    tasks["I2"], tasks["J2"] = -4, '{"task": 1}'
+    tasks["G2"] = 40
+    preview = upload(client, plan, wb)
+    result = preview.context["result"]
+    assert result.problems == [] and result.figures == []  # Quý I 2026 equals what cchc has: nothing to write
+    assert [(c.label, c.progress, c.expected_version) for c in result.tasks] == [("II.1", 40, 1)]
+    figures["E2"] = 62  # now changed, and with no version it cannot replace the value in cchc silently
+    preview = upload(client, plan, wb)
+    [conflict] = preview.context["result"].conflicts
+    assert (conflict.downloaded, conflict.current, conflict.file) == ("—", "61%", "62%")

@@ -9,7 +9,7 @@ the user confirms and the rows check again (``apply``). A file with any error sa
 
 from apps.tracking.spreadsheets.changes import FigureChange, Review, RowConflict, TaskChange, apply, review
 from apps.tracking.spreadsheets.layout import FIGURES, TASKS, XLSX
-from apps.tracking.spreadsheets.reading import Problem, read_workbook
+from apps.tracking.spreadsheets.reading import Problem, limits, read_workbook
 from apps.tracking.spreadsheets.writing import export_plan
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "TaskChange",
     "apply",
     "export_plan",
+    "limits",
     "read_workbook",
     "review",
 ]

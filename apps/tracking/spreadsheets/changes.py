@@ -177,15 +177,25 @@ def _id(raw) -> int | None:
     return int(number)
 
 
-def _original(raw, length: int) -> list | None:
-    """The row's values as downloaded (the hidden column), or None when absent or not ours."""
+FIGURE_ORIGINAL = (int, str, str, str, str, str)  # target, period, value, numerator, denominator, source
+TASK_ORIGINAL = (int, str, int)  # task, state, progress
+
+
+def _original(raw, types: tuple) -> list | None:
+    """The row's values as downloaded (the hidden column), or None when absent or not as cchc wrote them."""
     if not isinstance(raw, str):
         return None
     try:
         value = json.loads(raw)
     except ValueError:
         return None
-    return value if isinstance(value, list) and len(value) == length else None
+    if not isinstance(value, list) or len(value) != len(types):
+        return None
+    if not all(type(v) is t for v, t in zip(value, types, strict=True)):
+        return None
+    if types is FIGURE_ORIGINAL and any(_decimal(v) is None and v for v in value[2:5]):
+        return None
+    return value
 
 
 def _number_as_typed(raw):
@@ -220,7 +230,7 @@ def _figure_rows(plan: Plan, access: Access, rows: list, review: Review) -> None
         review.problems.append(Problem(message, FIGURES, row, col[key] if key else ""))
 
     for row, cells in rows:
-        original = _original(cells.get("original"), 6)
+        original = _original(cells.get("original"), FIGURE_ORIGINAL)
         as_typed = [
             _id(cells.get("target")),
             _show(cells.get("period")),
@@ -301,7 +311,11 @@ def _figure_values(value, numerator, denominator, source) -> dict:
 
 
 def _decimal(text: str) -> Decimal | None:
-    return Decimal(text) if text else None
+    """A number as ``plain`` wrote it; None for '' (or for anything else)."""
+    try:
+        return Decimal(text) if text else None
+    except ArithmeticError:
+        return None
 
 
 def _task_rows(plan: Plan, access: Access, rows: list, review: Review) -> None:
@@ -315,7 +329,7 @@ def _task_rows(plan: Plan, access: Access, rows: list, review: Review) -> None:
         review.problems.append(Problem(message, TASKS, row, col[key] if key else ""))
 
     for row, cells in rows:
-        original = _original(cells.get("original"), 3)
+        original = _original(cells.get("original"), TASK_ORIGINAL)
         raw_state, raw_progress = cells.get("state"), cells.get("progress")
         comment = str(cells.get("comment") or "").strip()
         if original is not None and not comment:

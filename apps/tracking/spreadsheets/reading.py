@@ -63,6 +63,12 @@ def _count(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+def limits() -> str:
+    """The caps, as the upload page tells them."""
+    size = _sizes(0, settings.SHEET_MAX_BYTES)[1]
+    return f"tối đa {size}, {_count(settings.SHEET_MAX_ROWS)} dòng mỗi trang tính"
+
+
 def _check_file(upload) -> None:
     """Refuse, before any parsing, what is too big or is not an .xlsx (with the reason and what to do)."""
     name = upload.name or "tệp"
