@@ -224,6 +224,7 @@ def _figure_rows(plan: Plan, access: Access, rows: list, review: Review) -> None
     }
     seen: dict[tuple[int, int], int] = {}
     years = plan_years(plan)
+    periods: dict[str, Period | FigureError] = {}  # each period text read once, not once per row
     col = FIGURE_COLUMNS
 
     def problem(row, key, message):
@@ -246,10 +247,15 @@ def _figure_rows(plan: Plan, access: Access, rows: list, review: Review) -> None
             continue
         if all(cells.get(k) is None for k in ("value", "numerator", "denominator")):
             continue  # a period left blank: nothing to change
-        try:
-            period = parse_period(cells.get("period"), years)
-        except FigureError as error:
-            problem(row, "period", str(error))
+        key = _show(cells.get("period"))
+        if key not in periods:
+            try:
+                periods[key] = parse_period(cells.get("period"), years)
+            except FigureError as error:
+                periods[key] = error
+        period = periods[key]
+        if isinstance(period, FigureError):
+            problem(row, "period", str(period))
             continue
         parsed = {}
         bad = False
