@@ -237,9 +237,21 @@ def test_hidden_columns_typed_over_count_as_a_row_typed_by_hand(client, officer,
     tasks["G2"] = 40
     preview = upload(client, plan, wb)
     result = preview.context["result"]
-    assert result.problems == [] and result.figures == []  # Quý I 2026 equals what cchc has: nothing to write
-    assert [(c.label, c.progress, c.expected_version) for c in result.tasks] == [("II.1", 40, 1)]
+    assert result.problems == [] and result.figures == [] and result.tasks == []  # Quý I 2026 as in cchc
+    [conflict] = result.conflicts  # a task row with no version may be stale: saved only if chosen
+    unknown = "không rõ (dòng không mang phiên bản lúc tải về)"
+    assert (conflict.subject, conflict.downloaded, conflict.current, conflict.file) == (
+        "II.1 Rà soát, đơn giản hóa thủ tục hành chính",
+        unknown,
+        "Chưa thực hiện (0%)",
+        "Đang thực hiện (40%)",
+    )
     figures["E2"] = 62  # now changed, and with no version it cannot replace the value in cchc silently
     preview = upload(client, plan, wb)
-    [conflict] = preview.context["result"].conflicts
-    assert (conflict.downloaded, conflict.current, conflict.file) == ("—", "61%", "62%")
+    assert [(c.downloaded, c.current, c.file) for c in preview.context["result"].conflicts] == [
+        (unknown, "61%", "62%"),
+        (unknown, "Chưa thực hiện (0%)", "Đang thực hiện (40%)"),
+    ]
+    assert confirm(client, preview, overwrite=[c.key for c in preview.context["result"].conflicts]).status_code == 302
+    assert plan.tasks.get(section="II", no="1").progress == 40
+    assert plan.targets.get().measurements.get().value == Decimal("62.00")

@@ -6,7 +6,8 @@ What the uploader changed is told by comparing each row with the values it was d
 happened to its record since, so a stale file never undoes anyone's work and others' edits are never reported
 as the uploader's. A row the uploader changed is a change when its record is still at the version the file was
 downloaded at (the hidden version column), and a conflict otherwise: it is shown with the value now in cchc
-(who, when) and the file's value, and saved only if the uploader ticks it, row by row, to overwrite. Every
+(who, when) and the file's value, and saved only if the uploader ticks it, row by row, to overwrite; so is a
+changed row that carries no version (typed by hand, pasted from another file) over a task or a value. Every
 save names the version it was made from, so a record changed between the preview and the confirmation is a
 ``Conflict`` and nothing of the file is saved.
 """
@@ -52,6 +53,9 @@ def _show(value) -> str:
 
 def _vi(text: str) -> str:
     return text.replace(".", ",")
+
+
+UNKNOWN = "không rõ (dòng không mang phiên bản lúc tải về)"
 
 
 def _who(user) -> str:
@@ -296,12 +300,13 @@ def _figure_rows(plan: Plan, access: Access, rows: list, review: Review) -> None
             review.figures.append(change)
             continue
         downloaded = _figure_values(*(_decimal(v) for v in original[2:5]), original[5]) if based else None
+        downloaded_text = change.describe(downloaded) if based else UNKNOWN
         review.conflicts.append(
             RowConflict(
                 FIGURES,
                 row,
                 f"{target.text} · {label}",
-                change.describe(downloaded),
+                downloaded_text,
                 change.old_text,
                 _who(current.entered_by),
                 _when(current.entered_at),
@@ -395,10 +400,11 @@ def _task_rows(plan: Plan, access: Access, rows: list, review: Review) -> None:
             problem(row, "task", "kế hoạch chưa ban hành hoặc đã được thay thế; không cập nhật được nhiệm vụ")
             continue
         label = ".".join(p for p in (task.section, task.no) if p)
-        # a row typed in by hand has no version: it is an update of the task as it is now (append-only)
-        expected = (_id(cells.get("version")) if based else None) or task.version
+        # a row without the version it was downloaded at (typed by hand, pasted from another file) may be stale:
+        # like a changed record, it is saved only if the uploader chooses to
+        expected = _id(cells.get("version")) if based else None
         change = TaskChange(
-            row, task.pk, label, task.content, task.state, task.progress, state, progress, comment, expected
+            row, task.pk, label, task.content, task.state, task.progress, state, progress, comment, task.version
         )
         if expected == task.version:
             review.tasks.append(change)
@@ -410,13 +416,13 @@ def _task_rows(plan: Plan, access: Access, rows: list, review: Review) -> None:
                 TASKS,
                 row,
                 f"{label} {task.content}".strip(),
-                _task_text(base_state, base_progress),
+                _task_text(base_state, base_progress) if expected is not None else UNKNOWN,
                 _task_text(task.state, task.progress),
                 _who(last.user) if last else "không rõ",
                 _when(last.at) if last else "",
                 _task_text(state, progress, comment),
                 task.version,
-                task=replace(change, expected_version=task.version),
+                task=change,
             )
         )
 
