@@ -115,6 +115,11 @@ def test_it_refuses_a_broken_zip_a_word_file_and_a_workbook_that_is_not_xml(sign
     not_xml = task_sheet(1, workbook="this is not XML <<<")
     assert "bị hỏng hoặc không phải bảng tính Excel (.xlsx) đọc được" in refused(post(signed_in, plan, not_xml))
     assert "không đúng định dạng .xlsx" in refused(post(signed_in, plan, b"%PDF-1.4 not a workbook"))
+    damaged = bytearray(task_sheet(5000))  # the sheet's deflated bytes altered: a bad stream or a bad CRC
+    sheet = next(i for i in zipfile.ZipFile(io.BytesIO(bytes(damaged))).infolist() if "worksheets" in i.filename)
+    start = sheet.header_offset + 30 + len(sheet.filename.encode()) + 40
+    damaged[start : start + 20] = b"\xff" * 20
+    assert "bị hỏng" in refused(post(signed_in, plan, bytes(damaged)))
 
 
 def test_a_control_character_in_a_cell_is_refused_with_a_message(signed_in, plan):
