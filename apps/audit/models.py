@@ -40,13 +40,14 @@ def snapshot(obj, fields: list[str] | None = None) -> dict:
 def record(
     user, action: str, obj, unit: Unit | None, before: dict | None = None, after: dict | None = None, summary: str = ""
 ) -> AuditEntry:
-    """Write one audit entry; call it inside the transaction of the change it records."""
+    """Write one audit entry; call it inside the transaction of the change it records. ``obj`` is None for an event
+    about no stored object (a sign-in attempt for an unknown account)."""
     return AuditEntry.objects.create(
         user=user if user is not None and user.is_authenticated else None,
         unit=unit.governing_unit if unit is not None else None,
         action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
         summary=summary[:300],
         before=before,
         after=after,
