@@ -8,6 +8,9 @@ from django.db import models
 
 from apps.units.models import Unit
 
+# events of somebody not signed in (a sign-in attempt, a reset e-mail asked for)
+ANONYMOUS_ACTIONS = ("login.failed", "login.throttled", "password_reset.throttled")
+
 
 class AuditEntry(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -24,6 +27,10 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = "nhật ký thay đổi"
         verbose_name_plural = "nhật ký thay đổi"
+
+    @property
+    def by_anonymous(self) -> bool:
+        return self.user_id is None and self.action in ANONYMOUS_ACTIONS
 
 
 def snapshot(obj, fields: list[str] | None = None) -> dict:
