@@ -27,6 +27,7 @@ from apps.audit.models import record
 from apps.units.access import Access
 
 LOGIN_LOCKED = "Bạn đã nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút (lúc {at})."
+USERNAME_MAX = 150  # Django's User.username
 RESET_LOCKED = "Bạn đã yêu cầu gửi thư đặt lại mật khẩu quá nhiều lần. Hãy thử lại sau {minutes} phút (lúc {at})."
 
 
@@ -60,9 +61,10 @@ class Counter:
     def lock(self, value: str) -> Lock | None:
         key = self._key(value)
         found = cache.get_many([f"{key}:n", f"{key}:until"])
-        if found.get(f"{key}:n", 0) < getattr(settings, self.limit_setting):
+        until = found.get(f"{key}:until") or time.time() + window()
+        if found.get(f"{key}:n", 0) < getattr(settings, self.limit_setting) or until <= time.time():
             return None
-        return Lock(key, found.get(f"{key}:until") or time.time() + window())
+        return Lock(key, until)
 
     def hit(self, value: str) -> Lock | None:
         """Count one event; the lock when this one reached the limit."""
@@ -143,15 +145,17 @@ class ThrottledModelBackend(ModelBackend):
         if request is None:
             return super().authenticate(request, username, password, **kwargs)
         address = client_address(request)
+        # a name no account can have (too long, a NUL that PostgreSQL refuses) fails without a look-up
+        possible = len(username) <= USERNAME_MAX and "\x00" not in username
+        shown = username[:USERNAME_MAX].replace("\x00", "\ufffd")
         if lock := login_lock(request, username):
             request.login_lock = lock
-            note_refused(
-                lock, "login.throttled", username, address, f"Từ chối đăng nhập {username} (tạm khóa vì sai nhiều lần)"
-            )
+            summary = f"Từ chối đăng nhập {shown} (tạm khóa vì sai nhiều lần)"
+            note_refused(lock, "login.throttled", shown, address, summary)
             raise PermissionDenied(lock.message())
-        user = super().authenticate(request, username, password, **kwargs)
+        user = super().authenticate(request, username, password, **kwargs) if possible else None
         if user is None:
-            note("login.failed", username, address, f"Đăng nhập sai: {username}")
+            note("login.failed", shown, address, f"Đăng nhập sai: {shown}")
             lock = _latest(ACCOUNT_FAILURES.hit(username.lower()), ADDRESS_FAILURES.hit(address))
             if lock is not None:
                 request.login_lock = lock

@@ -147,3 +147,13 @@ def test_it_writes_failures_and_one_refusal_per_lock_to_the_audit_log(client, of
     assert refused.object_id == str(officer.pk) and refused.unit.code == "ke-sat" and refused.user is None
     assert refused.after == {"username": "kesat.vhxh", "address": "10.0.0.1"}
     assert "tạm khóa" in refused.summary
+
+
+def test_it_counts_an_impossible_user_name_as_a_failure_instead_of_failing(client, officer):
+    for name in ("kesat\x00vhxh", "x" * 5000):
+        response = api_login(client, name, "sai")
+        assert response.status_code == 401
+
+    entries = AuditEntry.objects.filter(action="login.failed").order_by("pk")
+    assert [len(e.after["username"]) for e in entries] == [10, 150]
+    assert "\x00" not in entries[0].after["username"]
