@@ -10,9 +10,10 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
+from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -23,7 +24,33 @@ TOKEN_PREFIX = "cchc_"
 # how stale ``last_used_at`` may get before a request writes it again
 LAST_USED_GRANULARITY = dt.timedelta(minutes=5)
 
+# how long noting a token's use may wait for a lock before it gives up (the request goes on regardless)
+TOUCH_LOCK_WAIT_MS = 200
+
 logger = logging.getLogger(__name__)
+
+
+@contextmanager
+def brief_lock_wait():
+    """A transaction that waits at most ``TOUCH_LOCK_WAIT_MS`` for a lock: SQLite's busy timeout (set before BEGIN
+    IMMEDIATE takes the write lock), PostgreSQL's lock_timeout."""
+    if connection.vendor != "sqlite":
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SET LOCAL lock_timeout = {TOUCH_LOCK_WAIT_MS}")
+            yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        before = cursor.fetchone()[0]
+        cursor.execute(f"PRAGMA busy_timeout = {TOUCH_LOCK_WAIT_MS}")
+    try:
+        with transaction.atomic():
+            yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {before}")
 
 
 def hash_token(raw: str) -> str:
@@ -111,14 +138,14 @@ class ApiToken(models.Model):
         return token.user
 
     def touch(self) -> None:
-        """Note the use, at most every ``LAST_USED_GRANULARITY``: one small UPDATE of its own that never fails the
-        request (a busy database only loses the note)."""
+        """Note the use, at most every ``LAST_USED_GRANULARITY``: one small UPDATE of its own that waits for a lock
+        at most ``TOUCH_LOCK_WAIT_MS`` and never fails the request (a busy database only loses the note)."""
         now = timezone.now()
         if self.last_used_at is not None and now - self.last_used_at <= LAST_USED_GRANULARITY:
             return
         stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_GRANULARITY)
         try:
-            with transaction.atomic():
+            with brief_lock_wait():
                 ApiToken.objects.filter(stale, pk=self.pk).update(last_used_at=now)
         except DatabaseError:
             logger.warning("could not note the use of API token %s", self.prefix, exc_info=True)

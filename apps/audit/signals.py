@@ -8,16 +8,14 @@ Bulk queryset updates and ``bulk_create`` send no signals and are not recorded.
 
 from __future__ import annotations
 
-from contextvars import ContextVar
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import is_password_usable
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from apps.api.models import ApiToken, RevokeReason
 from apps.audit.middleware import actor, current_request
-from apps.audit.models import record
+from apps.audit.models import AuditEntry, record
 from apps.units.access import Access
 from apps.units.models import Membership, Unit
 
@@ -25,20 +23,6 @@ User = get_user_model()
 
 FLAGS = {"is_staff": "vào trang quản trị", "is_superuser": "toàn quyền quản trị", "is_active": "được đăng nhập"}
 WATCHED = {*FLAGS, "password"}
-# units being deleted in this thread: entries written meanwhile go to the unit above, which stays
-_deleting: ContextVar[frozenset[int]] = ContextVar("audit_deleting_units", default=frozenset())
-
-
-def audit_unit(unit: Unit | None) -> Unit | None:
-    """The governing unit an entry about ``unit`` belongs to, skipping units being deleted."""
-    unit = unit.governing_unit if unit is not None else None
-    while unit is not None and unit.pk in _deleting.get():
-        unit = unit.parent.governing_unit if unit.parent_id else None
-    return unit
-
-
-def home_unit(user) -> Unit | None:
-    return audit_unit(Access(user).home_unit)
 
 
 def yes_no(value: bool) -> str:
@@ -82,7 +66,7 @@ def record_account(sender, instance, created, raw=False, **kwargs):
             actor(),
             "user.flags",
             instance,
-            home_unit(instance),
+            Access(instance).home_unit,
             before={name: before[name] for name in changed},
             after={name: getattr(instance, name) for name in changed},
             summary=f"Đổi quyền tài khoản {instance.username}: "
@@ -108,7 +92,8 @@ def record_password(user) -> None:
     revoked = ApiToken.revoke_all(user, RevokeReason.PASSWORD, by=who)
     if revoked:
         summary += f"; thu hồi {revoked} mã truy cập API"
-    record(who, action, user, home_unit(user), before={"password": "cũ"}, after={"password": "mới"}, summary=summary)
+    unit = Access(user).home_unit
+    record(who, action, user, unit, before={"password": "cũ"}, after={"password": "mới"}, summary=summary)
 
 
 @receiver(post_delete, sender=User)
@@ -119,7 +104,7 @@ def record_account_deletion(sender, instance, **kwargs):
         instance,
         None,
         before={"username": instance.username},
-        summary=(f"Xóa tài khoản {instance.username}"),
+        summary=f"Xóa tài khoản {instance.username}",
     )
 
 
@@ -146,7 +131,7 @@ def record_role(sender, instance, created, raw=False, **kwargs):
     label = instance.get_role_display()
     if created:
         summary = f"Cấp vai trò {label} tại {instance.unit} cho {instance.user.username}"
-        record(actor(), "membership.grant", instance, audit_unit(instance.unit), after=now, summary=summary)
+        record(actor(), "membership.grant", instance, instance.unit, after=now, summary=summary)
         return
     before = getattr(instance, "_audit_before", None)
     if before and before != now:
@@ -154,7 +139,7 @@ def record_role(sender, instance, created, raw=False, **kwargs):
         summary = (
             f"Đổi vai trò của {instance.user.username}: {old_label} tại {before['unit']} → {label} tại {instance.unit}"
         )
-        record(actor(), "membership.change", instance, audit_unit(instance.unit), before, now, summary)
+        record(actor(), "membership.change", instance, instance.unit, before, now, summary)
 
 
 @receiver(post_delete, sender=Membership)
@@ -164,7 +149,7 @@ def record_role_removal(sender, instance, **kwargs):
         actor(),
         "membership.revoke",
         instance,
-        audit_unit(instance.unit),
+        instance.unit,
         before=describe_role(instance),
         summary=summary,
     )
@@ -179,21 +164,18 @@ def record_token_deletion(sender, instance, **kwargs):
         actor(),
         "api_token.delete",
         instance,
-        home_unit(instance.user),
+        Access(instance.user).home_unit,
         before={"prefix": instance.prefix, "expires_at": instance.expires_at, "revoked_at": instance.revoked_at},
         summary=f"Xóa mã truy cập API {instance.prefix}… của {instance.user.username}",
     )
 
 
-@receiver(pre_delete, sender=Unit)
-def mark_unit_deleting(sender, instance, **kwargs):
-    _deleting.set(_deleting.get() | {instance.pk})
-
-
 @receiver(post_delete, sender=Unit)
 def record_unit_deletion(sender, instance, **kwargs):
-    above = audit_unit(instance.parent) if instance.parent_id else None
-    _deleting.set(_deleting.get() - {instance.pk})
+    """The entry goes to the unit above; so do those written while the unit was deleted (its roles removed), which
+    the deletion's SET_NULL, decided beforehand, did not reach."""
+    above = instance.parent.governing_unit if instance.parent_id else None
+    AuditEntry.objects.filter(unit_id=instance.pk).update(unit=above)
     record(
         actor(),
         "unit.delete",

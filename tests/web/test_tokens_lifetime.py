@@ -1,9 +1,13 @@
 """Tokens last API_TOKEN_LIFETIME_DAYS (7 by default); noting their use is rare, small and never fails a request."""
 
 import datetime as dt
+import threading
+import time
 
+import psycopg
+import pytest
 import time_machine
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models.query import QuerySet
 from django.test import Client
 from django.utils import timezone
@@ -70,4 +74,29 @@ def test_it_answers_even_when_the_use_cannot_be_noted(officer, plan, monkeypatch
     response = get(token)
 
     assert response.status_code == 200
+    assert ApiToken.objects.get().last_used_at is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQLite test database lives in this connection")
+@pytest.mark.django_db(transaction=True)
+def test_it_answers_at_once_while_another_transaction_holds_the_token(officer, plan):
+    _, token = ApiToken.issue(officer)
+    settings = connection.settings_dict
+    other = psycopg.connect(
+        dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"], port=settings["PORT"] or 5432
+    )
+    release = threading.Timer(5, other.rollback)  # a request that waits for the lock waits 5 s, not forever
+    try:
+        other.execute("SELECT 1 FROM api_apitoken FOR UPDATE")
+        release.start()
+        started = time.monotonic()
+        response = get(token)
+        took = time.monotonic() - started
+    finally:
+        release.cancel()
+        other.rollback()
+        other.close()
+
+    assert response.status_code == 200
+    assert took < 2
     assert ApiToken.objects.get().last_used_at is None
