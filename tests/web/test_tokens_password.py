@@ -32,6 +32,7 @@ def test_it_revokes_the_tokens_when_the_officer_changes_their_password_on_the_pa
     )
 
     assert response.status_code == 302
+    assert "Mọi mã truy cập API của tài khoản (nếu có) đã bị thu hồi" in client.get(response.url).content.decode()
     assert not works(mine) and works(theirs)
     token = ApiToken.objects.get(user=officer)
     assert token.revoke_reason == RevokeReason.PASSWORD and token.revoked_by == officer
@@ -75,12 +76,15 @@ def test_it_revokes_the_tokens_when_code_calls_set_password_or_disables_the_pass
 def test_it_revokes_the_tokens_when_the_password_is_reset_by_email(client, officer):
     _, token = ApiToken.issue(officer)
 
-    client.post(reverse("password_reset"), {"email": officer.email})
+    sent = client.post(reverse("password_reset"), {"email": officer.email}, follow=True)
+    assert "chúng tôi đã gửi hướng dẫn đặt lại mật khẩu" in sent.content.decode()
     link = re.search(r"/mat-khau/dat-lai/\S+/", mail.outbox[0].body).group(0)
     form = client.get(link, follow=True)
     response = client.post(form.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
 
     assert response.status_code == 302 and response.url == reverse("password_reset_complete")
+    assert "Mật khẩu đã được đặt lại" in client.get(response.url).content.decode()
+    assert "không còn hiệu lực" in client.get(link, follow=True).content.decode()
     assert not works(token)
     entry = AuditEntry.objects.get(action="user.password_reset")
     assert entry.user == officer and "đặt lại mật khẩu qua thư" in entry.summary
