@@ -117,10 +117,11 @@ def describe_role(membership: Membership) -> dict:
 
 @receiver(pre_save, sender=Membership)
 def remember_role(sender, instance, raw=False, **kwargs):
-    instance._audit_before = None
+    instance._audit_before = instance._audit_unit = None
     if not raw and instance.pk is not None:
         old = Membership.objects.select_related("user", "unit").filter(pk=instance.pk).first()
-        instance._audit_before = old and describe_role(old)
+        if old is not None:
+            instance._audit_before, instance._audit_unit = describe_role(old), old.unit
 
 
 @receiver(post_save, sender=Membership)
@@ -140,6 +141,8 @@ def record_role(sender, instance, created, raw=False, **kwargs):
             f"Đổi vai trò của {instance.user.username}: {old_label} tại {before['unit']} → {label} tại {instance.unit}"
         )
         record(actor(), "membership.change", instance, instance.unit, before, now, summary)
+        if instance._audit_unit.governing_unit != instance.unit.governing_unit:  # the unit it left sees it too
+            record(actor(), "membership.change", instance, instance._audit_unit, before, now, summary)
 
 
 @receiver(post_delete, sender=Membership)

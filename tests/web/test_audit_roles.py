@@ -75,3 +75,14 @@ def test_it_writes_the_entry_in_the_transaction_of_the_change(agency_officer, ke
         raise RuntimeError("rolled back")
 
     assert not AuditEntry.objects.filter(action="membership.grant", unit=kesat, after__role="leader").exists()
+
+
+def test_it_tells_both_units_when_a_role_moves_to_another_commune(agency_officer, kesat, maodien):
+    membership = Membership.objects.get(user=agency_officer)
+    membership.unit = maodien
+    membership.save()
+
+    entries = AuditEntry.objects.filter(action="membership.change")
+    assert {e.unit for e in entries} == {kesat, maodien}
+    assert entries[0].before["unit"] == "Trung tâm Phục vụ hành chính công"
+    assert entries[0].after["unit"] == "Xã Mao Điền"
