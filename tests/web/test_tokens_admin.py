@@ -28,8 +28,10 @@ def test_it_lists_the_tokens_on_the_account_page_and_in_the_token_list(admin_cli
     account = admin_client.get(reverse("admin:auth_user_change", args=[officer.pk])).content.decode()
     tokens = admin_client.get(reverse("admin:api_apitoken_changelist") + f"?q={officer.username}").content.decode()
 
+    one = admin_client.get(reverse("admin:api_apitoken_change", args=[row.pk]))
     assert row.prefix in account and "Đang dùng" in account
     assert row.prefix in tokens and "Đang dùng" in tokens
+    assert one.status_code == 200 and "lý do thu hồi" in one.content.decode().lower()
 
 
 def test_it_revokes_selected_tokens_and_keeps_them(admin_client, officer, agency_officer):
