@@ -26,8 +26,8 @@ from django.utils import timezone
 from apps.audit.models import record
 from apps.units.access import Access
 
-LOGIN_LOCKED = "Bạn đã nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút (lúc {at})."
 USERNAME_MAX = 150  # Django's User.username
+LOGIN_LOCKED = "Bạn đã nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút (lúc {at})."
 RESET_LOCKED = "Bạn đã yêu cầu gửi thư đặt lại mật khẩu quá nhiều lần. Hãy thử lại sau {minutes} phút (lúc {at})."
 
 
