@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "apps.audit.middleware.AuditActorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -121,6 +122,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+
+def env_count(name: str, default: int) -> int:
+    """A whole number of at least 1 (a limit of 0 would lock everybody out)."""
+    value = env_int(name, default)
+    if value < 1:
+        raise ImproperlyConfigured(f"{name} must be 1 or more, not {value}")
+    return value
+
+
+# accounts: sign-in goes through the throttling backend; API tokens last this many days unless revoked earlier
+AUTHENTICATION_BACKENDS = ["apps.units.throttling.ThrottledModelBackend"]
+API_TOKEN_LIFETIME_DAYS = env_count("API_TOKEN_LIFETIME_DAYS", 7)
+
+# login throttling (apps/units/throttling.py): in a window of LOGIN_THROTTLE_MINUTES, an account is locked after
+# LOGIN_FAILURES_PER_ACCOUNT wrong passwords and an address after LOGIN_FAILURES_PER_ADDRESS (higher: a whole
+# office often shares one address); password-reset e-mails are limited per e-mail address and per address alike.
+# The counters live in the cache: locmem serves one process; several workers need CACHE_URL=redis://… to share them.
+LOGIN_THROTTLE_MINUTES = env_count("LOGIN_THROTTLE_MINUTES", 15)
+LOGIN_FAILURES_PER_ACCOUNT = env_count("LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_count("LOGIN_FAILURES_PER_ADDRESS", 20)
+PASSWORD_RESETS_PER_EMAIL = env_count("PASSWORD_RESETS_PER_EMAIL", 3)
+PASSWORD_RESETS_PER_ADDRESS = env_count("PASSWORD_RESETS_PER_ADDRESS", 10)
+# the request header that carries the client's address behind a reverse proxy (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL in ("", "locmem://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cchc"}}
+else:
+    raise ImproperlyConfigured(f"CACHE_URL must be empty, locmem:// or redis://host:port/db, not {CACHE_URL!r}")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
