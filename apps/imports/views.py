@@ -33,10 +33,10 @@ def _managed_run(access: Access, pk: int) -> ImportRun:
 def upload_start(request):
     """The nav's entry: the upload page of the (first) unit this user manages."""
     access = Access(request.user)
-    units = Unit.objects.filter(pk__in=access.managed_unit_ids).order_by("name")
+    units = Unit.objects.filter(pk__in=access.managed_unit_ids).select_related("parent").order_by("name")
     if not units:
         raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được nhập kế hoạch.")
-    return redirect("imports-upload", unit_id=units[0].pk)
+    return redirect("imports-upload", unit_id=units[0].governing_unit.pk)  # plans belong to units, not agencies
 
 
 @login_required
