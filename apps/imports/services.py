@@ -95,8 +95,8 @@ def refuse_agency(unit: Unit, user, name: str) -> None:
         return
     governing = unit.governing_unit
     message = (
-        f"{unit.name} là một cơ quan của {governing.name}; kế hoạch của cơ quan này là kế hoạch của {governing.name}. "
-        f"Hãy nhập tệp ở trang nhập kế hoạch của {governing.name}."
+        f"{unit.name} là một cơ quan thuộc {governing.name}; kế hoạch CCHC là của {governing.name}, không của riêng "
+        f"cơ quan. Hãy nhập tệp ở trang nhập kế hoạch của {governing.name}."
     )
     record(user, "import_refused", unit, unit, after={"file": name, "unit_to_use": governing.pk}, summary=message)
     raise WrongUnit(message)
@@ -195,8 +195,8 @@ def _fail(run: ImportRun, message: str) -> ImportRun:
 
 
 RUN_DIED = (
-    "Việc đọc tệp bị dừng giữa chừng (máy chủ khởi động lại hoặc tiến trình nền bị tắt) và đã thử lại {attempts} "
-    "lần mà không xong. Hãy tải tệp lên lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống (kiểm tra tiến trình nền "
+    "Việc đọc tệp bị dừng giữa chừng (máy chủ khởi động lại hoặc tiến trình nền bị tắt) và đã thử {attempts} lần "
+    "mà không xong. Hãy tải tệp lên lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống (kiểm tra tiến trình nền "
     "“manage.py run_worker”)."
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.management import call_command
@@ -75,8 +76,10 @@ def test_it_gives_each_import_a_bounded_number_of_ocr_processes(officer, kesat, 
 
 
 def test_it_sends_reminders_from_the_worker(plan, agency_officer):
-    call_command("send_reminders", "--date", "2026-12-24")
+    out = io.StringIO()
+    call_command("send_reminders", "--date", "2026-12-24", stdout=out)
 
+    assert "Đã xếp việc gửi nhắc hạn ngày 24/12/2026 vào hàng đợi" in out.getvalue()
     assert not Notification.objects.exists()
     assert DBTaskResult.objects.ready().filter(task_path="cchc.jobs.send_reminders").count() == 1
 

@@ -159,7 +159,7 @@ def test_it_refuses_a_plan_imported_into_an_agency_and_names_the_unit(client, of
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Phòng Văn hóa - Xã hội là một cơ quan của Xã Kẽ Sắt" in page
+    assert "Phòng Văn hóa - Xã hội là một cơ quan thuộc Xã Kẽ Sắt" in page
     assert "trang nhập kế hoạch của Xã Kẽ Sắt" in page
     assert reverse("imports-upload", args=[kesat.pk]) in page
     assert not ImportRun.objects.exists() and not Plan.objects.exists()
