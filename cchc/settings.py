@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -68,6 +70,25 @@ INSTALLED_APPS = [
     "apps.audit",
 ]
 
+# Background jobs (imports that need OCR, reminders): Django's tasks API (the django-tasks backport on Django
+# 5.2) with its database backend, run by `manage.py run_worker` (scripts/run starts one beside the web server).
+# TASKS_BACKEND=immediate runs each job at once in the caller instead (the tests). A worker runs one job at a
+# time, an import with at most IMPORT_OCR_PROCESSES OCR processes. A run whose worker died (its process is gone,
+# or no sign of life for JOBS_STALE_AFTER seconds) is queued again until JOBS_MAX_ATTEMPTS, then failed.
+TASKS_BUILTIN = importlib.util.find_spec("django.tasks") is not None
+INSTALLED_APPS += [*([] if TASKS_BUILTIN else ["django_tasks"]), "django_tasks_db"]
+_TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": f"{'django.tasks' if TASKS_BUILTIN else 'django_tasks'}.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = env_str("TASKS_BACKEND", "database")
+if _tasks_backend not in _TASKS_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or immediate, not {_tasks_backend!r}")
+TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[_tasks_backend]}}
+IMPORT_OCR_PROCESSES = env_int("IMPORT_OCR_PROCESSES", 2)
+JOBS_STALE_AFTER = env_int("JOBS_STALE_AFTER", 600)
+JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 2)
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -114,6 +135,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env_int("SQLITE_TIMEOUT", 20),
         "transaction_mode": "IMMEDIATE",
     }
+    # tests on a file too (one per test process), not in memory: shared-cache memory databases fail at once with
+    # "database table is locked" instead of waiting, so races between threads could not be tested as they run
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"cchc-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
