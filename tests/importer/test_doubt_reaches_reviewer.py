@@ -50,3 +50,27 @@ def test_it_reports_how_much_of_the_text_ended_in_some_field(tmp_path):
     assert 0.5 < full["share"] <= 1.0
     assert padded["words"] > full["words"] and padded["share"] < full["share"]
     assert full["pages_without_fields"] == ()
+
+
+def test_it_names_the_pages_that_gave_no_field():
+    from importer.coverage import measure_coverage
+    from importer.model import Block, Document, Location, Meta, Plan, Status, Task
+
+    document = Document(
+        items=(
+            Block("Rà soát thủ tục hành chính của xã", Location(page=1)),
+            Block("Một trang in mờ không đọc được gì", Location(page=2)),
+            Block("Tuyên truyền cải cách hành chính trên loa", Location(page=3)),
+        ),
+        pages=4,
+    )
+    plan = Plan(
+        doc="x.pdf",
+        status=Status.SUCCESS,
+        meta=Meta(),
+        tasks=(Task("Rà soát thủ tục hành chính của xã"), Task("Tuyên truyền cải cách hành chính trên loa")),
+    )
+
+    coverage = measure_coverage(document, plan)
+    assert coverage.pages_without_fields == (2, 4)
+    assert 0.5 < coverage.share < 1.0

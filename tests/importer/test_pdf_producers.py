@@ -122,3 +122,13 @@ def test_it_reads_the_legacy_font_pages_by_ocr_and_says_which():
     pages = [p.location.page for p in document.problems if p.code == "pdf_text_unusable"]
     assert pages == [2, 3]
     assert any("Kế hoạch" in block.text for block in document.blocks if block.location.page == 2)
+
+
+def test_it_tells_pages_whose_glyphs_have_no_unicode():
+    pdf = pdfium.PdfDocument(str(OTHER / "no_unicode.pdf"))  # the fonts' Unicode maps removed
+    try:
+        unusable = [index + 1 for index in range(len(pdf)) if PageText.of(pdf[index]).unusable()]
+    finally:
+        pdf.close()
+
+    assert unusable == [1, 2, 3]
