@@ -71,16 +71,22 @@ def extract_meta(document: Document) -> Meta:
 def review_meta(meta: Meta, document: Document) -> tuple[Problem, ...]:
     """Doubts about the header, for the plan's warnings (so a reviewer checks them against the original)."""
     first = next((item.location for item in document.items), Location())
-    problems = []
-    if not meta.number:
-        problems.append(Problem("header_number_missing", "Không tìm thấy số, ký hiệu của kế hoạch.", first))
-    if not meta.date:
-        problems.append(Problem("header_date_missing", "Không tìm thấy hoặc không đọc được ngày ban hành.", first))
-    if not meta.issuer:
-        problems.append(Problem("header_issuer_missing", "Không xác định được cơ quan ban hành kế hoạch.", first))
-    if not meta.period_start or not meta.period_end:
-        problems.append(Problem("period_missing", "Không xác định được giai đoạn (thời kỳ) của kế hoạch.", first))
-    return tuple(problems)
+    missing = (
+        (meta.number, "header_number_missing", "Không tìm thấy số, ký hiệu của kế hoạch"),
+        (meta.date, "header_date_missing", "Không tìm thấy hoặc không đọc được ngày ban hành"),
+        (meta.issuer, "header_issuer_missing", "Không xác định được cơ quan ban hành kế hoạch"),
+        (meta.title, "header_title_missing", "Không tìm thấy trích yếu (tên) của kế hoạch"),
+        (
+            meta.period_start and meta.period_end,
+            "period_missing",
+            "Không xác định được giai đoạn (thời kỳ) của kế hoạch",
+        ),
+    )
+    return tuple(
+        Problem(code, f"{what}; hãy đối chiếu bản gốc và nhập bổ sung khi duyệt bản nháp.", first)
+        for found, code, what in missing
+        if not found
+    )
 
 
 # --- lines --------------------------------------------------------------------------------------
