@@ -132,7 +132,9 @@ _CITATION_CUE = re.compile(
     + r"\s+s\S{0,2}\s+\d|lu\S{1,2}t|\d+\s*/)"
 )
 # a decision that issues or approves a plan or a programme: the plan it carries is the document
-_ISSUES_PLAN = re.compile(rf"^\W*(ban hanh|phe duyet)\b.*\b({KE_HOACH}|{CHUONG_TRINH})\b")
+_ISSUES_PLAN = re.compile(
+    rf"^\W*(?:v\S{{0,2}} vi\S{{1,2}}c\s+)?(ban hanh|phe duyet)\b.*\b({KE_HOACH}|{CHUONG_TRINH})\b"
+)
 
 
 def find_title(lines: list[Line]) -> tuple[int | None, list[Line]]:
@@ -326,6 +328,12 @@ _NATIONAL = (
 )
 _MINISTRY = re.compile(r"^\W*bo\s+(?!truong\b)(?=[^\W\d])")
 _VIET_NAM = re.compile(r"^\W*vi\S{1,2}t nam\W*$")  # the motto's first line wrapped: 'CỘNG HÒA … CHỦ NGHĨA' / 'VIỆT NAM'
+# header lines that are not the issuer's: the number line (also with the serial left blank: 'Số:   /KH-UBND'),
+# the place and date (also with the day left blank), a draft's mark
+_NOT_ISSUER = re.compile(
+    rf"(?:^|\s){SO}\s*[:.]|\bso\s+\d|\bng\S{{0,2}}y\b.*\d{{4}}|\bth\S{{0,2}}ng\s+\d{{1,2}}\b"
+    r"|^\W*d\S{1,2} th\S{1,2}o\W*$"
+)
 # a line that names an authority (the issuing body's own line under a decision's title)
 _AUTHORITY = re.compile(r"\b(uy ban nhan dan|ubnd|thu tuong|chinh phu|bo truong|hoi dong nhan dan)\b")
 _MOTTO = re.compile(r"c\S{0,2}ng h\S{0,2}a\b.*$|\S{1,3}c [l1]\S{1,2}p\s*[-–].*$|\bt\S{0,2} do\s*[-–].*$")
@@ -340,11 +348,7 @@ _APPENDIX_ISSUER = re.compile(
 def find_issuer(header: list[Line], outline: tuple[Node, ...], lines: list[Line]) -> tuple[str | None, str | None]:
     """The issuing body from the header block, else from the preamble ('… ban hành Kế hoạch'), else the appendix."""
     candidates: list[str] = []
-    top = [
-        _drop_motto(line.text)
-        for line in header
-        if not _NUMBER.search(fold_aligned(line.text)) and not parse_date(line.text)
-    ]
+    top = [_drop_motto(line.text) for line in header if not _NOT_ISSUER.search(fold(line.text))]
     top = [text for text in top if text and not _VIET_NAM.match(fold(text)) and not re.fullmatch(r"[\W_]+", text)]
     for index, text in enumerate(top):
         folded = fold(strip_markdown(text))

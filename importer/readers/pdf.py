@@ -299,7 +299,7 @@ def read_ruled_page(
 
 def _printed(item: Block | Table) -> bool:
     """Whether an item is more than a page number."""
-    return isinstance(item, Table) or not re.fullmatch(r"\W*\d{1,3}\W*", item.text)
+    return isinstance(item, Table) or not re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", item.text)  # '80%.' is text
 
 
 def _last_table(placed: list[tuple[float, Block | Table]]) -> int:
