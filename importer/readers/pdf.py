@@ -1,11 +1,16 @@
-"""PDF: the text layer with pdfplumber and pdfium; pages without text go to OCR.
+"""PDF: the text layer read by pdfium character by character, tables by pdfplumber's table finder.
 
-Tables are taken from the PDF's ruling lines by pdfplumber (a Word table printed to PDF keeps its
-borders); the text outside them comes as one block per printed line. Pages that draw no ruling
-are read with pdfium alone, which is some twenty times faster than pdfminer. Blocks and tables keep the order
-they have on the page, top to bottom. A table that runs on over a page break gives one
-``Table`` per page; the table stage joins them. Cell text joins the cell's printed lines
-with spaces.
+Each character is placed where it is printed (its box and baseline), so lines read in reading order
+whatever order the producer wrote them in (a Word plan printed with a font that lacks some Vietnamese
+letters writes each line font by font), inside table cells too; spaces come from the gaps between
+characters, and two texts far apart on one line (a header's two columns) are two lines. Tables are
+taken from the PDF's ruling lines (a Word table printed to PDF keeps its borders); the text outside
+them comes as one block per printed line. Blocks and tables keep the order they have on the page, top
+to bottom. A table that runs on over a page break gives one ``Table`` per page (the tasks stage joins
+them): a rule the page break left out is drawn again, and a merged cell cut by the break keeps its text
+on the next page. Cell text joins the cell's printed lines with spaces. Pages without text, and pages
+whose text layer cannot be read (legacy TCVN3/VNI fonts, glyphs without Unicode), go to OCR; the
+result names the latter.
 """
 
 from __future__ import annotations
