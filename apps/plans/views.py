@@ -21,6 +21,7 @@ from apps.plans.models import Plan, PlanStatus, ReportStatus
 from apps.units.access import Access
 from apps.units.matching import candidates, rank, split_names
 from apps.units.models import Unit
+from cchc.form_limits import big_form
 
 
 def _plan(access: Access, pk: int, *, manage: bool = False) -> Plan:
@@ -207,6 +208,7 @@ def _published_meanwhile(request, plan: Plan):
     return _edit_page(request, plan, header, targets, tasks, draft=False, status=409)
 
 
+@big_form
 @login_required
 def plan_review(request, pk: int):
     access = Access(request.user)
@@ -218,6 +220,7 @@ def plan_review(request, pk: int):
     return _edit(request, plan, draft=True)
 
 
+@big_form
 @login_required
 def plan_edit(request, pk: int):
     access = Access(request.user)
