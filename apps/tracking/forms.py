@@ -45,6 +45,9 @@ class TaskUpdateForm(forms.Form):
         help_text="Để trống thì lấy ngày hôm nay khi đã hoàn thành.",
     )
     files = MultipleFileField(label="Minh chứng (có thể chọn nhiều tệp)", required=False, help_text=ALLOWED_LABEL)
+    # the task's version when the form was opened: an update is appended whatever it is now, but the user is told
+    # what it replaced when someone else updated the task meanwhile
+    version = forms.IntegerField(required=False, min_value=0, max_value=10**9, widget=forms.HiddenInput)
 
     def clean_completed_on(self):
         value = self.cleaned_data.get("completed_on")
