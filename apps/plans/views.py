@@ -111,9 +111,12 @@ def _source(plan: Plan) -> list[tuple[str, str]]:
 def _with_suggestions(plan: Plan, tasks) -> None:
     """Each task row gets the ranked agencies its printed lead may mean."""
     pool = candidates(plan.unit)
+    ranked = {}  # a plan prints the same few agencies on many rows
     for form in tasks.forms:
         names = split_names(form.instance.lead_text) if form.instance.pk else []
-        form.suggestions = rank(plan.unit, names[0], pool)[:3] if names else []
+        if names and names[0] not in ranked:
+            ranked[names[0]] = rank(plan.unit, names[0], pool)[:3]
+        form.suggestions = ranked[names[0]] if names else []
 
 
 def _edit(request, plan: Plan, *, draft: bool):
