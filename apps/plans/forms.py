@@ -117,7 +117,7 @@ class Seen:
     @classmethod
     def parse(cls, text: str | None, count: int) -> Seen | None:
         parts = (text or "").split(".")
-        if not parts[0].isdigit() or len(parts[0]) > 9:
+        if not parts[0].isdecimal() or len(parts[0]) > 9:
             return None
         if parts[0] == "0":
             return cls(0, ())
@@ -387,7 +387,8 @@ class RowsFormSet(forms.BaseModelFormSet):
         form = super()._construct_form(i, **kwargs)
         form.gone = None
         if self.is_bound and i < self.initial_form_count() and form.instance.pk is None:
-            form.gone = _pk(form.data.get(form.add_prefix("id")))
+            pk = _pk(form.data.get(form.add_prefix("id")))
+            form.gone = pk if pk is not None and 0 < pk < 2**31 else -1  # -1: an id that never was a row
             form.fields["id"] = forms.IntegerField(required=False, widget=forms.HiddenInput)
         return form
 

@@ -127,7 +127,7 @@ def _edit(request, plan: Plan, *, draft: bool):
     if request.method == "POST":
         if header.is_valid() and targets.is_valid() and tasks.is_valid():
             merge = request.POST.get("merge", "")
-            merge = int(merge) if draft and merge.isdigit() and len(merge) < 10 else None
+            merge = int(merge) if draft and merge.isdecimal() and len(merge) < 10 else None
             publish = draft and merge is None and request.POST.get("action") == "publish"
             try:
                 with transaction.atomic():

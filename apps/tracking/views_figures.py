@@ -73,7 +73,7 @@ class MeasurementForm(forms.Form):
     def expected_version(self) -> int | None:
         """The version of the chosen period's value the user is correcting; None for a first value."""
         period_id, _, version = (self.cleaned_data.get("seen") or "").partition(":")
-        if period_id != str(self.cleaned_data["period"].pk) or not version.isdigit() or len(version) > 9:
+        if period_id != str(self.cleaned_data["period"].pk) or not version.isdecimal() or len(version) > 9:
             return None
         return int(version)
 
@@ -251,7 +251,7 @@ def target_figures(request, target_id: int):
 
 
 def _pk(value) -> int | None:
-    return int(value) if value and str(value).isdigit() and len(str(value)) < 10 else None
+    return int(value) if value and str(value).isdecimal() and len(str(value)) < 10 else None
 
 
 def _figure_conflict(form: MeasurementForm, target: Target, exc: Conflict, expected: int | None) -> dict:

@@ -221,3 +221,13 @@ def test_it_merges_when_only_other_rows_changed(client, officer, colleague, draf
         "Rà soát TTHC\nTuyên truyền CCHC",
         "Kiểm tra (A)",
     ]
+
+
+def test_it_never_fails_on_a_tampered_form(client, officer, draft):
+    data = tab(client, officer, "plans-review", draft, **{"plan-seen": "x.y", "tasks-0-seen": "²", "merge": "²"})
+    data["tasks-1-id"] = "99999999999999999999"
+
+    response = post(client, officer, "plans-review", draft, data)
+
+    assert response.status_code in (200, 302, 409)
+    assert draft.tasks.count() == 3
