@@ -24,6 +24,7 @@ from apps.plans.models import Indicator, Plan, Target
 from apps.tracking import spreadsheets
 from apps.tracking.figures import (
     FigureError,
+    compute,
     entry_periods,
     goal_label,
     period_label,
@@ -49,11 +50,38 @@ class MeasurementForm(forms.Form):
     source = forms.CharField(label="Nguồn số liệu", required=False, max_length=300)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     files = MultipleFileField(label="Minh chứng (có thể chọn nhiều tệp)", required=False, help_text=ALLOWED_LABEL)
+    # "<period id>:<version>" of the value being corrected; empty for a first value, which never overwrites one
+    seen = forms.CharField(required=False, max_length=30, widget=forms.HiddenInput)
 
     def __init__(self, *args, periods=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = periods
         self.fields["period"].label_from_instance = period_label
+
+    @classmethod
+    def correcting(cls, measurement: Measurement, periods) -> MeasurementForm:
+        """The form to correct ``measurement``, filled with it and carrying its version."""
+        initial = {
+            "period": measurement.period_id,
+            "value": _typed(measurement.value),
+            "numerator": _typed(measurement.numerator),
+            "denominator": _typed(measurement.denominator),
+            "source": measurement.source,
+            "note": measurement.note,
+            "seen": f"{measurement.period_id}:{measurement.version}",
+        }
+        return cls(periods=periods, initial=initial)
+
+    def expected_version(self) -> int | None:
+        """The version of the chosen period's value the user is correcting; None for a first value."""
+        period_id, _, version = (self.cleaned_data.get("seen") or "").partition(":")
+        if period_id != str(self.cleaned_data["period"].pk) or not version.isdecimal() or len(version) > 9:
+            return None
+        return int(version)
+
+
+def _typed(number) -> str:
+    return "" if number is None else format(number.normalize(), "f").replace(".", ",")
 
 
 class IndicatorChoiceForm(forms.Form):
@@ -158,16 +186,21 @@ def target_figures(request, target_id: int):
     plan = target.plan
     can_enter = access.can_enter_measurement(target)
     can_manage = access.can_manage(plan.unit)
-    form = None
+    form, conflict, status = None, None, 200
     if can_enter:
         periods = entry_periods(plan)
-        form = MeasurementForm(periods=periods, initial={"period": _default_period(periods)})
+        correcting = target.measurements.filter(period_id=_pk(request.GET.get("period"))).first()
+        if correcting is not None:
+            form = MeasurementForm.correcting(correcting, periods)
+        else:
+            form = MeasurementForm(periods=periods, initial={"period": _default_period(periods)})
     if request.method == "POST":
         if not can_enter:
             raise PermissionDenied
-        form = MeasurementForm(request.POST, request.FILES, periods=entry_periods(plan))
+        form = MeasurementForm(request.POST.copy(), request.FILES, periods=entry_periods(plan))
         if form.is_valid():
             data = form.cleaned_data
+            expected = form.expected_version()
             try:
                 save_measurement(
                     target,
@@ -179,14 +212,14 @@ def target_figures(request, target_id: int):
                     source=data["source"],
                     note=data["note"],
                     files=data["files"],
-                    expected_version=Measurement.objects.filter(target=target, period=data["period"])
-                    .values_list("version", flat=True)
-                    .first(),
+                    expected_version=expected,
                 )
             except FigureError as error:
                 form.add_error("value", str(error))
             except ValidationError as error:
                 form.add_error("files", error)
+            except Conflict as exc:
+                conflict, status = _figure_conflict(form, target, exc, expected), 409
             else:
                 messages.success(request, f"Đã lưu số liệu {period_label(data['period'])}.")
                 return redirect("figures-target", target_id=target.pk)
@@ -204,13 +237,32 @@ def target_figures(request, target_id: int):
         "progress": progress,
         "measurements": measurements,
         "form": form,
+        "conflict": conflict,
         "can_enter": can_enter,
         "can_manage": can_manage,
         "indicator_form": IndicatorChoiceForm(unit=plan.unit, initial={"indicator": target.indicator_id})
         if can_manage
         else None,
     }
-    return render(request, "tracking/figures_target.html", context)
+    return render(request, "tracking/figures_target.html", context, status=status)
+
+
+def _pk(value) -> int | None:
+    return int(value) if value and str(value).isdecimal() and len(str(value)) < 10 else None
+
+
+def _figure_conflict(form: MeasurementForm, target: Target, exc: Conflict, expected: int | None) -> dict:
+    """What the page says when the period's value is not the one the user started from: the value there now, who
+    entered it and when, the user's own (nothing is replaced); the form then carries the current version, so
+    "Thay số liệu hiện có" replaces exactly the value shown."""
+    data = form.cleaned_data
+    current = exc.current
+    form.data["seen"] = f"{data['period'].pk}:{current.version}" if current is not None else ""
+    mine = compute(target, data["value"], data["numerator"], data["denominator"]).value
+    conflict = {"period": period_label(data["period"]), "mine": mine, "current": current, "corrected": expected}
+    if current is not None and current.entered_by is not None:
+        conflict["who"] = current.entered_by.get_full_name() or current.entered_by.username
+    return conflict
 
 
 def _default_period(periods):
