@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "ninja",
     "apps.api",
     "apps.audit",
+    "apps.reports",
 ]
 
 MIDDLEWARE = [
