@@ -85,8 +85,12 @@ def _para(container, text: str = "", size: float = 14, bold=False, italic=False,
     return paragraph
 
 
-def _rule_below(paragraph, inset: float) -> None:
-    """A thin line under the paragraph, ``inset`` cm shorter on each side (the rule under the motto)."""
+def _rule(container, inset: float) -> None:
+    """A thin line, ``inset`` cm shorter than the column on each side (the rule under the motto, the subject)."""
+    paragraph = container.add_paragraph()
+    _font(paragraph.add_run(""), 2)
+    fmt = paragraph.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), Pt(2)
     paragraph.paragraph_format.left_indent = Cm(inset)
     paragraph.paragraph_format.right_indent = Cm(inset)
     borders = OxmlElement("w:pBdr")
@@ -134,7 +138,10 @@ def _page_number(paragraph) -> None:
 
 
 def _widths(table, widths_cm: list[float]) -> None:
+    """Column widths in the grid (what LibreOffice reads) and in every cell (what Word reads)."""
     table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=False):
+        column.width = Cm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm, strict=False):
             cell.width = Cm(width)
@@ -216,20 +223,35 @@ def _heading_blocks(document, unit: Unit, content: dict, day: dt.date) -> None:
     left, right = table.rows[0].cells
     above, issuer = issuer_lines(unit)
     _cell(left, above, 13)
-    _rule_below(_cell(left, issuer, 13, bold=True), 1.5)
-    _cell(left, "")
+    _cell(left, issuer, 13, bold=True)
+    _rule(left, 1.8)
+    _cell(left, "", 8)
     _cell(left, _number_line(content), 13)
     _cell(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
-    _rule_below(_cell(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True), 2.3)
-    _cell(right, "")
+    _cell(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
+    _rule(right, 2.6)
+    _cell(right, "", 8)
     _cell(right, f"{place_name(unit)}, {vietnamese_date(day)}", 14, italic=True)
-    _widths(table, [6.5, 10.0])
+    _widths(table, [6.0, 10.5])
 
     _para(document, "", after=6)
     _para(document, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    kind, year = content["period"]["code"].split("-")[1], content["period"]["code"].split("-")[0]
-    subject = f"Kết quả thực hiện công tác cải cách hành chính {SUBJECTS[kind].format(year=year)}"
-    _rule_below(_para(document, subject, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12), 5.5)
+    _para(
+        document,
+        f"Kết quả thực hiện công tác cải cách hành chính {_period_words(content)}",
+        14,
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        after=0,
+    )
+    _rule(document, 6.0)
+    _para(document, "", after=6)
+
+
+def _period_words(content: dict) -> str:
+    """'quý I năm 2026', '6 tháng đầu năm 2026', 'năm 2026'."""
+    year, kind = content["period"]["code"].split("-")
+    return SUBJECTS[kind].format(year=year)
 
 
 def _sections(content: dict) -> dict[str, str]:
@@ -249,7 +271,7 @@ def _body(document, unit: Unit, content: dict) -> None:
     _para(
         document,
         f"Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính (CCHC), {unit.name} báo cáo kết quả "
-        f"thực hiện công tác CCHC {period['label'].lower()} (số liệu từ ngày {start} đến ngày {end}) như sau:",
+        f"thực hiện công tác CCHC {_period_words(content)} (số liệu từ ngày {start} đến ngày {end}) như sau:",
         indent=True,
     )
     _para(document, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", bold=True)
@@ -275,7 +297,7 @@ def _body(document, unit: Unit, content: dict) -> None:
     _text_paragraphs(document, texts.get("proposals", ""))
     _para(
         document,
-        f"Trên đây là báo cáo kết quả thực hiện công tác CCHC {period['label'].lower()} của {unit.name}"
+        f"Trên đây là báo cáo kết quả thực hiện công tác CCHC {_period_words(content)} của {unit.name}"
         " (có phụ lục kèm theo)./.",
         indent=True,
     )
@@ -303,7 +325,7 @@ def _appendix(document, unit: Unit, content: dict, day: dt.date) -> None:
     _para(document, "PHỤ LỤC", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     _para(
         document,
-        f"(Kèm theo Báo cáo {_number_line(content).removeprefix('Số: ')} {vietnamese_date(day)} của {unit.name})",
+        f"(Kèm theo Báo cáo số {_number_line(content).removeprefix('Số: ')} {vietnamese_date(day)} của {unit.name})",
         13,
         italic=True,
         align=WD_ALIGN_PARAGRAPH.CENTER,
@@ -350,5 +372,5 @@ def _appendix(document, unit: Unit, content: dict, day: dt.date) -> None:
     _para(document, "", after=6)
     _para(document, "Biểu đồ", 13, bold=True)
     for image in (charts.task_chart(content), charts.target_chart(content)):
-        document.add_picture(io.BytesIO(image), width=Cm(19))
+        document.add_picture(io.BytesIO(image), width=Cm(16))
         document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
