@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -88,7 +89,7 @@ def _report(access: Access, report_id: int) -> Report:
 
 @router.get("/periods", response=list[PeriodOut], summary="Các kỳ báo cáo (năm trước, năm nay)")
 def periods(request):
-    today = dt.date.today()
+    today = timezone.localdate()
     for year in (today.year - 1, today.year):
         Period.ensure_year(year)
     return [
