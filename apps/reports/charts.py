@@ -25,7 +25,7 @@ TARGET_COLOURS = {
 
 
 def _stacked(areas: list[dict], field: str, labels: dict[str, str], colours: dict[str, str], title: str) -> bytes:
-    figure = Figure(figsize=(9, 4.2), dpi=150)
+    figure = Figure(figsize=(9, 4.2), dpi=120)
     axes = figure.subplots()
     names = [row["label"] for row in areas][::-1]
     left = [0] * len(areas)
@@ -36,8 +36,8 @@ def _stacked(areas: list[dict], field: str, labels: dict[str, str], colours: dic
     axes.set_title(title, fontsize=11)
     axes.tick_params(labelsize=8)
     axes.xaxis.get_major_locator().set_params(integer=True)
-    axes.legend(fontsize=7, loc="lower center", bbox_to_anchor=(0.5, -0.32), ncol=len(labels), frameon=False)
-    figure.tight_layout()
+    axes.legend(fontsize=7, loc="lower center", bbox_to_anchor=(0.35, -0.3), ncol=len(labels), frameon=False)
+    figure.subplots_adjust(left=0.3, right=0.97, top=0.9, bottom=0.24)
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()

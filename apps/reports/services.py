@@ -6,7 +6,7 @@ two tabs cannot overwrite each other's text and a reviewer cannot accept a repor
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.audit.models import record
@@ -65,10 +65,17 @@ def _summary(report: Report, verb: str) -> str:
 def open_draft(unit: Unit, period: Period, user) -> tuple[Report, bool]:
     """The unit's report for the period, created as a draft prefilled from the data when there is none yet."""
     unit = unit.governing_unit
+    report = Report.objects.filter(unit=unit, period=period).first()
+    if report is not None:
+        return report, False
+    try:
+        return _create_draft(unit, period, user), True
+    except IntegrityError:  # created meanwhile by another tab
+        return Report.objects.get(unit=unit, period=period), False
+
+
+def _create_draft(unit: Unit, period: Period, user) -> Report:
     with transaction.atomic():
-        report = Report.objects.filter(unit=unit, period=period).first()
-        if report is not None:
-            return report, False
         plan = Plan.objects.filter(unit=unit, status=PlanStatus.PUBLISHED).exclude(signer="").first()
         report = Report.objects.create(unit=unit, period=period, created_by=user, signer=plan.signer if plan else "")
         data = build.generate(unit, period)
@@ -77,7 +84,7 @@ def open_draft(unit: Unit, period: Period, user) -> tuple[Report, bool]:
             for i, (kind, area) in enumerate(SECTION_LAYOUT)
         )
         record(user, "report.create", report, unit, after={"period": str(period)}, summary=_summary(report, "Tạo"))
-    return report, True
+    return report
 
 
 def save_draft(report: Report, user, texts: dict[str, str], expected_version: int, number="", signer="") -> Report:
