@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -183,7 +185,8 @@ def _file_name(report: Report, extension: str) -> str:
     return f"bao-cao-cchc-{report.unit.code}-{report.period.year}-{report.period.kind}.{extension}"
 
 
-def _day(report: Report, version) -> object:
+def _day(report: Report, version) -> dt.date:
+    """The date the document bears: the day it was sent, or today for a draft."""
     return timezone.localdate(version.submitted_at) if version else timezone.localdate()
 
 
