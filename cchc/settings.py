@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ninja",
     "apps.api",
     "apps.audit",
+    "apps.reports",
 ]
 
 # Background jobs (imports that need OCR, reminders): Django's tasks API (the django-tasks backport on Django

@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("apps.imports.urls")),
     path("", include("apps.units.urls")),
     path("", include("apps.audit.urls")),
+    path("", include("apps.reports.urls")),
 ]
