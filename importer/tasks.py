@@ -32,7 +32,8 @@ _ROLES = (
 )
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
-_SUB_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s*([a-zđ]|\.\d{1,2})[.)]?$")
+_SUB_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s*([a-zđ]|(?:\.\d{1,2}){1,3})[.)]?$")
+_GROUP_NUMERAL = re.compile(r"^([IVXL]{1,6}|[A-HĐ])\.?$")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,13 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
             or any(re.match(r"^\d{1,2}\.\d{1,2}\.?$", _cell(row, columns.tt)) for row in item.rows)
         )
         for index, row in enumerate(item.rows):
-            if index <= header_at or _is_header(row):
+            # rows above a repeated header: only the group rows it repeats under ('B | PHÁT TRIỂN …', 'I | …')
+            above = index < header_at and not (continued and _GROUP_NUMERAL.match(_cell(row, columns.tt)))
+            if above or index == header_at or _is_header(row):
+                continue
+            following = item.rows[index + 1] if index + 1 < len(item.rows) else ()
+            tt, content = _cell(row, columns.tt), _cell(row, columns.content)
+            if _section_of(row, columns, tt, content, state.dotted) is None and _is_group_row(row, columns, following):
                 continue
             location = _locate(item, table_index, index)
             _read_row(row, columns, state, tasks, problems, location, continued)
@@ -146,6 +153,16 @@ def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | Non
                 index,
             )
     return None
+
+
+def _is_group_row(row: tuple[str, ...], columns: _Columns, following: tuple[str, ...]) -> bool:
+    """A numbered row holding only a title, whose next row is numbered under it ('5.1 | Thương mại' over
+    '5.1.1 | Triển khai …'): a group of tasks, not a task."""
+    tt = _cell(row, columns.tt).rstrip(".")
+    if not tt or not re.match(r"^\d{1,3}(\.\d{1,3})*$", tt) or not _cell(row, columns.content):
+        return False
+    others = [cell for i, cell in enumerate(row) if i not in (columns.tt, columns.content) and cell.strip()]
+    return not others and _cell(following, columns.tt).startswith(tt + ".")
 
 
 def _is_header(row: tuple[str, ...]) -> bool:
