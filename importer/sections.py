@@ -28,8 +28,9 @@ _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
 _LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
 _DASH = re.compile(r"^\s*(?:[^\w\s(\[]{1,2}\s+|[vV]\s+)?[-–—•·‒]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*[+*]\s*(?=\S)")
+_PAREN = re.compile(r"^\s*\((\d{1,2}|[a-zđ])\)\s*(?=\S)")  # '(1) Tỷ trọng kinh tế số …': an item of a list
 _MARKDOWN = re.compile(r"^[#>\s]+|\*\*|__")
-_PAGE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
+_PAGE_NUMBER = re.compile(r"^[^\w%]*\d{1,3}[^\w%]*$")  # not '100%;', the end of a wrapped target
 _TERMINAL = (".", ";", ":", "!", "?")
 
 
@@ -85,6 +86,9 @@ def find_marker(text: str) -> tuple[str | None, int | None, str]:
             if level == ROMAN and token.isdigit():
                 continue
             return token, level, text[match.end() :].strip()
+    match = _PAREN.match(text)
+    if match:
+        return f"({match.group(1)})", DASH, text[match.end() :].strip()
     for pattern, level in ((_DASH, DASH), (_PLUS, PLUS)):
         match = pattern.match(text)
         if match:
