@@ -7,7 +7,10 @@ Works on real tables (DOCX, PDF) and on tables ``recover_tables`` rebuilt from t
 * repeated header rows are skipped; a section row ('I | CẢI CÁCH THỂ CHẾ') sets the section;
 * a row without TT: carries on the previous row when it opens a table after a page break and
   starts in lower case; otherwise it is a sub-row numbered 2a, 2b… under the last number;
-* a row whose TT repeats the previous one (a merged TT cell) is a sub-row too.
+* a row whose TT repeats the previous one (a merged TT cell) is a sub-row too;
+* a numbered row holding only a title over rows numbered under it ('5.1 | Thương mại') groups them.
+
+Tasks written as prose blocks with labelled lines ('Đơn vị chủ trì: …') are read by ``importer.task_blocks``.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from importer.deadlines import repair_deadline, restore_deadline
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
 from importer.table_lines import COLUMN_CUES, CONTENT, DEADLINE, LEAD, OUTPUT, PARTNERS
+from importer.task_blocks import extract_task_blocks
 from importer.text import fold
 
 _ROLES = (
@@ -90,6 +94,7 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
         for task in tasks
     ]
     tasks = _infer_numbers(tasks, problems)
+    tasks += [replace(task, deadline=repair_deadline(task.deadline)) for task in extract_task_blocks(document)]
     if document.low_fidelity and tasks:
         lexicon = Lexicon(_texts(document))
         tasks = [_restored(task, lexicon) for task in tasks]
@@ -131,28 +136,56 @@ class _State:
 
 
 def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | None:
-    """The column roles from the first header row found in the table's top rows, and that row's index."""
+    """The column roles from the first header row found in the table's top rows, and that row's index.
+
+    A header over two rows (a group 'Cơ quan thực hiện' over its sub-columns 'Chủ trì | Phối hợp') is read
+    column by column from both rows, and the second row's index is returned."""
     for index, row in enumerate(rows[:4]):
-        roles: dict[str, int] = {}
-        for col, cell in enumerate(row):
-            folded = fold(cell)
-            for role, pattern in _ROLES:
-                if role not in roles and re.search(pattern, folded):
-                    roles[role] = col
-                    break
-        if "content" in roles and sum(1 for r in ("lead", "partners", "deadline", "output") if r in roles) >= 2:
-            return (
-                _Columns(
-                    tt=roles.get("tt", 0 if roles["content"] > 0 else None),
-                    content=roles["content"],
-                    lead=roles.get("lead"),
-                    partners=roles.get("partners"),
-                    deadline=roles.get("deadline"),
-                    output=roles.get("output"),
-                ),
-                index,
-            )
+        roles = _roles(row)
+        if not _names_catalogue(roles):
+            continue
+        below = rows[index + 1] if index + 1 < len(rows) else ()
+        if below and _is_sub_header(below, row):
+            both = tuple(f"{a} {b}" if a != b else a for a, b in zip(row, below, strict=False))
+            combined = _roles(both)
+            if _names_catalogue(combined):
+                roles, index = combined, index + 1
+        return (
+            _Columns(
+                tt=roles.get("tt", 0 if roles["content"] > 0 else None),
+                content=roles["content"],
+                lead=roles.get("lead"),
+                partners=roles.get("partners"),
+                deadline=roles.get("deadline"),
+                output=roles.get("output"),
+            ),
+            index,
+        )
     return None
+
+
+def _roles(row: tuple[str, ...]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for col, cell in enumerate(row):
+        folded = fold(cell)
+        for role, pattern in _ROLES:
+            if role not in roles and re.search(pattern, folded):
+                roles[role] = col
+                break
+    return roles
+
+
+def _names_catalogue(roles: dict[str, int]) -> bool:
+    return "content" in roles and sum(1 for r in ("lead", "partners", "deadline", "output") if r in roles) >= 2
+
+
+def _is_sub_header(row: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    """A row of short column names under a header, where a cell differs from the header's above it."""
+    cells = [cell for cell in row if cell.strip()]
+    if not cells or any(len(cell) > 40 for cell in cells) or re.match(r"^\d", cells[0]):
+        return False
+    differs = [cell for cell, above in zip(row, header, strict=False) if cell.strip() and cell != above]
+    return bool(differs) and all(any(re.search(cue, fold(cell)) for _, cue in _ROLES[1:]) for cell in differs)
 
 
 def _is_group_row(row: tuple[str, ...], columns: _Columns, following: tuple[str, ...]) -> bool:

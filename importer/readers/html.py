@@ -1,7 +1,8 @@
 """HTML saved or copied from a web page: its text as lines, its tables as rows of cells.
 
 Block elements (p, div, h1–h6, li, br, tr…) end a line; a table becomes ``(rows, first line)``, each cell's
-paragraphs joined by newlines as the Word reader joins them. Scripts, styles and forms are left out.
+paragraphs joined by newlines as the Word reader joins them, a merged cell (colspan, rowspan) repeated in each
+place it covers. Scripts, styles and forms are left out.
 What is the site's and what is the document's is told apart afterwards, the same way for every text
 reader (``importer.readers.text.drop_site_chrome``).
 """
@@ -36,6 +37,13 @@ def html_lines(text: str) -> list[HtmlLine]:
     parser.close()
     parser.end_line()
     return parser.out
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 50))
+    except ValueError:
+        return 1
 
 
 class _Parser(HTMLParser):
@@ -73,7 +81,7 @@ class _Parser(HTMLParser):
                 self.tables[-1]["cell"].append([])
             else:
                 self.end_line()
-            self.tables.append({"rows": [], "row": None, "cell": None, "line": len(self.out) + 1})
+            self.tables.append({"rows": [], "row": None, "cell": None, "line": len(self.out) + 1, "down": {}})
         elif tag == "tr" and self.tables:
             self._close_row()
             self.tables[-1]["row"] = []
@@ -82,6 +90,8 @@ class _Parser(HTMLParser):
             self._close_cell()
             if table["row"] is None:
                 table["row"] = []
+            spans = dict(attrs)
+            table["span"] = (_span(spans.get("colspan")), _span(spans.get("rowspan")))
             table["cell"] = [[]]
         elif tag in _BLOCKS:
             self._break()
@@ -123,12 +133,28 @@ class _Parser(HTMLParser):
         if table["cell"] is None:
             return
         paragraphs = [_SPACES.sub(" ", unescape("".join(part))).strip() for part in table["cell"]]
-        table["row"].append("\n".join(p for p in paragraphs if p))
+        text = "\n".join(p for p in paragraphs if p)
+        columns, rows = table["span"]
+        for _ in range(columns):
+            self._fill_down(table)
+            if rows > 1:
+                table["down"][len(table["row"])] = (text, rows - 1)
+            table["row"].append(text)
         table["cell"] = None
+
+    def _fill_down(self, table: dict) -> None:
+        """Cells of the rows above spanning down into this row take their place in it (merged cells repeat)."""
+        while len(table["row"]) in table["down"]:
+            column = len(table["row"])
+            text, left = table["down"].pop(column)
+            if left > 1:
+                table["down"][column] = (text, left - 1)
+            table["row"].append(text)
 
     def _close_row(self) -> None:
         table = self.tables[-1]
         self._close_cell()
         if table["row"] is not None:
+            self._fill_down(table)
             table["rows"].append(table["row"])
         table["row"] = None
