@@ -32,6 +32,10 @@ _PAREN = re.compile(r"^\s*\((\d{1,2}|[a-zđ])\)\s*(?=\S)")  # '(1) Tỷ trọng 
 _MARKDOWN = re.compile(r"^[#>\s]+|\*\*|__")
 _PAGE_NUMBER = re.compile(r"^[^\w%]*\d{1,3}[^\w%]*$")  # not '100%;', the end of a wrapped target
 _TERMINAL = (".", ";", ":", "!", "?")
+# a line that cannot end a heading: a comma, a connecting word, the head of a name ('… tại Trung tâm' + 'Phục vụ …')
+_UNFINISHED = re.compile(
+    r"(,|\b(va|cua|cac|voi|tai|theo|cho|trong|de|den|do|hoac|trung tam|van phong|uy ban|hoi dong|cong thong tin))$"
+)
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,8 @@ def _continues(lines: list[str], text: str, gap: bool) -> bool:
     head_marker, head_level, head_body = find_marker(head)
     if head.rstrip().endswith(_TERMINAL):
         return False
+    if _UNFINISHED.search(fold(head)):
+        return True
     if head_level is not None and Paragraph(head, head_body, head_marker, head_level).is_heading():
         return not text[:1].isupper()
     return True

@@ -58,6 +58,8 @@ _PROPER_START = re.compile(
 )
 _FUNCTION_WORD = re.compile(r"^(v\wi|va|cua|cac|trong|tai|theo|de|cho|nhu|la|o|cong dich|co\w?ng ngh|thu tu\wng)\b")
 _CONNECTOR_END = re.compile(r"([,;&(\-–]|\b(va|cua|thuoc|cac|voi|tai|theo|ve|cho|trong|de|tu|den|o|la|nhu|hoac))$")
+# the same words with their marks, where folding would confuse them with others ('Một cửa' is no 'của')
+_CONNECTORS = frozenset("và của thuộc các với tại theo về cho trong để từ đến ở là như hoặc".split())
 _BARE_HEAD = re.compile(r"^(van phong|phong|trung tam|so|ban|uy ban|co quan)$")
 
 
@@ -336,7 +338,7 @@ def _next_column(row: list[str], column: int, text: str, order: tuple[int, ...])
         if column == CONTENT:
             if not current:
                 return column
-            if later in (LEAD, PARTNERS) and agency and len(text) <= 32:
+            if later in (LEAD, PARTNERS) and agency and _agency_after_content(current, text):
                 return later
             if later == DEADLINE and _DEADLINE.match(folded) and len(text) <= 16 and not current.endswith("-"):
                 return later
@@ -353,6 +355,14 @@ def _next_column(row: list[str], column: int, text: str, order: tuple[int, ...])
             return later if _opens_note(current, text) else column
         return later if _starts_new_cell(current, text) else column
     return column
+
+
+def _agency_after_content(content: str, text: str) -> bool:
+    """An agency line after the content opens the lead cell: a short one always, a longer one ('Trung tâm Phục vụ
+    hành chính công xã') when the content does not end on a word that carries it on ('… của', '… và')."""
+    words = content.split()
+    carried = not words or words[-1].lower() in _CONNECTORS or re.search(r"[,;&(\-–]$", content)
+    return len(text) <= 32 or len(text) <= 60 and not carried
 
 
 def _opens_note(current: str, text: str) -> bool:
