@@ -191,7 +191,7 @@ def _join_cell(lines: list[str]) -> str:
             parts.append(text)
         elif closed or re.match(r"^[-–+•]\s", text) or (parts[-1].endswith((".", ";", ":")) and text[:1].isupper()):
             parts.append("\n" + text)
-        elif re.search(r"\d\s*[-–]$", parts[-1]) and text[:1].isdigit():
+        elif re.search(r"\d[-–]$", parts[-1]) and text[:1].isdigit():
             parts.append(text)
         else:
             parts.append(" " + text)
