@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from importer.model import Block, Document, Location
-from importer.text import fold
+from importer.text import fold, mostly_capitals
 
 # --- markers -------------------------------------------------------------------------------
 
@@ -231,7 +231,7 @@ def rank_top_headings(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...
     (a capital letter before a heading in capitals) always, '1. MỤC TIÊU' when no roman heading exists."""
 
     def top(paragraph: Paragraph, level: int) -> bool:
-        return paragraph.level == level and paragraph.is_heading() and _mostly_upper(heading_title(paragraph.body))
+        return paragraph.level == level and paragraph.is_heading() and mostly_capitals(heading_title(paragraph.body))
 
     ranked = tuple(
         replace(p, level=ROMAN) if top(p, LETTER) and p.marker and p.marker.isupper() else p for p in paragraphs
@@ -245,7 +245,7 @@ def find_catalogue_start(paragraphs: tuple[Paragraph, ...]) -> int | None:
     """Where the task catalogue (an appendix table flattened to text) begins, if it is in the text."""
     for index, paragraph in enumerate(paragraphs):
         folded = fold(paragraph.text).strip()
-        if _CATALOGUE_TITLE.match(folded) and _mostly_upper(paragraph.text):
+        if _CATALOGUE_TITLE.match(folded) and mostly_capitals(paragraph.text):
             return index
         if re.match(r"^s?tt\b.{0,20}noi dung", folded):
             return index
@@ -254,11 +254,6 @@ def find_catalogue_start(paragraphs: tuple[Paragraph, ...]) -> int | None:
         if re.search(r"noi dung cong vi\S{0,2}c", folded) and re.search(r"ch\S{0,2} tr\S{0,2}|ph\S{1,3}i h", folded):
             return index
     return None
-
-
-def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
 def _first_main_heading(paragraphs: tuple[Paragraph, ...], stop: int | None) -> int | None:

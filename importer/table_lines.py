@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
-from importer.text import fold
+from importer.text import capital_share, fold, mostly_capitals
 
 HEADER = ("TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
 CONTENT, LEAD, PARTNERS, DEADLINE, OUTPUT = 1, 2, 3, 4, 5
@@ -247,16 +247,20 @@ def _section(text: str) -> tuple[str, str] | None:
         if not match:
             return None
         numeral, title = match[1], match[2]
-        if not re.search(r"[IVXl|]", numeral) and not (set(numeral) == {"1"} and _is_upper_title(title)):
+        if not re.search(r"[IVXl|]", numeral) and not (set(numeral) == {"1"} and _upper_title(title)):
             return None
     title = title.strip(" |")
     letters = [c for c in title if c.isalpha()]
     if len(letters) < 4 or len(title) > 100 or not title[0].isupper():
         return None
-    upper = sum(1 for c in letters if c.isupper()) / len(letters)
-    if upper >= 0.7 or re.match(r"^(c\wi c\wch|x\wy d\wng|c\wng t\wc|ch\w d\wo|ph\wt tri\wn|ch\wnh)", fold(title)):
+    named = re.match(r"^(c\wi c\wch|x\wy d\wng|c\wng t\wc|ch\w d\wo|ph\wt tri\wn|ch\wnh)", fold(title))
+    if capital_share(title) >= 0.7 or named:
         return numeral, title
     return None
+
+
+def _upper_title(text: str) -> bool:
+    return mostly_capitals(text, 0.8, least=4)
 
 
 def _roman_alone(text: str) -> bool:
@@ -292,7 +296,7 @@ def _parse_one_cell(lines: list[Line], order: tuple[int, ...] = ORDER) -> list[l
             pending_section = [section[0], section[1], "", "", "", ""] if section else [text, "", "", "", "", ""]
             rows.append(pending_section)
             continue
-        if pending_section is not None and row is None and _is_upper_title(text):
+        if pending_section is not None and row is None and _upper_title(text):
             pending_section[1] = f"{pending_section[1]} {text}".strip()
             continue
         pending_section = None
@@ -385,11 +389,6 @@ def _opens_after_fragment(row: list[str], text: str) -> bool:
     if _BULLET.match(text) or _AGENCY.match(fold(text)) or len(text) < 30:
         return False
     return bool(re.search(r"[.;]$", content)) and _starts_upper(text)
-
-
-def _is_upper_title(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(1 for c in letters if c.isupper()) / len(letters) >= 0.8
 
 
 def _starts_upper(text: str) -> bool:
@@ -699,7 +698,7 @@ def _continues(previous: list[str], row: list[str]) -> bool:
 
 
 def _section_row(row: list[str]) -> bool:
-    return bool(row[1]) and not any(row[2:]) and _is_upper_title(row[1])
+    return bool(row[1]) and not any(row[2:]) and _upper_title(row[1])
 
 
 def _merge(previous: list[str], row: list[str]) -> list[str]:

@@ -24,7 +24,7 @@ from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
 from importer.table_lines import COLUMN_CUES, CONTENT, DEADLINE, LEAD, OUTPUT, PARTNERS
 from importer.task_blocks import extract_task_blocks
-from importer.text import fold
+from importer.text import capital_share, fold
 
 _ROLES = (
     ("tt", r"^(s?tt|so tt|stt)\b|^t\s?t$"),
@@ -287,27 +287,27 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
     title = content or (others[0] if others else "")
     if any(cell != title for cell in others):
         return None
-    if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and _upper_share(title) >= 0.7:
+    if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and capital_share(title) >= 0.7:
         return tt  # 'A | CẢI CÁCH THỂ CHẾ'
     if not others and dotted and re.match(r"^\d{1,2}\.?$", tt) and len(title.split()) <= 10 and area_of(title):
         return tt  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
     if tt and not re.match(r"^[IVXl1|]{1,5}\.?$", tt):
         merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", tt)
-        if merged and _upper_share(merged[2]) >= 0.7:
+        if merged and capital_share(merged[2]) >= 0.7:
             return merged[1]
         if not others and content in ("", tt) and _names_a_section(tt):
             return ""  # 'CẢI CÁCH THỂ CHẾ' merged across the whole row, its numeral left out
         return None
-    if tt and re.match(r"^\d+\.?$", tt) and _upper_share(title) < 0.7:
+    if tt and re.match(r"^\d+\.?$", tt) and capital_share(title) < 0.7:
         return None
     if tt and re.search(r"[IVXl|]", tt) and title and not others:
         return tt
     if not title:
         return None
     merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", title)
-    if not tt and merged and _upper_share(merged[2]) >= 0.7:
+    if not tt and merged and capital_share(merged[2]) >= 0.7:
         return merged[1]
-    if _upper_share(title) >= 0.7 and len(title) >= 6:
+    if capital_share(title) >= 0.7 and len(title) >= 6:
         return tt
     return None
 
@@ -316,12 +316,7 @@ def _names_a_section(text: str) -> bool:
     """A heading with no numeral: in capitals, or the name of a reform area ('Cải cách thủ tục hành chính')."""
     if re.match(r"^\d", text) or len(text) < 6:
         return False
-    return _upper_share(text) >= 0.7 or (len(text.split()) <= 12 and area_of(text) is not None)
-
-
-def _upper_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
+    return capital_share(text) >= 0.7 or (len(text.split()) <= 12 and area_of(text) is not None)
 
 
 def name_sections(printed: list[str]) -> list[str]:

@@ -58,6 +58,18 @@ def diacritic_ratio(text: str) -> float:
     return marked / len(letters)
 
 
+def capital_share(text: str) -> float:
+    """Share of the letters written in capitals (0.0 for text without letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
+
+
+def mostly_capitals(text: str, share: float = 0.7, least: int = 1) -> bool:
+    """Text in capitals, as part headings, section rows and letterheads are typed: at least ``least`` letters,
+    ``share`` of them or more capitals (OCR and stray lower-case words allowed for)."""
+    return sum(1 for c in text if c.isalpha()) >= least and capital_share(text) >= share
+
+
 def normalize(document: Document) -> Document:
     """Clean every text, drop empty blocks, and flag text that lost its diacritics."""
     items: list[Block | Table] = []

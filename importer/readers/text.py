@@ -33,7 +33,7 @@ from importer import legacy
 from importer.errors import UnreadableDocument
 from importer.model import Block, Document, Location, Problem, Table
 from importer.readers.html import html_lines, looks_like_html
-from importer.text import fold
+from importer.text import fold, mostly_capitals
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _RULE_CELL = re.compile(r"^\s*:?-+:?\s*$")
@@ -307,16 +307,11 @@ def _document_start(items: list[Block | Table]) -> int | None:
             continue
         raw = item.text if isinstance(item, Block) else " ".join(item.rows[0])
         text = fold(_plain(raw)).strip()
-        if _LETTERHEAD.match(text) and _mostly_capitals(raw):
+        if _LETTERHEAD.match(text) and mostly_capitals(raw, least=4):
             return k if metadata or cues >= 2 else None
         if isinstance(item, Block) and len(item.text) <= 80 and _SITE_CUES.search(text):
             cues += 1
     return None
-
-
-def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
 def _is_metadata(item: Block | Table) -> bool:
