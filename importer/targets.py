@@ -103,9 +103,22 @@ def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...],
 
 
 def _holds_targets(node: Node) -> bool:
+    """Goal parts hold targets; where no heading above says what part a paragraph is in (a heading garbled
+    or left out), a paragraph shaped like a target ('Tỷ lệ … đạt tối thiểu 85%', '100% hồ sơ …') is one too:
+    the heading is a hint, not a gate."""
     if node.region == "catalogue":
         return True
-    return node.region == "body" and scope_of(node) == "goal"
+    if node.region != "body":
+        return False
+    scope = scope_of(node)
+    return scope == "goal" or scope is None and bool(_TARGET_SHAPE.match(fold_aligned(node.paragraph.body)))
+
+
+# a statement of a target: it opens with the figure or with the indicator it sets
+_TARGET_SHAPE = re.compile(
+    r"^\W*((phan dau\s+)?(dat\s+)?((t\S{0,2}i thi\S{1,2}u|it nhat|tren)\s+)?\d{1,3}([.,]\d{1,2})?\s*%"
+    r"|(ty le|ty trong|muc do hai long|chi so)\b.*\d\s*%)"
+)
 
 
 def describe_period(meta: Meta) -> str | None:
