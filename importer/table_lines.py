@@ -63,6 +63,17 @@ _CONNECTORS = frozenset("và của thuộc các với tại theo về cho trong 
 _BARE_HEAD = re.compile(r"^(van phong|phong|trung tam|so|ban|uy ban|co quan)$")
 
 
+def looks_like_agency(text: str) -> bool:
+    """A cell naming a body: 'Văn phòng …', 'Phòng …', 'Trung tâm …', 'Các cơ quan …', 'UBND …', 'Sở …'."""
+    return bool(_AGENCY.match(fold(text).strip()))
+
+
+def looks_like_deadline(text: str) -> bool:
+    """A cell giving a time: a year or a range, 'Quý II/2026', 'Tháng 3', 'Hằng năm', 'Thường xuyên', 'Theo …'."""
+    folded = fold(text).strip()
+    return bool(_DEADLINE.match(folded) or _DEADLINE_ANYWHERE.search(folded)) and len(text) <= 60
+
+
 @dataclass(frozen=True)
 class Line:
     text: str

@@ -22,7 +22,16 @@ from importer.areas import area_of
 from importer.deadlines import repair_deadline, restore_deadline
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
-from importer.table_lines import COLUMN_CUES, CONTENT, DEADLINE, LEAD, OUTPUT, PARTNERS
+from importer.table_lines import (
+    COLUMN_CUES,
+    CONTENT,
+    DEADLINE,
+    LEAD,
+    OUTPUT,
+    PARTNERS,
+    looks_like_agency,
+    looks_like_deadline,
+)
 from importer.task_blocks import extract_task_blocks
 from importer.text import capital_share, fold
 
@@ -61,6 +70,8 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
             continue
         table_index += 1
         columns = map_columns(item.rows)
+        if columns is None and state.columns is None:
+            columns = infer_columns(item.rows)  # a catalogue whose header row was lost or garbled
         if columns is None:
             if state.columns is None or not _fits(item, state.columns):
                 continue
@@ -162,6 +173,42 @@ def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | Non
             index,
         )
     return None
+
+
+def infer_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | None:
+    """The columns of a task table without a readable header, from the shape of its rows: a column of row
+    numbers, the column of longest texts (content), columns of agency names (lead, then partners), a column of
+    times (deadline), a column after it (output). Rows above the first numbered row are taken for the header.
+    None unless content, lead and deadline are all found in a table of three rows or more."""
+    numbered = [k for k, row in enumerate(rows) if row and _NUMBER.match(row[0].strip())]
+    if len(numbered) < 3:
+        return None
+    body = [row for row in rows[numbered[0] :] if row and _NUMBER.match(row[0].strip())]
+    width = max(len(row) for row in body)
+    if width < 4:
+        return None
+
+    def share(column: int, test) -> float:
+        cells = [row[column] for row in body if column < len(row) and row[column].strip()]
+        return sum(1 for cell in cells if test(cell)) / len(body) if cells else 0.0
+
+    rest = list(range(1, width))
+    content = max(rest, key=lambda c: sum(len(row[c]) for row in body if c < len(row)))
+    agencies = [c for c in rest if c > content and share(c, looks_like_agency) >= 0.5]
+    times = [c for c in rest if c > content and c not in agencies and share(c, looks_like_deadline) >= 0.5]
+    deadline = times[0] if times else None
+    if not agencies or deadline is None:
+        return None
+    output = next((c for c in rest if c > content and c not in agencies and c != deadline), None)
+    columns = _Columns(
+        tt=0,
+        content=content,
+        lead=agencies[0],
+        partners=agencies[1] if len(agencies) > 1 else None,
+        deadline=deadline,
+        output=output,
+    )
+    return columns, numbered[0] - 1
 
 
 def _roles(row: tuple[str, ...]) -> dict[str, int]:
