@@ -288,8 +288,10 @@ def drop_site_chrome(items: list[Block | Table]) -> list[Block | Table]:
     """
     start = _document_start(items)
     items = [item for item in items[start:] if not _is_metadata(item)] if start is not None else list(items)
-    closings = (k for k, item in enumerate(items) if isinstance(item, Block) and _CLOSING.match(_folded(item)))
-    closing = next(closings, len(items) // 2)
+    closings = (k for k, item in enumerate(items) if _CLOSING.match(_first_line(item)))
+    closing = next(closings, len(items) // 2 if start is not None else None)
+    if closing is None:  # no signature and no site around the text: nothing to tell apart
+        return items
     for k in range(closing, len(items)):
         item = items[k]
         if isinstance(item, Block) and len(item.text) <= 80 and _TRAILING.match(_folded(item)):
@@ -319,6 +321,12 @@ def _is_metadata(item: Block | Table) -> bool:
         folded = fold(" ".join(" ".join(row) for row in item.rows[:6]))
         return sum(1 for label in _META_LABELS if label in folded) >= 2 and len(item.rows) <= 8
     return bool(re.match(r"^\W*(" + "|".join(_META_LABELS) + r")\s*:", _folded(item)))
+
+
+def _first_line(item: Block | Table) -> str:
+    """The folded first line of a block, or of a table's first cell (a signature laid out in a table)."""
+    text = item.text if isinstance(item, Block) else next((cell for row in item.rows for cell in row if cell), "")
+    return fold(_plain(text.split("\n")[0])).strip()
 
 
 def _folded(block: Block | Table) -> str:
