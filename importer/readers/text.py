@@ -9,8 +9,9 @@ A table typed in the text comes out as a ``Table`` (its rows of cells, located a
 * a Markdown pipe table, with or without its ``|---|---|`` line and its outer pipes;
 * a grid table whose rows are ruled by ``+----+----+`` lines, a row's cells wrapped over several lines;
 * a table flattened one cell per line between lines holding only ``|`` (as legal-document sites export
-  them): two bar lines in a row end a row, a cell's wrapped lines are joined, ``**bold**`` marks dropped;
-  a row one cell short (its empty TT cell left out) gets it back;
+  them, the letterhead's two columns too): two bar lines in a row end a row, blank lines beside a bar are
+  inside the run, a cell's wrapped lines are joined, ``**bold**`` marks dropped; a row one cell short (its
+  empty TT cell left out) gets it back; a run of one row (a signature beside the 'Nơi nhận' list) stays text;
 * tab-separated lines pasted from a web page or a spreadsheet, a cell's wrapped line carried on.
 
 A run of pipe lines without ``---`` line nor outer pipes is taken for a table only when its rows
@@ -142,16 +143,25 @@ def split_tables(lines: list[str], first: int = 1) -> list[Block | Table]:
 
 
 def _bar_table(lines: list[str], begin: int) -> tuple[int, tuple[tuple[str, ...], ...] | None]:
-    """The end of the run of lines from the '|' line at ``begin`` to the next blank line, and its rows when
-    they make a table of three columns or more (two bar lines in a row end a row)."""
+    """The end of the run of lines from the '|' line at ``begin`` to its last bar line before a blank line not
+    beside a bar, and its rows when they make a table of two rows or more (two bar lines in a row end a row)."""
     end = begin
-    while end < len(lines) and lines[end].strip():
-        end += 1
+    while end < len(lines):
+        if lines[end].strip():
+            end += 1
+            continue
+        after = next((k for k in range(end, min(end + 3, len(lines))) if lines[k].strip()), None)
+        # blank lines beside a bar line are inside the run (a site that spaces its cells out); else it ends
+        if after is None or "|" not in (lines[end - 1].strip(), lines[after].strip()):
+            break
+        end = after
+    while end > begin + 1 and lines[end - 1].strip() != "|":  # the run ends on its last bar line
+        end -= 1
     rows: list[list[str]] = []
     row: list[str] | None = None
     cell: list[str] = []
     after_bar = False
-    for line in lines[begin:end] + ["|"]:
+    for line in [line for line in lines[begin:end] if line.strip()] + ["|"]:
         if line.strip() != "|":
             cell.append(line)
             after_bar = False
@@ -169,7 +179,7 @@ def _bar_table(lines: list[str], begin: int) -> tuple[int, tuple[tuple[str, ...]
         rows.append(row)
     rows = [r for r in rows if any(c.strip() for c in r)]
     width = _width(rows)
-    if len(rows) < 2 or width < 3:
+    if len(rows) < 2 or width < 2:
         return end, None
     return end, _even_rows(rows)
 

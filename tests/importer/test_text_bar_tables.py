@@ -53,8 +53,25 @@ def test_it_gives_back_the_empty_tt_cell_a_repeated_header_left_out():
     assert table.rows[3] == ("", "Nội dung", "Đơn vị thực hiện", "Thời gian thực hiện")
 
 
-def test_it_keeps_a_letterhead_laid_out_side_by_side_as_text():
-    lines = "|\n**ỦY BAN NHÂN DÂN**\nTỈNH ĐỒNG NAI\n|\n**CỘNG HÒA XÃ HỘI**\n|\n|\nSố: 179/KH-UBND\n|\n".splitlines()
-    items = split_tables(lines)
-    assert all(isinstance(item, Block) for item in items)
-    assert [item.text for item in items][:3] == ["|", "**ỦY BAN NHÂN DÂN**", "TỈNH ĐỒNG NAI"]
+def test_it_reads_a_letterhead_laid_out_side_by_side_into_its_cells():
+    lines = (
+        "|\n**ỦY BAN NHÂN DÂN**\nTỈNH ĐỒNG NAI\n-------\n|\n**CỘNG HÒA XÃ HỘI**\n|\n|\nSố: 179/KH-UBND\n|\n"
+        "*Đồng Nai, ngày 18\ntháng 11 năm 2025*\n|\n\n\n**KẾ HOẠCH**"
+    ).splitlines()
+    table, *rest = split_tables(lines)
+    assert table.rows == (
+        ("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI", "CỘNG HÒA XÃ HỘI"),
+        ("Số: 179/KH-UBND", "Đồng Nai, ngày 18 tháng 11 năm 2025"),  # an italic line wrapped is one paragraph
+    )
+    assert [item.text for item in rest if item.text] == ["**KẾ HOẠCH**"]
+
+
+def test_it_keeps_a_signature_of_one_row_as_text():
+    lines = "|\nNơi nhận:\n- Lưu: VT.\n|\n**TM. ỦY BAN NHÂN DÂN**\nCHỦ TỊCH\n|".splitlines()
+    assert all(isinstance(item, Block) for item in split_tables(lines))
+
+
+def test_it_reads_cells_spaced_out_by_blank_lines():
+    spaced = FLATTENED.replace("\n|\n", "\n\n|\n\n")
+    [table] = [item for item in split_tables(spaced.splitlines()) if isinstance(item, Table)]
+    assert table.rows == split_tables(FLATTENED.splitlines())[0].rows
