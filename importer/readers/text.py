@@ -114,7 +114,7 @@ def split_tables(lines: list[str], first: int = 1) -> list[Block | Table]:
     tables = 0
     i = 0
     while i < len(lines):
-        kind = "bar" if lines[i].strip() == "|" else "tab" if "\t" in lines[i].strip() else None
+        kind = "bar" if lines[i].strip() == "|" else "tab" if "\t" in lines[i].strip(" \r\n") else None
         if kind is not None:
             end, rows = _bar_table(lines, i) if kind == "bar" else _tab_table(lines, i)
             if rows:
@@ -249,20 +249,21 @@ def _tab_table(lines: list[str], begin: int) -> tuple[int, tuple[tuple[str, ...]
     shorter than the table while the row above is unfinished, carries on the row above (a wrapped cell)."""
     end = begin
     while end < len(lines):
-        if "\t" in lines[end].strip():
+        if "\t" in lines[end].strip(" \r\n"):
             end += 1
-        elif lines[end].strip() and end + 1 < len(lines) and "\t" in lines[end + 1].strip():
+        elif lines[end].strip() and end + 1 < len(lines) and "\t" in lines[end + 1].strip(" \r\n"):
             end += 1
         else:
             break
-    split = [[_plain(c) for c in line.strip().split("\t")] for line in lines[begin:end]]
+    split = [[_plain(c) for c in line.strip(" \r\n").split("\t")] for line in lines[begin:end]]
     width = Counter(len(cells) for cells in split if len(cells) >= 2).most_common(1)
     if not width or width[0][0] < 2 or end - begin < 2:
         return end, None
     width = width[0][0]
     rows: list[list[str]] = []
     for cells in split:
-        if rows and len(rows[-1]) < width and len(rows[-1]) + len(cells) - 1 <= width:
+        wrapped = rows and len(rows[-1]) < width and len(rows[-1]) + len(cells) - 1 <= width
+        if wrapped and not (len(cells) > 1 and _ROW_NUMBER.match(cells[0])):
             rows[-1][-1] = (rows[-1][-1] + " " + cells[0]).strip()
             rows[-1].extend(cells[1:])
         else:

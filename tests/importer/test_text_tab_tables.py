@@ -34,3 +34,20 @@ def test_it_reads_tab_separated_lines_into_rows():
 def test_it_keeps_a_single_tabbed_line_as_text():
     items = split_tables(["Số: 38/KH-UBND\tQuảng Trị, ngày 20 tháng 01 năm 2026", "KẾ HOẠCH"])
     assert [type(item) for item in items] == [Block, Block]
+
+
+def test_it_keeps_section_rows_and_empty_first_cells_apart():
+    lines = [
+        "STT\tNội dung\tĐơn vị thực hiện\tThời gian",
+        "A\tPHÁT TRIỂN NỀN MÓNG",
+        "I\tHoàn thiện thể chế",
+        "\tNội dung\tĐơn vị thực hiện\tThời gian",
+        "1.1\tRà soát quy định\tSở Tư pháp\t2026 - 2030\t",
+    ]
+    [table] = split_tables(lines)
+    assert table.rows[1:] == (
+        ("A", "PHÁT TRIỂN NỀN MÓNG", "", ""),
+        ("I", "Hoàn thiện thể chế", "", ""),
+        ("", "Nội dung", "Đơn vị thực hiện", "Thời gian"),
+        ("1.1", "Rà soát quy định", "Sở Tư pháp", "2026 - 2030", ""),
+    )
