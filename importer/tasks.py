@@ -367,12 +367,20 @@ def _names_a_section(text: str) -> bool:
 
 
 def name_sections(printed: list[str]) -> list[str]:
-    """Section names as printed when they run 1, 2, 3… or A, B, C…; else roman numerals, an OCR-damaged one
-    ('Il', '111', '|') taken from the sequence."""
+    """Section names as printed when they run 1, 2, 3… or A, B, C…; sections under lettered groups named
+    after their group ('B.II'); else roman numerals, an OCR-damaged one ('Il', '111', '|') taken from the
+    sequence."""
     printed = [p.strip(" .") for p in printed]
     for sequence in ([str(n) for n in range(1, len(printed) + 1)], [chr(ord("A") + n) for n in range(len(printed))]):
         if printed and printed == sequence:
             return printed
+    groups = [p for p in printed if re.fullmatch(r"[A-HĐ]", p)]
+    if groups and any(p in _ROMANS for p in printed):  # lettered groups over roman sections: 'A', 'A.I', 'B.I'
+        names, group = [], None
+        for p in printed:
+            group = p if p in groups else group
+            names.append(p if p in groups or group is None else f"{group}.{p}")
+        return names
     return [p if p in _ROMANS else _ROMANS[n] if n < len(_ROMANS) else str(n + 1) for n, p in enumerate(printed)]
 
 

@@ -57,3 +57,21 @@ def test_it_reads_groups_above_a_header_repeated_on_the_next_table():
     tasks, _ = extract_tasks(Document(items=(first, second)))
     assert [(t.no, t.lead) for t in tasks] == [("1.1", "Sở Tư pháp"), ("1.1", "Sở Y tế")]
     assert tasks[0].section != tasks[1].section
+
+
+def test_it_names_sections_after_their_lettered_group():
+    table = Table(
+        rows=(
+            ("STT", "Nội dung", "Đơn vị thực hiện", "Thời gian thực hiện", "Sản phẩm"),
+            ("A", "PHÁT TRIỂN NỀN MÓNG"),
+            ("I", "Hoàn thiện thể chế"),
+            ("1.1", "Rà soát quy định", "Sở Tư pháp", "2026", "Văn bản"),
+            ("B", "PHÁT TRIỂN XÃ HỘI SỐ"),
+            ("I", "Y tế"),
+            ("1.1", "Triển khai bệnh án điện tử", "Sở Y tế", "2026 - 2030", "Hệ thống"),
+            ("II", "Giáo dục"),
+            ("2.1", "Triển khai học bạ số", "Sở Giáo dục và Đào tạo", "2026", "Học bạ số"),
+        )
+    )
+    tasks, _ = extract_tasks(Document(items=(table,)))
+    assert [(t.section, t.no) for t in tasks] == [("A.I", "1.1"), ("B.I", "1.1"), ("B.II", "2.1")]
