@@ -91,21 +91,17 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 
 def _html_items(lines: list) -> list[Block | Table]:
+    """A page's lines as blocks and its tables as Tables, numbered in reading order."""
     items: list[Block | Table] = []
+    tables = 0
     for number, line in enumerate(lines, start=1):
         if isinstance(line, str):
-            items.extend(split_tables([line], first=number))
+            items.append(Block(line, Location(line=number)))
         else:
-            rows, _ = line
-            items.append(Table(rows=_even_rows([list(row) for row in rows]), location=Location(line=number)))
-    tables = 0
-    numbered: list[Block | Table] = []
-    for item in items:
-        if isinstance(item, Table):
-            item = Table(rows=item.rows, location=Location(table=tables, line=item.location.line))
+            rows = _even_rows([list(row) for row in line[0]])
+            items.append(Table(rows=rows, location=Location(table=tables, line=number)))
             tables += 1
-        numbered.append(item)
-    return numbered
+    return items
 
 
 def split_tables(lines: list[str], first: int = 1) -> list[Block | Table]:
