@@ -20,7 +20,7 @@ from importer.sections import Paragraph, document_outline
 from importer.text import fold_aligned
 
 _LABEL = re.compile(
-    r"(?:^|(?<=[\s;.(,]))(?P<label>(?:(?:don vi|co quan)\s+)?(?:chu tri|thuc hien)(?: thuc hien)?"
+    r"(?:^|(?<=[\s;.(,]))(?P<label>(?:don vi|co quan)\s+(?:chu tri|thuc hien)(?: thuc hien)?|chu tri(?: thuc hien)?"
     r"|(?:(?:don vi|co quan)\s+)?phoi hop(?: thuc hien)?"
     r"|thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?|tien do(?: thuc hien)?"
     r"|san pham(?: dau ra| chu yeu)?|ket qua (?:du kien|dau ra))\s*:",

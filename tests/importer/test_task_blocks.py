@@ -51,3 +51,17 @@ def test_it_reads_labels_following_the_text_in_its_paragraph():
 def test_it_takes_no_plan_wide_line_without_a_lead_for_a_task():
     tasks, _ = extract_tasks(_document(PLAN))
     assert len(tasks) == 2
+
+
+def test_it_reads_short_labels_but_not_a_heading_that_ends_like_one():
+    text = """
+KẾ HOẠCH
+I. NHIỆM VỤ
+1. Kiểm tra công vụ tại các phòng.
+Chủ trì: Phòng Văn hóa - Xã hội; Phối hợp: Văn phòng HĐND và UBND; Thời gian: Quý III/2026.
+II. TỔ CHỨC THỰC HIỆN: các phòng, đơn vị triển khai Kế hoạch.
+"""
+    tasks, _ = extract_tasks(_document(text))
+    assert [(t.content, t.lead, t.partners, t.deadline) for t in tasks] == [
+        ("Kiểm tra công vụ tại các phòng.", "Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND", "Quý III/2026")
+    ]
