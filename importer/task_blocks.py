@@ -7,8 +7,8 @@
     - Sản phẩm: Quyết định của UBND tỉnh.
 
 The labels may also follow the text in the same paragraph ('… (Cơ quan chủ trì: Sở Nội vụ; thời gian: năm
-2026)'). A block is a task only when it names who leads it: a plan's own 'Thời gian thực hiện: 2026–2030'
-line is not a task.
+2026)'), and the text may have a label of its own ('- Nội dung: …'). A block is a task only when it names
+who leads it: a plan's own 'Thời gian thực hiện: 2026–2030' line is not a task.
 """
 
 from __future__ import annotations
@@ -23,10 +23,16 @@ _LABEL = re.compile(
     r"(?:^|(?<=[\s;.(,]))(?P<label>(?:don vi|co quan)\s+(?:chu tri|thuc hien)(?: thuc hien)?|chu tri(?: thuc hien)?"
     r"|(?:(?:don vi|co quan)\s+)?phoi hop(?: thuc hien)?"
     r"|thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?|tien do(?: thuc hien)?"
-    r"|san pham(?: dau ra| chu yeu)?|ket qua (?:du kien|dau ra))\s*:",
+    r"|san pham(?: dau ra| chu yeu)?|ket qua (?:du kien|dau ra)|noi dung(?: thuc hien| cong viec| nhiem vu)?)\s*:",
     re.IGNORECASE,
 )
-_ROLES = (("partners", r"phoi hop"), ("deadline", r"thoi|tien do"), ("output", r"san pham|ket qua"), ("lead", r""))
+_ROLES = (
+    ("content", r"noi dung"),
+    ("partners", r"phoi hop"),
+    ("deadline", r"thoi|tien do"),
+    ("output", r"san pham|ket qua"),
+    ("lead", r""),
+)
 
 
 def extract_task_blocks(document: Document) -> list[Task]:
@@ -47,16 +53,17 @@ def extract_task_blocks(document: Document) -> list[Task]:
             pending, current = paragraph, None
             continue
         head = paragraph.body[: labels[0].start()].strip(" ;.,(-–")
-        if head:
+        opens = _role(labels[0]) == "content" and (current is None or "content" in current or "lead" in current)
+        if head or opens:
             _flush(tasks, current)
-            current = {"content": head, "no": paragraph.marker, "location": paragraph.location}
+            current = {"no": paragraph.marker, "location": paragraph.location} | ({"content": head} if head else {})
         elif current is None:
             if pending is None:
                 continue
             current = {"content": pending.body, "no": pending.marker, "location": pending.location}
         for label, after in zip(labels, labels[1:] + [None], strict=True):
             value = paragraph.body[label.end() : after.start() if after else None].strip(" ;.,)(-–")
-            role = next(role for role, cue in _ROLES if re.search(cue, label["label"].lower()))
+            role = _role(label)
             if value and role not in current:
                 current[role] = value
         pending = None
@@ -64,8 +71,12 @@ def extract_task_blocks(document: Document) -> list[Task]:
     return tasks
 
 
+def _role(label: re.Match[str]) -> str:
+    return next(role for role, cue in _ROLES if re.search(cue, label["label"].lower()))
+
+
 def _flush(tasks: list[Task], block: dict | None) -> None:
-    if not block or not block.get("lead"):
+    if not block or not block.get("lead") or not block.get("content"):
         return
     no = block["no"]
     tasks.append(

@@ -65,3 +65,22 @@ II. TỔ CHỨC THỰC HIỆN: các phòng, đơn vị triển khai Kế hoạch
     assert [(t.content, t.lead, t.partners, t.deadline) for t in tasks] == [
         ("Kiểm tra công vụ tại các phòng.", "Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND", "Quý III/2026")
     ]
+
+
+def test_it_reads_a_block_whose_text_has_a_label_of_its_own():
+    text = """
+KẾ HOẠCH
+I. NHIỆM VỤ
+1. Cải cách thể chế
+- Nội dung: Rà soát văn bản quy phạm pháp luật của tỉnh.
+- Cơ quan chủ trì: Sở Tư pháp.
+- Thời gian hoàn thành: Quý IV/2026.
+- Nội dung: Kiểm tra việc thi hành pháp luật.
+- Cơ quan chủ trì: Sở Tư pháp.
+- Cơ quan phối hợp: Các sở, ngành.
+"""
+    tasks, _ = extract_tasks(_document(text))
+    assert [(t.content, t.lead, t.partners, t.deadline) for t in tasks] == [
+        ("Rà soát văn bản quy phạm pháp luật của tỉnh", "Sở Tư pháp", None, "Quý IV/2026"),
+        ("Kiểm tra việc thi hành pháp luật", "Sở Tư pháp", "Các sở, ngành", None),
+    ]
