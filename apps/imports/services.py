@@ -38,7 +38,7 @@ UNEXPECTED = (
     "hoặc báo cho quản trị hệ thống kèm tên tệp."
 )
 # readers that need no OCR: cheap enough to run inline and to re-read for the review screen
-TEXT_SUFFIXES = (".txt", ".md", ".docx")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 # the order of areas in the Government's programme (76/NQ-CP) and the city's templates
 STANDARD_SECTIONS = {
     "I": Area.THE_CHE,
