@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from importer.model import Block, Document, Location
-from importer.text import fold
+from importer.text import fold, mostly_capitals
 
 # --- markers -------------------------------------------------------------------------------
 
@@ -28,9 +28,14 @@ _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
 _LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
 _DASH = re.compile(r"^\s*(?:[^\w\s(\[]{1,2}\s+|[vV]\s+)?[-–—•·‒]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*[+*]\s*(?=\S)")
+_PAREN = re.compile(r"^\s*\((\d{1,2}|[a-zđ])\)\s*(?=\S)")  # '(1) Tỷ trọng kinh tế số …': an item of a list
 _MARKDOWN = re.compile(r"^[#>\s]+|\*\*|__")
-_PAGE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
+_PAGE_NUMBER = re.compile(r"^[^\w%]*\d{1,3}[^\w%]*$")  # not '100%;', the end of a wrapped target
 _TERMINAL = (".", ";", ":", "!", "?")
+# a line that cannot end a heading: a comma, a connecting word, the head of a name ('… tại Trung tâm' + 'Phục vụ …')
+_UNFINISHED = re.compile(
+    r"(,|\b(va|cua|cac|voi|tai|theo|cho|trong|de|den|do|hoac|trung tam|van phong|uy ban|hoi dong|cong thong tin))$"
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,9 @@ def find_marker(text: str) -> tuple[str | None, int | None, str]:
             if level == ROMAN and token.isdigit():
                 continue
             return token, level, text[match.end() :].strip()
+    match = _PAREN.match(text)
+    if match:
+        return f"({match.group(1)})", DASH, text[match.end() :].strip()
     for pattern, level in ((_DASH, DASH), (_PLUS, PLUS)):
         match = pattern.match(text)
         if match:
@@ -157,6 +165,8 @@ def _continues(lines: list[str], text: str, gap: bool) -> bool:
     head_marker, head_level, head_body = find_marker(head)
     if head.rstrip().endswith(_TERMINAL):
         return False
+    if _UNFINISHED.search(fold(head)):
+        return True
     if head_level is not None and Paragraph(head, head_body, head_marker, head_level).is_heading():
         return not text[:1].isupper()
     return True
@@ -221,7 +231,7 @@ def rank_top_headings(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...
     (a capital letter before a heading in capitals) always, '1. MỤC TIÊU' when no roman heading exists."""
 
     def top(paragraph: Paragraph, level: int) -> bool:
-        return paragraph.level == level and paragraph.is_heading() and _mostly_upper(heading_title(paragraph.body))
+        return paragraph.level == level and paragraph.is_heading() and mostly_capitals(heading_title(paragraph.body))
 
     ranked = tuple(
         replace(p, level=ROMAN) if top(p, LETTER) and p.marker and p.marker.isupper() else p for p in paragraphs
@@ -235,7 +245,7 @@ def find_catalogue_start(paragraphs: tuple[Paragraph, ...]) -> int | None:
     """Where the task catalogue (an appendix table flattened to text) begins, if it is in the text."""
     for index, paragraph in enumerate(paragraphs):
         folded = fold(paragraph.text).strip()
-        if _CATALOGUE_TITLE.match(folded) and _mostly_upper(paragraph.text):
+        if _CATALOGUE_TITLE.match(folded) and mostly_capitals(paragraph.text):
             return index
         if re.match(r"^s?tt\b.{0,20}noi dung", folded):
             return index
@@ -244,11 +254,6 @@ def find_catalogue_start(paragraphs: tuple[Paragraph, ...]) -> int | None:
         if re.search(r"noi dung cong vi\S{0,2}c", folded) and re.search(r"ch\S{0,2} tr\S{0,2}|ph\S{1,3}i h", folded):
             return index
     return None
-
-
-def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
 def _first_main_heading(paragraphs: tuple[Paragraph, ...], stop: int | None) -> int | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
-from importer.text import fold
+from importer.text import capital_share, fold, mostly_capitals
 
 HEADER = ("TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
 CONTENT, LEAD, PARTNERS, DEADLINE, OUTPUT = 1, 2, 3, 4, 5
@@ -58,7 +58,20 @@ _PROPER_START = re.compile(
 )
 _FUNCTION_WORD = re.compile(r"^(v\wi|va|cua|cac|trong|tai|theo|de|cho|nhu|la|o|cong dich|co\w?ng ngh|thu tu\wng)\b")
 _CONNECTOR_END = re.compile(r"([,;&(\-–]|\b(va|cua|thuoc|cac|voi|tai|theo|ve|cho|trong|de|tu|den|o|la|nhu|hoac))$")
+# the same words with their marks, where folding would confuse them with others ('Một cửa' is no 'của')
+_CONNECTORS = frozenset("và của thuộc các với tại theo về cho trong để từ đến ở là như hoặc".split())
 _BARE_HEAD = re.compile(r"^(van phong|phong|trung tam|so|ban|uy ban|co quan)$")
+
+
+def looks_like_agency(text: str) -> bool:
+    """A cell naming a body: 'Văn phòng …', 'Phòng …', 'Trung tâm …', 'Các cơ quan …', 'UBND …', 'Sở …'."""
+    return bool(_AGENCY.match(fold(text).strip()))
+
+
+def looks_like_deadline(text: str) -> bool:
+    """A cell giving a time: a year or a range, 'Quý II/2026', 'Tháng 3', 'Hằng năm', 'Thường xuyên', 'Theo …'."""
+    folded = fold(text).strip()
+    return bool(_DEADLINE.match(folded) or _DEADLINE_ANYWHERE.search(folded)) and len(text) <= 60
 
 
 @dataclass(frozen=True)
@@ -245,16 +258,20 @@ def _section(text: str) -> tuple[str, str] | None:
         if not match:
             return None
         numeral, title = match[1], match[2]
-        if not re.search(r"[IVXl|]", numeral) and not (set(numeral) == {"1"} and _is_upper_title(title)):
+        if not re.search(r"[IVXl|]", numeral) and not (set(numeral) == {"1"} and _upper_title(title)):
             return None
     title = title.strip(" |")
     letters = [c for c in title if c.isalpha()]
     if len(letters) < 4 or len(title) > 100 or not title[0].isupper():
         return None
-    upper = sum(1 for c in letters if c.isupper()) / len(letters)
-    if upper >= 0.7 or re.match(r"^(c\wi c\wch|x\wy d\wng|c\wng t\wc|ch\w d\wo|ph\wt tri\wn|ch\wnh)", fold(title)):
+    named = re.match(r"^(c\wi c\wch|x\wy d\wng|c\wng t\wc|ch\w d\wo|ph\wt tri\wn|ch\wnh)", fold(title))
+    if capital_share(title) >= 0.7 or named:
         return numeral, title
     return None
+
+
+def _upper_title(text: str) -> bool:
+    return mostly_capitals(text, 0.8, least=4)
 
 
 def _roman_alone(text: str) -> bool:
@@ -290,7 +307,7 @@ def _parse_one_cell(lines: list[Line], order: tuple[int, ...] = ORDER) -> list[l
             pending_section = [section[0], section[1], "", "", "", ""] if section else [text, "", "", "", "", ""]
             rows.append(pending_section)
             continue
-        if pending_section is not None and row is None and _is_upper_title(text):
+        if pending_section is not None and row is None and _upper_title(text):
             pending_section[1] = f"{pending_section[1]} {text}".strip()
             continue
         pending_section = None
@@ -336,7 +353,7 @@ def _next_column(row: list[str], column: int, text: str, order: tuple[int, ...])
         if column == CONTENT:
             if not current:
                 return column
-            if later in (LEAD, PARTNERS) and agency and len(text) <= 32:
+            if later in (LEAD, PARTNERS) and agency and _agency_after_content(current, text):
                 return later
             if later == DEADLINE and _DEADLINE.match(folded) and len(text) <= 16 and not current.endswith("-"):
                 return later
@@ -353,6 +370,14 @@ def _next_column(row: list[str], column: int, text: str, order: tuple[int, ...])
             return later if _opens_note(current, text) else column
         return later if _starts_new_cell(current, text) else column
     return column
+
+
+def _agency_after_content(content: str, text: str) -> bool:
+    """An agency line after the content opens the lead cell: a short one always, a longer one ('Trung tâm Phục vụ
+    hành chính công xã') when the content does not end on a word that carries it on ('… của', '… và')."""
+    words = content.split()
+    carried = not words or words[-1].lower() in _CONNECTORS or re.search(r"[,;&(\-–]$", content)
+    return len(text) <= 32 or len(text) <= 60 and not carried
 
 
 def _opens_note(current: str, text: str) -> bool:
@@ -375,11 +400,6 @@ def _opens_after_fragment(row: list[str], text: str) -> bool:
     if _BULLET.match(text) or _AGENCY.match(fold(text)) or len(text) < 30:
         return False
     return bool(re.search(r"[.;]$", content)) and _starts_upper(text)
-
-
-def _is_upper_title(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(1 for c in letters if c.isupper()) / len(letters) >= 0.8
 
 
 def _starts_upper(text: str) -> bool:
@@ -689,7 +709,7 @@ def _continues(previous: list[str], row: list[str]) -> bool:
 
 
 def _section_row(row: list[str]) -> bool:
-    return bool(row[1]) and not any(row[2:]) and _is_upper_title(row[1])
+    return bool(row[1]) and not any(row[2:]) and _upper_title(row[1])
 
 
 def _merge(previous: list[str], row: list[str]) -> list[str]:

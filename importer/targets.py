@@ -13,11 +13,12 @@ phase is the nearest phase line ('- Giai đoạn 2026 - 2027:'), else the plan's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from importer.areas import area_of, topic_of
 from importer.model import Document, Location, Meta, Problem, Table, Target
 from importer.sections import LETTER, Node, Paragraph, document_outline, scope_of, split_sentences
+from importer.table_lines import COLUMN_CUES, CONTENT
 from importer.text import fold_aligned
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
@@ -25,15 +26,17 @@ _LEVEL = re.compile(r"\bdat\s+cap do\s+(\d{1,2})\b")
 # a count of things a goal asks for: '10 cuộc kiểm tra', '04 lớp tập huấn', '02 hội nghị' (not years, not '1.000')
 _COUNT = re.compile(
     r"(?<![\w/.,])(\d{1,4})\s+(cuoc|lop|buoi|luot|dot|hoi nghi|hoi thi|van ban|mo hinh|sang kien|de tai|tin bai"
-    r"|bai viet|chuyen de|phong su|thu tuc|dich vu cong|nhiem vu|can bo|cong chuc|nguoi|co quan|don vi|diem)\b"
+    r"|bai viet|chuyen de|phong su|thu tuc|dich vu cong|nhiem vu|can bo|cong chuc|nguoi|co quan|don vi|diem"
+    r"|doanh nghiep|san|lan)\b"
 )
 # a rank among units: 'xếp thứ 5', 'xếp hạng 10', 'trong nhóm 10 đơn vị dẫn đầu', 'top 10'
 _RANK = re.compile(r"\b(?:xep thu|xep hang|thu hang|nhom|top)\s+(\d{1,3})\b(?!\s*%)")
 _AT_LEAST_BEFORE = re.compile(
     r"(\bt\S{0,2}\s+th\S{1,3}u\b|\bit nhat\b|\bkhong (duoi|thap hon)\b)(\s+\S+){0,2}\s*$|\b(tr\S{1,2}n|hon)\s*$"
+    r"|(≥|>=?)\s*$"
 )
 _AT_LEAST_AFTER = re.compile(r"^\s*(tr\S{0,2}\s+[l1]\S{0,2}n)\b")
-_AT_MOST_BEFORE = re.compile(r"(\bt\S{0,2}i da\b|\bkhong (vuot )?qua\b|\bduoi\b)(\s+\S+){0,1}\s*$")
+_AT_MOST_BEFORE = re.compile(r"(\bt\S{0,2}i da\b|\bkhong (vuot )?qua\b|\bduoi\b)(\s+\S+){0,1}\s*$|(≤|<=?)\s*$")
 _PHASE_LINE = re.compile(
     r"^(?:trong\s+|den\s+)?(?:giai do\S{1,2}n|n\S{0,2}m|giai do\S{1,2}n tu n\S{0,2}m)?\s*(20\d\d)"
     r"(?:\s*[-–—]\s*(?:n\S{0,2}m\s+)?(20\d\d))?\s*:?\s*$"
@@ -100,9 +103,22 @@ def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...],
 
 
 def _holds_targets(node: Node) -> bool:
+    """Goal parts hold targets; where no heading above says what part a paragraph is in (a heading garbled
+    or left out), a paragraph shaped like a target ('Tỷ lệ … đạt tối thiểu 85%', '100% hồ sơ …') is one too:
+    the heading is a hint, not a gate."""
     if node.region == "catalogue":
         return True
-    return node.region == "body" and scope_of(node) == "goal"
+    if node.region != "body":
+        return False
+    scope = scope_of(node)
+    return scope == "goal" or scope is None and bool(_TARGET_SHAPE.match(fold_aligned(node.paragraph.body)))
+
+
+# a statement of a target: it opens with the figure or with the indicator it sets
+_TARGET_SHAPE = re.compile(
+    r"^\W*((phan dau\s+)?(dat\s+)?((t\S{0,2}i thi\S{1,2}u|it nhat|tren)\s+)?\d{1,3}([.,]\d{1,2})?\s*%"
+    r"|(ty le|ty trong|muc do hai long|chi so)\b.*\d\s*%)"
+)
 
 
 def describe_period(meta: Meta) -> str | None:
@@ -240,6 +256,7 @@ def read_table_targets(document: Document, phase: str | None) -> list[Target]:
     for index, table in enumerate(item for item in document.items if isinstance(item, Table)):
         content_column = _content_column(table)
         if content_column is None:
+            targets += [replace(t, location=replace(t.location, table=index)) for t in read_target_table(table, phase)]
             continue
         area: str | None = None
         for row_number, row in enumerate(table.rows):
@@ -259,11 +276,70 @@ def read_table_targets(document: Document, phase: str | None) -> list[Target]:
 
 
 def _content_column(table: Table) -> int | None:
-    for row in table.rows[:3]:
+    for row in table.rows[:4]:
         for column, cell in enumerate(row):
-            folded = fold_aligned(cell)
-            if "noi dung" in folded or "nhiem vu" in folded and "ten" in folded:
+            if len(cell) <= 60 and re.search(COLUMN_CUES[CONTENT], fold_aligned(cell)):
                 return column
+    return None
+
+
+# --- a table of targets: TT | Chỉ tiêu | Đơn vị tính | Kết quả (mục tiêu) | Cơ quan chủ trì theo dõi ------------
+
+_INDICATOR_CELL = re.compile(r"^\W*(ten )?chi tieu\b")
+_UNIT_CELL = re.compile(r"^\W*(don vi( tinh| do)?|dvt)\W*$")
+_VALUE_CELL = re.compile(r"ket qua|gia tri|muc tieu|chi tieu (giao|phan dau|dat)|phan dau|nam 20\d\d|giai doan")
+_NUMBER = re.compile(r"(\d{1,4}(?:[.,]\d{1,2})?)")
+
+
+def read_target_table(table: Table, phase: str | None) -> list[Target]:
+    """Rows of a table of targets: the indicator cell is the text, the figure comes from the value cell, the
+    unit from the unit cell ('%' when the value cell prints it); a section row sets the area."""
+    columns = _target_columns(table)
+    if columns is None:
+        return []
+    header_at, indicator, unit_column, value_column = columns
+    targets: list[Target] = []
+    area: str | None = None
+    for row_number, row in enumerate(table.rows[header_at + 1 :], start=header_at + 1):
+        cells = [cell for cell in row if cell.strip()]
+        if not cells or max(indicator, value_column) >= len(row):
+            continue
+        value_text = fold_aligned(row[value_column])
+        number = _NUMBER.search(value_text)
+        if _is_section_row(row, cells) or number is None:
+            found = area_of(" ".join(cells))
+            area = found.value if found else area
+            continue
+        unit = "%" if "%" in value_text else row[unit_column].strip() if unit_column is not None else ""
+        text = row[indicator].strip()
+        before = value_text[: number.start()] or fold_aligned(text)[-40:]
+        targets.append(
+            Target(
+                text=text,
+                value=float(number[1].replace(",", ".")),
+                unit=unit or "%",
+                comparator=comparator_of(before, value_text[number.end() :]),
+                area=area or _topic_value(text),
+                phase=phase,
+                location=Location(page=table.location.page, row=row_number, line=table.location.line),
+            )
+        )
+    return targets
+
+
+def _target_columns(table: Table) -> tuple[int, int, int | None, int] | None:
+    """(header row, indicator column, unit column, value column) of a table of targets, else None."""
+    for index, row in enumerate(table.rows[:3]):
+        folded = [fold_aligned(cell).strip() for cell in row]
+        indicator = next((k for k, cell in enumerate(folded) if _INDICATOR_CELL.match(cell) and len(cell) <= 40), None)
+        if indicator is None:
+            continue
+        unit = next((k for k, cell in enumerate(folded) if _UNIT_CELL.match(cell)), None)
+        value = next(
+            (k for k, cell in enumerate(folded) if k not in (indicator, unit) and _VALUE_CELL.search(cell)), None
+        )
+        if value is not None:
+            return index, indicator, unit, value
     return None
 
 

@@ -7,7 +7,10 @@ Works on real tables (DOCX, PDF) and on tables ``recover_tables`` rebuilt from t
 * repeated header rows are skipped; a section row ('I | CẢI CÁCH THỂ CHẾ') sets the section;
 * a row without TT: carries on the previous row when it opens a table after a page break and
   starts in lower case; otherwise it is a sub-row numbered 2a, 2b… under the last number;
-* a row whose TT repeats the previous one (a merged TT cell) is a sub-row too.
+* a row whose TT repeats the previous one (a merged TT cell) is a sub-row too;
+* a numbered row holding only a title over rows numbered under it ('5.1 | Thương mại') groups them.
+
+Tasks written as prose blocks with labelled lines ('Đơn vị chủ trì: …') are read by ``importer.task_blocks``.
 """
 
 from __future__ import annotations
@@ -19,8 +22,18 @@ from importer.areas import area_of
 from importer.deadlines import repair_deadline, restore_deadline
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
-from importer.table_lines import COLUMN_CUES, CONTENT, DEADLINE, LEAD, OUTPUT, PARTNERS
-from importer.text import fold
+from importer.table_lines import (
+    COLUMN_CUES,
+    CONTENT,
+    DEADLINE,
+    LEAD,
+    OUTPUT,
+    PARTNERS,
+    looks_like_agency,
+    looks_like_deadline,
+)
+from importer.task_blocks import extract_task_blocks
+from importer.text import capital_share, fold
 
 _ROLES = (
     ("tt", r"^(s?tt|so tt|stt)\b|^t\s?t$"),
@@ -32,7 +45,8 @@ _ROLES = (
 )
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
-_SUB_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s*([a-zđ]|\.\d{1,2})[.)]?$")
+_SUB_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s*([a-zđ]|(?:\.\d{1,2}){1,3})[.)]?$")
+_GROUP_NUMERAL = re.compile(r"^([IVXL]{1,6}|[A-HĐ])\.?$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,8 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
             continue
         table_index += 1
         columns = map_columns(item.rows)
+        if columns is None and state.columns is None:
+            columns = infer_columns(item.rows)  # a catalogue whose header row was lost or garbled
         if columns is None:
             if state.columns is None or not _fits(item, state.columns):
                 continue
@@ -70,7 +86,13 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
             or any(re.match(r"^\d{1,2}\.\d{1,2}\.?$", _cell(row, columns.tt)) for row in item.rows)
         )
         for index, row in enumerate(item.rows):
-            if index <= header_at or _is_header(row):
+            # rows above a repeated header: only the group rows it repeats under ('B | PHÁT TRIỂN …', 'I | …')
+            above = index < header_at and not (continued and _GROUP_NUMERAL.match(_cell(row, columns.tt)))
+            if above or index == header_at or _is_header(row) or _numbers_columns(row):
+                continue
+            following = item.rows[index + 1] if index + 1 < len(item.rows) else ()
+            tt, content = _cell(row, columns.tt), _cell(row, columns.content)
+            if _section_of(row, columns, tt, content, state.dotted) is None and _is_group_row(row, columns, following):
                 continue
             location = _locate(item, table_index, index)
             _read_row(row, columns, state, tasks, problems, location, continued)
@@ -83,6 +105,7 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
         for task in tasks
     ]
     tasks = _infer_numbers(tasks, problems)
+    tasks += [replace(task, deadline=repair_deadline(task.deadline)) for task in extract_task_blocks(document)]
     if document.low_fidelity and tasks:
         lexicon = Lexicon(_texts(document))
         tasks = [_restored(task, lexicon) for task in tasks]
@@ -124,28 +147,111 @@ class _State:
 
 
 def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | None:
-    """The column roles from the first header row found in the table's top rows, and that row's index."""
+    """The column roles from the first header row found in the table's top rows, and that row's index.
+
+    A header over two rows (a group 'Cơ quan thực hiện' over its sub-columns 'Chủ trì | Phối hợp') is read
+    column by column from both rows, and the second row's index is returned."""
     for index, row in enumerate(rows[:4]):
-        roles: dict[str, int] = {}
-        for col, cell in enumerate(row):
-            folded = fold(cell)
-            for role, pattern in _ROLES:
-                if role not in roles and re.search(pattern, folded):
-                    roles[role] = col
-                    break
-        if "content" in roles and sum(1 for r in ("lead", "partners", "deadline", "output") if r in roles) >= 2:
-            return (
-                _Columns(
-                    tt=roles.get("tt", 0 if roles["content"] > 0 else None),
-                    content=roles["content"],
-                    lead=roles.get("lead"),
-                    partners=roles.get("partners"),
-                    deadline=roles.get("deadline"),
-                    output=roles.get("output"),
-                ),
-                index,
-            )
+        roles = _roles(row)
+        if not _names_catalogue(roles):
+            continue
+        below = rows[index + 1] if index + 1 < len(rows) else ()
+        if below and _is_sub_header(below, row):
+            both = tuple(f"{a} {b}" if a != b else a for a, b in zip(row, below, strict=False))
+            combined = _roles(both)
+            if _names_catalogue(combined):
+                roles, index = combined, index + 1
+        return (
+            _Columns(
+                tt=roles.get("tt", 0 if roles["content"] > 0 else None),
+                content=roles["content"],
+                lead=roles.get("lead"),
+                partners=roles.get("partners"),
+                deadline=roles.get("deadline"),
+                output=roles.get("output"),
+            ),
+            index,
+        )
     return None
+
+
+def infer_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | None:
+    """The columns of a task table without a readable header, from the shape of its rows: a column of row
+    numbers, the column of longest texts (content), columns of agency names (lead, then partners), a column of
+    times (deadline), a column after it (output). Rows above the first numbered row are taken for the header.
+    None unless content, lead and deadline are all found in a table of three rows or more."""
+    numbered = [k for k, row in enumerate(rows) if row and _NUMBER.match(row[0].strip())]
+    if len(numbered) < 3:
+        return None
+    body = [row for row in rows[numbered[0] :] if row and _NUMBER.match(row[0].strip())]
+    width = max(len(row) for row in body)
+    if width < 4:
+        return None
+
+    def share(column: int, test) -> float:
+        cells = [row[column] for row in body if column < len(row) and row[column].strip()]
+        return sum(1 for cell in cells if test(cell)) / len(body) if cells else 0.0
+
+    rest = list(range(1, width))
+    content = max(rest, key=lambda c: sum(len(row[c]) for row in body if c < len(row)))
+    agencies = [c for c in rest if c > content and share(c, looks_like_agency) >= 0.5]
+    times = [c for c in rest if c > content and c not in agencies and share(c, looks_like_deadline) >= 0.5]
+    deadline = times[0] if times else None
+    if not agencies or deadline is None:
+        return None
+    output = next((c for c in rest if c > content and c not in agencies and c != deadline), None)
+    columns = _Columns(
+        tt=0,
+        content=content,
+        lead=agencies[0],
+        partners=agencies[1] if len(agencies) > 1 else None,
+        deadline=deadline,
+        output=output,
+    )
+    return columns, numbered[0] - 1
+
+
+def _roles(row: tuple[str, ...]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for col, cell in enumerate(row):
+        folded = fold(cell)
+        for role, pattern in _ROLES:
+            if role not in roles and re.search(pattern, folded):
+                roles[role] = col
+                break
+    return roles
+
+
+def _names_catalogue(roles: dict[str, int]) -> bool:
+    return "content" in roles and sum(1 for r in ("lead", "partners", "deadline", "output") if r in roles) >= 2
+
+
+def _is_sub_header(row: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    """A row of short column names under a header, where a cell differs from the header's above it."""
+    cells = [cell for cell in row if cell.strip()]
+    if not cells or any(len(cell) > 40 for cell in cells) or re.match(r"^\d", cells[0]):
+        return False
+    differs = [cell for cell, above in zip(row, header, strict=False) if cell.strip() and cell != above]
+    return bool(differs) and all(any(re.search(cue, fold(cell)) for _, cue in _ROLES[1:]) for cell in differs)
+
+
+def _numbers_columns(row: tuple[str, ...]) -> bool:
+    """The row under a header that numbers its columns: '(1) | (2) | … | (7)' or '1 | 2 | 3 …'."""
+    numbers = [re.fullmatch(r"\(?(\d{1,2})\)?", cell.strip()) for cell in row if cell.strip()]
+    if len(numbers) < 3 or not all(numbers):
+        return False
+    values = [int(match[1]) for match in numbers]
+    return values == list(range(values[0], values[0] + len(values)))
+
+
+def _is_group_row(row: tuple[str, ...], columns: _Columns, following: tuple[str, ...]) -> bool:
+    """A numbered row holding only a title, whose next row is numbered under it ('5.1 | Thương mại' over
+    '5.1.1 | Triển khai …'): a group of tasks, not a task."""
+    tt = _cell(row, columns.tt).rstrip(".")
+    if not tt or not re.match(r"^\d{1,3}(\.\d{1,3})*$", tt) or not _cell(row, columns.content):
+        return False
+    others = [cell for i, cell in enumerate(row) if i not in (columns.tt, columns.content) and cell.strip()]
+    return not others and _cell(following, columns.tt).startswith(tt + ".")
 
 
 def _is_header(row: tuple[str, ...]) -> bool:
@@ -228,27 +334,27 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
     title = content or (others[0] if others else "")
     if any(cell != title for cell in others):
         return None
-    if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and _upper_share(title) >= 0.7:
+    if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and capital_share(title) >= 0.7:
         return tt  # 'A | CẢI CÁCH THỂ CHẾ'
     if not others and dotted and re.match(r"^\d{1,2}\.?$", tt) and len(title.split()) <= 10 and area_of(title):
         return tt  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
     if tt and not re.match(r"^[IVXl1|]{1,5}\.?$", tt):
         merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", tt)
-        if merged and _upper_share(merged[2]) >= 0.7:
+        if merged and capital_share(merged[2]) >= 0.7:
             return merged[1]
         if not others and content in ("", tt) and _names_a_section(tt):
             return ""  # 'CẢI CÁCH THỂ CHẾ' merged across the whole row, its numeral left out
         return None
-    if tt and re.match(r"^\d+\.?$", tt) and _upper_share(title) < 0.7:
+    if tt and re.match(r"^\d+\.?$", tt) and capital_share(title) < 0.7:
         return None
     if tt and re.search(r"[IVXl|]", tt) and title and not others:
         return tt
     if not title:
         return None
     merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", title)
-    if not tt and merged and _upper_share(merged[2]) >= 0.7:
+    if not tt and merged and capital_share(merged[2]) >= 0.7:
         return merged[1]
-    if _upper_share(title) >= 0.7 and len(title) >= 6:
+    if capital_share(title) >= 0.7 and len(title) >= 6:
         return tt
     return None
 
@@ -257,21 +363,24 @@ def _names_a_section(text: str) -> bool:
     """A heading with no numeral: in capitals, or the name of a reform area ('Cải cách thủ tục hành chính')."""
     if re.match(r"^\d", text) or len(text) < 6:
         return False
-    return _upper_share(text) >= 0.7 or (len(text.split()) <= 12 and area_of(text) is not None)
-
-
-def _upper_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
+    return capital_share(text) >= 0.7 or (len(text.split()) <= 12 and area_of(text) is not None)
 
 
 def name_sections(printed: list[str]) -> list[str]:
-    """Section names as printed when they run 1, 2, 3… or A, B, C…; else roman numerals, an OCR-damaged one
-    ('Il', '111', '|') taken from the sequence."""
+    """Section names as printed when they run 1, 2, 3… or A, B, C…; sections under lettered groups named
+    after their group ('B.II'); else roman numerals, an OCR-damaged one ('Il', '111', '|') taken from the
+    sequence."""
     printed = [p.strip(" .") for p in printed]
     for sequence in ([str(n) for n in range(1, len(printed) + 1)], [chr(ord("A") + n) for n in range(len(printed))]):
         if printed and printed == sequence:
             return printed
+    groups = [p for p in printed if re.fullmatch(r"[A-HĐ]", p)]
+    if groups and any(p in _ROMANS for p in printed):  # lettered groups over roman sections: 'A', 'A.I', 'B.I'
+        names, group = [], None
+        for p in printed:
+            group = p if p in groups else group
+            names.append(p if p in groups or group is None else f"{group}.{p}")
+        return names
     return [p if p in _ROMANS else _ROMANS[n] if n < len(_ROMANS) else str(n + 1) for n, p in enumerate(printed)]
 
 

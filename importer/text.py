@@ -1,4 +1,6 @@
-"""Text helpers shared by every stage: accent folding, clean-up, plan detection."""
+"""Text helpers shared by every stage: accent folding, clean-up, capitals, plan detection.
+
+What text that lost its diacritics needs beyond folding lives in ``importer.unmarked``."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from importer.model import Block, Document, Problem, Table
+from importer.unmarked import KE_HOACH, SO, lost_diacritics, name_plan_word  # noqa: F401 (KE_HOACH, SO: header.py)
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
-_DIACRITIC_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
 
 class _CharMap(dict):
@@ -49,13 +51,16 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def diacritic_ratio(text: str) -> float:
-    """Share of letters that carry a Vietnamese mark: about 0.3–0.4 in real Vietnamese prose."""
-    letters = [c for c in unicodedata.normalize("NFC", text) if c.isalpha()]
-    if not letters:
-        return 0.0
-    marked = sum(1 for c in letters if c in _DIACRITIC_LETTERS or unicodedata.normalize("NFD", c) != c)
-    return marked / len(letters)
+def capital_share(text: str) -> float:
+    """Share of the letters written in capitals (0.0 for text without letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
+
+
+def mostly_capitals(text: str, share: float = 0.7, least: int = 1) -> bool:
+    """Text in capitals, as part headings, section rows and letterheads are typed: at least ``least`` letters,
+    ``share`` of them or more capitals (OCR and stray lower-case words allowed for)."""
+    return sum(1 for c in text if c.isalpha()) >= least and capital_share(text) >= share
 
 
 def normalize(document: Document) -> Document:
@@ -71,7 +76,7 @@ def normalize(document: Document) -> Document:
             if any(any(row) for row in rows):
                 items.append(replace(item, rows=rows))
     sample = " ".join(item.text for item in items if isinstance(item, Block))[:20000]
-    low = document.low_fidelity or (len(sample) > 200 and diacritic_ratio(sample) < 0.12)
+    low = document.low_fidelity or lost_diacritics(sample)
     problems = document.problems
     if low and not document.low_fidelity:
         problems += (
@@ -96,8 +101,7 @@ def looks_like_plan(document: Document) -> bool:
         else:
             words.extend(" ".join(row) for row in item.rows)
     folded = fold(" ".join(words))
-    # OCR of unaccented text: 'Ké hoach' folds to 'ke hoach'; tolerate 'k& hoach', 'k¢ hoach'
-    folded = re.sub(r"\bk\W? ?hoach", "ke hoach", folded)
+    folded = name_plan_word(folded)
     hits = sum(1 for marker in _PLAN_MARKERS if marker in folded)
     return hits >= 2
 
@@ -105,9 +109,3 @@ def looks_like_plan(document: Document) -> bool:
 def fold_aligned(text: str | None) -> str:
     """Like ``fold`` but character for character, so a match in the folded text slices the original."""
     return (text or "").translate(_FOLD_ALIGNED)
-
-
-# "Kế hoạch" as printed and as OCR damages it: 'Ké hoach', 'K& hoach', 'K¢é hoach', 'Ké hpach', 'Ké hogach'
-KE_HOACH = r"k\S{0,3}\s?h\S{1,3}ch\b"
-# "số" before a number: 'Số', 'S6', '$6', 'sé', 'sb'
-SO = r"[s$5]\S{0,2}"

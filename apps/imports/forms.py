@@ -8,7 +8,7 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 
-ALLOWED = (".docx", ".pdf", ".txt", ".md", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+ALLOWED = (".docx", ".pdf", ".txt", ".md", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _MAGIC = {
     ".pdf": (b"%PDF-",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
@@ -74,7 +74,8 @@ class UploadForm(forms.Form):
         suffix = PurePath(name).suffix.lower()
         if suffix not in ALLOWED:
             raise forms.ValidationError(
-                f"Không nhận tệp “{name}”: chỉ nhận Word (.docx), PDF, ảnh quét (.png, .jpg, .tif) hoặc .txt. "
+                f"Không nhận tệp “{name}”: chỉ nhận Word (.docx), PDF, ảnh quét (.png, .jpg, .tif), "
+                "trang web đã lưu (.html) hoặc .txt. "
                 "Nếu là tệp .doc cũ, hãy mở bằng Word và lưu lại dưới dạng .docx."
             )
         if upload.size == 0:

@@ -16,7 +16,8 @@ from importer.model import Document
 if TYPE_CHECKING:
     from importer.pipeline import Limits
 
-SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+TEXTS = (".txt", ".md", ".html", ".htm")  # read by the text reader (HTML saved from a web page too)
+SUPPORTED = (".docx", ".pdf", *TEXTS, ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 _KIND_NAMES = {
@@ -53,7 +54,7 @@ def read(path: Path, limits: Limits, progress: Callable[[int, int], None] | None
     if suffix not in SUPPORTED:
         raise UnsupportedFormat(
             f"Không đọc được tệp “{path.name}”: định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ. "
-            "Hãy lưu kế hoạch dưới dạng .docx, .pdf, ảnh quét (.png, .jpg, .tif) hoặc .txt rồi thử lại."
+            "Hãy lưu kế hoạch dưới dạng .docx, .pdf, ảnh quét (.png, .jpg, .tif), .txt hoặc .html rồi thử lại."
         )
     try:
         size = path.stat().st_size
@@ -70,7 +71,7 @@ def read(path: Path, limits: Limits, progress: Callable[[int, int], None] | None
             "Hãy tách phụ lục hoặc giảm độ phân giải ảnh quét rồi thử lại."
         )
     _check_content(path, suffix, sniff(head))
-    if suffix in (".txt", ".md"):
+    if suffix in TEXTS:
         from importer.readers.text import read_text
 
         return read_text(path)
@@ -90,7 +91,7 @@ def read(path: Path, limits: Limits, progress: Callable[[int, int], None] | None
 def _check_content(path: Path, suffix: str, kind: str | None) -> None:
     """Refuse a file whose content does not match its name, saying what it really is."""
     expected = {".docx": "zip", ".pdf": "pdf"}.get(suffix, "image" if suffix in IMAGES else None)
-    if suffix in (".txt", ".md"):
+    if suffix in TEXTS:
         if kind in ("pdf", "zip", "ole", "image"):
             raise UnsupportedFormat(
                 f"Tệp “{path.name}” mang đuôi {suffix} nhưng thực chất là {_KIND_NAMES[kind]}. "

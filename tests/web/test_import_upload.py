@@ -91,3 +91,13 @@ def test_it_reads_a_word_file_built_inline(client, officer, kesat):
     assert response["Location"] == reverse("plans-review", args=[run.plan.pk])
     assert run.plan.status == PlanStatus.DRAFT
     assert run.plan.tasks.count() > 0
+
+
+def test_it_turns_a_plan_saved_from_a_web_page_into_a_draft(client, officer, kesat):
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "other" / "so_noivu_nghean_kh_cchc_2026.html"
+    client.force_login(officer)
+    response = upload(client, kesat, "ke-hoach-tu-trang-web.html", page.read_bytes())
+
+    plan = Plan.objects.get(unit=kesat)
+    assert response["Location"] == reverse("plans-review", args=[plan.pk])
+    assert plan.tasks.count() > 0

@@ -1,0 +1,199 @@
+"""The reports API: periods, a unit's reports and their workflow, with the same permissions as the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from apps.api.api import PERIOD_CODE
+from apps.api.schemas import Error
+from apps.reports import services, views
+from apps.reports.content import period_code
+from apps.reports.models import Report
+from apps.tracking.models import Period
+from apps.units.access import Access
+from apps.units.models import GOVERNING_KINDS, Unit
+from cchc.versioning import Conflict
+
+router = Router(tags=["reports"])
+
+
+class PeriodOut(Schema):
+    code: str
+    name: str
+    start: dt.date
+    end: dt.date
+    due_on: dt.date
+
+
+class ReportOut(Schema):
+    id: int
+    unit: int
+    unit_name: str
+    period: str
+    state: str
+    state_label: str
+    late: bool
+    version: int
+    return_reason: str
+    submitted_at: dt.datetime | None
+    versions: int
+
+
+class ReportDetailOut(ReportOut):
+    content: dict
+
+
+class ReportIn(Schema):
+    unit: int
+    period: str
+
+
+class ReturnIn(Schema):
+    reason: str = ""
+
+
+def _period(code: str) -> Period:
+    match = PERIOD_CODE.match(code or "")
+    if not match:
+        raise HttpError(422, f"Kỳ báo cáo '{code}' không hợp lệ; dùng mã như 2026-q1, 2026-h1, 2026-q3, 2026-year.")
+    Period.ensure_year(int(match[1]))
+    return Period.objects.get(year=int(match[1]), kind=match[2].lower())
+
+
+def _out(report: Report) -> dict:
+    return {
+        "id": report.pk,
+        "unit": report.unit_id,
+        "unit_name": report.unit.name,
+        "period": period_code(report.period),
+        "state": report.state,
+        "state_label": report.get_state_display(),
+        "late": report.is_late(),
+        "version": report.version,
+        "return_reason": report.return_reason,
+        "submitted_at": report.submitted_at,
+        "versions": report.versions.count(),
+    }
+
+
+def _report(access: Access, report_id: int) -> Report:
+    report = get_object_or_404(Report.objects.select_related("unit", "unit__parent", "period"), pk=report_id)
+    access.require_view(report.unit)
+    return report
+
+
+@router.get("/periods", response=list[PeriodOut], summary="Các kỳ báo cáo (năm trước, năm nay)")
+def periods(request):
+    today = timezone.localdate()
+    for year in (today.year - 1, today.year):
+        Period.ensure_year(year)
+    return [
+        {"code": period_code(p), "name": str(p), "start": p.start, "end": p.end, "due_on": p.due_on}
+        for p in Period.objects.order_by("end")
+    ]
+
+
+class ReportFilters(Schema):
+    unit: int | None = None
+    period: str | None = None
+
+
+@router.get("/reports", response={200: list[ReportOut], 422: Error}, summary="Báo cáo được xem")
+def reports(request, filters: Query[ReportFilters]):
+    access = Access(request.user)
+    queryset = access.visible(Report.objects.select_related("unit", "period"))
+    if filters.unit is not None:
+        queryset = queryset.filter(unit_id=filters.unit)
+    if filters.period:
+        queryset = queryset.filter(period=_period(filters.period))
+    return [_out(r) for r in queryset]
+
+
+@router.post(
+    "/reports",
+    response={200: ReportOut, 201: ReportOut, 403: Error, 404: Error, 422: Error},
+    summary="Lập (hoặc lấy) báo cáo của đơn vị cho một kỳ: 201 khi lập mới",
+)
+def report_create(request, payload: ReportIn):
+    access = Access(request.user)
+    unit = get_object_or_404(Unit, pk=payload.unit, kind__in=GOVERNING_KINDS)
+    access.require_view(unit)
+    if not access.can_manage(unit):
+        raise HttpError(403, services.FORBIDDEN_EDIT)
+    report, created = services.open_draft(unit, _period(payload.period), request.user)
+    return Status(201 if created else 200, _out(report))
+
+
+@router.get("/reports/{report_id}", response={200: ReportDetailOut, 404: Error}, summary="Một báo cáo với nội dung")
+def report_detail(request, report_id: int):
+    report = _report(Access(request.user), report_id)
+    content, _ = services.shown_content(report)
+    return {**_out(report), "content": content}
+
+
+@router.get("/reports/{report_id}/docx", response={404: Error}, summary="Tệp .docx của báo cáo")
+def report_docx(request, report_id: int):
+    return views.docx_response(_report(Access(request.user), report_id))
+
+
+@router.get("/reports/{report_id}/xlsx", response={404: Error}, summary="Tệp .xlsx các bảng số liệu")
+def report_xlsx(request, report_id: int):
+    return views.xlsx_response(_report(Access(request.user), report_id))
+
+
+def _step(step):
+    try:
+        return step()
+    except Conflict as exc:
+        raise HttpError(409, str(exc)) from exc
+    except services.WorkflowError as exc:
+        raise HttpError(409, str(exc)) from exc
+
+
+@router.post(
+    "/reports/{report_id}/submit",
+    response={200: ReportOut, 403: Error, 404: Error, 409: Error},
+    summary="Gửi báo cáo (lưu lại một lần gửi không đổi)",
+)
+def report_submit(request, report_id: int):
+    access = Access(request.user)
+    report = _report(access, report_id)
+    if not services.can_edit(access, report):
+        raise HttpError(403, services.FORBIDDEN_EDIT)
+    _step(lambda: services.submit(report, request.user))
+    return _out(report)
+
+
+def _reviewed(request, report_id: int) -> Report:
+    access = Access(request.user)
+    report = _report(access, report_id)
+    if refusal := services.review_refusal(access, report):
+        raise HttpError(403, refusal)
+    return report
+
+
+@router.post(
+    "/reports/{report_id}/accept", response={200: ReportOut, 403: Error, 404: Error, 409: Error}, summary="Chấp nhận"
+)
+def report_accept(request, report_id: int):
+    report = _reviewed(request, report_id)
+    _step(lambda: services.accept(report, request.user))
+    return _out(report)
+
+
+@router.post(
+    "/reports/{report_id}/return",
+    response={200: ReportOut, 403: Error, 404: Error, 409: Error, 422: Error},
+    summary="Trả lại báo cáo (bắt buộc ghi lý do)",
+)
+def report_return(request, report_id: int, payload: ReturnIn):
+    report = _reviewed(request, report_id)
+    if not payload.reason.strip():
+        raise HttpError(422, "Hãy ghi lý do trả lại (reason) để đơn vị biết cần sửa gì.")
+    _step(lambda: services.return_report(report, request.user, payload.reason))
+    return _out(report)

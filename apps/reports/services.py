@@ -1,0 +1,212 @@
+"""The report's workflow: the standing officer drafts and submits, a city reviewer accepts or returns it.
+
+Every step runs in one transaction with its audit entry. Each step names the report version it was made from, so
+two tabs cannot overwrite each other's text and a reviewer cannot accept a report that changed under them.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from apps.audit.models import record
+from apps.plans.models import Area, Plan, PlanStatus
+from apps.reports import content as build
+from apps.reports.models import Report, ReportSection, ReportState, ReportVersion, SectionKind
+from apps.tracking.models import Period
+from apps.units.access import Access
+from apps.units.models import Unit
+from cchc.versioning import claim
+
+FORBIDDEN_EDIT = "Bạn không có quyền soạn, gửi báo cáo của đơn vị này (chỉ cán bộ thường trực CCHC của đơn vị)."
+FORBIDDEN_REVIEW = "Chỉ cán bộ thẩm định của Sở Nội vụ được chấp nhận hoặc trả lại báo cáo."
+FORBIDDEN_OWN = "Đơn vị không được tự chấp nhận hoặc trả lại báo cáo của chính mình."
+
+
+class WorkflowError(ValueError):
+    """A step that the report's state does not allow, or a missing reason; the message says what to do."""
+
+
+class Forbidden(Exception):
+    """The user may see the report but not take this step (a 403)."""
+
+
+def can_edit(access: Access, report: Report) -> bool:
+    return access.can_manage(report.unit)
+
+
+def can_review(access: Access, report: Report) -> bool:
+    own = {m.unit.governing_unit.pk for m in access.memberships}
+    return access.is_reviewer and report.unit_id not in own
+
+
+def review_refusal(access: Access, report: Report) -> str | None:
+    """Why this user may not accept or return the report, or None when they may."""
+    if not access.is_reviewer:
+        return FORBIDDEN_REVIEW
+    if not can_review(access, report):
+        return FORBIDDEN_OWN
+    return None
+
+
+# the narrative sections of a report, in the outline's order (DOMAIN.md "Reports")
+SECTION_LAYOUT: tuple[tuple[str, str], ...] = (
+    *((SectionKind.RESULTS, area.value) for area in Area),
+    (SectionKind.SHORTCOMINGS, ""),
+    (SectionKind.NEXT_TASKS, ""),
+    (SectionKind.PROPOSALS, ""),
+)
+
+
+def _summary(report: Report, verb: str) -> str:
+    return f"{verb} báo cáo CCHC {report.period} của {report.unit.name}"
+
+
+def open_draft(unit: Unit, period: Period, user) -> tuple[Report, bool]:
+    """The unit's report for the period, created as a draft prefilled from the data when there is none yet."""
+    unit = unit.governing_unit
+    report = Report.objects.filter(unit=unit, period=period).first()
+    if report is not None:
+        return report, False
+    try:
+        return _create_draft(unit, period, user), True
+    except IntegrityError:  # created meanwhile by another tab
+        return Report.objects.get(unit=unit, period=period), False
+
+
+def _create_draft(unit: Unit, period: Period, user) -> Report:
+    with transaction.atomic():
+        plan = Plan.objects.filter(unit=unit, status=PlanStatus.PUBLISHED).exclude(signer="").first()
+        report = Report.objects.create(unit=unit, period=period, created_by=user, signer=plan.signer if plan else "")
+        data = build.generate(unit, period)
+        ReportSection.objects.bulk_create(
+            ReportSection(report=report, kind=kind, area=area, position=i, text=build.draft_text(data, kind, area))
+            for i, (kind, area) in enumerate(SECTION_LAYOUT)
+        )
+        record(user, "report.create", report, unit, after={"period": str(period)}, summary=_summary(report, "Tạo"))
+    return report
+
+
+def save_draft(report: Report, user, texts: dict[str, str], expected_version: int, number="", signer="") -> Report:
+    """Write the officer's text of the sections (by key) from the version the form was loaded at."""
+    if not report.is_editable:
+        raise WorkflowError("Báo cáo đã gửi không sửa được nữa; chờ thẩm định hoặc trả lại để sửa.")
+    with transaction.atomic():
+        claim(report, expected_version)
+        sections = {s.key: s for s in report.sections.all()}
+        before = {key: s.text for key, s in sections.items()}
+        for key, text in texts.items():
+            if key in sections and sections[key].text != text:
+                sections[key].text = text
+                sections[key].save(update_fields=["text"])
+        report.number, report.signer = number.strip(), signer.strip()
+        Report.objects.filter(pk=report.pk).update(number=report.number, signer=report.signer)
+        after = {key: s.text for key, s in sections.items()}
+        changed = {key: after[key] for key in after if after[key] != before[key]}
+        record(
+            user,
+            "report.edit",
+            report,
+            report.unit,
+            before={k: before[k] for k in changed},
+            after=changed,
+            summary=_summary(report, "Sửa"),
+        )
+    return report
+
+
+def current_content(report: Report) -> dict:
+    """The report as it would be submitted now: the data generated afresh and the narrative as written."""
+    data = build.generate(report.unit, report.period)
+    data["sections"] = [
+        {"key": s.key, "kind": s.kind, "area": s.area, "title": s.title, "text": s.text} for s in report.sections.all()
+    ]
+    data["number"], data["signer"] = report.number, report.signer
+    return data
+
+
+def shown_content(report: Report) -> tuple[dict, ReportVersion | None]:
+    """What the report says: the latest frozen version once submitted or accepted, the live data otherwise."""
+    version = report.versions.first()
+    if report.is_editable or version is None:
+        return current_content(report), None
+    return version.content, version
+
+
+def submit(report: Report, user, expected_version: int | None = None) -> ReportVersion:
+    """Freeze the report as its next version and send it for review."""
+    if not report.is_editable:
+        raise WorkflowError("Báo cáo đã được gửi; không gửi lại được khi chưa bị trả lại.")
+    now = timezone.now()
+    with transaction.atomic():
+        claim(report, expected_version)
+        number = report.versions.count() + 1
+        version = ReportVersion.objects.create(
+            report=report, number=number, content=current_content(report), submitted_at=now, submitted_by=user
+        )
+        report.state, report.submitted_at, report.submitted_by = ReportState.SUBMITTED, now, user
+        report.first_submitted_at = report.first_submitted_at or now
+        Report.objects.filter(pk=report.pk).update(
+            state=report.state, submitted_at=now, submitted_by=user, first_submitted_at=report.first_submitted_at
+        )
+        record(
+            user,
+            "report.submit",
+            report,
+            report.unit,
+            after={"version": number},
+            summary=_summary(report, f"Gửi (lần {number})"),
+        )
+    return version
+
+
+def _review(report: Report, user, expected_version: int | None) -> None:
+    if report.state != ReportState.SUBMITTED:
+        raise WorkflowError("Chỉ thẩm định được báo cáo đã gửi và đang chờ thẩm định.")
+    claim(report, expected_version)
+
+
+def accept(report: Report, user, expected_version: int | None = None) -> Report:
+    with transaction.atomic():
+        _review(report, user, expected_version)
+        now = timezone.now()
+        report.state, report.accepted_at, report.accepted_by = ReportState.ACCEPTED, now, user
+        Report.objects.filter(pk=report.pk).update(state=report.state, accepted_at=now, accepted_by=user)
+        record(
+            user,
+            "report.accept",
+            report,
+            report.unit,
+            after={"state": report.state},
+            summary=_summary(report, "Chấp nhận"),
+        )
+    return report
+
+
+def return_report(report: Report, user, reason: str, expected_version: int | None = None) -> Report:
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError("Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.")
+    with transaction.atomic():
+        _review(report, user, expected_version)
+        now = timezone.now()
+        report.state, report.returned_at, report.returned_by = ReportState.RETURNED, now, user
+        report.return_reason = reason
+        Report.objects.filter(pk=report.pk).update(
+            state=report.state, returned_at=now, returned_by=user, return_reason=reason
+        )
+        record(
+            user,
+            "report.return",
+            report,
+            report.unit,
+            after={"state": report.state, "reason": reason},
+            summary=_summary(report, "Trả lại"),
+        )
+    return report
+
+
+def changes_since_frozen(report: Report, version: ReportVersion | None) -> list[str]:
+    if version is None:
+        return []
+    return build.changes(version.content, build.generate(report.unit, report.period))

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from apps.reports import views
+
+urlpatterns = [
+    path("bao-cao/", views.home, name="reports-home"),
+    path("bao-cao/cho-tham-dinh/", views.review, name="reports-review"),
+    path("bao-cao/don-vi/<int:unit_id>/", views.unit_reports, name="reports-unit"),
+    path("bao-cao/don-vi/<int:unit_id>/ky/<int:period_id>/tao/", views.create, name="reports-create"),
+    path("bao-cao/<int:pk>/", views.detail, name="reports-detail"),
+    path("bao-cao/<int:pk>/luu/", views.save, name="reports-save"),
+    path("bao-cao/<int:pk>/gui/", views.submit, name="reports-submit"),
+    path("bao-cao/<int:pk>/chap-nhan/", views.accept, name="reports-accept"),
+    path("bao-cao/<int:pk>/tra-lai/", views.return_, name="reports-return"),
+    path("bao-cao/<int:pk>/bao-cao.docx", views.download_docx, name="reports-docx"),
+    path("bao-cao/<int:pk>/bang-so-lieu.xlsx", views.download_xlsx, name="reports-xlsx"),
+]

@@ -1,0 +1,376 @@
+"""The report as a .docx in the State's format (Nghị định 30/2020), with its tables and charts as a landscape appendix.
+
+A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 14 pt (13 pt in the header blocks, 12 in
+the tables); issuing body top left, national motto top right with its rule; number, italic place and date;
+BÁO CÁO and the subject; the body along the outline; "Nơi nhận:" bottom left, signature bottom right; page
+numbers top centre from page 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+from apps.plans.models import Area
+from apps.reports import charts
+from apps.reports.content import ATTAINMENTS, BUCKETS
+from apps.units.models import Unit, UnitKind
+
+FONT = "Times New Roman"
+SUBJECTS = {"q1": "quý I năm {year}", "h1": "6 tháng đầu năm {year}", "q3": "quý III năm {year}", "year": "năm {year}"}
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+
+
+def vietnamese_date(day: dt.date) -> str:
+    """'ngày 05 tháng 02 năm 2026': a leading zero for days 1–9 and for months 1 and 2 (Nghị định 30/2020)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def place_name(unit: Unit) -> str:
+    if unit.kind in (UnitKind.DEPARTMENT, UnitKind.CITY):
+        city = unit if unit.kind == UnitKind.CITY else unit.parent
+        name = city.name if city else unit.name
+        return name.removeprefix("Thành phố ").strip()
+    for prefix in ("Xã ", "Phường ", "Đặc khu "):
+        if unit.name.startswith(prefix):
+            return unit.name[len(prefix) :]
+    return unit.name
+
+
+def issuer_lines(unit: Unit) -> tuple[str, str]:
+    """The governing body above, and the issuing body, as the top-left block prints them."""
+    if unit.kind == UnitKind.DEPARTMENT:
+        parent = unit.parent.name.upper() if unit.parent else ""
+        return f"UBND {parent}".strip(), unit.name.upper()
+    return "ỦY BAN NHÂN DÂN", unit.name.upper()
+
+
+def signature_lines(unit: Unit) -> list[str]:
+    if unit.kind == UnitKind.DEPARTMENT:
+        return ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    return ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+# --- low-level helpers --------------------------------------------------------------------------------------
+
+
+def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+
+
+def _para(container, text: str = "", size: float = 14, bold=False, italic=False, align=None, indent=False, after=6):
+    paragraph = container.add_paragraph()
+    if text:
+        _font(paragraph.add_run(text), size, bold, italic)
+    fmt = paragraph.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(0), Pt(after)
+    if align is not None:
+        paragraph.alignment = align
+    if indent:
+        fmt.first_line_indent = Cm(1.27)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    return paragraph
+
+
+def _rule(container, inset: float) -> None:
+    """A thin line, ``inset`` cm shorter than the column on each side (the rule under the motto, the subject)."""
+    paragraph = container.add_paragraph()
+    _font(paragraph.add_run(""), 2)
+    fmt = paragraph.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), Pt(2)
+    paragraph.paragraph_format.left_indent = Cm(inset)
+    paragraph.paragraph_format.right_indent = Cm(inset)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _no_borders(table) -> None:
+    props = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    props.append(borders)
+
+
+def _cell(cell, text: str = "", size=13, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.CENTER):
+    """Write into a cell's first paragraph (later calls add paragraphs)."""
+    paragraph = cell.paragraphs[0] if not cell.paragraphs[0].text and len(cell.paragraphs) == 1 else None
+    if paragraph is None:
+        paragraph = cell.add_paragraph()
+    if text:
+        _font(paragraph.add_run(text), size, bold, italic)
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(0)
+    return paragraph
+
+
+def _page_number(paragraph) -> None:
+    run = paragraph.add_run()
+    _font(run, 13)
+    for kind, text in (("begin", None), ("instr", "PAGE"), ("separate", None), ("end", None)):
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+
+def _widths(table, widths_cm: list[float]) -> None:
+    """Column widths in the grid (what LibreOffice reads) and in every cell (what Word reads)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=False):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=False):
+            cell.width = Cm(width)
+
+
+def _grid(container, headers: list[str], rows: list[list[str]], widths: list[float], size=12) -> None:
+    table = container.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
+        _cell(cell, header, size, bold=True)
+    _repeat_header(table.rows[0])
+    for values in rows:
+        cells = table.add_row().cells
+        if len(values) == 1:  # a group heading across the table
+            merged = cells[0].merge(cells[-1])
+            _cell(merged, values[0], size, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+            continue
+        for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            align = WD_ALIGN_PARAGRAPH.LEFT if i == 1 else WD_ALIGN_PARAGRAPH.CENTER
+            _cell(cell, value, size, align=align)
+    _widths(table, widths)
+
+
+def _repeat_header(row) -> None:
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
+def _setup(section, landscape: bool = False) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(10)
+
+
+def _num(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
+
+
+# --- the document -------------------------------------------------------------------------------------------
+
+
+def build_docx(unit: Unit, content: dict, day: dt.date) -> bytes:
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    section = document.sections[0]
+    _setup(section)
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_number(header)
+
+    _heading_blocks(document, unit, content, day)
+    _body(document, unit, content)
+    _signature(document, unit, content)
+    _appendix(document, unit, content, day)
+
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _number_line(content: dict) -> str:
+    return f"Số: {content.get('number') or '      '}/BC-UBND"
+
+
+def _heading_blocks(document, unit: Unit, content: dict, day: dt.date) -> None:
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    above, issuer = issuer_lines(unit)
+    _cell(left, above, 13)
+    _cell(left, issuer, 13, bold=True)
+    _rule(left, 1.8)
+    _cell(left, "", 8)
+    _cell(left, _number_line(content), 13)
+    _cell(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+    _cell(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
+    _rule(right, 2.6)
+    _cell(right, "", 8)
+    _cell(right, f"{place_name(unit)}, {vietnamese_date(day)}", 14, italic=True)
+    _widths(table, [6.0, 10.5])
+
+    _para(document, "", after=6)
+    _para(document, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _para(
+        document,
+        f"Kết quả thực hiện công tác cải cách hành chính {_period_words(content)}",
+        14,
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        after=0,
+    )
+    _rule(document, 6.0)
+    _para(document, "", after=6)
+
+
+def _period_words(content: dict) -> str:
+    """'quý I năm 2026', '6 tháng đầu năm 2026', 'năm 2026'."""
+    year, kind = content["period"]["code"].split("-")
+    return SUBJECTS[kind].format(year=year)
+
+
+def _sections(content: dict) -> dict[str, str]:
+    return {s["key"]: s["text"] for s in content.get("sections", [])}
+
+
+def _text_paragraphs(document, text: str) -> None:
+    for line in (text or "").splitlines() or [""]:
+        if line.strip():
+            _para(document, line.strip(), indent=True)
+
+
+def _body(document, unit: Unit, content: dict) -> None:
+    texts = _sections(content)
+    period = content["period"]
+    start, end = (dt.date.fromisoformat(period[k]).strftime("%d/%m/%Y") for k in ("start", "end"))
+    _para(
+        document,
+        f"Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính (CCHC), {unit.name} báo cáo kết quả "
+        f"thực hiện công tác CCHC {_period_words(content)} (số liệu từ ngày {start} đến ngày {end}) như sau:",
+        indent=True,
+    )
+    _para(document, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", bold=True)
+    _text_paragraphs(document, texts.get(f"results-{Area.CHI_DAO_DIEU_HANH}", ""))
+    _para(document, "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC", bold=True)
+    for i, area in enumerate([a for a in Area if a != Area.CHI_DAO_DIEU_HANH], start=1):
+        _para(document, f"{i}. {area.label}", bold=True)
+        _text_paragraphs(document, texts.get(f"results-{area.value}", ""))
+    _para(document, "III. ĐÁNH GIÁ CHUNG", bold=True)
+    totals = {bucket: sum(a["tasks"][bucket] for a in content["areas"]) for bucket in BUCKETS}
+    _para(
+        document,
+        f"Tổng số {len(content['tasks'])} nhiệm vụ: "
+        + "; ".join(f"{label.lower()} {totals[b]}" for b, label in BUCKETS.items())
+        + ".",
+        indent=True,
+    )
+    _para(document, "Tồn tại, hạn chế và nguyên nhân:", italic=True, indent=True)
+    _text_paragraphs(document, texts.get("shortcomings", ""))
+    _para(document, "IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI", bold=True)
+    _text_paragraphs(document, texts.get("next_tasks", ""))
+    _para(document, "V. ĐỀ XUẤT, KIẾN NGHỊ", bold=True)
+    _text_paragraphs(document, texts.get("proposals", ""))
+    _para(
+        document,
+        f"Trên đây là báo cáo kết quả thực hiện công tác CCHC {_period_words(content)} của {unit.name}"
+        " (có phụ lục kèm theo)./.",
+        indent=True,
+    )
+
+
+def _signature(document, unit: Unit, content: dict) -> None:
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    _cell(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for line in ("- Sở Nội vụ;", "- Thường trực Đảng ủy, HĐND;", "- Chủ tịch, các PCT UBND;", "- Lưu: VT."):
+        _cell(left, line, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for line in signature_lines(unit):
+        _cell(right, line, 14, bold=True)
+    for _ in range(3):
+        _cell(right, "")
+    _cell(right, content.get("signer") or "", 14, bold=True)
+    _widths(table, [7.5, 9.0])
+
+
+def _appendix(document, unit: Unit, content: dict, day: dt.date) -> None:
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    _setup(section, landscape=True)
+    section.different_first_page_header_footer = False
+    _para(document, "PHỤ LỤC", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _para(
+        document,
+        f"(Kèm theo Báo cáo số {_number_line(content).removeprefix('Số: ')} {vietnamese_date(day)} của {unit.name})",
+        13,
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
+    area_labels = {a.value: a.label for a in Area}
+
+    _para(document, "Biểu 1. Số liệu thống kê", 13, bold=True)
+    stats = [
+        [str(i), row["label"], row["unit"], _num(row["value"]), _num(row["numerator"]), _num(row["denominator"])]
+        for i, row in enumerate(content["statistics"], start=1)
+    ]
+    _grid(document, ["TT", "Nội dung", "Đơn vị tính", "Kết quả", "Tử số", "Mẫu số"], stats, [1.2, 12, 3, 2.8, 2.8, 2.8])
+
+    _para(document, "", after=6)
+    _para(document, "Biểu 2. Tình hình thực hiện nhiệm vụ", 13, bold=True)
+    rows: list[list[str]] = []
+    for roman, area in zip(ROMAN, Area, strict=False):
+        tasks = [t for t in content["tasks"] if t["area"] == area]
+        if not tasks:
+            continue
+        rows.append([f"{roman}. {area.label}"])
+        for i, task in enumerate(tasks, start=1):
+            output = "; ".join(x for x in [task["output"], *task["evidence"]] if x)
+            rows.append([str(i), task["content"], task["lead"], task["deadline"], BUCKETS[task["status"]], output])
+    others = [t for t in content["tasks"] if t["area"] not in area_labels]
+    if others:
+        rows.append(["Chưa phân lĩnh vực"])
+        rows += [
+            [str(i), t["content"], t["lead"], t["deadline"], BUCKETS[t["status"]], t["output"]]
+            for i, t in enumerate(others, start=1)
+        ]
+    headers = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Sản phẩm"]
+    _grid(document, headers, rows, [1.2, 9.5, 4, 3, 3.5, 4.4])
+
+    _para(document, "", after=6)
+    _para(document, "Biểu 3. Kết quả thực hiện chỉ tiêu", 13, bold=True)
+    targets = [
+        [str(i), t["text"], area_labels.get(t["area"], ""), t["goal"], _num(t["value"]), ATTAINMENTS[t["attainment"]]]
+        for i, t in enumerate(content["targets"], start=1)
+    ]
+    headers = ["TT", "Chỉ tiêu", "Lĩnh vực", "Mục tiêu", "Kết quả kỳ", "Mức độ đạt"]
+    _grid(document, headers, targets, [1.2, 10.5, 4.2, 3, 2.6, 4.1])
+
+    _para(document, "", after=6)
+    _para(document, "Biểu đồ", 13, bold=True)
+    for image in (charts.task_chart(content), charts.target_chart(content)):
+        document.add_picture(io.BytesIO(image), width=Cm(16))
+        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -1,0 +1,92 @@
+"""Tasks written as prose blocks instead of a table: a task's text, then its cells as labelled lines.
+
+    1. Rà soát, sửa đổi quy chế làm việc của Ủy ban nhân dân tỉnh.
+    - Đơn vị chủ trì: Văn phòng UBND tỉnh.
+    - Đơn vị phối hợp: Các sở, ban, ngành.
+    - Thời gian thực hiện: Quý II/2026.
+    - Sản phẩm: Quyết định của UBND tỉnh.
+
+The labels may also follow the text in the same paragraph ('… (Cơ quan chủ trì: Sở Nội vụ; thời gian: năm
+2026)'), and the text may have a label of its own ('- Nội dung: …'). A block is a task only when it names
+who leads it: a plan's own 'Thời gian thực hiện: 2026–2030' line is not a task.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importer.model import Document, Task
+from importer.sections import Paragraph, document_outline
+from importer.text import fold_aligned
+
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s;.(,]))(?P<label>(?:don vi|co quan)\s+(?:chu tri|thuc hien)(?: thuc hien)?|chu tri(?: thuc hien)?"
+    r"|(?:(?:don vi|co quan)\s+)?phoi hop(?: thuc hien)?"
+    r"|thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?|tien do(?: thuc hien)?"
+    r"|san pham(?: dau ra| chu yeu)?|ket qua (?:du kien|dau ra)|noi dung(?: thuc hien| cong viec| nhiem vu)?)\s*:",
+    re.IGNORECASE,
+)
+_ROLES = (
+    ("content", r"noi dung"),
+    ("partners", r"phoi hop"),
+    ("deadline", r"thoi|tien do"),
+    ("output", r"san pham|ket qua"),
+    ("lead", r""),
+)
+
+
+def extract_task_blocks(document: Document) -> list[Task]:
+    """Every prose task block in the plan's body, in order."""
+    tasks: list[Task] = []
+    pending: Paragraph | None = None
+    current: dict | None = None
+    for node in document_outline(document):
+        paragraph = node.paragraph
+        if node.region != "body":
+            _flush(tasks, current)
+            pending, current = None, None
+            continue
+        folded = fold_aligned(paragraph.body)
+        labels = list(_LABEL.finditer(folded))
+        if not labels:
+            _flush(tasks, current)
+            pending, current = paragraph, None
+            continue
+        head = paragraph.body[: labels[0].start()].strip(" ;.,(-–")
+        opens = _role(labels[0]) == "content" and (current is None or "content" in current or "lead" in current)
+        if head or opens:
+            _flush(tasks, current)
+            current = {"no": paragraph.marker, "location": paragraph.location} | ({"content": head} if head else {})
+        elif current is None:
+            if pending is None:
+                continue
+            current = {"content": pending.body, "no": pending.marker, "location": pending.location}
+        for label, after in zip(labels, labels[1:] + [None], strict=True):
+            value = paragraph.body[label.end() : after.start() if after else None].strip(" ;.,)(-–")
+            role = _role(label)
+            if value and role not in current:
+                current[role] = value
+        pending = None
+    _flush(tasks, current)
+    return tasks
+
+
+def _role(label: re.Match[str]) -> str:
+    return next(role for role, cue in _ROLES if re.search(cue, label["label"].lower()))
+
+
+def _flush(tasks: list[Task], block: dict | None) -> None:
+    if not block or not block.get("lead") or not block.get("content"):
+        return
+    no = block["no"]
+    tasks.append(
+        Task(
+            content=block["content"],
+            no=no.strip("()") if no and no not in ("-", "+", "•") else None,
+            lead=block.get("lead"),
+            partners=block.get("partners"),
+            deadline=block.get("deadline"),
+            output=block.get("output"),
+            location=block["location"],
+        )
+    )

@@ -1,0 +1,62 @@
+"""A decision that issues a regulation sets no plan: it yields no tasks (nor is it taken for a catalogue)."""
+
+import pytest
+
+from importer.errors import NotAPlan
+from importer.pipeline import run
+
+DECISION = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+Số: 15/2026/QĐ-UBND
+Quảng Trị, ngày 10 tháng 3 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Quy chế đánh giá, xác định Chỉ số cải cách hành chính của các sở, ban, ngành
+
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+Theo đề nghị của Giám đốc Sở Nội vụ.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế đánh giá, xác định Chỉ số cải cách hành chính.
+
+Điều 2. Quyết định này có hiệu lực từ ngày 20 tháng 3 năm 2026.
+
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và các cơ quan, đơn vị có liên quan chịu trách
+nhiệm thi hành Quyết định này.
+
+QUY CHẾ
+Đánh giá, xác định Chỉ số cải cách hành chính
+
+Điều 4. Nguyên tắc đánh giá
+1. Bảo đảm khách quan, công khai, minh bạch.
+2. Thời gian thực hiện: hằng năm, từ ngày 15/12 năm trước đến ngày 14/12 năm đánh giá.
+
+Điều 5. Trách nhiệm thực hiện
+1. Sở Nội vụ chủ trì, phối hợp với các cơ quan hướng dẫn, theo dõi việc đánh giá.
+2. Các sở, ban, ngành tự đánh giá và gửi kết quả về Sở Nội vụ trước ngày 20 tháng 12 hằng năm.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Võ Văn Hưng
+"""
+
+
+def test_it_finds_no_task_in_a_decision_issuing_a_regulation(tmp_path):
+    path = tmp_path / "quyet-dinh.txt"
+    path.write_text(DECISION, encoding="utf-8")
+    try:
+        plan = run(path)
+    except NotAPlan:
+        return
+    assert plan.tasks == ()
+
+
+@pytest.mark.parametrize("label", ["Thời gian thực hiện", "Sản phẩm"])
+def test_it_takes_a_labelled_line_without_a_lead_for_no_task(tmp_path, label):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\nI. MỤC TIÊU\nTỷ lệ hồ sơ trực tuyến đạt 60%.\n"
+        f"II. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n- {label}: năm 2026.\n",
+        encoding="utf-8",
+    )
+    assert run(path).tasks == ()
