@@ -19,10 +19,8 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture(autouse=True)
-def one_connection(settings):
-    """The test's transaction must outlive each request: keep Django from closing the connection between them.
-    Passwords are hashed quickly: the fuzzer logs in many times."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def one_connection():
+    """The test's transaction must outlive each request: keep Django from closing the connection between them."""
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     yield
