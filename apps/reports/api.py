@@ -9,11 +9,11 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from apps.api.api import PERIOD_CODE
-from apps.api.schemas import Error
+from apps.api.schemas import Error, Id, Text
 from apps.reports import services, views
 from apps.reports.content import period_code
 from apps.reports.models import Report
+from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
 from apps.units.access import Access
 from apps.units.models import GOVERNING_KINDS, Unit
@@ -49,20 +49,19 @@ class ReportDetailOut(ReportOut):
 
 
 class ReportIn(Schema):
-    unit: int
-    period: str
+    unit: Id
+    period: Text
 
 
 class ReturnIn(Schema):
-    reason: str = ""
+    reason: Text = ""
 
 
 def _period(code: str) -> Period:
-    match = PERIOD_CODE.match(code or "")
-    if not match:
-        raise HttpError(422, f"Kỳ báo cáo '{code}' không hợp lệ; dùng mã như 2026-q1, 2026-h1, 2026-q3, 2026-year.")
-    Period.ensure_year(int(match[1]))
-    return Period.objects.get(year=int(match[1]), kind=match[2].lower())
+    try:
+        return parse_period(code)
+    except FigureError as error:
+        raise HttpError(422, f"Kỳ báo cáo '{code}' không hợp lệ: {error}.") from None
 
 
 def _out(report: Report) -> dict:
@@ -99,8 +98,8 @@ def periods(request):
 
 
 class ReportFilters(Schema):
-    unit: int | None = None
-    period: str | None = None
+    unit: Id | None = None
+    period: Text | None = None
 
 
 @router.get("/reports", response={200: list[ReportOut], 422: Error}, summary="Báo cáo được xem")
