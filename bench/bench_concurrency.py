@@ -41,7 +41,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "demo12345"  # the demo accounts' (apps/units/demo.py)
 # the demo's accounts that read and write, cycled over the clients
 ACCOUNTS = ["maodien.vhxh", "songoaivu.vp", "hungthang.vhxh", "maodien.pvhcc", "kesat.vhxh", "snv.cchc"]
-READS_PER_WRITE = 4
 
 # --- the database and the server -------------------------------------------------------------------------------
 
@@ -231,6 +230,7 @@ class Client(threading.Thread):
         self.tally = Tally()
         self.token = ""
         self.stop_at = 0.0
+        self.reads_per_write = 4
 
     # sign in before the clock starts
     def sign_in(self) -> None:
@@ -340,7 +340,7 @@ class Client(threading.Thread):
     def run(self) -> None:
         while time.monotonic() < self.stop_at:
             try:
-                if self.random.randrange(READS_PER_WRITE + 1) == 0:
+                if self.random.randrange(self.reads_per_write + 1) == 0:
                     self.write()
                 else:
                     self.read()
@@ -356,7 +356,7 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def run_load(env: dict, port: int, scope: dict, clients: int, seconds: float, seed: int) -> None:
+def run_load(env: dict, port: int, scope: dict, clients: int, args: argparse.Namespace, seed: int) -> None:
     # each client writes its own figure cells, dealt out over the clients sharing an account
     sharing = defaultdict(list)
     for index in range(clients):
@@ -367,12 +367,13 @@ def run_load(env: dict, port: int, scope: dict, clients: int, seconds: float, se
         peers = sharing[username]
         cells = scope[username]["cells"][peers.index(index) :: len(peers)]
         client = Client(index, username, port, scope[username], cells, api=index % 2 == 1, seed=seed * 1000 + index)
+        client.reads_per_write = args.reads_per_write
         client.sign_in()
         team.append(client)
     before = django_json(env, COUNTS)
     started = time.monotonic()
     for client in team:
-        client.stop_at = started + seconds
+        client.stop_at = started + args.seconds
         client.start()
     for client in team:
         client.join()
@@ -435,6 +436,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30, help="length of each run")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
+    parser.add_argument("--reads-per-write", type=int, default=4, help="reads a client makes for each write")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (and database) and say where")
     args = parser.parse_args()
@@ -464,12 +466,12 @@ def main() -> None:
         server = start_server(env, port, args.workers, args.threads, log)
         print(
             f"cchc concurrency bench: {engine}, gunicorn {args.workers} workers × {args.threads} threads on "
-            f"127.0.0.1:{port}, {args.seconds:.0f} s per run, {READS_PER_WRITE} reads per write, "
+            f"127.0.0.1:{port}, {args.seconds:.0f} s per run, {args.reads_per_write} reads per write, "
             "half the clients on pages, half on the API; "
             f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
         for run, clients in enumerate(int(c) for c in args.clients.split(",")):
-            run_load(env, port, scope, clients, args.seconds, args.seed + run)
+            run_load(env, port, scope, clients, args, args.seed + run)
         tracebacks = log.read_text().count("Traceback")
         print(f"\nserver log: {tracebacks} tracebacks" + (f" (see {log})" if tracebacks and args.keep else ""))
     finally:
