@@ -357,15 +357,21 @@ def percentile(values: list[float], q: int) -> float:
 
 
 def run_load(env: dict, port: int, scope: dict, clients: int, args: argparse.Namespace, seed: int) -> None:
-    # each client writes its own figure cells, dealt out over the clients sharing an account
+    # each (target, period) cell is written by one client only (two accounts may share a target: the standing
+    # officer and the agency's officer), dealt out over the clients of the account with the fewest cells first
     sharing = defaultdict(list)
     for index in range(clients):
         sharing[ACCOUNTS[index % len(ACCOUNTS)]].append(index)
+    dealt, taken = {}, set()
+    for username, peers in sorted(sharing.items(), key=lambda item: len(scope[item[0]]["cells"])):
+        free = [cell for cell in scope[username]["cells"] if tuple(cell) not in taken]
+        taken.update(tuple(cell) for cell in free)
+        for n, index in enumerate(peers):
+            dealt[index] = free[n :: len(peers)]
     team = []
     for index in range(clients):
         username = ACCOUNTS[index % len(ACCOUNTS)]
-        peers = sharing[username]
-        cells = scope[username]["cells"][peers.index(index) :: len(peers)]
+        cells = dealt[index]
         client = Client(index, username, port, scope[username], cells, api=index % 2 == 1, seed=seed * 1000 + index)
         client.reads_per_write = args.reads_per_write
         client.sign_in()
