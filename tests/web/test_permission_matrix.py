@@ -1,5 +1,6 @@
-"""Every page of the URL configuration and every operation of /api/openapi.json, asked by each of the eight roles
-about objects of their own agency, another agency and another unit, answers as its rule in RULES says.
+"""Every page of the URL configuration and every operation of /api/openapi.json, GET and POST, asked by each of
+the eight roles of tests/web/permission_world.py about objects of the agency officer's agency and of another unit
+(and of another agency of the same unit where the rule reads the agency), answers as its rule in RULES says.
 
 A new route without a rule fails the suite, so nobody adds a view without saying who may open it.
 
@@ -150,7 +151,7 @@ AGENCY_RULES = ("update:agency", "own")
 
 
 def expected(rule: str, who: Person, obj: Variant) -> str:
-    """ "ok", "deny", "login" or "405"."""
+    """What the person should get: "ok", "deny", "login" or "405"."""
     if rule in ("public", "none", "405"):
         return {"public": "ok", "none": "deny", "405": "405"}[rule]
     if rule not in MAY:
@@ -274,8 +275,11 @@ def world(db):
 def test_it_has_a_rule_for_every_route():
     names = [name for name, _ in pages()]
     operations = [op["operationId"] for ops in api_paths().values() for op in ops.values()]
-    missing = [f"Route {n} has no permission rule in test_permission_matrix.RULES" for n in names + operations]
-    missing = [m for m, n in zip(missing, names + operations, strict=True) if n not in RULES]
+    missing = [
+        f"Route {n} has no permission rule in test_permission_matrix.RULES"
+        for n in names + operations
+        if n not in RULES
+    ]
     assert not missing, "\n".join(missing)
     stale = sorted(set(RULES) - set(names) - set(operations))
     assert not stale, f"RULES names routes that no longer exist: {stale}"
