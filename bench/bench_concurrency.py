@@ -371,8 +371,8 @@ def run_load(env: dict, port: int, scope: dict, clients: int, args: argparse.Nam
     team = []
     for index in range(clients):
         username = ACCOUNTS[index % len(ACCOUNTS)]
-        cells = dealt[index]
-        client = Client(index, username, port, scope[username], cells, api=index % 2 == 1, seed=seed * 1000 + index)
+        api = (index + index // len(ACCOUNTS)) % 2 == 1  # pages and API alternate, and change over every round
+        client = Client(index, username, port, scope[username], dealt[index], api=api, seed=seed * 1000 + index)
         client.reads_per_write = args.reads_per_write
         client.sign_in()
         team.append(client)
