@@ -2,13 +2,18 @@
 while against the real app under gunicorn, then the bench counts what reached the database.
 
     .venv/bin/python bench/bench_concurrency.py [--clients 20,50] [--seconds 30] [--workers 4] [--threads 8]
+                                                [--reads-per-write 4] [--keep]
     DATABASE_URL=postgres://user@host/db .venv/bin/python bench/bench_concurrency.py
 
 SQLite by default, in a throw-away folder; with a postgres:// DATABASE_URL a throw-away database ``<db>_conc`` is
 created beside the named one and dropped afterwards. ``migrate`` + ``load_demo`` fill it; the server listens on
-loopback only (DEBUG off, static files collected as in production). Half the clients use the pages with a session,
-half the API with a token; each reads four times for every write. Figures: each client writes its own
-(target, period) cells, so the last value it saw accepted must be the one stored.
+loopback only, with DEBUG off and the static files collected (into var/static, as in production).
+
+Half the clients use the pages with a session, half the API with a token, each account both ways. A client sends
+its next request as soon as the last one is answered (no pause: a stress test, not a day at the office) and reads
+four times for every write (--reads-per-write; 0 for writes only). Each (target, period) cell of figures belongs to
+one client, so the last value it saw accepted must be the one stored. Latency is CPU time queued: on a machine
+shared with other work it says as much about the machine as about the app, so the load average is printed too.
 
 Prints per run: throughput, p50/p95/p99 latency per kind of request, errors by status, and what was written
 (task update rows, figure versions, audit entries) against what was accepted — "lost" must be 0.
