@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -68,6 +70,25 @@ INSTALLED_APPS = [
     "apps.audit",
 ]
 
+# Background jobs (imports that need OCR, reminders): Django's tasks API (the django-tasks backport on Django
+# 5.2) with its database backend, run by `manage.py run_worker` (scripts/run starts one beside the web server).
+# TASKS_BACKEND=immediate runs each job at once in the caller instead (the tests). A worker runs one job at a
+# time, an import with at most IMPORT_OCR_PROCESSES OCR processes. A run whose worker died (its process is gone,
+# or no sign of life for JOBS_STALE_AFTER seconds) is queued again until JOBS_MAX_ATTEMPTS, then failed.
+TASKS_BUILTIN = importlib.util.find_spec("django.tasks") is not None
+INSTALLED_APPS += [*([] if TASKS_BUILTIN else ["django_tasks"]), "django_tasks_db"]
+_TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": f"{'django.tasks' if TASKS_BUILTIN else 'django_tasks'}.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = env_str("TASKS_BACKEND", "database")
+if _tasks_backend not in _TASKS_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or immediate, not {_tasks_backend!r}")
+TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[_tasks_backend]}}
+IMPORT_OCR_PROCESSES = env_int("IMPORT_OCR_PROCESSES", 2)
+JOBS_STALE_AFTER = env_int("JOBS_STALE_AFTER", 600)
+JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 2)
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -77,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "apps.audit.middleware.AuditActorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -113,6 +135,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env_int("SQLITE_TIMEOUT", 20),
         "transaction_mode": "IMMEDIATE",
     }
+    # tests on a file too (one per test process), not in memory: shared-cache memory databases fail at once with
+    # "database table is locked" instead of waiting, so races between threads could not be tested as they run
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"cchc-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -121,6 +146,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+
+def env_count(name: str, default: int) -> int:
+    """A whole number of at least 1 (a limit of 0 would lock everybody out)."""
+    value = env_int(name, default)
+    if value < 1:
+        raise ImproperlyConfigured(f"{name} must be 1 or more, not {value}")
+    return value
+
+
+# accounts: sign-in goes through the throttling backend; API tokens last this many days unless revoked earlier
+AUTHENTICATION_BACKENDS = ["apps.units.throttling.ThrottledModelBackend"]
+API_TOKEN_LIFETIME_DAYS = env_count("API_TOKEN_LIFETIME_DAYS", 7)
+
+# login throttling (apps/units/throttling.py): in a window of LOGIN_THROTTLE_MINUTES, an account is locked after
+# LOGIN_FAILURES_PER_ACCOUNT wrong passwords and an address after LOGIN_FAILURES_PER_ADDRESS (higher: a whole
+# office often shares one address); password-reset e-mails are limited per e-mail address and per address alike.
+# The counters live in the cache: locmem serves one process; several workers need CACHE_URL=redis://… to share them.
+LOGIN_THROTTLE_MINUTES = env_count("LOGIN_THROTTLE_MINUTES", 15)
+LOGIN_FAILURES_PER_ACCOUNT = env_count("LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_count("LOGIN_FAILURES_PER_ADDRESS", 20)
+PASSWORD_RESETS_PER_EMAIL = env_count("PASSWORD_RESETS_PER_EMAIL", 3)
+PASSWORD_RESETS_PER_ADDRESS = env_count("PASSWORD_RESETS_PER_ADDRESS", 10)
+# the request header that carries the client's address behind a reverse proxy (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL in ("", "locmem://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cchc"}}
+else:
+    raise ImproperlyConfigured(f"CACHE_URL must be empty, locmem:// or redis://host:port/db, not {CACHE_URL!r}")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

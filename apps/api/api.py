@@ -16,7 +16,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from apps.api.errors import TokenAuth, install_handlers, invalid
-from apps.api.models import ApiToken
+from apps.api.models import ApiToken, RevokeReason
 from apps.api.schemas import (
     Error,
     MeasurementIn,
@@ -69,10 +69,25 @@ def tasks_queryset():
 # --- authentication -------------------------------------------------------------------------------------------
 
 
-@api.post("/auth/token", auth=None, response={200: TokenOut, 401: Error}, tags=["auth"], summary="Lấy mã truy cập")
+class Detail(Schema):
+    detail: str
+
+
+@api.post(
+    "/auth/token",
+    auth=None,
+    response={200: TokenOut, 401: Error, 429: Error},
+    tags=["auth"],
+    summary="Lấy mã truy cập",
+    description="Sai mật khẩu nhiều lần thì tài khoản hoặc địa chỉ bị tạm khóa: trả lời 429 với `Retry-After` (giây).",
+)
 def token(request, payload: TokenIn):
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
+        if lock := getattr(request, "login_lock", None):
+            response = api.create_response(request, {"detail": lock.message()}, status=429)
+            response["Retry-After"] = str(lock.retry_after)
+            return response
         raise HttpError(401, "Tên đăng nhập hoặc mật khẩu không đúng.")
     with transaction.atomic():
         api_token, raw = ApiToken.issue(user)
@@ -82,9 +97,18 @@ def token(request, payload: TokenIn):
             api_token,
             Access(user).home_unit,
             after={"prefix": api_token.prefix, "expires_at": api_token.expires_at},
-            summary="Cấp mã truy cập API",
+            summary=f"Cấp mã truy cập API {api_token.prefix}… cho {user.username}",
         )
     return {"token": raw, "expires_at": api_token.expires_at}
+
+
+@api.post("/auth/revoke", response={200: Detail, 401: Error}, tags=["auth"], summary="Thu hồi mã truy cập đang dùng")
+def revoke(request):
+    raw = request.headers.get("Authorization", "").partition(" ")[2].strip()
+    api_token = ApiToken.find(raw)
+    if api_token is not None:
+        api_token.revoke(RevokeReason.HOLDER, by=request.user)
+    return {"detail": "Đã thu hồi mã truy cập. Mã này không dùng được nữa; lấy mã mới qua /api/auth/token."}
 
 
 # --- plans ----------------------------------------------------------------------------------------------------

@@ -8,6 +8,9 @@ from django.db import models
 
 from apps.units.models import Unit
 
+# events of somebody not signed in (a sign-in attempt, a reset e-mail asked for)
+ANONYMOUS_ACTIONS = ("login.failed", "login.throttled", "password_reset.throttled")
+
 
 class AuditEntry(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -25,6 +28,10 @@ class AuditEntry(models.Model):
         verbose_name = "nhật ký thay đổi"
         verbose_name_plural = "nhật ký thay đổi"
 
+    @property
+    def by_anonymous(self) -> bool:
+        return self.user_id is None and self.action in ANONYMOUS_ACTIONS
+
 
 def snapshot(obj, fields: list[str] | None = None) -> dict:
     """The concrete field values of a model instance, JSON-ready."""
@@ -40,13 +47,14 @@ def snapshot(obj, fields: list[str] | None = None) -> dict:
 def record(
     user, action: str, obj, unit: Unit | None, before: dict | None = None, after: dict | None = None, summary: str = ""
 ) -> AuditEntry:
-    """Write one audit entry; call it inside the transaction of the change it records."""
+    """Write one audit entry; call it inside the transaction of the change it records. ``obj`` is None for an event
+    about no stored object (a sign-in attempt for an unknown account)."""
     return AuditEntry.objects.create(
         user=user if user is not None and user.is_authenticated else None,
         unit=unit.governing_unit if unit is not None else None,
         action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
         summary=summary[:300],
         before=before,
         after=after,

@@ -28,8 +28,17 @@ class ImportRun(models.Model):
     error = models.TextField(blank=True)
     result = models.JSONField(null=True, blank=True)
     plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_runs")
+    # the worker that runs it (``host:pid``), its last sign of life and how many times it was started: a run
+    # whose worker died is queued again or failed (services.sweep), never left running
+    worker = models.CharField(max_length=80, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def working(self) -> bool:
+        return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)

@@ -7,15 +7,14 @@ import datetime as dt
 import hashlib
 import logging
 import re
-import threading
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import close_old_connections, connection, transaction
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 import importer
@@ -25,6 +24,7 @@ from apps.plans.indicators import bind_indicator
 from apps.plans.models import Area, Comparator, Plan, PlanReference, PlanStatus, ReferenceKind, Target, Task
 from apps.units.matching import match_agency, match_many, split_names
 from apps.units.models import Unit
+from cchc import jobs
 from importer import pipeline
 from importer.areas import area_of
 from importer.deadlines import parse_deadline
@@ -85,42 +85,82 @@ def needs_ocr(path: Path) -> bool:
         return True
 
 
+class WrongUnit(ValidationError):
+    """A plan was imported into an agency instead of the unit that issues plans."""
+
+
+def refuse_agency(unit: Unit, user, name: str) -> None:
+    """Plans belong to a commune, ward, department or the city, never to one of its agencies."""
+    if not unit.is_agency:
+        return
+    governing = unit.governing_unit
+    message = (
+        f"{unit.name} là một cơ quan thuộc {governing.name}; kế hoạch CCHC là của {governing.name}, không của riêng "
+        f"cơ quan. Hãy nhập tệp ở trang nhập kế hoạch của {governing.name}."
+    )
+    record(user, "import_refused", unit, unit, after={"file": name, "unit_to_use": governing.pk}, summary=message)
+    raise WrongUnit(message)
+
+
 def import_file(
     unit: Unit, path: Path, user, *, background: bool = False, original_name: str | None = None
 ) -> ImportRun:
-    """Store the file, run the importer (in a background thread when asked) and build the draft plan."""
+    """Store the file and run the importer (in the worker when asked), building the draft plan.
+
+    The same document sent again while a run of it is queued or reading gets that run back: one upload of a
+    document at a time per unit (the unit row is locked), so two at once never make two drafts."""
     path = Path(path)
     name = Path(original_name or path.name).name
-    run = ImportRun(unit=unit, uploaded_by=user, original_name=name[:255], sha256=sha256_of(path))
-    with open(path, "rb") as handle:
-        run.file.save(name, File(handle), save=False)
-    run.save()
-    record(user, "import", run, unit, after={"file": name, "sha256": run.sha256}, summary=f"Tải lên tệp {name}")
+    refuse_agency(unit, user, name)
+    digest = sha256_of(path)
+    with transaction.atomic():
+        Unit.objects.select_for_update().get(pk=unit.pk)
+        active = ImportRun.objects.filter(
+            unit=unit, sha256=digest, status__in=(RunStatus.QUEUED, RunStatus.RUNNING)
+        ).first()
+        if active is not None:
+            return active
+        run = ImportRun(unit=unit, uploaded_by=user, original_name=name[:255], sha256=digest)
+        with open(path, "rb") as handle:
+            run.file.save(name, File(handle), save=False)
+        run.save()
+        record(user, "import", run, unit, after={"file": name, "sha256": run.sha256}, summary=f"Tải lên tệp {name}")
+        if background:
+            jobs.enqueue(jobs.run_import, run.pk)
     if background:
-        thread = threading.Thread(target=_execute_in_thread, args=(run.pk,), daemon=True, name=f"import-{run.pk}")
-        run.thread = thread  # tests join it
-        transaction.on_commit(thread.start)
+        run.refresh_from_db()
         return run
     return execute(run)
 
 
-def _execute_in_thread(run_pk: int) -> None:
-    close_old_connections()
+def run_queued(run_id: int) -> str:
+    """The worker's side of a queued run; a worker stopped in the middle puts the run back in the queue."""
+    run = ImportRun.objects.filter(pk=run_id).first()
+    if run is None:
+        return "gone"
     try:
-        execute(ImportRun.objects.get(pk=run_pk))
-    finally:
-        connection.close()
+        return execute(run).status
+    except BaseException:  # the worker is being stopped (Ctrl-C, SIGTERM): the next worker takes the run again
+        retry_or_fail(run)
+        raise
 
 
 def execute(run: ImportRun) -> ImportRun:
-    """Run the importer on a stored run's file; a bad file fails the run and changes nothing else."""
-    ImportRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)
-    run.status = RunStatus.RUNNING
+    """Run the importer on a stored run's file; a bad file fails the run and changes nothing else.
+
+    The run is claimed from the queue with one conditional update; one already taken, finished or failed is
+    left alone."""
+    claimed = ImportRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
+        status=RunStatus.RUNNING, worker=jobs.worker_name(), heartbeat_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    run.refresh_from_db()
+    if not claimed:
+        return run
 
     def progress(done: int, total: int) -> None:
-        ImportRun.objects.filter(pk=run.pk).update(pages_done=done, pages_total=total)
+        ImportRun.objects.filter(pk=run.pk).update(pages_done=done, pages_total=total, heartbeat_at=timezone.now())
 
-    limits = pipeline.Limits(max_pages=settings.IMPORT_MAX_PAGES)
+    limits = pipeline.Limits(max_pages=settings.IMPORT_MAX_PAGES, workers=settings.IMPORT_OCR_PROCESSES)
     try:
         result = pipeline.run(Path(run.file.path), limits, progress)
     except importer.ImporterError as exc:
@@ -130,6 +170,8 @@ def execute(run: ImportRun) -> ImportRun:
         return _fail(run, UNEXPECTED)
     try:
         with transaction.atomic():
+            # drafts of one unit are replaced one at a time, so two runs of a document leave one draft
+            Unit.objects.select_for_update().get(pk=run.unit_id)
             plan = build_draft(run, result)
             run.refresh_from_db(fields=["pages_done", "pages_total"])
             run.status = RunStatus.DONE
@@ -150,6 +192,46 @@ def _fail(run: ImportRun, message: str) -> ImportRun:
     run.finished_at = timezone.now()
     run.save(update_fields=["status", "error", "finished_at"])
     return run
+
+
+RUN_DIED = (
+    "Việc đọc tệp bị dừng giữa chừng (máy chủ khởi động lại hoặc tiến trình nền bị tắt) và đã thử {attempts} lần "
+    "mà không xong. Hãy tải tệp lên lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống (kiểm tra tiến trình nền "
+    "“manage.py run_worker”)."
+)
+
+
+def retry_or_fail(run: ImportRun) -> None:
+    """A run whose worker stopped: queued again while it has attempts left, else failed with what to do."""
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().get(pk=run.pk)
+        if run.status != RunStatus.RUNNING:
+            return
+        before = {"status": run.status, "worker": run.worker, "attempts": run.attempts}
+        if run.attempts < settings.JOBS_MAX_ATTEMPTS:
+            run.status, summary = RunStatus.QUEUED, f"Đọc lại tệp {run.original_name}: tiến trình nền đã dừng"
+            jobs.enqueue(jobs.run_import, run.pk)
+        else:
+            run.status, run.finished_at = RunStatus.FAILED, timezone.now()
+            run.error = RUN_DIED.format(attempts=run.attempts)
+            summary = f"Không đọc xong tệp {run.original_name}: tiến trình nền đã dừng"
+        run.worker = ""
+        run.save(update_fields=["status", "worker", "error", "finished_at"])
+        record(None, "import_" + run.status, run, run.unit, before, {"status": run.status}, summary)
+
+
+def sweep(runs=None) -> int:
+    """Runs shown as reading whose worker died (its process ended, or silent for JOBS_STALE_AFTER seconds) are
+    queued again or failed; returns how many. Called when a worker starts and when a run's page is looked at."""
+    stale = timezone.now() - dt.timedelta(seconds=settings.JOBS_STALE_AFTER)
+    runs = (runs if runs is not None else ImportRun.objects.all()).filter(status=RunStatus.RUNNING)
+    swept = 0
+    for run in runs:
+        if jobs.worker_is_gone(run.worker) or run.heartbeat_at is None or run.heartbeat_at < stale:
+            logger.warning("import run %s: its worker %s is gone or silent", run.pk, run.worker)
+            retry_or_fail(run)
+            swept += 1
+    return swept
 
 
 # --- the draft ------------------------------------------------------------------------------
@@ -345,7 +427,26 @@ def find_plan_by_number(number: str, unit: Unit, *, same_unit_only: bool = False
     return matches[0] if len(matches) == 1 else None
 
 
-def publish_problems(plan: Plan) -> list[str]:
+class PublishMode:
+    """How a draft that is a new version of a published plan is published."""
+
+    REPLACE = "replace"  # the old plan is superseded; its tasks, updates and figures stay with it, linked
+    AMEND = "amend"  # the old plan stays published; the draft is published as its amendment (a reference)
+
+
+def predecessor(plan: Plan) -> Plan | None:
+    """The published plan of the same unit this draft is a new version of: the same number, or the plan it
+    says it replaces."""
+    numbers = [plan.number] if plan.number else []
+    numbers += [r.number for r in plan.references.all() if r.kind == ReferenceKind.SUPERSEDES]
+    for number in numbers:
+        old = find_plan_by_number(number, plan.unit, same_unit_only=True, exclude=plan)
+        if old is not None and old.status == PlanStatus.PUBLISHED:
+            return old
+    return None
+
+
+def publish_problems(plan: Plan, mode: str | None = None) -> list[str]:
     """What stops a draft from being published, in words the officer can act on."""
     problems = []
     if plan.status != PlanStatus.DRAFT:
@@ -356,9 +457,15 @@ def publish_problems(plan: Plan) -> list[str]:
         problems.append("Hãy nhập thời gian thực hiện (từ ngày … đến ngày …) để tính hạn của các nhiệm vụ.")
     elif plan.period_start > plan.period_end:
         problems.append("Ngày bắt đầu thực hiện đang sau ngày kết thúc.")
-    if plan.number and find_plan_by_number(plan.number, plan.unit, same_unit_only=True, exclude=plan):
+    if mode is None and plan.number and find_plan_by_number(plan.number, plan.unit, same_unit_only=True, exclude=plan):
         problems.append(
-            f"Đã có kế hoạch số {plan.number} được ban hành ở đơn vị này; hãy sửa kế hoạch đó hoặc sửa số ký hiệu."
+            f"Đã có kế hoạch số {plan.number} được ban hành ở đơn vị này. Nếu đây là bản mới của kế hoạch đó, hãy bấm "
+            "“Ban hành thay thế” (kế hoạch cũ hết hiệu lực, lịch sử theo dõi được giữ và liên kết) hoặc “Ban hành "
+            "sửa đổi, bổ sung” (kế hoạch cũ vẫn hiệu lực); nếu không, hãy sửa số ký hiệu."
+        )
+    if mode is not None and predecessor(plan) is None:
+        problems.append(
+            "Không còn kế hoạch đã ban hành nào để thay thế hoặc sửa đổi, bổ sung; hãy bấm “Lưu và ban hành”."
         )
     return problems
 
@@ -369,14 +476,24 @@ def task_dates(task: Task, plan: Plan) -> None:
     task.due_start, task.due_on, task.recurring = deadline.start, deadline.end, deadline.recurring
 
 
-def publish(plan: Plan, user) -> Plan:
-    """Publish a reviewed draft in one transaction: dates from deadlines, agencies, indicators, links."""
+def publish(plan: Plan, user, mode: str | None = None) -> Plan:
+    """Publish a reviewed draft in one transaction: dates from deadlines, agencies, indicators, links.
+
+    With a ``mode`` the draft is a new version of a published plan (``predecessor``): REPLACE supersedes it,
+    AMEND publishes the draft beside it as its amendment."""
     with transaction.atomic():
         plan = Plan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
-        problems = publish_problems(plan)
+        problems = publish_problems(plan, mode)
         if problems:
             raise ValidationError(problems)
         before = plan_snapshot(plan)
+        if mode is not None:
+            old = predecessor(plan)
+            kind = ReferenceKind.SUPERSEDES if mode == PublishMode.REPLACE else ReferenceKind.AMENDS
+            for ref in plan.references.exclude(kind=ReferenceKind.IMPLEMENTS):
+                if normalize_number(ref.number) == normalize_number(old.number):
+                    ref.delete()
+            PlanReference.objects.create(plan=plan, kind=kind, number=old.number or str(old), linked_plan=old)
         for task in plan.tasks.all():
             task_dates(task, plan)
             if not task.area:
@@ -388,18 +505,34 @@ def publish(plan: Plan, user) -> Plan:
                 if target.indicator is not None:
                     target.save(update_fields=["indicator"])
         for ref in plan.references.all():
-            same_unit = ref.kind == ReferenceKind.SUPERSEDES
-            ref.linked_plan = find_plan_by_number(ref.number, plan.unit, same_unit_only=same_unit, exclude=plan)
-            ref.save(update_fields=["linked_plan"])
+            same_unit = ref.kind != ReferenceKind.IMPLEMENTS
+            if ref.linked_plan_id is None:
+                ref.linked_plan = find_plan_by_number(ref.number, plan.unit, same_unit_only=same_unit, exclude=plan)
+                ref.save(update_fields=["linked_plan"])
             old = ref.linked_plan
-            if same_unit and old is not None and old.status == PlanStatus.PUBLISHED:
+            if ref.kind == ReferenceKind.SUPERSEDES and old is not None and old.status == PlanStatus.PUBLISHED:
                 old_before = plan_snapshot(old)
                 old.status, old.superseded_by = PlanStatus.SUPERSEDED, plan
                 old.save(update_fields=["status", "superseded_by"])
                 record(user, "supersede", old, old.unit, old_before, plan_snapshot(old), f"Được thay thế bởi {plan}")
+            elif ref.kind == ReferenceKind.AMENDS and old is not None:
+                record(user, "amend", old, old.unit, None, {"amended_by": plan.pk}, f"Được sửa đổi, bổ sung bởi {plan}")
         plan.status = PlanStatus.PUBLISHED
         plan.published_at = timezone.now()
         plan.published_by = user
         plan.save(update_fields=["status", "published_at", "published_by"])
         record(user, "publish", plan, plan.unit, before, plan_snapshot(plan), f"Ban hành {plan}")
     return plan
+
+
+def delete_draft(plan: Plan, user) -> bool:
+    """Delete a draft with its targets and tasks, audited; the import run and its uploaded file are kept (the
+    run's page says its draft is gone). False when the plan is no longer a draft."""
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().filter(pk=plan.pk, status=PlanStatus.DRAFT).first()
+        if plan is None:
+            return False
+        summary = f"Xóa bản nháp {plan} ({plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ)"
+        record(user, "delete_draft", plan, plan.unit, plan_snapshot(plan), None, summary)
+        plan.delete()
+    return True

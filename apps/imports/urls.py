@@ -8,4 +8,5 @@ urlpatterns = [
     path("nhap-ke-hoach/<int:pk>/", views.run_detail, name="imports-run"),
     path("nhap-ke-hoach/<int:pk>/trang-thai.json", views.run_status, name="imports-status"),
     path("nhap-ke-hoach/<int:pk>/tep/", views.run_file, name="imports-file"),
+    path("ke-hoach/<int:pk>/xoa-ban-nhap/", views.draft_delete, name="imports-delete-draft"),
 ]

@@ -71,6 +71,7 @@ class Plan(Versioned):
 class ReferenceKind(models.TextChoices):
     IMPLEMENTS = "implements", "Thực hiện"
     SUPERSEDES = "supersedes", "Thay thế"
+    AMENDS = "amends", "Sửa đổi, bổ sung"
 
 
 class PlanReference(models.Model):

@@ -125,9 +125,10 @@ def _edit(request, plan: Plan, *, draft: bool):
                 if merge_tasks(plan, int(merge), request.user):
                     messages.success(request, "Đã gộp hai dòng nhiệm vụ.")
                 return redirect(here, pk=plan.pk)
-            if draft and request.POST.get("action") == "publish":
+            modes = {"publish": None, "replace": services.PublishMode.REPLACE, "amend": services.PublishMode.AMEND}
+            if draft and request.POST.get("action") in modes:
                 try:
-                    services.publish(plan, request.user)
+                    services.publish(plan, request.user, modes[request.POST["action"]])
                 except ValidationError as exc:
                     for message in exc.messages:
                         messages.error(request, message)
@@ -153,6 +154,7 @@ def _edit(request, plan: Plan, *, draft: bool):
         "source": _source(plan) if draft else [],
         "is_pdf": PurePath(plan.source_name or plan.source_file.name or "").suffix.lower() == ".pdf",
         "problems": services.publish_problems(plan) if draft else [],
+        "predecessor": services.predecessor(plan) if draft else None,
     }
     return render(request, "plans/edit.html", context)
 

@@ -1,17 +1,21 @@
-"""The administrator's pages (/quan-tri/): units with their former names, roles, and accounts with their roles."""
+"""The administrator's pages (/quan-tri/): units with their former names, roles, and accounts with their roles and
+API tokens. Role, flag, password and deletion changes reach the audit log through ``apps.audit.signals``."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db import transaction
 from django.utils import timezone
 
+from apps.api.models import ApiToken, RevokeReason
 from apps.audit.models import record
+from apps.units.accounts import AdminLoginForm
 from apps.units.models import Membership, Unit, UnitName
 
 admin.site.site_header = "Quản trị hệ thống theo dõi cải cách hành chính"
 admin.site.site_title = "Quản trị CCHC"
 admin.site.index_title = "Tài khoản, đơn vị và danh mục"
+admin.site.login_form = AdminLoginForm  # the login throttle's message
 
 
 class UnitNameInline(admin.TabularInline):
@@ -70,6 +74,32 @@ class MembershipAdmin(admin.ModelAdmin):
         return obj.user.get_full_name()
 
 
+class ApiTokenInline(admin.TabularInline):
+    """The account's API tokens, to look at; revoke them with the action on the account list or on the token list."""
+
+    model = ApiToken
+    fk_name = "user"
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["prefix", "status", "created_at", "expires_at", "last_used_at", "revoked_at"]
+    verbose_name_plural = (
+        "mã truy cập API (thu hồi: chọn tài khoản ở danh sách, thao tác “Thu hồi mọi mã truy cập API”)"
+    )
+
+    @admin.display(description="tình trạng")
+    def status(self, obj):
+        return obj.status
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.action(description="Thu hồi mọi mã truy cập API của các tài khoản đã chọn")
+def revoke_api_tokens(modeladmin, request, queryset):
+    revoked = sum(ApiToken.revoke_all(user, RevokeReason.ADMIN, by=request.user) for user in queryset)
+    modeladmin.message_user(request, f"Đã thu hồi {revoked} mã truy cập.", messages.SUCCESS)
+
+
 User = get_user_model()
 if admin.site.is_registered(User):
     admin.site.unregister(User)
@@ -79,8 +109,14 @@ if admin.site.is_registered(User):
 class AccountAdmin(UserAdmin):
     """Accounts with their roles on the same page."""
 
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, ApiTokenInline]
     list_display = ["username", "first_name", "last_name", "email", "roles", "is_active", "is_staff"]
+    actions = [revoke_api_tokens]
+
+    def user_change_password(self, request, id, form_url=""):
+        """The new password, the tokens it revokes and their audit entries in one transaction."""
+        with transaction.atomic():
+            return super().user_change_password(request, id, form_url)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("memberships__unit")

@@ -11,7 +11,8 @@ per page for the tasks stage to join.
 
 Tesseract runs in-process through tesserocr, whose wheel carries its own Tesseract 5.5 built
 single-threaded; only the ``vie`` model comes from the system (Debian's ``tesseract-ocr-vie``).
-Pages are recognised in parallel, one worker process per core; each worker loads the model once
+Pages are recognised in parallel in ``limits.workers`` processes (every core when unset; the web app
+bounds it, IMPORT_OCR_PROCESSES); each worker loads the model once
 and reads its pages from a greyscale buffer handed over without any image file in between.
 Measured on the scanned fixtures (bench/bench_import.py): the Debian ``tesseract`` command (5.3,
 OpenMP) needed 2.2-2.9 s of CPU for a dense A4 page, this engine 1.1-1.2 s (psm 6, see ``_start_worker``).
