@@ -131,6 +131,8 @@ def _objects(world: World, variant: Variant, period: Period) -> dict[str, object
         source_name="ke-hoach.pdf",
     )
     draft = Plan.objects.create(unit=unit, title=f"Bản nháp {variant.mark}", created_by=standing)
+    # its own draft for the delete page, so the other routes keep theirs whatever order they are asked in
+    doomed = Plan.objects.create(unit=unit, title=f"Bản nháp để xóa {variant.mark}", created_by=standing)
     target = Target.objects.create(
         plan=plan,
         position=1,
@@ -179,6 +181,7 @@ def _objects(world: World, variant: Variant, period: Period) -> dict[str, object
         "unit": unit,
         "plan": plan,
         "draft": draft,
+        "doomed draft": doomed,
         "target": target,
         "task": task,
         "update": update,
