@@ -27,6 +27,7 @@ import http.client
 import json
 import os
 import random
+import re
 import shutil
 import socket
 import statistics
@@ -441,6 +442,21 @@ def report(env: dict, clients: int, elapsed: float, tally: Tally, before: dict, 
     print(f"lost: {lost}" + (f"; written but answered as refused: {extra}" if extra else ""))
 
 
+def log_summary(log: Path) -> str:
+    """Tracebacks in the server's log, counted by the message logged with each (the line before the first of a
+    chain), token prefixes and numbers left out so alike messages count together."""
+    lines = [line for line in log.read_text(errors="replace").splitlines() if line.strip()]
+    chained = ("The above exception", "During handling")
+    messages = Counter(
+        re.sub(r"cchc_\S+|\d+", "…", lines[i - 1])[:100]
+        for i, line in enumerate(lines)
+        if i and line.startswith("Traceback") and not lines[i - 1].startswith(chained)
+    )
+    if not messages:
+        return "no tracebacks"
+    return f"{sum(messages.values())} tracebacks: " + "; ".join(f"{n} × {m}" for m, n in messages.most_common(5))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", default="20,50", help="comma-separated client counts, one run each")
@@ -483,8 +499,7 @@ def main() -> None:
         )
         for run, clients in enumerate(int(c) for c in args.clients.split(",")):
             run_load(env, port, scope, clients, args, args.seed + run)
-        tracebacks = log.read_text().count("Traceback")
-        print(f"\nserver log: {tracebacks} tracebacks" + (f" (see {log})" if tracebacks and args.keep else ""))
+        print("\nserver log: " + log_summary(log) + (f" (see {log})" if args.keep else ""))
     finally:
         if server is not None:
             server.terminate()
