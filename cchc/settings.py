@@ -95,11 +95,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "cchc.form_limits.FormLimitMiddleware",  # before the CSRF check, which reads the form
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "apps.audit.middleware.AuditActorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cchc.versioning.ConflictMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -208,6 +210,11 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_PAGES = env_int("IMPORT_MAX_PAGES", 300)
+# the plan's workbook uploaded back: file size, size once unpacked (a zip bomb), rows per sheet, hours kept
+SHEET_MAX_BYTES = env_int("SHEET_MAX_BYTES", 5 * 1024 * 1024)
+SHEET_MAX_UNPACKED_BYTES = env_int("SHEET_MAX_UNPACKED_BYTES", 20 * 1024 * 1024)
+SHEET_MAX_ROWS = env_int("SHEET_MAX_ROWS", 5000)
+SHEET_UPLOAD_HOURS = env_int("SHEET_UPLOAD_HOURS", 24)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

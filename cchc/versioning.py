@@ -16,6 +16,8 @@ import re
 
 from django.db import models, transaction
 from django.db.models import F
+from django.http import JsonResponse
+from django.shortcuts import render
 
 ETAG = re.compile(r'^\s*(?:W/)?"v(\d{1,9})"\s*$')
 
@@ -98,3 +100,21 @@ def parse_etag(value: str | None) -> int | None:
     if not match:
         raise ValueError(text)
     return int(match[1])
+
+
+class ConflictMiddleware:
+    """The safety net: a ``Conflict`` no view caught (the admin, a page not yet told) answers 409 — a page in
+    Vietnamese with the menu, or JSON under /api/ — never a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, Conflict):
+            return None
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": str(exception)}, status=409)
+        return render(request, "409.html", {"message": str(exception)}, status=409)

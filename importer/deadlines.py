@@ -31,10 +31,23 @@ _RECURRING = re.compile(r"\bh[ai]n[a-z]?\s?n[ai]m\b|\bhang (thang|quy)\b|\bthuon
 def parse_deadline(
     text: str | None, period_start: dt.date | None = None, period_end: dt.date | None = None
 ) -> Deadline:
-    """Read a printed deadline; the plan's period fills in what the text leaves out."""
+    """Read a printed deadline; the plan's period fills in what the text leaves out. A task printed without a
+    deadline runs to the period's end; a deadline printed in words no reader knows ("Theo tiến độ") gives no
+    date at all, so the officer sets one (``readable`` tells the importer to warn)."""
     folded = _repair(fold(text))
     if not folded:
         return Deadline(None, period_end, False)
+    return _read(folded, period_start, period_end) or Deadline(None, None, False)
+
+
+def readable(text: str | None) -> bool:
+    """Whether a printed deadline names a date, a span or a recurrence that ``parse_deadline`` reads
+    (an empty one is not unreadable: there is nothing to read)."""
+    folded = _repair(fold(text))
+    return not folded.strip() or _read(folded, None, None) is not None
+
+
+def _read(folded: str, period_start: dt.date | None, period_end: dt.date | None) -> Deadline | None:
     if _RECURRING.search(folded):
         return Deadline(period_start, _yearly_day(folded, period_end), True)
     for reader in (
@@ -52,7 +65,7 @@ def parse_deadline(
     years = [int(y) for y in re.findall(r"(?<!\d)" + _YEAR + r"(?!\d)", folded)]
     if years:
         return Deadline(dt.date(min(years), 1, 1), dt.date(max(years), 12, 31), False)
-    return Deadline(None, period_end, False)
+    return None
 
 
 # two years glued by a lost or misread hyphen: '20262030', '2026.2030', '202672030' (the hyphen read as 7)

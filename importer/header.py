@@ -21,6 +21,12 @@ from importer.sections import (
 )
 from importer.text import KE_HOACH, SO, fold, fold_aligned
 
+# the names of document types, folded, as printed and as OCR damages them ('Quyét dinh', 'CHUONG TRINH')
+QUYET_DINH = r"quy\S{0,2}t d\S{1,2}nh"
+CHUONG_TRINH = r"ch\S{1,3}ng tr\S{1,2}nh"
+THONG_BAO = r"th\S{1,2}ng b\S{1,2}o"
+HANH_DONG = r"h\S{1,3}nh \S{1,3}ng"
+
 
 @dataclass(frozen=True)
 class Line:
@@ -65,28 +71,48 @@ def extract_meta(document: Document) -> Meta:
 def review_meta(meta: Meta, document: Document) -> tuple[Problem, ...]:
     """Doubts about the header, for the plan's warnings (so a reviewer checks them against the original)."""
     first = next((item.location for item in document.items), Location())
-    problems = []
-    if not meta.number:
-        problems.append(Problem("header_number_missing", "Không tìm thấy số, ký hiệu của kế hoạch.", first))
-    if not meta.date:
-        problems.append(Problem("header_date_missing", "Không tìm thấy hoặc không đọc được ngày ban hành.", first))
-    if not meta.issuer:
-        problems.append(Problem("header_issuer_missing", "Không xác định được cơ quan ban hành kế hoạch.", first))
-    if not meta.period_start or not meta.period_end:
-        problems.append(Problem("period_missing", "Không xác định được giai đoạn (thời kỳ) của kế hoạch.", first))
-    return tuple(problems)
+    missing = (
+        (meta.number, "header_number_missing", "Không tìm thấy số, ký hiệu của kế hoạch"),
+        (meta.date, "header_date_missing", "Không tìm thấy hoặc không đọc được ngày ban hành"),
+        (meta.issuer, "header_issuer_missing", "Không xác định được cơ quan ban hành kế hoạch"),
+        (meta.title, "header_title_missing", "Không tìm thấy trích yếu (tên) của kế hoạch"),
+        (
+            meta.period_start and meta.period_end,
+            "period_missing",
+            "Không xác định được giai đoạn (thời kỳ) của kế hoạch",
+        ),
+    )
+    return tuple(
+        Problem(code, f"{what}; hãy đối chiếu bản gốc và nhập bổ sung khi duyệt bản nháp.", first)
+        for found, code, what in missing
+        if not found
+    )
 
 
 # --- lines --------------------------------------------------------------------------------------
 
 
+# the labels of the metadata table a legal-document site prints above the document ("Số hiệu | Ngày ban
+# hành | Cơ quan ban hành | Người ký"): the site's words, not the document's
+_SITE_LABEL = re.compile(
+    r"^\W*(so hieu|so ky hieu|ngay ban hanh|co quan ban hanh|noi ban hanh|nguoi ky|loai van ban|ngay hieu luc"
+    r"|tinh trang|linh vuc|ngay cong bao|so cong bao)\W*$"
+)
+
+
+def is_site_metadata(table: Table) -> bool:
+    """A legal site's metadata table: two of its cells at least are the site's labels."""
+    labels = sum(1 for row in table.rows for cell in row if _SITE_LABEL.match(fold(strip_markdown(cell))))
+    return labels >= 2
+
+
 def read_lines(document: Document) -> list[Line]:
-    """Blocks and table cells as printed lines, in reading order."""
+    """Blocks and table cells as printed lines, in reading order (a site's metadata table left out)."""
     lines: list[Line] = []
     for item in document.items:
         if isinstance(item, Block):
             lines += [Line(part.strip(), item.location) for part in item.text.splitlines() if part.strip()]
-        elif isinstance(item, Table):
+        elif isinstance(item, Table) and not is_site_metadata(item):
             for row in item.rows:
                 for cell in row:
                     lines += [Line(part.strip(), item.location) for part in cell.splitlines() if part.strip()]
@@ -94,32 +120,64 @@ def read_lines(document: Document) -> list[Line]:
 
 
 _PLAN_WORD = re.compile(rf"^\W*{KE_HOACH}\W*$")
+_PROGRAMME_WORD = re.compile(rf"^\W*{CHUONG_TRINH}(?: {HANH_DONG})?\W*$")
+# the name of a document's type, alone on its line above its title: a plan, a programme, a decision, a notice
+_TYPE_WORD = re.compile(
+    rf"^\W*(?:{KE_HOACH}(?: {HANH_DONG})?|{CHUONG_TRINH}(?: {HANH_DONG})?|{QUYET_DINH}|{THONG_BAO})\W*$"
+)
 _CITATION_CUE = re.compile(
     r"^\W*(thu\S{0,2} hi\S{1,3}n|c\S{1,2}n c\S{1,3}|theo|kem theo|k\S{1,2}m theo)\b.*"
     r"(quy\S{0,2}t d\S{1,2}nh|ngh\S{1,2} (quy\S{0,2}t|d\S{1,2}nh)|ch\S{1,2} th\S|c\S{1,2}ng v\S{1,2}n|"
     + KE_HOACH
     + r"\s+s\S{0,2}\s+\d|lu\S{1,2}t|\d+\s*/)"
 )
+# a decision that issues or approves a plan or a programme: the plan it carries is the document
+_ISSUES_PLAN = re.compile(
+    rf"^\W*(?:v\S{{0,2}} vi\S{{1,2}}c\s+)?(ban hanh|phe duyet)\b.*\b({KE_HOACH}|{CHUONG_TRINH})\b"
+)
 
 
 def find_title(lines: list[Line]) -> tuple[int | None, list[Line]]:
-    """The title lines after 'KẾ HOẠCH' (or at the very top when the header is missing) and where they start."""
-    plan_at = next(
-        (i for i, line in enumerate(lines[:40]) if _PLAN_WORD.match(fold(strip_markdown(line.text)))),
-        None,
-    )
-    begin = plan_at + 1 if plan_at is not None else 0
+    """The title lines under the document's type ('KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'QUYẾT ĐỊNH', 'THÔNG BÁO'; at the
+    very top when the header is missing) and where the type stands. A decision that issues a plan ('Ban hành
+    Kế hoạch …') gives the title of the plan it carries, when the plan is in the document."""
+    folded = [fold(strip_markdown(line.text)) for line in lines]
+    type_at = next((i for i, text in enumerate(folded[:40]) if _TYPE_WORD.match(text)), None)
+    begin = type_at + 1 if type_at is not None else 0
+    title = _title_lines(lines, begin)
+    if type_at is None and title and _looks_like_header(title[0].text):
+        return None, []
+    if type_at is not None and not _PLAN_WORD.match(folded[type_at]) and not _PROGRAMME_WORD.match(folded[type_at]):
+        if title and _ISSUES_PLAN.match(fold(" ".join(line.text for line in title))):
+            carried = next(
+                (
+                    i
+                    for i in range(begin, len(lines))
+                    if _PLAN_WORD.match(folded[i]) or _PROGRAMME_WORD.match(folded[i])
+                ),
+                None,
+            )
+            if carried is not None and _title_lines(lines, carried + 1):
+                title = _title_lines(lines, carried + 1)
+    return (type_at if type_at is not None else 0), title
+
+
+def _title_lines(lines: list[Line], begin: int) -> list[Line]:
+    """The title's lines from ``begin``: up to the first citation, parenthesis, part heading or authority line."""
     title: list[Line] = []
     for line in lines[begin : begin + 5]:
-        folded = fold(strip_markdown(line.text))
+        text = strip_markdown(line.text)
+        folded = fold(text)
         if _CITATION_CUE.match(folded) or folded.startswith("(") or re.match(r"^[IVX|l1]{1,4}\s*\.", line.text):
             break
         if re.fullmatch(r"[\W_]+", folded):
             continue
+        if title and text.isupper() and _AUTHORITY.search(folded):  # 'ỦY BAN NHÂN DÂN THÀNH PHỐ …' above 'Căn cứ'
+            break
+        if re.match(r"^ng\S{0,2}y\s+\d", folded) or (title and text.endswith(":")):  # the body's first sentence
+            break
         title.append(line)
-    if plan_at is None and title and _looks_like_header(title[0].text):
-        return None, []
-    return (plan_at if plan_at is not None else 0), title
+    return title
 
 
 def _looks_like_header(text: str) -> bool:
@@ -133,7 +191,16 @@ _PARTY = re.compile(r"(?<![\d/])(\d{1,4})\s*[-–]\s*([A-ZĐ]{1,4})\s*/\s*([A-Z�
 _STATE = re.compile(
     r"(?<![\d/.])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,6}\d{0,2})(?:\s*[-–—]\s*([A-ZĐ][A-ZĐa-z]{0,9}))?\b"
 )
-_SYMBOL_FIXES = {"QD": "QĐ", "ND": "NĐ", "DH": "ĐH", "BCD": "BCĐ", "HDND": "HĐND", "DU": "ĐU", "TTG": "TTg"}
+_SYMBOL_FIXES = {
+    "QD": "QĐ",
+    "ND": "NĐ",
+    "DH": "ĐH",
+    "BCD": "BCĐ",
+    "HDND": "HĐND",
+    "DU": "ĐU",
+    "TTG": "TTg",
+    "CTR": "CTr",
+}
 
 
 def find_citations(text: str) -> list[str]:
@@ -162,10 +229,15 @@ def citation_key(citation: str | None) -> str:
 
 # --- number and date ----------------------------------------------------------------------------
 
-_NUMBER = re.compile(rf"(?:^|[\s(]){SO}\s*[:.]\s*(\d{{1,5}})\s*/\s*([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)")
+# 'Số: 94/KH-UBND' (OCR: 'S6:94 /KH-UBND'), also 'Số 07/KH-SNV' without its colon
+_NUMBER = re.compile(
+    rf"(?:^|[\s(])(?:{SO}\s*[:.]|so\s)\s*(\d{{1,5}})\s*/\s*([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)"
+)
 _DATE = re.compile(r"ng\S{0,2}y\s*(\d{1,2})\s*(?:th\S{0,2}ng|/|-|\.)\s*(\d{1,2})\s*(?:n\S{0,2}m|/|-|\.)\s*(\d{4})")
+# '(Kèm theo Kế hoạch số 84/KH-UBND ngày …)', '(Ban hành kèm theo Quyết định số 125/QĐ-UBND ngày …)'
 _APPENDIX = re.compile(
-    rf"k\S{{0,2}}m theo\s+{KE_HOACH}\s+{SO}\s+(\d{{1,5}})\s*/\s*([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)"
+    rf"k\S{{0,2}}m theo\s+(?:{KE_HOACH}|{QUYET_DINH}|{THONG_BAO}|{CHUONG_TRINH})"
+    rf"\s+{SO}\s+(\d{{1,5}})\s*/\s*([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)"
 )
 
 
@@ -183,13 +255,15 @@ def find_number(lines: list[Line], pattern: re.Pattern[str] = _NUMBER) -> str | 
 
 
 def clean_symbol(printed: str) -> str:
-    parts = re.split(r"\s*[-–]\s*", printed.strip().upper())
-    return "-".join(fix_symbol(part) for part in parts if part)
+    """The symbol as printed ('KH-UBND', 'CTr-UBND'), in capitals when printed without any, Đ restored."""
+    parts = re.split(r"\s*[-–]\s*", printed.strip())
+    return "-".join(fix_symbol(part if any(c.isupper() for c in part) else part.upper()) for part in parts if part)
 
 
 def find_date(lines: list[Line]) -> str | None:
-    for line in lines:
-        date = parse_date(line.text)
+    """The first date of the lines, also one broken over two ('Đồng Nai, ngày 18' / 'tháng 11 năm 2025')."""
+    for text, _ in _lines_then_pairs(lines):
+        date = parse_date(text)
         if date:
             return date
     return None
@@ -223,6 +297,8 @@ def _lines_then_pairs(lines: list[Line]):
     narrow column may wrap a reference ('… (Kèm' / 'theo Kế hoạch số 84/KH-UBND …)', '… ngày 29 tháng
     8 năm' / '2025 …')."""
     texts = [line.text for line in lines]
+    if not texts:
+        return
     yield from zip(texts, [*texts[1:], ""], strict=True)
     yield from zip((f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)), [*texts[2:], ""], strict=True)
 
@@ -243,7 +319,23 @@ _LEVEL_WORDS = {
 _COMMITTEE = re.compile(
     r"(?:uy ban nhan dan|ubnd)\s+(thi tran|thi xa|dac khu|thanh pho|phuong|huyen|quan|tinh|xa)\b\s*(.*)$"
 )
-_DEPARTMENT = re.compile(r"(?:^|\s)so\s+(?!:)(\S.*)$")
+_DEPARTMENT = re.compile(r"(?:^|\s)so\s+(?!:|hieu\b|ky hieu\b)(?=[^\W\d])(\S.*)$")
+# bodies above the provinces: the Prime Minister, the Government and its Office, a ministry
+_NATIONAL = (
+    (re.compile(r"^\W*thu tuong chinh phu\b"), "Thủ tướng Chính phủ"),
+    (re.compile(r"^\W*van phong chinh phu\b"), "Văn phòng Chính phủ"),
+    (re.compile(r"^\W*chinh phu\W*$"), "Chính phủ"),
+)
+_MINISTRY = re.compile(r"^\W*bo\s+(?!truong\b)(?=[^\W\d])")
+_VIET_NAM = re.compile(r"^\W*vi\S{1,2}t nam\W*$")  # the motto's first line wrapped: 'CỘNG HÒA … CHỦ NGHĨA' / 'VIỆT NAM'
+# header lines that are not the issuer's: the number line (also with the serial left blank: 'Số:   /KH-UBND'),
+# the place and date (also with the day left blank), a draft's mark
+_NOT_ISSUER = re.compile(
+    rf"(?:^|\s){SO}\s*[:.]|\bso\s+\d|\bng\S{{0,2}}y\b.*\d{{4}}|\bth\S{{0,2}}ng\s+\d{{1,2}}\b"
+    r"|^\W*d\S{1,2} th\S{1,2}o\W*$"
+)
+# a line that names an authority (the issuing body's own line under a decision's title)
+_AUTHORITY = re.compile(r"\b(uy ban nhan dan|ubnd|thu tuong|chinh phu|bo truong|hoi dong nhan dan)\b")
 _MOTTO = re.compile(r"c\S{0,2}ng h\S{0,2}a\b.*$|\S{1,3}c [l1]\S{1,2}p\s*[-–].*$|\bt\S{0,2} do\s*[-–].*$")
 _PREAMBLE_ISSUER = re.compile(
     rf"(?:^|[.;,:]\s*)((?:uy ban nhan dan|ubnd|so)\b[^.;,:]{{0,60}}?)\s+(?:ban hanh|xay dung|trien khai)\s+{KE_HOACH}"
@@ -256,19 +348,22 @@ _APPENDIX_ISSUER = re.compile(
 def find_issuer(header: list[Line], outline: tuple[Node, ...], lines: list[Line]) -> tuple[str | None, str | None]:
     """The issuing body from the header block, else from the preamble ('… ban hành Kế hoạch'), else the appendix."""
     candidates: list[str] = []
-    top = [
-        _drop_motto(line.text)
-        for line in header
-        if not _NUMBER.search(fold_aligned(line.text)) and not parse_date(line.text)
-    ]
-    top = [text for text in top if text]
+    top = [_drop_motto(line.text) for line in header if not _NOT_ISSUER.search(fold(line.text))]
+    top = [text for text in top if text and not _VIET_NAM.match(fold(text)) and not re.fullmatch(r"[\W_]+", text)]
+    for index, text in enumerate(top):
+        folded = fold(strip_markdown(text))
+        for pattern, name in _NATIONAL:
+            if pattern.match(folded):
+                return name, None
+        if _MINISTRY.match(folded):
+            return body_name("Bộ", _words(_continued(top, index).split(None, 1)[-1], capitalised=False, limit=8)), None
     province = find_province(outline)
-    for text in top:
+    for index, text in enumerate(top):
         parent, _ = compose_issuer(text)
         if parent and parent.startswith("UBND "):
             province = parent.removeprefix("UBND ")
-        if re.match(r"^so\s+\S", fold(text)):
-            return compose_issuer(text, province)
+        if re.match(r"^so\s+\S", fold(strip_markdown(text))) and _DEPARTMENT.search(fold_aligned(text)):
+            return compose_issuer(_continued(top, index), province)
     candidates.append(" ".join(top))
     for node in outline:
         if node.region == "front":
@@ -280,6 +375,27 @@ def find_issuer(header: list[Line], outline: tuple[Node, ...], lines: list[Line]
         if issuer:
             return issuer, level
     return None, None
+
+
+def _continued(top: list[str], index: int) -> str:
+    """A body's name with the header lines it goes on over ('SỞ GIÁO DỤC' / 'VÀ ĐÀO TẠO')."""
+    text = top[index]
+    for following in top[index + 1 :]:
+        if not re.match(r"^\W*(va|&)\s|^\s*,", fold(strip_markdown(following))):
+            break
+        text = f"{text} {following}"
+    return text
+
+
+def body_name(kind: str, words: list[str]) -> str | None:
+    """'Sở' + ['GIÁO', 'DỤC', 'VÀ', 'ĐÀO', 'TẠO'] → 'Sở Giáo dục và Đào tạo': each part's first word capitalised."""
+    if not words:
+        return None
+    out = []
+    for i, word in enumerate(words):
+        first = i == 0 or fold(words[i - 1]) == "va"
+        out.append(word[:1].upper() + word[1:].lower() if first and fold(word) != "va" else word.lower())
+    return f"{kind} {' '.join(out)}"
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[str]:
@@ -300,10 +416,9 @@ def compose_issuer(printed: str, province: str | None = None) -> tuple[str | Non
     department = _DEPARTMENT.search(folded)
     committees = list(_COMMITTEE.finditer(folded))
     if department and (not committees or department.start() > committees[-1].start()):
-        name = _words(printed[department.start(1) :], capitalised=False)
-        if not name:
+        issuer = body_name("Sở", _words(printed[department.start(1) :], capitalised=False, limit=8))
+        if not issuer:
             return None, None
-        issuer = f"Sở {name[0].capitalize()} {' '.join(w.lower() for w in name[1:])}".strip()
         if province and fold(province) not in fold(issuer):
             issuer = f"{issuer} {province}"
         return issuer, "so"
@@ -317,10 +432,10 @@ def compose_issuer(printed: str, province: str | None = None) -> tuple[str | Non
     return None, None
 
 
-def _words(text: str, capitalised: bool = True) -> list[str]:
+def _words(text: str, capitalised: bool = True, limit: int = 6) -> list[str]:
     """The leading (capitalised) words of a name ('Kẽ Sắt (gọi tắt …' → ['Kẽ', 'Sắt'])."""
     words = []
-    for word in re.findall(r"[^\W\d_]+", text)[:6]:
+    for word in re.findall(r"[^\W\d_]+", text)[:limit]:
         if capitalised and not word[:1].isupper():
             break
         words.append(word)
@@ -358,14 +473,28 @@ _YEAR = re.compile(r"\bn\S{0,2}m\s+(20\d\d)\b")
 _QUARTERS = {"i": 1, "1": 1, "l": 1, "ii": 2, "2": 2, "iii": 3, "3": 3, "iv": 4, "4": 4, "1v": 4, "lv": 4}
 
 
+_ISSUING = re.compile(rf"\b(?:ban hanh|xay dung|trien khai)\s+(?:{KE_HOACH}|{CHUONG_TRINH})")
+_CITES = re.compile(r"^\W*(c\S{1,2}n c\S{1,3}|thu\S{0,2} hi\S{1,3}n|theo|x\S{1,2}t)\b")
+_GROUNDS = re.compile(r"^\W*c\S{1,2}n c\S{1,3}\b")  # 'Căn cứ …': a legal ground, all of it cited
+
+
 def find_period(title: str, outline: tuple[Node, ...]) -> tuple[str | None, str | None]:
-    """The period the title names, else the one the preamble names ('giai đoạn 2026 - 2030', '6 tháng cuối năm')."""
+    """The period the title names, else the one the sentence that issues the plan names ('… ban hành Kế hoạch
+    … năm 2026'), else one a preamble paragraph that cites nothing names ('6 tháng cuối năm'). Never the period
+    of a document the plan cites ('Căn cứ Nghị quyết … giai đoạn 2021 - 2030')."""
     found = parse_period(title, allow_year=True)
     if found != (None, None):
         return found
-    for node in outline:
-        if node.region == "front":
-            found = parse_period(node.paragraph.text, allow_year=False)
+    front = [node.paragraph.text for node in outline if node.region == "front"]
+    for text in front:
+        issuing = list(_ISSUING.finditer(fold_aligned(text)))
+        if issuing and not _GROUNDS.match(fold(text)):  # 'Thực hiện …, UBND xã ban hành Kế hoạch …' counts
+            found = parse_period(text[issuing[-1].end() :], allow_year=True)
+            if found != (None, None):
+                return found
+    for text in front:
+        if not _CITES.match(fold(text)):
+            found = parse_period(text, allow_year=False)
             if found != (None, None):
                 return found
     return None, None

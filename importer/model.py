@@ -148,6 +148,15 @@ class Reporting:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """How much of what was read ended in some field of the plan, and the pages that gave none."""
+
+    share: float  # of the words read (text and table cells), the part found again in a field; 0–1
+    words: int  # words read
+    pages_without_fields: tuple[int, ...] = ()  # 1-based pages from which no field came
+
+
+@dataclass(frozen=True)
 class Plan:
     doc: str
     status: Status
@@ -158,6 +167,7 @@ class Plan:
     reporting: tuple[Reporting, ...] = ()
     low_fidelity: bool = False
     problems: tuple[Problem, ...] = ()
+    coverage: Coverage | None = None
 
     def to_dict(self) -> dict:
         """The plan in the shape of plan.schema.json (plus status, warnings and locations)."""

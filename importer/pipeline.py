@@ -6,10 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from importer.coverage import measure_coverage
+from importer.deadlines import readable
 from importer.duties import extract_agencies, extract_reporting
 from importer.errors import NotAPlan
-from importer.header import extract_meta
-from importer.model import Plan, Status
+from importer.header import extract_meta, review_meta
+from importer.model import Plan, Problem, Status, Task
 from importer.readers import read
 from importer.tables import recover_tables
 from importer.targets import extract_targets
@@ -46,7 +48,8 @@ def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None =
     tasks, task_problems = extract_tasks(document)
     agencies = extract_agencies(document, tasks)
     reporting = extract_reporting(document)
-    problems = document.problems + target_problems + task_problems
+    problems = document.problems + review_meta(meta, document) + target_problems + task_problems
+    problems += review_deadlines(tasks)
     plan = Plan(
         doc=path.name,
         status=Status.SUCCESS,
@@ -58,7 +61,25 @@ def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None =
         low_fidelity=document.low_fidelity,
         problems=problems,
     )
+    plan = replace(plan, coverage=measure_coverage(document, plan))
     return validate(plan)
+
+
+def review_deadlines(tasks: tuple[Task, ...]) -> tuple[Problem, ...]:
+    """A printed deadline that names no date is a doubt for the reviewer, not the plan's end date."""
+    problems = []
+    for task in tasks:
+        if task.deadline and not readable(task.deadline):
+            number = ".".join(part for part in (task.section, task.no) if part)
+            problems.append(
+                Problem(
+                    "deadline_unreadable",
+                    f"Không đọc được thời hạn “{task.deadline}” của nhiệm vụ{f' {number}' if number else ''}; "
+                    "hãy nhập hạn hoàn thành cho nhiệm vụ này.",
+                    task.location,
+                )
+            )
+    return tuple(problems)
 
 
 def validate(plan: Plan) -> Plan:

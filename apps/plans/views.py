@@ -7,6 +7,7 @@ from pathlib import Path, PurePath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,12 +15,13 @@ from django.utils import timezone
 
 from apps.audit.models import AuditEntry
 from apps.imports import services
-from apps.imports.review import merge_tasks, save_plan
+from apps.imports.review import PlanConflict, compare, save_plan, show_conflict, who_when
 from apps.plans.forms import plan_forms
 from apps.plans.models import Plan, PlanStatus, ReportStatus
 from apps.units.access import Access
 from apps.units.matching import candidates, rank, split_names
 from apps.units.models import Unit
+from cchc.form_limits import big_form
 
 
 def _plan(access: Access, pk: int, *, manage: bool = False) -> Plan:
@@ -109,37 +111,77 @@ def _source(plan: Plan) -> list[tuple[str, str]]:
 def _with_suggestions(plan: Plan, tasks) -> None:
     """Each task row gets the ranked agencies its printed lead may mean."""
     pool = candidates(plan.unit)
+    ranked = {}  # a plan prints the same few agencies on many rows
     for form in tasks.forms:
         names = split_names(form.instance.lead_text) if form.instance.pk else []
-        form.suggestions = rank(plan.unit, names[0], pool)[:3] if names else []
+        if names and names[0] not in ranked:
+            ranked[names[0]] = rank(plan.unit, names[0], pool)[:3]
+        form.suggestions = ranked[names[0]] if names else []
 
 
 def _edit(request, plan: Plan, *, draft: bool):
-    header, targets, tasks = plan_forms(plan, request.POST if request.method == "POST" else None)
+    data = request.POST.copy() if request.method == "POST" else None  # mutable: a conflict shows rows as they now are
+    header, targets, tasks = plan_forms(plan, data)
     here = "plans-review" if draft else "plans-edit"
+    status = 200
     if request.method == "POST":
         if header.is_valid() and targets.is_valid() and tasks.is_valid():
-            changes = save_plan(plan, header, targets, tasks, request.user)
             merge = request.POST.get("merge", "")
-            if draft and merge.isdigit():
-                if merge_tasks(plan, int(merge), request.user):
+            merge = int(merge) if draft and merge.isdecimal() and len(merge) < 10 else None
+            action = request.POST.get("action")
+            publish = draft and merge is None and action in PUBLISH_MODES
+            try:
+                with transaction.atomic():
+                    changes = save_plan(plan, header, targets, tasks, request.user, merge=merge, whole=publish)
+                    problems = _publish(plan, request.user, PUBLISH_MODES[action]) if publish else None
+            except PlanConflict as conflict:
+                show_conflict(conflict)
+                status = 409
+                messages.error(request, conflict.reason or _conflict_message(conflict))
+            else:
+                if merge is not None:
                     messages.success(request, "Đã gộp hai dòng nhiệm vụ.")
-                return redirect(here, pk=plan.pk)
-            modes = {"publish": None, "replace": services.PublishMode.REPLACE, "amend": services.PublishMode.AMEND}
-            if draft and request.POST.get("action") in modes:
-                try:
-                    services.publish(plan, request.user, modes[request.POST["action"]])
-                except ValidationError as exc:
-                    for message in exc.messages:
+                    return redirect(here, pk=plan.pk)
+                if problems:
+                    for message in problems:
                         messages.error(request, message)
                     return redirect(here, pk=plan.pk)
-                messages.success(
-                    request, "Đã ban hành kế hoạch. Hạn của các nhiệm vụ đã được tính theo thời hạn ghi trong kế hoạch."
-                )
-                return redirect("plans-detail", pk=plan.pk)
-            messages.success(request, f"Đã lưu {changes} thay đổi." if changes else "Không có gì thay đổi.")
-            return redirect(here if draft else "plans-detail", pk=plan.pk)
-        messages.error(request, "Có ô chưa hợp lệ (đánh dấu đỏ bên dưới). Hãy sửa rồi lưu lại.")
+                if publish:
+                    messages.success(
+                        request,
+                        "Đã ban hành kế hoạch. Hạn của các nhiệm vụ đã được tính theo thời hạn ghi trong kế hoạch.",
+                    )
+                    return redirect("plans-detail", pk=plan.pk)
+                messages.success(request, f"Đã lưu {changes} thay đổi." if changes else "Không có gì thay đổi.")
+                return redirect(here if draft else "plans-detail", pk=plan.pk)
+        else:
+            messages.error(request, "Có ô chưa hợp lệ (đánh dấu đỏ bên dưới). Hãy sửa rồi lưu lại.")
+    return _edit_page(request, plan, header, targets, tasks, draft=draft, status=status)
+
+
+# the review page's publish buttons: plainly, or as the replacement or the amendment of the plan it is a new version of
+PUBLISH_MODES = {"publish": None, "replace": services.PublishMode.REPLACE, "amend": services.PublishMode.AMEND}
+
+
+def _publish(plan: Plan, user, mode) -> list[str]:
+    """Publish inside the save's transaction; what stops it is returned (and undone) while the save stays."""
+    try:
+        with transaction.atomic():
+            services.publish(plan, user, mode)
+    except ValidationError as exc:
+        return exc.messages
+    return []
+
+
+def _conflict_message(conflict: PlanConflict) -> str:
+    count = len(conflict.rows)
+    return (
+        f"Chưa lưu gì: {count} phần bạn sửa đã được người khác sửa trong lúc bạn sửa (đánh dấu đỏ bên dưới, kèm "
+        "giá trị người đó đã lưu). Những gì bạn nhập vẫn còn; xem lại rồi bấm Lưu lần nữa."
+    )
+
+
+def _edit_page(request, plan: Plan, header, targets, tasks, *, draft: bool, status: int = 200):
     run = plan.import_runs.first()
     if draft:
         _with_suggestions(plan, tasks)
@@ -149,6 +191,7 @@ def _edit(request, plan: Plan, *, draft: bool):
         "targets": targets,
         "tasks": tasks,
         "draft": draft,
+        "here": "plans-review" if draft else "plans-edit",
         "run": run,
         "warnings": (run.result or {}).get("warnings", []) if run else [],
         "source": _source(plan) if draft else [],
@@ -156,18 +199,37 @@ def _edit(request, plan: Plan, *, draft: bool):
         "problems": services.publish_problems(plan) if draft else [],
         "predecessor": services.predecessor(plan) if draft else None,
     }
-    return render(request, "plans/edit.html", context)
+    return render(request, "plans/edit.html", context, status=status)
 
 
+def _published_meanwhile(request, plan: Plan):
+    """A review posted after someone else published the plan: nothing is saved; the page comes back as the edit of
+    the published plan, with what the user typed."""
+    header, targets, tasks = plan_forms(plan, request.POST.copy())
+    if header.is_valid() and targets.is_valid() and tasks.is_valid():
+        show_conflict(PlanConflict(compare(plan, header, targets, tasks)[1]))
+    entry = AuditEntry.objects.filter(object_type="plans.plan", object_id=str(plan.pk), action="publish").first()
+    messages.error(
+        request,
+        f"{who_when(entry)} đã ban hành kế hoạch này trong lúc bạn duyệt, nên chưa lưu gì. Những gì bạn nhập vẫn "
+        "còn dưới đây, trên trang sửa kế hoạch đã ban hành: xem lại rồi bấm Lưu nếu vẫn cần sửa.",
+    )
+    return _edit_page(request, plan, header, targets, tasks, draft=False, status=409)
+
+
+@big_form
 @login_required
 def plan_review(request, pk: int):
     access = Access(request.user)
     plan = _plan(access, pk, manage=True)
     if not plan.is_draft:
+        if request.method == "POST":
+            return _published_meanwhile(request, plan)
         return redirect("plans-edit", pk=plan.pk)
     return _edit(request, plan, draft=True)
 
 
+@big_form
 @login_required
 def plan_edit(request, pk: int):
     access = Access(request.user)

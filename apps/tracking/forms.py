@@ -45,6 +45,13 @@ class TaskUpdateForm(forms.Form):
         help_text="Để trống thì lấy ngày hôm nay khi đã hoàn thành.",
     )
     files = MultipleFileField(label="Minh chứng (có thể chọn nhiều tệp)", required=False, help_text=ALLOWED_LABEL)
+    # the task's version when the form was opened: an update is appended whatever it is now, but the user is told
+    # what it replaced when someone else updated the task meanwhile
+    version = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
+
+    def clean_version(self) -> int | None:
+        text = self.cleaned_data.get("version") or ""
+        return int(text) if text.isdecimal() and len(text) < 10 else None
 
     def clean_completed_on(self):
         value = self.cleaned_data.get("completed_on")

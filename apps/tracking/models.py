@@ -8,8 +8,9 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
-from apps.plans.models import Target, Task, TaskState
+from apps.plans.models import Plan, Target, Task, TaskState
 from apps.units.models import Unit
 from cchc.versioning import Versioned
 
@@ -165,3 +166,37 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "task", "kind", "sent_on"], name="unique_reminder_per_day")
         ]
+
+
+class SheetUpload(models.Model):
+    """A plan's workbook as its uploader sent it, read into rows and waiting for them to confirm or cancel.
+    Kept in the database, not the session; one per user and plan (a new upload replaces it), removed when
+    confirmed or cancelled, and once older than ``SHEET_UPLOAD_HOURS`` (on the next upload, or by the
+    ``clear_sheet_uploads`` command)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField("tên tệp", max_length=200)
+    rows = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "plan"], name="one_sheet_upload_per_user_and_plan")]
+        verbose_name = "bảng tính chờ xác nhận"
+        verbose_name_plural = "bảng tính chờ xác nhận"
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @classmethod
+    def expiry(cls) -> dt.datetime:
+        return timezone.now() - dt.timedelta(hours=settings.SHEET_UPLOAD_HOURS)
+
+    @property
+    def expired(self) -> bool:
+        return self.created_at < self.expiry()
+
+    @classmethod
+    def clear_expired(cls) -> int:
+        """Remove the uploads nobody confirmed or cancelled in time; returns how many."""
+        return cls.objects.filter(created_at__lt=cls.expiry()).delete()[0]

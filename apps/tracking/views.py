@@ -19,6 +19,7 @@ from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatu
 from apps.tracking.uploads import evidence_unit
 from apps.units.access import Access
 from apps.units.models import Unit
+from cchc.versioning import Conflict
 
 TASK_RELATED = ("plan", "plan__unit", "plan__unit__parent", "lead")
 
@@ -120,7 +121,7 @@ def task_update(request, pk: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.submit_update(
+                update = services.submit_update(
                     task,
                     request.user,
                     state=data["state"],
@@ -132,14 +133,53 @@ def task_update(request, pk: int):
             except services.UpdateError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "Đã ghi nhận cập nhật nhiệm vụ.")
+                replaced = _replaced(task, update, data["version"])
+                if replaced:
+                    messages.warning(request, replaced)
+                else:
+                    messages.success(request, "Đã ghi nhận cập nhật nhiệm vụ.")
                 return redirect("tracking-task", pk=task.pk)
     else:
         form = TaskUpdateForm(
-            initial={"state": task.state, "progress": task.progress, "completed_on": task.completed_on}
+            initial={
+                "state": task.state,
+                "progress": task.progress,
+                "completed_on": task.completed_on,
+                "version": task.version,
+            }
         )
     _annotate([task], timezone.localdate())
     return render(request, "tracking/task_update.html", {"task": task, "plan": task.plan, "form": form})
+
+
+def _state(state: str, progress: int) -> str:
+    return f"{TaskState(state).label} {progress}%"
+
+
+def _replaced(task: Task, update: TaskUpdate, opened: int | None) -> str:
+    """What the user's update replaced, when the task changed after the form was opened ("" when it did not)."""
+    if opened is None or task.version - 1 == opened:  # the update itself moved the task one version on
+        return ""
+    mine = _state(update.state, update.progress)
+    previous = (
+        task.updates.filter(status=UpdateStatus.SUBMITTED)
+        .exclude(pk=update.pk)
+        .select_related("author")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if previous is None:
+        return (
+            "Đã ghi nhận cập nhật nhiệm vụ. Lưu ý: trong lúc bạn nhập, nhiệm vụ đã được người khác thay đổi; "
+            f"cập nhật của bạn ({mine}) là tình trạng hiện tại."
+        )
+    author = (previous.author.get_full_name() or previous.author.username) if previous.author else "Người khác"
+    when = timezone.localtime(previous.created_at)
+    return (
+        f"Đã ghi nhận cập nhật nhiệm vụ. Trong lúc bạn nhập, nhiệm vụ đã được cập nhật: trước đó {author} "
+        f"(lúc {when:%H:%M ngày %d/%m/%Y}) đã cập nhật: {_state(previous.state, previous.progress)} → cập nhật "
+        f"của bạn: {mine}. Nếu cập nhật của bạn chưa đúng, hãy gửi cập nhật mới."
+    )
 
 
 @login_required
@@ -157,9 +197,29 @@ def update_return(request, pk: int):
     elif update.status != UpdateStatus.SUBMITTED:
         messages.error(request, "Cập nhật này đã bị trả lại trước đó.")
     else:
-        services.return_update(update, request.user, form.cleaned_data["reason"])
-        messages.success(request, "Đã trả lại cập nhật; người cập nhật sẽ nhận được thông báo.")
+        try:
+            services.return_update(update, request.user, form.cleaned_data["reason"])
+        except Conflict as exc:  # returned in another tab between this page's read and its save
+            messages.error(request, _returned_meanwhile(exc.current))
+        except services.UpdateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Đã trả lại cập nhật; người cập nhật sẽ nhận được thông báo.")
     return redirect("tracking-task", pk=update.task_id)
+
+
+def _returned_meanwhile(current: TaskUpdate | None) -> str:
+    if current is None:
+        return "Cập nhật này không còn nữa (đã bị xóa cùng nhiệm vụ); không có gì để trả lại."
+    if current.status != UpdateStatus.RETURNED:
+        return "Cập nhật này vừa được người khác thay đổi; hãy tải lại trang rồi thử lại."
+    who = (current.returned_by.get_full_name() or current.returned_by.username) if current.returned_by else "Người khác"
+    when = timezone.localtime(current.returned_at) if current.returned_at else None
+    at = f" lúc {when:%H:%M ngày %d/%m/%Y}" if when else ""
+    return (
+        f"Cập nhật này đã được {who} trả lại{at} (lý do: {current.return_reason}) trong lúc bạn trả lại; "
+        "không cần trả lại lần nữa."
+    )
 
 
 @login_required

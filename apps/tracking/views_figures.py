@@ -3,6 +3,8 @@ and the plan's workbook (download, upload, preview, confirm)."""
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +24,7 @@ from apps.plans.models import Indicator, Plan, Target
 from apps.tracking import spreadsheets
 from apps.tracking.figures import (
     FigureError,
+    compute,
     entry_periods,
     goal_label,
     period_label,
@@ -30,12 +33,13 @@ from apps.tracking.figures import (
     targets_with_measurements,
 )
 from apps.tracking.forms import MultipleFileField
-from apps.tracking.models import Measurement
-from apps.tracking.uploads import ALLOWED_LABEL, validate_upload
+from apps.tracking.models import Measurement, SheetUpload
+from apps.tracking.uploads import ALLOWED_LABEL
 from apps.units.access import Access
+from cchc.versioning import Conflict
 from importer.text import fold
 
-SESSION_KEY = "figures-sheet-{}"
+log = logging.getLogger(__name__)
 
 
 class MeasurementForm(forms.Form):
@@ -46,11 +50,38 @@ class MeasurementForm(forms.Form):
     source = forms.CharField(label="Nguồn số liệu", required=False, max_length=300)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     files = MultipleFileField(label="Minh chứng (có thể chọn nhiều tệp)", required=False, help_text=ALLOWED_LABEL)
+    # "<period id>:<version>" of the value being corrected; empty for a first value, which never overwrites one
+    seen = forms.CharField(required=False, max_length=30, widget=forms.HiddenInput)
 
     def __init__(self, *args, periods=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = periods
         self.fields["period"].label_from_instance = period_label
+
+    @classmethod
+    def correcting(cls, measurement: Measurement, periods) -> MeasurementForm:
+        """The form to correct ``measurement``, filled with it and carrying its version."""
+        initial = {
+            "period": measurement.period_id,
+            "value": _typed(measurement.value),
+            "numerator": _typed(measurement.numerator),
+            "denominator": _typed(measurement.denominator),
+            "source": measurement.source,
+            "note": measurement.note,
+            "seen": f"{measurement.period_id}:{measurement.version}",
+        }
+        return cls(periods=periods, initial=initial)
+
+    def expected_version(self) -> int | None:
+        """The version of the chosen period's value the user is correcting; None for a first value."""
+        period_id, _, version = (self.cleaned_data.get("seen") or "").partition(":")
+        if period_id != str(self.cleaned_data["period"].pk) or not version.isdecimal() or len(version) > 9:
+            return None
+        return int(version)
+
+
+def _typed(number) -> str:
+    return "" if number is None else format(number.normalize(), "f").replace(".", ",")
 
 
 class IndicatorChoiceForm(forms.Form):
@@ -70,14 +101,9 @@ class IndicatorForm(forms.ModelForm):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Tệp bảng tính (.xlsx) đã điền")
+    """The file only: what it holds is checked by ``spreadsheets.read_workbook``, with a message per reason."""
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        kind = validate_upload(upload)
-        if kind.extension != "xlsx":
-            raise ValidationError("Chỉ nhận tệp Excel .xlsx (tải mẫu về, điền rồi tải lên).")
-        return upload
+    file = forms.FileField(label="Tệp bảng tính (.xlsx) đã điền")
 
 
 def _plan_for(access: Access, plan_id: int) -> Plan:
@@ -160,16 +186,21 @@ def target_figures(request, target_id: int):
     plan = target.plan
     can_enter = access.can_enter_measurement(target)
     can_manage = access.can_manage(plan.unit)
-    form = None
+    form, conflict, status = None, None, 200
     if can_enter:
         periods = entry_periods(plan)
-        form = MeasurementForm(periods=periods, initial={"period": _default_period(periods)})
+        correcting = target.measurements.filter(period_id=_pk(request.GET.get("period"))).first()
+        if correcting is not None:
+            form = MeasurementForm.correcting(correcting, periods)
+        else:
+            form = MeasurementForm(periods=periods, initial={"period": _default_period(periods)})
     if request.method == "POST":
         if not can_enter:
             raise PermissionDenied
-        form = MeasurementForm(request.POST, request.FILES, periods=entry_periods(plan))
+        form = MeasurementForm(request.POST.copy(), request.FILES, periods=entry_periods(plan))
         if form.is_valid():
             data = form.cleaned_data
+            expected = form.expected_version()
             try:
                 save_measurement(
                     target,
@@ -181,14 +212,14 @@ def target_figures(request, target_id: int):
                     source=data["source"],
                     note=data["note"],
                     files=data["files"],
-                    expected_version=Measurement.objects.filter(target=target, period=data["period"])
-                    .values_list("version", flat=True)
-                    .first(),
+                    expected_version=expected,
                 )
             except FigureError as error:
                 form.add_error("value", str(error))
             except ValidationError as error:
                 form.add_error("files", error)
+            except Conflict as exc:
+                conflict, status = _figure_conflict(form, target, exc, expected), 409
             else:
                 messages.success(request, f"Đã lưu số liệu {period_label(data['period'])}.")
                 return redirect("figures-target", target_id=target.pk)
@@ -206,13 +237,32 @@ def target_figures(request, target_id: int):
         "progress": progress,
         "measurements": measurements,
         "form": form,
+        "conflict": conflict,
         "can_enter": can_enter,
         "can_manage": can_manage,
         "indicator_form": IndicatorChoiceForm(unit=plan.unit, initial={"indicator": target.indicator_id})
         if can_manage
         else None,
     }
-    return render(request, "tracking/figures_target.html", context)
+    return render(request, "tracking/figures_target.html", context, status=status)
+
+
+def _pk(value) -> int | None:
+    return int(value) if value and str(value).isdecimal() and len(str(value)) < 10 else None
+
+
+def _figure_conflict(form: MeasurementForm, target: Target, exc: Conflict, expected: int | None) -> dict:
+    """What the page says when the period's value is not the one the user started from: the value there now, who
+    entered it and when, the user's own (nothing is replaced); the form then carries the current version, so
+    "Thay số liệu hiện có" replaces exactly the value shown."""
+    data = form.cleaned_data
+    current = exc.current
+    form.data["seen"] = f"{data['period'].pk}:{current.version}" if current is not None else ""
+    mine = compute(target, data["value"], data["numerator"], data["denominator"]).value
+    conflict = {"period": period_label(data["period"]), "mine": mine, "current": current, "corrected": expected}
+    if current is not None and current.entered_by is not None:
+        conflict["who"] = current.entered_by.get_full_name() or current.entered_by.username
+    return conflict
 
 
 def _default_period(periods):
@@ -315,44 +365,61 @@ def sheet_upload(request, plan_id: int):
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            rows, problems = spreadsheets.read_workbook(upload.read())
+            rows, problems = spreadsheets.read_workbook(upload)
             if not problems:
-                request.session[SESSION_KEY.format(plan.pk)] = {"rows": rows, "file": upload.name[:200]}
+                SheetUpload.clear_expired()
+                SheetUpload.objects.update_or_create(
+                    user=request.user,
+                    plan=plan,
+                    defaults={"file_name": (upload.name or "")[:200], "rows": rows, "created_at": timezone.now()},
+                )
                 return redirect("figures-sheet-preview", plan_id=plan.pk)
-    return render(request, "tracking/figures_upload.html", {"plan": plan, "form": form, "problems": problems})
+    context = {"plan": plan, "form": form, "problems": problems, "limits": spreadsheets.limits()}
+    return render(request, "tracking/figures_upload.html", context)
 
 
 @login_required
 def sheet_preview(request, plan_id: int):
-    """Show what the uploaded rows would change; on confirm, check them again and save all or nothing."""
+    """Show what the uploaded rows would change and what conflicts with changes made since the download; on
+    confirm, check them again and save all (with the conflicts the user ticked to overwrite) or nothing."""
     access = Access(request.user)
     plan = _plan_for(access, plan_id)
     if not _can_fill_sheet(access, plan):
         raise PermissionDenied
-    key = SESSION_KEY.format(plan.pk)
-    stored = request.session.get(key)
-    if not stored:
-        messages.info(request, "Chưa có tệp nào đang chờ xác nhận; hãy tải tệp lên.")
+    stored = SheetUpload.objects.filter(user=request.user, plan=plan).first()
+    if request.method == "POST" and "cancel" in request.POST:  # before reading the upload: it may be broken
+        if stored is not None:
+            stored.delete()
+        messages.info(request, "Đã hủy, không có thay đổi nào được lưu.")
+        return redirect("figures-plan", plan_id=plan.pk)
+    if stored is None or stored.expired:
+        if stored is not None:
+            stored.delete()
+            messages.info(request, "Tệp đã tải lên quá lâu mà chưa xác nhận nên đã bị xóa; hãy tải tệp lên lại.")
+        else:
+            messages.info(request, "Chưa có tệp nào đang chờ xác nhận; hãy tải tệp lên.")
         return redirect("figures-sheet-upload", plan_id=plan.pk)
-    result = spreadsheets.review(plan, access, stored["rows"])
-    digest = result.digest()
-    if request.method == "POST":
-        if "cancel" in request.POST:
-            del request.session[key]
-            messages.info(request, "Đã hủy, không có thay đổi nào được lưu.")
-            return redirect("figures-plan", plan_id=plan.pk)
-        if result.ok and result.count and request.POST.get("digest") == digest == stored.get("digest"):
+    context = {"plan": plan, "file": stored.file_name, "overwrite": set(request.POST.getlist("overwrite"))}
+    try:
+        result = spreadsheets.review(plan, access, stored.rows)
+    except Exception:  # a stored upload this code cannot read: say so, and keep the cancel button working
+        log.exception("sheet upload %s of plan %s could not be reviewed", stored.pk, plan.pk)
+        return render(request, "tracking/figures_preview.html", context | {"broken": True})
+    if request.method == "POST" and result.ok and (result.count or result.conflicts):
+        if request.POST.get("digest") != result.digest():
+            messages.warning(request, "Số liệu đã thay đổi kể từ lúc xem trước; hãy xem lại rồi xác nhận.")
+        elif not any(result.chosen(context["overwrite"])):
+            messages.info(request, "Chưa lưu gì: tệp chỉ có dòng xung đột và bạn chưa chọn ghi đè dòng nào.")
+        else:
             try:
-                count = spreadsheets.apply(plan, request.user, result, stored["file"])
+                count = spreadsheets.apply(plan, request.user, result, stored.file_name, context["overwrite"])
+            except Conflict as error:
+                messages.error(request, f"Không lưu được dòng nào của tệp: {error}")
+                result = spreadsheets.review(plan, access, stored.rows)
             except FigureError as error:
                 messages.error(request, f"Không lưu được: {error}")
             else:
-                del request.session[key]
-                messages.success(request, f"Đã lưu {count} thay đổi từ tệp {stored['file']}.")
+                stored.delete()
+                messages.success(request, f"Đã lưu {count} thay đổi từ tệp {stored.file_name}.")
                 return redirect("figures-plan", plan_id=plan.pk)
-        elif result.ok and result.count:
-            messages.warning(request, "Số liệu đã thay đổi kể từ lúc xem trước; hãy xem lại rồi xác nhận.")
-    stored["digest"] = digest
-    request.session[key] = stored
-    context = {"plan": plan, "result": result, "digest": digest, "file": stored["file"]}
-    return render(request, "tracking/figures_preview.html", context)
+    return render(request, "tracking/figures_preview.html", context | {"result": result, "digest": result.digest()})

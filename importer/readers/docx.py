@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from importer.errors import UnreadableDocument, UnsupportedFormat
 from importer.model import Block, Document, Location, Table
+from importer.readers.table_head import join_head, joined, numbers_columns
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
@@ -167,8 +168,6 @@ def _text_boxes(p):
 
 # --- tables -------------------------------------------------------------------------------------------
 
-_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
-
 
 def cell_text(tc, numbering: Numbering) -> str:
     """A cell's paragraphs (and text boxes) joined by newlines; a nested table adds one line per row."""
@@ -225,7 +224,7 @@ def table_rows(tbl, numbering: Numbering) -> tuple[tuple[str, ...], ...]:
                     above.pop(column, None)
             row.append(text)
             row.extend([""] * (span - 1))
-        if _numbers_columns(row):
+        if numbers_columns(row):
             continue
         if not rows and _on(tr_pr, f"{W}tblHeader"):
             header.append(row)
@@ -234,27 +233,12 @@ def table_rows(tbl, numbering: Numbering) -> tuple[tuple[str, ...], ...]:
     if header and rows:  # (a table whose every row repeats is not a header over rows: left as it is)
         captions = [row for row in header if sum(map(bool, row)) <= 1]  # a title merged across
         named = [row for row in header if sum(map(bool, row)) > 1]
-        header = captions + ([_joined(named)] if named else [])
+        header = captions + ([joined(named)] if named else [])
     rows[:0] = header
+    if not header:  # a head Word does not repeat: a group header over its sub-columns is two plain rows
+        rows = join_head(rows)
     width = max((len(row) for row in rows), default=0)
     return tuple(tuple(row + [""] * (width - len(row))) for row in rows)
-
-
-def _numbers_columns(row: list[str]) -> bool:
-    """The row under a header that only numbers the columns: '1 | 2 | 3 | …' or '(1) | (2) | …'."""
-    cells = [cell for cell in row if cell]
-    numbers = [_COLUMN_NUMBER.match(cell) for cell in cells]
-    return len(cells) >= 3 and all(numbers) and [int(m[1]) for m in numbers] == list(range(1, len(cells) + 1))
-
-
-def _joined(rows: list[list[str]]) -> list[str]:
-    """Header rows as one: each column's distinct texts, top to bottom, one per line."""
-    width = max(len(row) for row in rows)
-    joined = []
-    for column in range(width):
-        texts = [row[column] for row in rows if column < len(row) and row[column]]
-        joined.append("\n".join(dict.fromkeys(texts)))
-    return joined
 
 
 # --- automatic numbering ------------------------------------------------------------------------------

@@ -1,22 +1,32 @@
-"""PDF: the text layer with pdfplumber and pdfium; pages without text go to OCR.
+"""PDF: the text layer read by pdfium character by character, tables by pdfplumber's table finder.
 
-Tables are taken from the PDF's ruling lines by pdfplumber (a Word table printed to PDF keeps its
-borders); the text outside them comes as one block per printed line. Pages that draw no ruling
-are read with pdfium alone, which is some twenty times faster than pdfminer. Blocks and tables keep the order
-they have on the page, top to bottom. A table that runs on over a page break gives one
-``Table`` per page; the table stage joins them. Cell text joins the cell's printed lines
-with spaces.
+Each character is placed where it is printed (its box and baseline), so lines read in reading order
+whatever order the producer wrote them in (a Word plan printed with a font that lacks some Vietnamese
+letters writes each line font by font), inside table cells too; spaces come from the gaps between
+characters, and two texts far apart on one line (a header's two columns) are two lines. Tables are
+taken from the PDF's ruling lines (a Word table printed to PDF keeps its borders); the text outside
+them comes as one block per printed line. Blocks and tables keep the order they have on the page, top
+to bottom. A table that runs on over a page break gives one ``Table`` per page (the tasks stage joins
+them): a rule the page break left out is drawn again, and a merged cell cut by the break keeps its text
+on the next page. Cell text joins the cell's printed lines with spaces. Pages without text, and pages
+whose text layer cannot be read (legacy TCVN3/VNI fonts, glyphs without Unicode), go to OCR; the
+result names the latter.
 """
 
 from __future__ import annotations
 
+import bisect
+import ctypes
+import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from importer.errors import UnreadableDocument
-from importer.model import Block, Document, Location, Table
+from importer.model import Block, Document, Location, Problem, Table
+from importer.readers.table_head import join_head
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
@@ -30,7 +40,8 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
 
     pdf = open_pdf(path)
     per_page: dict[int, list[tuple[float, Block | Table]]] = {}
-    scanned: list[int] = []
+    scanned: list[int] = []  # pages without a text layer
+    unusable: list[int] = []  # pages whose text layer cannot be read as Vietnamese: read by OCR too
     try:
         pages = len(pdf)
         if pages == 0:
@@ -40,16 +51,21 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
                 f"Tệp PDF “{path.name}” có {pages} trang, vượt giới hạn {limits.max_pages} trang. "
                 "Hãy tách phần kế hoạch ra tệp riêng hoặc tăng giới hạn (--max-pages)."
             )
+        carry: tuple[str, ...] | None = None  # the last row of a table the page break cut, for the next page
         for index in range(pages):
             page = pdf[index]
-            textpage = page.get_textpage()
-            text = textpage.get_text_range()
-            if sum(1 for c in text if not c.isspace()) < MIN_PAGE_CHARS:
+            text = PageText.of(page)
+            if text.printed < MIN_PAGE_CHARS:
                 scanned.append(index)
+                carry = None
+            elif text.unusable():
+                unusable.append(index)
+                carry = None
             elif _has_rules(page):
-                per_page[index] = read_ruled_page(page, textpage, index + 1)
+                per_page[index], carry = read_ruled_page(page, text, index + 1, carry)
             else:
-                per_page[index] = [(0.0, Block(line, Location(page=index + 1))) for line in _lines(text)]
+                per_page[index] = [(0.0, Block(line, Location(page=index + 1))) for line in text.lines()]
+                carry = None
     except (pdfium.PdfiumError, ValueError, KeyError) as exc:
         raise UnreadableDocument(
             f"Tệp PDF “{path.name}” bị hỏng, không đọc được nội dung ({type(exc).__name__}). "
@@ -58,13 +74,22 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
     finally:
         pdf.close()
 
-    problems = ()
-    if scanned:
+    problems: tuple[Problem, ...] = tuple(unusable_problem(index + 1) for index in unusable)
+    if scanned or unusable:
         from importer.readers.ocr import ocr_problem, recognise
 
-        per_page.update(recognise(path, "pdf", scanned, limits, progress))
-        problems = (ocr_problem(len(scanned), pages),)
+        per_page.update(recognise(path, "pdf", sorted(scanned + unusable), limits, progress))
+        problems += (ocr_problem(len(scanned) + len(unusable), pages),)
     return Document(items=in_page_order(per_page), source=path.name, pages=pages, problems=problems)
+
+
+def unusable_problem(page: int) -> Problem:
+    return Problem(
+        "pdf_text_unusable",
+        f"Trang {page}: lớp chữ của PDF không đọc được (phông chữ cũ TCVN3/VNI hoặc chữ không có mã Unicode), "
+        "nên trang được nhận dạng từ ảnh (OCR); hãy đối chiếu kỹ trang này với bản gốc.",
+        Location(page=page),
+    )
 
 
 def in_page_order(per_page: dict[int, list[tuple[float, Block | Table]]]) -> tuple[Block | Table, ...]:
@@ -112,6 +137,141 @@ def _has_rules(page) -> bool:
     return False
 
 
+# --- the text layer, character by character ---------------------------------------------------------
+
+
+class Char(NamedTuple):
+    """One character of the text layer: its box across (points from the left), its baseline, size and
+    middle (points from the top; the middle, inside the letters, is where a box test places it)."""
+
+    text: str
+    x0: float
+    x1: float
+    base: float
+    size: float
+    middle: float
+
+
+_SPACE = 0.12  # a gap wider than this share of the font's height between two characters is a space
+_COLUMN = 2.0  # a gap wider than this many font heights parts two texts printed side by side on one line
+_HYPHEN_MARKS = ("\x02", "\ufffe")  # pdfium's marks for a hyphen at a line's end (one per API)
+_MIDDLE = 3.0  # points above the baseline: inside the letters, whatever their size or glyph ('-' is short)
+_SKIPPED = frozenset(" \t\r\n\u00a0")  # spaces and line ends: the gaps between the characters say where they are
+_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_LEGACY_SHARE = 0.03
+
+
+@lru_cache(maxsize=4096)
+def _without_unicode(char: str) -> bool:
+    """A glyph the text layer gives no Unicode for: nothing, U+FFFD, a private-use or control code, or a
+    letter of another script (pdfium then gives the font's own codes: 'ک ڋ ڍ' for Vietnamese)."""
+    if char in _HYPHEN_MARKS:
+        return False
+    if char.isascii():
+        return char < " "
+    if char in "\ufffd\uffff" or "\ue000" <= char <= "\uf8ff":
+        return True
+    return char.isalpha() and not unicodedata.name(char, "").startswith("LATIN")
+
+
+class PageText:
+    """A page's characters with their positions, read back as printed lines in reading order (top to
+    bottom, left to right) whatever order the producer wrote them in: a Word plan printed with a font
+    that lacks some Vietnamese letters writes each line font by font ('K HO CH' then 'Ế Ạ')."""
+
+    def __init__(self, chars: list[Char], unmapped: int = 0):
+        self.chars = sorted(chars, key=lambda c: c.base)
+        self.unmapped = unmapped  # glyphs the text layer gives no Unicode for
+        self._middles = [c.middle for c in self.chars]
+        self.printed = len(self.chars)  # characters other than spaces
+
+    @classmethod
+    def of(cls, page) -> PageText:
+        import pypdfium2.raw as pdfium_c
+
+        textpage = page.get_textpage()
+        height = page.get_size()[1]
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        if len(text) != count:  # pdfium left a character out or put one in: read them one by one
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, index)) for index in range(count))
+        raw, rect, x, y = textpage.raw, pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        box, loose_box = ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
+        at, origin = (ctypes.byref(x), ctypes.byref(y)), pdfium_c.FPDFText_GetCharOrigin
+        chars, unmapped = [], 0
+        for index, char in enumerate(text):
+            if char in _SKIPPED:
+                continue
+            if _without_unicode(char):
+                unmapped += 1
+                continue
+            if not loose_box(raw, index, box) or rect.top <= rect.bottom or not origin(raw, index, *at):
+                continue
+            size = rect.top - rect.bottom  # about the font's height in page points (its reported size may not be)
+            base = height - y.value
+            char = "-" if char in _HYPHEN_MARKS else char
+            chars.append(Char(char, rect.left, rect.right, base, size, base - _MIDDLE))
+        return cls(chars, unmapped)
+
+    def unusable(self) -> bool:
+        """Whether the text layer cannot be read as Vietnamese: glyphs without Unicode, or the letters of a
+        legacy font (TCVN3, VNI) that only look right on screen."""
+        letters = [c.text for c in self.chars if c.text.isalpha()]
+        if self.unmapped > 0.2 * (len(self.chars) + self.unmapped):
+            return True
+        legacy = sum(1 for c in self.chars if "\u00a1" <= c.text <= "\u00ff" and c.text not in _VIETNAMESE_LATIN1)
+        return legacy >= 10 and legacy > _LEGACY_SHARE * max(1, len(letters))
+
+    def lines(self, x0: float = 0.0, top: float = -1e9, x1: float = 1e9, bottom: float = 1e9) -> list[str]:
+        """The printed lines inside a box (points from the page's top left), each character placed by
+        where it is; two texts far apart on one line (a header's two columns) are two lines."""
+        if bottom - top < 1 or x1 - x0 < 1:
+            return []
+        begin, end = bisect.bisect_left(self._middles, top), bisect.bisect_right(self._middles, bottom)
+        inside = [c for c in self.chars[begin:end] if x0 <= (c.x0 + c.x1) / 2 <= x1]
+        out: list[str] = []
+        for row in _rows(inside):
+            out += [text for text in _spell(row) if text.strip()]
+        return out
+
+
+def _rows(chars: list[Char]) -> list[list[Char]]:
+    """Characters (sorted by baseline) grouped into printed lines by their baseline."""
+    rows: list[list[Char]] = []
+    for char in chars:
+        if rows and char.base - rows[-1][0].base <= 0.4 * max(char.size, rows[-1][0].size):
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return rows
+
+
+def _spell(row: list[Char]) -> list[str]:
+    """One printed line's characters left to right, spaces where the gaps are; a combining mark goes
+    after the letter under it. A gap of several font sizes starts another text."""
+    letters = sorted((c for c in row if not unicodedata.combining(c.text)), key=lambda c: c.x0)
+    marks: dict[int, list[str]] = {}
+    for mark in (c for c in row if unicodedata.combining(c.text)):
+        centre = (mark.x0 + mark.x1) / 2
+        under = min(range(len(letters)), key=lambda i: abs((letters[i].x0 + letters[i].x1) / 2 - centre), default=None)
+        if under is not None:
+            marks.setdefault(under, []).append(mark.text)
+    texts, current, previous = [], "", None
+    for i, char in enumerate(letters):
+        if previous is not None:
+            gap = char.x0 - previous.x1
+            size = max(char.size, previous.size)
+            if gap > _COLUMN * size:
+                texts.append(current)
+                current = ""
+            elif gap > _SPACE * size:
+                current += " "
+        current += char.text + "".join(marks.get(i, ()))
+        previous = char
+    texts.append(current)
+    return [unicodedata.normalize("NFC", text) for text in texts]
+
+
 def _lines(text: str) -> list[str]:
     return [line for line in _nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
 
@@ -124,26 +284,64 @@ class _Ruling:
         self.bbox = bbox
 
 
-def read_ruled_page(page, textpage, number: int) -> list[tuple[float, Block | Table]]:
+def read_ruled_page(
+    page, text: PageText, number: int, carry: tuple[str, ...] | None = None
+) -> tuple[list[tuple[float, Block | Table]], tuple[str, ...] | None]:
     """Tables found from the page's ruling lines (edges that pdfium reads), their cell text and the
-    text above, between and below them from pdfium."""
+    text above, between and below them, each read from the characters' positions. ``carry`` is the last
+    row of the previous page's table when the page break cut it; the page's last row is returned for
+    the next page when the break cuts this page's last table too."""
     width, height = page.get_size()
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
-        if bottom - top < 1 or x1 - x0 < 1:
-            return ""
-        return textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
+        return "\n".join(text.lines(x0, top, x1, bottom))
 
-    return place_tables(_edges(page, height), width, height, text_in, number)
+    placed = place_tables(close_cut_tables(_edges(page, height)), width, height, text_in, number, carry)
+    ends_in_table = bool(placed) and not any(_printed(item) for _, item in placed[_last_table(placed) + 1 :])
+    last = placed[_last_table(placed)][1] if ends_in_table and _last_table(placed) >= 0 else None
+    return placed, (last.rows[-1] if isinstance(last, Table) and last.rows else None)
+
+
+def _printed(item: Block | Table) -> bool:
+    """Whether an item is more than a page number."""
+    return isinstance(item, Table) or not re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", item.text)  # '80%.' is text
+
+
+def _last_table(placed: list[tuple[float, Block | Table]]) -> int:
+    return max((i for i, (_, item) in enumerate(placed) if isinstance(item, Table)), default=-1)
+
+
+def close_cut_tables(edges: list[dict]) -> list[dict]:
+    """A table the page break cuts may have no rule where the page cut it (Chromium draws none): the
+    vertical rules run on below its last horizontal rule, or above its first one on the next page.
+    Draw the missing rule, so that the cut row is a row."""
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    if len(vertical) < 2 or not horizontal:
+        return edges
+
+    def cut_at(y: float, side: str) -> list[dict]:
+        ends = [v for v in vertical if abs(v[side] - y) <= 1]
+        if len(ends) < 2 or any(abs(h["top"] - y) <= 3 for h in horizontal):
+            return []
+        return [edge("h", min(v["x0"] for v in ends), max(v["x0"] for v in ends), y, y)]
+
+    return edges + cut_at(min(v["top"] for v in vertical), "top") + cut_at(max(v["bottom"] for v in vertical), "bottom")
 
 
 def place_tables(
-    edges: list[dict], width: float, height: float, text_in: Callable[[float, float, float, float], str], number: int
+    edges: list[dict],
+    width: float,
+    height: float,
+    text_in: Callable[[float, float, float, float], str],
+    number: int,
+    carry: tuple[str, ...] | None = None,
 ) -> list[tuple[float, Block | Table]]:
     """The page's items top to bottom: the tables pdfplumber's table finder builds from ruling
     ``edges`` (see ``edge``), and the text above, between and below them. ``text_in(x0, top, x1,
     bottom)`` gives the text inside a box, one printed line a line; coordinates are points from the
-    page's top left."""
+    page's top left. ``carry`` is the last row of the table the previous page ended with: a table this
+    page starts with (nothing but a page number above it) goes on from there (see ``table_rows``)."""
     from pdfplumber.table import TableFinder
 
     finder = TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS)
@@ -154,15 +352,17 @@ def place_tables(
         x0, top, x1, bottom = table.bbox
         placed += [(above, Block(line, Location(page=number))) for line in _lines(text_in(0, above, width, top))]
         cells = [[text_in(*_inset(box)) if box else None for box in row.cells] for row in table.rows]
-        placed.append((top, Table(rows=table_rows(table, cells), location=Location(page=number))))
+        goes_on = carry is not None and not any(_printed(item) for _, item in placed)
+        rows = table_rows(table, cells, carry if goes_on else None)
+        placed.append((top, Table(rows=rows, location=Location(page=number))))
         above = bottom
     placed += [(above, Block(line, Location(page=number))) for line in _lines(text_in(0, above, width, height))]
     return placed
 
 
 def _inset(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    """pdfium takes every character whose box touches the rectangle, and the marks over the capitals
-    of the next row's first line reach above its rule: keep clear of the rules."""
+    """Keep clear of the rules: an OCR word box or a mark over a capital of the next row's first line
+    may reach over the rule above it."""
     x0, top, x1, bottom = box
     return x0 + 1, top + 3, x1 - 1, bottom - 4
 
@@ -207,24 +407,34 @@ def _is_table(table) -> bool:
     return len(rows) >= 2 and max((len(row.cells) for row in rows), default=0) >= 2
 
 
-def table_rows(table, texts: list[list[str | None]]) -> tuple[tuple[str, ...], ...]:
+def table_rows(
+    table, texts: list[list[str | None]], above: tuple[str, ...] | None = None
+) -> tuple[tuple[str, ...], ...]:
     """Rows of cell texts; a cell merged across columns gives empty strings after it, one merged
-    down over rows repeats its text in each."""
+    down over rows repeats its text in each. A table that goes on from the previous page, whose last
+    row was ``above``, loses a first band with nothing printed in it (the end of a cut row's padding),
+    and a merged cell that comes on from there, empty here, gives the rows under the first band the
+    text it had there."""
+    cut_top = above is not None
     rows: list[tuple[str, ...]] = []
     last: dict[int, tuple[tuple, str]] = {}  # column -> (bbox, text) of the latest real cell
-    for row, cells in zip(table.rows, texts, strict=False):
+    for index, (row, cells) in enumerate(zip(table.rows, texts, strict=False)):
         out = []
         row_top = row.bbox[1]
+        band_bottom = min((box[3] for box in row.cells if box is not None), default=row.bbox[3])
         for column, (bbox, text) in enumerate(zip(row.cells, cells, strict=False)):
             if bbox is not None:
                 value = _cell(text)
-                last[column] = (bbox, value)
+                goes_on = index == 0 and cut_top and not value and bbox[3] > band_bottom + 1
+                last[column] = (bbox, above[column] if goes_on and above and column < len(above) else value)
             else:
-                above = last.get(column)
-                value = above[1] if above and above[0][3] > row_top + 1 else ""
+                cell_above = last.get(column)
+                value = cell_above[1] if cell_above and cell_above[0][3] > row_top + 1 else ""
             out.append(value)
+        if index == 0 and cut_top and not any(out):
+            continue
         rows.append(tuple(out))
-    return tuple(rows)
+    return tuple(tuple(row) for row in join_head(rows))
 
 
 def _cell(text: str | None) -> str:

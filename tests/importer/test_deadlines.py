@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from importer.deadlines import Deadline, parse_deadline, repair_deadline, restore_deadline
+from importer.deadlines import Deadline, parse_deadline, readable, repair_deadline, restore_deadline
 
 D = dt.date
 START, END = D(2026, 1, 1), D(2030, 12, 31)
@@ -51,8 +51,8 @@ CASES = [
     ("Giữa năm 2026", Deadline(D(2026, 4, 1), D(2026, 6, 30))),
     ("Cuối năm 2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
     ("Cudi nim 2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
-    ("Theo tiến độ", Deadline(None, END)),
-    ("Theo văn bản chỉ đạo của", Deadline(None, END)),
+    ("Theo tiến độ", Deadline(None, None)),  # unreadable: no date, not silently the period's end
+    ("Theo văn bản chỉ đạo của", Deadline(None, None)),
     ("", Deadline(None, END)),
     (None, Deadline(None, END)),
 ]
@@ -61,6 +61,14 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_it_reads_printed_deadlines(text, expected):
     assert parse_deadline(text, START, END) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Quý IV/2025", True), ("Hàng năm", True), ("", True), (None, True), ("Theo tiến độ", False), ("Kịp thời", False)],
+)
+def test_it_tells_a_deadline_it_cannot_read(text, expected):
+    assert readable(text) is expected
 
 
 def test_it_falls_back_to_no_end_without_a_period():

@@ -162,7 +162,13 @@ def test_it_composes_issuers_of_each_level():
 
 def test_it_reports_a_missing_number_and_date():
     codes = [
-        p.code for p in review_meta(Meta(issuer="UBND xã A", period_start="2026-01", period_end="2026-12"), lines("x"))
+        p.code
+        for p in review_meta(
+            Meta(
+                issuer="UBND xã A", title="Cải cách hành chính năm 2026", period_start="2026-01", period_end="2026-12"
+            ),
+            lines("x"),
+        )
     ]
     assert codes == ["header_number_missing", "header_date_missing"]
 

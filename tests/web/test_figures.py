@@ -72,7 +72,9 @@ def test_a_correction_replaces_the_periods_value_and_is_audited_with_before_and_
     client.login(username=officer.username, password=PASSWORD)
     client.post(f"/chi-tieu/{target.pk}/", {"period": q1().pk, "value": "70"})
     assert target.attainment() == Attainment.AT_RISK
-    client.post(f"/chi-tieu/{target.pk}/", {"period": q1().pk, "value": "80,5"})
+    form = client.get(f"/chi-tieu/{target.pk}/?period={q1().pk}").context["form"]  # the row's "Sửa"
+    assert form["value"].value() == "70"
+    client.post(f"/chi-tieu/{target.pk}/", {"period": q1().pk, "value": "80,5", "seen": form["seen"].value()})
     assert Measurement.objects.get(target=target).value == Decimal("80.50")
     assert target.attainment() == Attainment.ON_TRACK
     entry = AuditEntry.objects.get(action="measurement.update")

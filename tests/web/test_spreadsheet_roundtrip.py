@@ -42,13 +42,15 @@ def test_the_workbook_is_prefilled_with_targets_periods_and_tasks(client, office
     wb = download(client, plan)
     assert wb.sheetnames[:2] == ["Số liệu", "Nhiệm vụ"]
     figures = [[c.value for c in row] for row in wb["Số liệu"].iter_rows()]
-    assert figures[0] == ["Mã chỉ tiêu", "Nội dung", "Chỉ tiêu", "Kỳ", "Giá trị", "Tử số", "Mẫu số", "Nguồn"]
-    assert figures[1] == [target.pk, target.text, "≥ 85%", "Quý I 2026", 61.5, None, None, "Cổng DVC"]
+    hidden = ["Phiên bản (không sửa)", "Giá trị lúc tải về (không sửa)"]
+    assert figures[0] == ["Mã chỉ tiêu", "Nội dung", "Chỉ tiêu", "Kỳ", "Giá trị", "Tử số", "Mẫu số", "Nguồn", *hidden]
+    assert figures[1][:9] == [target.pk, target.text, "≥ 85%", "Quý I 2026", 61.5, None, None, "Cổng DVC", 1]
+    assert figures[2][8] is None  # a period with no value yet has no version
     assert [r[3] for r in figures[1:]] == ["Quý I 2026", "6 tháng 2026", "Năm 2026"]
     tasks = [[c.value for c in row] for row in wb["Nhiệm vụ"].iter_rows()]
-    assert tasks[0] == ["ID", "TT", "Nội dung", "Chủ trì", "Hạn", "Tình trạng", "Tiến độ %", "Ghi chú"]
+    assert tasks[0] == ["ID", "TT", "Nội dung", "Chủ trì", "Hạn", "Tình trạng", "Tiến độ %", "Ghi chú", *hidden]
     first = plan.tasks.get(position=1)
-    assert tasks[1] == [
+    assert tasks[1][:9] == [
         first.pk,
         "II.1",
         first.content,
@@ -57,7 +59,10 @@ def test_the_workbook_is_prefilled_with_targets_periods_and_tasks(client, office
         "Chưa thực hiện",
         0,
         None,
+        first.version,
     ]
+    for sheet in (wb["Số liệu"], wb["Nhiệm vụ"]):  # nobody edits the version columns: hidden
+        assert sheet.column_dimensions["I"].hidden and sheet.column_dimensions["J"].hidden
 
 
 @time_machine.travel(APRIL)

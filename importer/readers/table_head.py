@@ -1,0 +1,66 @@
+"""The head of a printed table, as Word, LibreOffice and Chromium lay it out, for every reader.
+
+* A group header over its sub-columns ("Cơ quan thực hiện" merged over "Chủ trì | Phối hợp"), the
+  other header cells merged down over both rows: the head rows become one row, each column's texts
+  joined top to bottom ("Cơ quan thực hiện\nChủ trì", "Phối hợp"), so each sub-column has its name.
+* The row under the head that only numbers the columns ("1 | 2 | 3…", "(1) | (2) | …") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+
+Row = Sequence[str]
+
+
+def numbers_columns(row: Row) -> bool:
+    """The row under a header that only numbers the columns: '1 | 2 | 3 | …' or '(1) | (2) | …'."""
+    cells = [cell for cell in row if cell]
+    numbers = [_COLUMN_NUMBER.match(cell) for cell in cells]
+    return len(cells) >= 3 and all(numbers) and [int(m[1]) for m in numbers] == list(range(1, len(cells) + 1))
+
+
+def joined(rows: Sequence[Row]) -> list[str]:
+    """Header rows as one: each column's distinct texts, top to bottom, one per line."""
+    width = max(len(row) for row in rows)
+    out = []
+    for column in range(width):
+        texts = [row[column] for row in rows if column < len(row) and row[column]]
+        out.append("\n".join(dict.fromkeys(texts)))
+    return out
+
+
+def sub_header(top: Row, below: Row) -> bool:
+    """Whether ``below`` names the sub-columns of a group cell of ``top``: a named cell of ``top`` has
+    empty cells after it (merged across, not the whole row) and ``below`` names every column under it,
+    while everywhere else ``below`` repeats ``top`` (the head's other cells are merged down over both
+    rows; a section row over a task row is no head)."""
+    width = min(len(top), len(below))
+    group = False
+    column = 0
+    while column < width:
+        end = column + 1
+        while end < width and not top[end]:
+            end += 1
+        if top[column] and 1 < end - column < width:  # a cell merged across some columns, not a caption
+            if not all(below[c] and below[c] != top[column] for c in range(column, end)):
+                return False
+            group = True
+        elif any(below[c] != top[c] for c in range(column, end)):
+            return False
+        column = end
+    return group
+
+
+def join_head(rows: Sequence[Row]) -> list[list[str]]:
+    """The rows with a two-row head made one (see ``sub_header``) and a column-number row under the
+    head dropped."""
+    out = [list(row) for row in rows]
+    if len(out) >= 2 and sub_header(out[0], out[1]):
+        out[:2] = [joined(out[:2])]
+    if len(out) >= 2 and numbers_columns(out[1]):
+        del out[1]
+    return out
