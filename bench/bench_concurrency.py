@@ -45,6 +45,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "demo12345"  # the demo accounts' (apps/units/demo.py)
+SEEN = re.compile(r'name="seen"[^>]*?value="([^"]*)"')  # the figure form's "<period id>:<version>" being corrected
 # the demo's accounts that read and write, cycled over the clients
 ACCOUNTS = ["maodien.vhxh", "songoaivu.vp", "hungthang.vhxh", "maodien.pvhcc", "kesat.vhxh", "snv.cchc"]
 
@@ -330,7 +331,10 @@ class Client(threading.Thread):
             )
             accepted = status in (200, 201)
         else:
-            fields = {"period": period, "value": value, "source": "bench"}
+            # as a browser does: open the period's form, which carries the version of the value it shows
+            _, _, page = self.timed("page figure form", "GET", f"/chi-tieu/{target}/?period={period}")
+            seen = SEEN.search(page.decode(errors="replace"))
+            fields = {"period": period, "value": value, "source": "bench", "seen": seen[1] if seen else ""}
             status, location, _ = self.post_form("page figure", f"/chi-tieu/{target}/", fields)
             accepted = status == 302 and location.endswith(f"/chi-tieu/{target}/")
         if accepted:
