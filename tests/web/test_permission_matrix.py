@@ -1,0 +1,359 @@
+"""Every page of the URL configuration and every operation of /api/openapi.json, GET and POST, asked by each of
+the eight roles of tests/web/permission_world.py about objects of the agency officer's agency and of another unit
+(and of another agency of the same unit where the rule reads the agency), answers as its rule in RULES says.
+
+A new route without a rule fails the suite, so nobody adds a view without saying who may open it.
+
+Rules (a string for GET and POST alike, or a (GET, POST) pair):
+
+    public               everybody, signed in or not, gets an answer (2xx/3xx)
+    signed-in            every signed-in user; anonymous visitors go to the login page (the API: 401)
+    view:unit            who reads the object's unit: its members, the city reviewer, the administrator
+    manage:unit          the standing officer of the object's unit
+    update:agency        the standing officer, or the officer of the agency that leads the task / owns the target
+                         (a plan's page: of an agency with a task or target in it)
+    audit:unit           the standing officer of the object's unit and the city
+    city                 the city reviewer and the administrator
+    manager              whoever is the standing officer of some unit
+    city-or-manager      the city, or whoever is the standing officer of some unit
+    own                  the person the object belongs to (their notification)
+    none                 nobody (404 for everyone: django-ninja's root, which only anchors the API's paths)
+    405                  the method is not allowed (a signed-in user gets 405; anonymous 405 or the login page)
+
+Those a rule lets in get anything but 401/403/404/405/500 (empty POSTs answer with a form's errors); the others
+get 403 or 404; anonymous visitors the login page (API: 401). A 500 anywhere fails the matrix, and so does a page
+or an answer that shows the title or text of an object of a unit the person may not read.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from apps.api.api import api
+from apps.api.models import ApiToken
+from tests.web.permission_world import PASSWORD, PEOPLE, VARIANTS, Person, Variant, build_world
+
+RULES: dict[str, str | tuple[str, str]] = {
+    # accounts (django.contrib.auth views)
+    "login": "public",
+    "logout": ("405", "public"),
+    "password_change": "signed-in",
+    "password_change_done": ("signed-in", "405"),
+    "password_reset": "public",
+    "password_reset_done": ("public", "405"),
+    "password_reset_confirm": "public",
+    "password_reset_complete": ("public", "405"),
+    # the API's own pages (its operations are below, by operation id)
+    "openapi-json": "public",
+    "openapi-view": "public",
+    "api-root": "none",
+    # dashboards
+    "home": "signed-in",
+    "dashboards-city": "city",
+    "dashboards-unit": "view:unit",
+    # plans
+    "plans-list": "signed-in",
+    "plans-detail": "view:unit",
+    "plans-review": "manage:unit",
+    "plans-edit": "manage:unit",
+    "plans-file": "view:unit",
+    # tasks
+    "tracking-my-tasks": "signed-in",
+    "tracking-plan-tasks": "view:unit",
+    "tracking-task": "view:unit",
+    "tracking-update": "update:agency",
+    "tracking-return": ("405", "manage:unit"),
+    "tracking-evidence": "view:unit",
+    "tracking-notifications": "signed-in",
+    "tracking-notifications-read": ("405", "signed-in"),
+    "tracking-notification": "own",
+    # targets and figures
+    "figures-plan": "view:unit",
+    "figures-bind": ("405", "manage:unit"),
+    "figures-sheet-download": "view:unit",
+    "figures-sheet-upload": "update:agency",
+    "figures-sheet-preview": "update:agency",
+    "figures-target": ("view:unit", "update:agency"),
+    "figures-target-indicator": ("405", "manage:unit"),
+    "figures-indicators": ("signed-in", "city-or-manager"),
+    # imports
+    "imports-start": "manager",
+    "imports-upload": "manage:unit",
+    "imports-run": "manage:unit",
+    "imports-status": ("manage:unit", "405"),
+    "imports-file": "manage:unit",
+    "imports-delete-draft": "manage:unit",
+    # units and the audit log
+    "units-tree": "signed-in",
+    "units-detail": "view:unit",
+    "audit-home": "city-or-manager",
+    "audit-log": "audit:unit",
+    # API operations (operation ids of /api/openapi.json)
+    "apps_api_api_token": "public",
+    "apps_api_api_revoke": "signed-in",
+    "apps_api_api_plans": "signed-in",
+    "apps_api_api_plan_detail": "view:unit",
+    "apps_api_api_tasks": "signed-in",
+    "apps_api_api_task_detail": "view:unit",
+    "apps_api_api_task_update": "update:agency",
+    "apps_api_api_targets": "signed-in",
+    "apps_api_api_measurements": "view:unit",
+    "apps_api_api_measurement_save": "update:agency",
+}
+
+# which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
+PARAMS = {"plan_id": "plan", "task_id": "task", "target_id": "target", "unit_id": "unit"}
+PK = {
+    "plans-detail": "plan",
+    "plans-review": "draft",
+    "plans-edit": "plan",
+    "plans-file": "plan",
+    "tracking-task": "task",
+    "tracking-update": "task",
+    "tracking-return": "update",
+    "tracking-evidence": "evidence",
+    "tracking-notification": "notification",
+    "imports-run": "run",
+    "imports-status": "run",
+    "imports-file": "run",
+    "imports-delete-draft": "doomed draft",
+    "units-detail": "unit",
+}
+FIXED = {"password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"}}
+
+# minimal valid bodies for API operations that take one (the API checks the body before the permission)
+BODIES = {
+    "apps_api_api_token": {"username": "kesat.vhxh", "password": PASSWORD},
+    "apps_api_api_task_update": {"status": "in_progress", "progress": 10},
+    "apps_api_api_measurement_save": {"period": "2026-q1", "value": 50},
+}
+
+MAY = {
+    "signed-in": lambda who, obj: True,
+    "view:unit": lambda who, obj: who.sees is None or obj.unit in who.sees,
+    "manage:unit": lambda who, obj: obj.unit in who.manages,
+    "update:agency": lambda who, obj: obj.unit in who.manages or who.agency == obj.agency,
+    "audit:unit": lambda who, obj: who.city or obj.unit in who.manages,
+    "city": lambda who, obj: who.city,
+    "manager": lambda who, obj: bool(who.manages),
+    "city-or-manager": lambda who, obj: who.city or bool(who.manages),
+    "own": lambda who, obj: who.key == obj.owner,
+}
+
+
+AGENCY_RULES = ("update:agency", "own")
+
+
+def expected(rule: str, who: Person, obj: Variant) -> str:
+    """What the person should get: "ok", "deny", "login" or "405"."""
+    if rule in ("public", "none", "405"):
+        return {"public": "ok", "none": "deny", "405": "405"}[rule]
+    if rule not in MAY:
+        raise AssertionError(f"Unknown rule {rule!r}: use one of public, none, 405, {', '.join(MAY)}")
+    if who.anonymous:
+        return "login"
+    return "ok" if MAY[rule](who, obj) else "deny"
+
+
+def outcome_matches(want: str, response, *, page: bool, public: bool) -> bool:
+    status = response.status_code
+    to_login = page and status == 302 and urlsplit(response["Location"]).path == resolve_url(settings.LOGIN_URL)
+    if want == "ok":
+        return status not in (401, 403, 404, 405) and status < 500 and (public or not to_login)
+    if want == "deny":
+        return status in (403, 404)
+    if want == "login":
+        return to_login if page else status == 401
+    return status == 405 or to_login or (not page and status == 401)
+
+
+def leaks(response, who: Person) -> list[str]:
+    """Marks of objects the person may not read that the answer shows."""
+    if response.streaming or not response.get("Content-Type", "").startswith(("text/html", "application/json")):
+        return []
+    body = response.content.decode()
+    unseen = [v for v in VARIANTS if who.anonymous or not MAY["view:unit"](who, v)]
+    return [f"shows {v.mark} of {v.key}" for v in unseen if v.mark in body]
+
+
+def rules_for(name: str) -> dict[str, str]:
+    rule = RULES[name]
+    get, post = (rule, rule) if isinstance(rule, str) else rule
+    return {"get": get, "post": post}
+
+
+# --- what the URL configuration and the schema hold ----------------------------------------------------------
+
+
+@functools.cache
+def api_paths() -> dict[str, dict[str, dict]]:
+    """{"/api/plans/{plan_id}": {"get": operation, ...}} from the OpenAPI schema."""
+    return dict(api.get_openapi_schema()["paths"])
+
+
+def pages() -> list[tuple[str, str]]:
+    """(name, route) of every route of the project but the admin's and the API operations'."""
+    operations = set(api_paths())
+    found = []
+
+    def walk(patterns, prefix: str, namespace: str | None) -> None:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if entry.namespace == "admin":
+                    continue
+                walk(entry.url_patterns, prefix + str(entry.pattern), entry.namespace or namespace)
+            elif isinstance(entry, URLPattern):
+                route = prefix + str(entry.pattern)
+                if "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route) in operations:
+                    continue
+                found.append((entry.name or f"(unnamed) {route}", route))
+
+    walk(get_resolver().url_patterns, "", None)
+    return found
+
+
+def page_url(name: str, route: str, objects: dict) -> str:
+    def fill(match: re.Match) -> str:
+        param = match[1]
+        if name in FIXED and param in FIXED[name]:
+            return FIXED[name][param]
+        kind = PK.get(name) if param == "pk" else PARAMS.get(param)
+        if kind is None:
+            raise AssertionError(f"Route {name} has a parameter {param!r}: say which object fills it in PK or PARAMS")
+        return str(objects[kind].pk)
+
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", fill, route)
+
+
+def api_url(path: str, objects: dict) -> str:
+    return re.sub(r"{(\w+)}", lambda m: str(objects[PARAMS[m[1]]].pk), path)
+
+
+def variants_for(route: str, rule: str) -> list[Variant]:
+    """Routes about an object are asked about an object of the agency officer's agency and one of another unit;
+    an object of another agency of the same unit too where the rule looks at the agency (elsewhere it is the
+    same question: the cast holds an officer of each of the two agencies)."""
+    if not re.search(r"[<{]", route):
+        return VARIANTS[:1]
+    if rule in AGENCY_RULES:
+        return VARIANTS
+    return [v for v in VARIANTS if v.key != "other agency"]
+
+
+# --- the tests -----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def fast_and_private(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path
+    # a thousand refusals would each log a warning with its traceback; a 500 is reported with its exception below
+    logger = logging.getLogger("django.request")
+    level, logger.level = logger.level, logging.CRITICAL
+    yield
+    logger.level = level
+
+
+def failure(where: str, rule: str, want: str, response) -> str:
+    message = f"{where}: rule {rule} wants {want}, got {response.status_code}"
+    if getattr(response, "exc_info", None):
+        message += f" ({response.exc_info[0].__name__}: {response.exc_info[1]})"
+    return message
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+def test_it_has_a_rule_for_every_route():
+    names = [name for name, _ in pages()]
+    operations = [op["operationId"] for ops in api_paths().values() for op in ops.values()]
+    missing = [
+        f"Route {n} has no permission rule in test_permission_matrix.RULES"
+        for n in names + operations
+        if n not in RULES
+    ]
+    assert not missing, "\n".join(missing)
+    stale = sorted(set(RULES) - set(names) - set(operations))
+    assert not stale, f"RULES names routes that no longer exist: {stale}"
+
+
+def test_it_answers_every_page_as_its_rule_says(world):
+    clients = {person.key: Client(raise_request_exception=False) for person in PEOPLE}
+    for person in PEOPLE:
+        if not person.anonymous:
+            clients[person.key].force_login(world.users[person.key])
+    wrong = []
+    for name, route in pages():
+        for method, rule in rules_for(name).items():
+            for variant in variants_for(route, rule):
+                url = page_url(name, route, world.objects[variant.key])
+                for person in PEOPLE:
+                    client = clients[person.key]
+                    response = getattr(client, method)(url)
+                    if not person.anonymous and not client.cookies[settings.SESSION_COOKIE_NAME].value:
+                        client.force_login(world.users[person.key])  # the route logged them out
+                    want = expected(rule, person, variant)
+                    where = f"{method.upper()} {name} ({url}) as {person.key} on {variant.key}"
+                    if response.status_code >= 500 or not outcome_matches(
+                        want, response, page=True, public=rule == "public"
+                    ):
+                        wrong.append(failure(where, rule, want, response))
+                    wrong += [f"{where}: {leak}" for leak in leaks(response, person)]
+    assert not wrong, f"{len(wrong)} answers break the rules:\n" + "\n".join(wrong)
+
+
+def test_it_answers_every_api_operation_as_its_rule_says(world):
+    client = Client(raise_request_exception=False)
+    tokens = {person.key: ApiToken.issue(world.users[person.key])[1] for person in PEOPLE if not person.anonymous}
+    wrong = []
+    for path, operations in api_paths().items():
+        for method in ("get", "post"):
+            operation = operations.get(method)
+            rule = RULES[operation["operationId"]] if operation else "405"
+            if operation and "requestBody" in operation:
+                assert operation["operationId"] in BODIES, f"Give {operation['operationId']} a minimal body in BODIES"
+            body = BODIES.get(operation["operationId"], {}) if operation else {}
+            for variant in variants_for(path, rule):
+                url = api_url(path, world.objects[variant.key])
+                for person in PEOPLE:
+                    raw = tokens.get(person.key)
+                    kwargs = {"headers": {"Authorization": f"Bearer {raw}"} if raw else {}}
+                    if method == "post":
+                        kwargs |= {"data": body, "content_type": "application/json"}
+                    response = getattr(client, method)(url, **kwargs)
+                    want = expected(rule, person, variant)
+                    name = operation["operationId"] if operation else path
+                    where = f"{method.upper()} {name} ({url}) as {person.key} on {variant.key}"
+                    if response.status_code >= 500 or not outcome_matches(
+                        want, response, page=False, public=rule == "public"
+                    ):
+                        wrong.append(failure(where, rule, want, response))
+                    wrong += [f"{where}: {leak}" for leak in leaks(response, person)]
+                    if raw and method == "post" and ApiToken.find(raw) is None:  # the operation revoked it
+                        tokens[person.key] = ApiToken.issue(world.users[person.key])[1]
+    assert not wrong, f"{len(wrong)} answers break the rules:\n" + "\n".join(wrong)
+
+
+def test_it_shows_the_admin_login_page_to_everyone_but_staff(world, client):
+    from django.contrib.auth.models import User
+
+    for person in PEOPLE:
+        if not person.anonymous:
+            client.force_login(world.users[person.key])
+        response = client.get("/quan-tri/")
+        assert response.status_code == 302, person.key
+        assert urlsplit(response["Location"]).path == "/quan-tri/login/", person.key
+        client.logout()
+    client.force_login(User.objects.create_superuser("admin", "admin@example.vn", PASSWORD))
+    assert client.get("/quan-tri/").status_code == 200
