@@ -106,6 +106,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_api_api_task_detail": "view:unit",
     "apps_api_api_task_update": "update:agency",
     "apps_api_api_targets": "signed-in",
+    "apps_api_api_target_detail": "view:unit",
     "apps_api_api_measurements": "view:unit",
     "apps_api_api_measurement_save": "update:agency",
 }
