@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 
 from apps.imports.models import ImportRun, RunStatus
 from apps.plans.models import Area, Plan, PlanStatus, Target, Task
+from apps.reports.services import open_draft
 from apps.tracking.models import Evidence, Measurement, Notification, Period, PeriodKind, TaskUpdate
 from apps.units.models import Membership, Role, Unit, UnitKind
 
@@ -177,8 +178,11 @@ def _objects(world: World, variant: Variant, period: Period) -> dict[str, object
         status=RunStatus.DONE,
         plan=draft,
     )
+    report, _ = open_draft(unit, period, standing)
     return {
         "unit": unit,
+        "period": period,
+        "report": report,
         "plan": plan,
         "draft": draft,
         "doomed draft": doomed,
