@@ -77,15 +77,6 @@ def claim(obj: Versioned, expected: int | None = None) -> Versioned:
     return obj
 
 
-def claim_current(obj: Versioned) -> Versioned:
-    """Move ``obj``'s row to its next version whatever version it is at (an append-only change of the record),
-    and refresh ``obj.version``."""
-    model = type(obj)
-    model.objects.filter(pk=obj.pk).update(version=F("version") + 1)
-    obj.version = model.objects.values_list("version", flat=True).get(pk=obj.pk)
-    return obj
-
-
 def parse_etag(value: str | None) -> int | None:
     """The version an ``If-Match`` header (or a form's hidden field) names: ``"v3"``, ``W/"v3"`` or ``3``;
     None when absent or ``*``; raises ValueError when it is not a version."""

@@ -103,10 +103,6 @@ class PeriodOut(Schema):
     due_on: dt.date
 
     @staticmethod
-    def resolve_code(obj) -> str:
-        return f"{obj.year}-{obj.kind}"
-
-    @staticmethod
     def resolve_name(obj) -> str:
         return str(obj)
 

@@ -9,9 +9,8 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from apps.api.schemas import Error, Id, Text
+from apps.api.schemas import Error, Id, PeriodOut, Text
 from apps.reports import services, views
-from apps.reports.content import period_code
 from apps.reports.models import Report
 from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
@@ -20,14 +19,6 @@ from apps.units.models import GOVERNING_KINDS, Unit
 from cchc.versioning import Conflict
 
 router = Router(tags=["reports"])
-
-
-class PeriodOut(Schema):
-    code: str
-    name: str
-    start: dt.date
-    end: dt.date
-    due_on: dt.date
 
 
 class ReportOut(Schema):
@@ -69,7 +60,7 @@ def _out(report: Report) -> dict:
         "id": report.pk,
         "unit": report.unit_id,
         "unit_name": report.unit.name,
-        "period": period_code(report.period),
+        "period": report.period.code,
         "state": report.state,
         "state_label": report.get_state_display(),
         "late": report.is_late(),
@@ -91,10 +82,7 @@ def periods(request):
     today = timezone.localdate()
     for year in (today.year - 1, today.year):
         Period.ensure_year(year)
-    return [
-        {"code": period_code(p), "name": str(p), "start": p.start, "end": p.end, "due_on": p.due_on}
-        for p in Period.objects.order_by("end")
-    ]
+    return Period.objects.order_by("end")
 
 
 class ReportFilters(Schema):

@@ -60,10 +60,6 @@ STATISTICS: tuple[StatRow, ...] = (
 )
 
 
-def period_code(period: Period) -> str:
-    return f"{period.year}-{period.kind}"
-
-
 def _d(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
@@ -202,7 +198,7 @@ def generate(unit: Unit, period: Period) -> dict:
     return {
         "unit": {"id": unit.pk, "name": unit.name, "kind": unit.kind},
         "period": {
-            "code": period_code(period),
+            "code": period.code,
             "label": str(period),
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),

@@ -182,7 +182,7 @@ def return_(request, pk: int):
 
 
 def _file_name(report: Report, extension: str) -> str:
-    return f"bao-cao-cchc-{report.unit.code}-{report.period.year}-{report.period.kind}.{extension}"
+    return f"bao-cao-cchc-{report.unit.code}-{report.period.code}.{extension}"
 
 
 def _day(report: Report, version) -> dt.date:

@@ -50,6 +50,11 @@ class Period(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.year}"
 
+    @property
+    def code(self) -> str:
+        """The period's code in the API and the figures' forms: ``2026-q1``, ``2026-h1``, ``2026-year``."""
+        return f"{self.year}-{self.kind}"
+
     @classmethod
     def ensure_year(cls, year: int) -> list[Period]:
         """Create the year's four periods from the default windows where they are missing."""
