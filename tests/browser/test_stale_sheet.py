@@ -5,7 +5,6 @@ file with II.2b edited too shows II.2b as a conflict with both values, saved onl
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import shutil
 
@@ -13,8 +12,9 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from apps.plans.models import Area, Task, TaskState
+from apps.plans.models import TaskState
 from tests.browser.conftest import login, shot
+from tests.web.conftest import add_task_2b
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,18 +36,7 @@ def upload(page: Page, plan, wb, path) -> None:
 def test_it_keeps_what_others_saved_since_the_download(
     march_2026, page, browser, live_server, tmp_path, plan, pvhcc, officer, agency_officer
 ):
-    task_2b = Task.objects.create(
-        plan=plan,
-        position=3,
-        section="II",
-        no="2b",
-        area=Area.TTHC,
-        content="Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
-        lead=pvhcc,
-        lead_text="Trung tâm Phục vụ hành chính công",
-        deadline_text="Năm 2026",
-        due_on=dt.date(2026, 12, 31),
-    )
+    task_2b = add_task_2b(plan, pvhcc)
     own = plan.tasks.get(section="II", no="1")
 
     # 1. the centre's officer downloads the workbook from the plan's figures page

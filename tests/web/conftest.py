@@ -25,6 +25,22 @@ def make_user(username: str, unit: Unit, role: str) -> User:
     return user
 
 
+def add_task_2b(plan, pvhcc) -> Task:
+    """Task II.2b of the stale-spreadsheet story, led by the one-stop centre."""
+    return Task.objects.create(
+        plan=plan,
+        position=3,
+        section="II",
+        no="2b",
+        area=Area.TTHC,
+        content="Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+        lead=pvhcc,
+        lead_text="Trung tâm Phục vụ hành chính công",
+        deadline_text="Năm 2026",
+        due_on=dt.date(2026, 12, 31),
+    )
+
+
 @pytest.fixture
 def city(db):
     return Unit.objects.create(name="Thành phố Hải Phòng", kind=UnitKind.CITY, code="hai-phong")

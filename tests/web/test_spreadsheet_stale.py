@@ -13,27 +13,12 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from apps.plans.models import Area, Task, TaskState
+from apps.plans.models import TaskState
 from apps.tracking.figures import save_measurement
 from apps.tracking.models import Measurement, Period, PeriodKind, TaskUpdate
-from tests.web.conftest import PASSWORD
+from tests.web.conftest import PASSWORD, add_task_2b
 
 APRIL = dt.datetime(2026, 4, 10, 9, 0, tzinfo=dt.UTC)
-
-
-def add_task_2b(plan, pvhcc):
-    return Task.objects.create(
-        plan=plan,
-        position=3,
-        section="II",
-        no="2b",
-        area=Area.TTHC,
-        content="Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
-        lead=pvhcc,
-        lead_text="Trung tâm Phục vụ hành chính công",
-        deadline_text="Năm 2026",
-        due_on=dt.date(2026, 12, 31),
-    )
 
 
 def download(client, plan):
