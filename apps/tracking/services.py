@@ -31,8 +31,10 @@ class UpdateError(ValueError):
 def _lock(task: Task, expected_version: int | None = None) -> None:
     """Hold the task's row for this transaction and read its current state (another update may have landed
     since ``task`` was loaded); a named ``expected_version`` must still be the current one."""
-    list(Task.objects.select_for_update().filter(pk=task.pk).values_list("pk"))
-    task.refresh_from_db(fields=[*TASK_FIELDS, "version"])
+    fields = [*TASK_FIELDS, "version"]
+    current = Task.objects.select_for_update().values(*fields).get(pk=task.pk)
+    for name in fields:
+        setattr(task, name, current[name])
     if expected_version is not None and expected_version != task.version:
         raise Conflict(task, expected_version)
 
