@@ -21,10 +21,8 @@ from apps.units.models import Unit
 # the four ways official reports count a task at the window's end (not started within its deadline counts as
 # "in progress within the deadline")
 BUCKETS = {
-    ReportStatus.DONE_ON_TIME: "Hoàn thành đúng hạn",
-    ReportStatus.DONE_LATE: "Hoàn thành quá hạn",
-    ReportStatus.IN_PROGRESS: "Đang thực hiện, trong hạn",
-    ReportStatus.OVERDUE: "Quá hạn chưa hoàn thành",
+    status: ReportStatus(status).label
+    for status in (ReportStatus.DONE_ON_TIME, ReportStatus.DONE_LATE, ReportStatus.IN_PROGRESS, ReportStatus.OVERDUE)
 }
 ATTAINMENTS = {a.value: a.label for a in Attainment} | {"no_value": "Chưa có số liệu"}
 
