@@ -93,6 +93,10 @@ JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 2)
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # pages compressed (static files are compressed by WhiteNoise, which answers before this runs). BREACH: Django
+    # masks the CSRF token anew in every response and, since 4.2, pads each gzip body with up to 100 random bytes
+    # ("Heal the BREACH"), so a secret's guess cannot be read from the compressed length
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

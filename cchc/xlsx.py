@@ -45,3 +45,58 @@ def safe(sheet, value):
 def append(sheet, values) -> None:
     """Append one row to ``sheet`` with every value written through ``safe``."""
     sheet.append([safe(sheet, value) for value in values])
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def add_table(book, title: str, headers: list[tuple[str, int]], rows, heading: list[str] = ()) -> None:
+    """A sheet ready to print: ``heading`` lines first (what the table is, its unit and date, who exported it),
+    then the bold header row (repeated on every printed page, frozen on screen) and the rows, text wrapped,
+    columns at the given widths, A4 landscape one page wide."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(title[:31])
+    for i, line in enumerate(heading, start=1):
+        append(sheet, [line])
+        sheet.cell(row=i, column=1).font = Font(bold=i == 1)
+    head_row = len(heading) + 2 if heading else 1  # a blank row between the heading and the table
+    if heading:
+        sheet.append([])
+    append(sheet, [name for name, _ in headers])
+    for row in rows:
+        append(sheet, row)
+    for cell in sheet[head_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for i, (_, width) in enumerate(headers, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    for row in sheet.iter_rows(min_row=head_row + 1):
+        for cell in row:
+            if cell.data_type == "s":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = f"A{head_row + 1}"
+    sheet.print_title_rows = f"{head_row}:{head_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def workbook():
+    """An empty workbook for ``add_table`` (openpyxl's default sheet removed)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    return book
+
+
+def to_bytes(book) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,5 +1,7 @@
 """Tiny server-side SVG charts (no chart library, no CDN): a sparkline of a target's values across periods,
-a progress bar, and a bar stacked by task status. Every chart has a viewBox so it scales on a phone."""
+a progress bar, and a bar stacked by task status. Every chart has a viewBox so it scales on a phone; the
+sparkline writes its values, its target and its periods on the chart, and the bars stand in table rows whose
+cells give their numbers. Colours are the stylesheet's, readable at 4.5:1 on white."""
 
 from __future__ import annotations
 
@@ -13,12 +15,12 @@ from apps.plans.models import ReportStatus
 
 COLOURS = {
     ReportStatus.DONE_ON_TIME: "#2e7d32",
-    ReportStatus.DONE_LATE: "#ef6c00",
+    ReportStatus.DONE_LATE: "#a84300",
     ReportStatus.IN_PROGRESS: "#1565c0",
-    ReportStatus.NOT_STARTED: "#b0bec5",
+    ReportStatus.NOT_STARTED: "#78909c",
     ReportStatus.OVERDUE: "#c62828",
     "ok": "#2e7d32",
-    "warn": "#ef6c00",
+    "warn": "#a84300",
     "bad": "#c62828",
     "info": "#1565c0",
 }
@@ -32,10 +34,11 @@ def sparkline(
     values: Sequence[Decimal | float],
     target: Decimal | float | None = None,
     labels: Sequence[str] = (),
-    width: int = 160,
-    height: int = 40,
+    width: int = 200,
+    height: int = 56,
 ) -> SafeString:
-    """A line through the values (oldest first) with a dot per value; the target as a dashed line."""
+    """A line through the values (oldest first) with a dot per value, each value written above its dot; the
+    target as a dashed line labelled with its value; an x axis with the first and last periods under it."""
     if not values:
         return mark_safe("")
     points = [float(v) for v in values]
@@ -43,36 +46,55 @@ def sparkline(
     low, high = min(bounds), max(bounds)
     if high == low:
         low, high = low - 1, high + 1
-    pad = 4
-    step = (width - 2 * pad) / max(len(points) - 1, 1)
+    pad, top, axis = 8, 12, height - 13  # room for the values above the dots and the periods under the axis
+    right = width - (30 if target is not None else pad)  # the target's label sits right of its line
+    step = (right - 2 * pad) / max(len(points) - 1, 1)
 
     def y(v: float) -> float:
-        return height - pad - (v - low) / (high - low) * (height - 2 * pad)
+        return axis - 3 - (v - low) / (high - low) * (axis - 3 - top)
 
-    xs = [pad + i * step if len(points) > 1 else width / 2 for i in range(len(points))]
+    xs = [pad + i * step if len(points) > 1 else (pad + right) / 2 for i in range(len(points))]
     line = " ".join(f"{_n(x)},{_n(y(v))}" for x, v in zip(xs, points, strict=True))
-    parts = []
+    titles = list(labels) + [""] * (len(points) - len(labels))
+    parts = [format_html('<line x1="0" x2="{}" y1="{}" y2="{}" stroke="#5b6b7c" stroke-width="1"/>', right, axis, axis)]
     if target is not None:
         ty = _n(y(float(target)))
         parts.append(
             format_html(
-                '<line x1="0" x2="{}" y1="{}" y2="{}" stroke="#c62828" stroke-dasharray="3 3" stroke-width="1"/>',
-                width,
+                '<line x1="0" x2="{}" y1="{}" y2="{}" stroke="#c62828" stroke-dasharray="3 3" stroke-width="1"/>'
+                '<text x="{}" y="{}" dominant-baseline="middle" fill="#c62828">{}</text>',
+                right,
                 ty,
                 ty,
+                right + 2,
+                ty,
+                f"MT {_n(float(target))}",
             )
         )
     if len(points) > 1:
         parts.append(format_html('<polyline points="{}" fill="none" stroke="#1565c0" stroke-width="2"/>', line))
-    titles = list(labels) + [""] * (len(points) - len(labels))
     parts.append(
         format_html_join(
             "",
-            '<circle cx="{}" cy="{}" r="3" fill="#1565c0"><title>{}{}</title></circle>',
-            ((_n(x), _n(y(v)), f"{t}: " if t else "", _n(v)) for x, v, t in zip(xs, points, titles, strict=True)),
+            '<circle cx="{}" cy="{}" r="3" fill="#1565c0"><title>{}{}</title></circle>'
+            '<text x="{}" y="{}" text-anchor="middle" class="value">{}</text>',
+            (
+                (_n(x), _n(y(v)), f"{t}: " if t else "", _n(v), _n(x), _n(y(v) - 5), _n(v))
+                for x, v, t in zip(xs, points, titles, strict=True)
+            ),
+        )
+    )
+    ends = [(0, "start")] if len(points) == 1 else [(0, "start"), (len(points) - 1, "end")]
+    parts.append(
+        format_html_join(
+            "",
+            '<text x="{}" y="{}" text-anchor="{}" class="period">{}</text>',
+            ((_n(xs[i] if len(points) > 1 else pad), height - 2, anchor, titles[i]) for i, anchor in ends if titles[i]),
         )
     )
     summary = ", ".join(f"{t} {_n(v)}" if t else _n(v) for v, t in zip(points, titles, strict=True))
+    if target is not None:
+        summary += f"; mục tiêu {_n(float(target))}"
     return format_html(
         '<svg class="spark" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}">{}</svg>',
         width,

@@ -8,18 +8,36 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
 
 from apps.plans.models import Area, Comparator, PlanStatus, ReportStatus, Target, Task, TaskState
-from apps.tracking.models import Measurement
+from apps.tracking.models import Measurement, TaskUpdate, UpdateStatus
 from apps.units.models import GOVERNING_KINDS, Unit, UnitKind
 
 DONE = (ReportStatus.DONE_ON_TIME, ReportStatus.DONE_LATE)
 DUE_SOON_DAYS = 14
 
 
-def with_status(tasks: QuerySet, today: dt.date) -> QuerySet:
-    """Tasks annotated with ``due`` (the deadline that applies today) and ``status`` (a ReportStatus value)."""
+def with_status(tasks: QuerySet, today: dt.date, as_of: bool = False) -> QuerySet:
+    """Tasks annotated with ``due`` (the deadline that applies today) and ``status`` (a ReportStatus value).
+
+    ``as_of=True`` counts them as they stood at the end of ``today``, a day in the past (a dashboard "as of" the
+    end of a period): done when completed by then, in progress when an update not returned had been posted by
+    then, overdue when not completed by then and its deadline was passed."""
     year_end = dt.date(today.year, 12, 31)
     due = Case(
         When(recurring=True, due_on__lt=year_end, then=F("due_on")),
@@ -27,11 +45,24 @@ def with_status(tasks: QuerySet, today: dt.date) -> QuerySet:
         default=F("due_on"),
         output_field=DateField(),
     )
+    if as_of:
+        day_after = timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=1), dt.time()))
+        started = Exists(
+            TaskUpdate.objects.filter(task=OuterRef("pk"), created_at__lt=day_after)
+            .exclude(state=TaskState.NOT_STARTED)
+            .exclude(status=UpdateStatus.RETURNED)
+        )
+        done = Q(state=TaskState.DONE, completed_on__lte=today)
+        in_progress = Q(started=True)
+        tasks = tasks.annotate(started=started)
+    else:
+        done = Q(state=TaskState.DONE)
+        in_progress = Q(state=TaskState.IN_PROGRESS)
     status = Case(
-        When(Q(state=TaskState.DONE, due__isnull=False, completed_on__gt=F("due")), then=Value(ReportStatus.DONE_LATE)),
-        When(state=TaskState.DONE, then=Value(ReportStatus.DONE_ON_TIME)),
+        When(done & Q(due__isnull=False, completed_on__gt=F("due")), then=Value(ReportStatus.DONE_LATE)),
+        When(done, then=Value(ReportStatus.DONE_ON_TIME)),
         When(due__lt=today, then=Value(ReportStatus.OVERDUE)),
-        When(state=TaskState.IN_PROGRESS, then=Value(ReportStatus.IN_PROGRESS)),
+        When(in_progress, then=Value(ReportStatus.IN_PROGRESS)),
         default=Value(ReportStatus.NOT_STARTED),
         output_field=CharField(),
     )
@@ -73,37 +104,39 @@ def published_tasks(unit_ids) -> QuerySet:
     return Task.objects.filter(plan__unit_id__in=unit_ids, plan__status=PlanStatus.PUBLISHED)
 
 
-def count_by(tasks: QuerySet, field_name: str, today: dt.date) -> list[dict]:
-    return list(with_status(tasks, today).order_by().values(field_name).annotate(**_counts()))
+def count_by(tasks: QuerySet, field_name: str, today: dt.date, as_of: bool = False) -> list[dict]:
+    return list(with_status(tasks, today, as_of).order_by().values(field_name).annotate(**_counts()))
 
 
-def by_area(tasks: QuerySet, today: dt.date) -> list[StatusRow]:
-    rows = {r["area"]: r for r in count_by(tasks, "area", today)}
+def by_area(tasks: QuerySet, today: dt.date, as_of: bool = False) -> list[StatusRow]:
+    rows = {r["area"]: r for r in count_by(tasks, "area", today, as_of)}
     out = [StatusRow(a.value, a.label, rows[a.value]) for a in Area if a.value in rows]
     if "" in rows:
         out.append(StatusRow("", "Chưa xếp lĩnh vực", rows[""]))
     return out
 
 
-def by_agency(tasks: QuerySet, today: dt.date) -> list[StatusRow]:
-    rows = count_by(tasks, "lead", today)
+def by_agency(tasks: QuerySet, today: dt.date, as_of: bool = False) -> list[StatusRow]:
+    rows = count_by(tasks, "lead", today, as_of)
     names = dict(Unit.objects.filter(pk__in=[r["lead"] for r in rows if r["lead"]]).values_list("pk", "name"))
     out = sorted((StatusRow(r["lead"], names.get(r["lead"], ""), r) for r in rows if r["lead"]), key=lambda r: r.label)
     out += [StatusRow(None, "Chưa xác định cơ quan chủ trì", r) for r in rows if not r["lead"]]
     return out
 
 
-def total(tasks: QuerySet, today: dt.date) -> StatusRow:
-    return StatusRow(None, "Tổng", with_status(tasks, today).aggregate(**_counts()))
+def total(tasks: QuerySet, today: dt.date, as_of: bool = False) -> StatusRow:
+    return StatusRow(None, "Tổng", with_status(tasks, today, as_of).aggregate(**_counts()))
 
 
-def overdue(tasks: QuerySet, today: dt.date, limit: int = 50) -> list[Task]:
-    rows = with_status(tasks, today).filter(status=ReportStatus.OVERDUE).select_related("lead", "plan")
+def overdue(tasks: QuerySet, today: dt.date, limit: int = 50, as_of: bool = False) -> list[Task]:
+    rows = with_status(tasks, today, as_of).filter(status=ReportStatus.OVERDUE).select_related("lead", "plan")
     return list(rows.order_by("due", "plan_id", "position")[:limit])
 
 
-def due_soon(tasks: QuerySet, today: dt.date, days: int = DUE_SOON_DAYS, limit: int = 50) -> list[Task]:
-    rows = with_status(tasks, today).exclude(state=TaskState.DONE)
+def due_soon(
+    tasks: QuerySet, today: dt.date, days: int = DUE_SOON_DAYS, limit: int = 50, as_of: bool = False
+) -> list[Task]:
+    rows = with_status(tasks, today, as_of).exclude(status__in=DONE)
     rows = rows.filter(due__gte=today, due__lte=today + dt.timedelta(days=days)).select_related("lead", "plan")
     return list(rows.order_by("due", "plan_id", "position")[:limit])
 
@@ -115,9 +148,13 @@ def _met(comparator: str, goal, latest) -> bool:
     return latest <= goal if comparator == Comparator.AT_MOST else latest >= goal
 
 
-def targets_met_by_unit(unit_ids=None) -> dict[int, dict]:
-    """{unit id: {'total': n, 'measured': n, 'met': n}} over targets of published plans (latest value)."""
-    latest = Measurement.objects.filter(target=OuterRef("pk")).order_by("-period__end").values("value")[:1]
+def targets_met_by_unit(unit_ids=None, as_of: dt.date | None = None) -> dict[int, dict]:
+    """{unit id: {'total': n, 'measured': n, 'met': n}} over targets of published plans (latest value; with
+    ``as_of``, the latest of the periods ended by that day)."""
+    latest = Measurement.objects.filter(target=OuterRef("pk"))
+    if as_of is not None:
+        latest = latest.filter(period__end__lte=as_of)
+    latest = latest.order_by("-period__end").values("value")[:1]
     rows = Target.objects.filter(plan__status=PlanStatus.PUBLISHED)
     if unit_ids is not None:
         rows = rows.filter(plan__unit_id__in=unit_ids)
@@ -152,11 +189,12 @@ BLOCKS = [
 ]
 
 
-def city_rows(today: dt.date) -> list[tuple[str, list[UnitRow]]]:
-    """Every governing unit side by side, in the blocks they are ranked in: tasks done, overdue, targets met."""
+def city_rows(today: dt.date, as_of: bool = False) -> list[tuple[str, list[UnitRow]]]:
+    """Every governing unit side by side, in the blocks they are ranked in: tasks done, overdue, targets met
+    (with ``as_of``, as they stood at the end of ``today``)."""
     units = list(Unit.objects.filter(kind__in=GOVERNING_KINDS, dissolved_on__isnull=True).exclude(kind=UnitKind.CITY))
-    tasks = {r["plan__unit"]: r for r in count_by(published_tasks([u.pk for u in units]), "plan__unit", today)}
-    targets = targets_met_by_unit([u.pk for u in units])
+    tasks = {r["plan__unit"]: r for r in count_by(published_tasks([u.pk for u in units]), "plan__unit", today, as_of)}
+    targets = targets_met_by_unit([u.pk for u in units], today if as_of else None)
     blocks = []
     for title, kinds in BLOCKS:
         rows = [

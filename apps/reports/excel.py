@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from apps.plans.models import Area
 from apps.reports.content import ATTAINMENTS, BUCKETS
@@ -14,31 +10,11 @@ from cchc import xlsx
 
 
 def _sheet(book: Workbook, title: str, headers: list[tuple[str, int]], rows: list[list]) -> None:
-    sheet = book.create_sheet(title)
-    xlsx.append(sheet, [name for name, _ in headers])
-    for row in rows:
-        xlsx.append(sheet, row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    for i, (_, width) in enumerate(headers, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if cell.data_type == "s":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    xlsx.add_table(book, title, headers, rows)
 
 
 def build_xlsx(content: dict) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
+    book = xlsx.workbook()
     areas = {a.value: a.label for a in Area}
     _sheet(
         book,
@@ -111,6 +87,4 @@ def build_xlsx(content: dict) -> bytes:
             for i, t in enumerate(content["targets"], start=1)
         ],
     )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx.to_bytes(book)

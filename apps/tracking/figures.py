@@ -301,12 +301,15 @@ def targets_with_measurements(targets):
     )
 
 
-def progress_of(targets: Iterable[Target], today: dt.date | None = None) -> list[TargetProgress]:
-    """Progress per target; pass targets from ``targets_with_measurements`` to avoid a query per target."""
+def progress_of(targets: Iterable[Target], today: dt.date | None = None, as_of: bool = False) -> list[TargetProgress]:
+    """Progress per target; pass targets from ``targets_with_measurements`` to avoid a query per target.
+    ``as_of=True``: as it stood at the end of ``today`` (only the periods ended by then)."""
     today = today or timezone.localdate()
     out = []
     for target in targets:
         rows = sorted(target.measurements.all(), key=lambda m: m.period.end)
+        if as_of:
+            rows = [m for m in rows if m.period.end <= today]
         state = attainment(target, rows[-1].value, today) if rows else None
         out.append(TargetProgress(target, rows, state))
     return out

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.plans.models import Plan, ReportStatus, Task, TaskState
-from apps.tracking import services
+from apps.tracking import exports, services
 from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
 from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatus
 from apps.tracking.uploads import evidence_unit
@@ -54,6 +54,11 @@ def my_tasks(request):
         "has_scope": bool(access.managed_unit_ids or access.agency_ids),
         "today": today,
     }
+    if request.GET.get("xuat") == "xlsx":
+        unit = access.home_unit.name if access.home_unit else ""
+        sheets = [("Quá hạn", context["overdue"]), ("Sắp đến hạn", context["due_soon"])]
+        sheets.append(("Chưa hoàn thành", context["open_tasks"]))
+        return exports.tasks_xlsx("Nhiệm vụ của tôi", unit, request.user, sheets, "nhiem-vu-cua-toi")
     return render(request, "tracking/my_tasks.html", context)
 
 
@@ -85,7 +90,12 @@ def plan_tasks(request, plan_id: int):
         "form": form,
         "counts": [(ReportStatus(s).label, s, n) for s, n in counts.items()],
         "can_manage": access.can_manage(plan.unit),
+        "filtered": shown is not tasks,
     }
+    if request.GET.get("xuat") == "xlsx":
+        title = f"Danh mục nhiệm vụ {plan.number or plan.title}"
+        sheet = "Nhiệm vụ (đã lọc)" if shown is not tasks else "Nhiệm vụ"
+        return exports.tasks_xlsx(title, plan.unit.name, request.user, [(sheet, shown)], "nhiem-vu-ke-hoach")
     return render(request, "tracking/plan_tasks.html", context)
 
 

@@ -69,7 +69,7 @@ def test_the_unit_dashboard_shows_the_numbers(client, leader, plan, pvhcc, vanph
     page = response.content.decode()
     assert "Không được tính" not in page
     assert "86%" in page and 'class="badge met"' in page and "Chưa có số liệu" in page
-    assert 'viewBox="0 0 160 40"' in page and "6 tháng 2026: 86" in page
+    assert 'viewBox="0 0 200 56"' in page and "6 tháng 2026: 86" in page
 
 
 def test_another_commune_does_not_see_the_dashboard(client, other_commune_officer, kesat, maodien):
