@@ -182,3 +182,28 @@ def test_it_writes_every_text_at_a_contrast_of_4_5_to_1(browser, live_server, ma
         page.goto(path)
         assert page.evaluate(CONTRAST) == [], path
     context.close()
+
+
+def test_it_prints_a_targets_figures_without_the_entry_forms(browser, live_server, plan, officer, march_2026):
+    from decimal import Decimal
+
+    from apps.tracking.models import Measurement, Period, PeriodKind
+
+    Period.ensure_year(2026)
+    target = plan.targets.get()
+    Measurement.objects.create(
+        target=target, period=Period.objects.get(kind=PeriodKind.Q1, year=2026), value=Decimal("70")
+    )
+    context = _context(browser, live_server, DESKTOP)
+    page = context.new_page()
+    login(page, "kesat.vhxh")
+    page.goto(f"/chi-tieu/{target.pk}/")
+    expect(page.locator("#nhap")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator("#nhap")).to_be_hidden()
+    assert _visible(page, "main select, main input:not([type=hidden]), main textarea") == 0
+    expect(page.locator("main table").first).to_contain_text("Quý I 2026")
+    expect(page.locator("svg.spark text", has_text="MT 85")).to_have_count(1)
+    expect(page.locator(".print-header")).to_contain_text("Xã Kẽ Sắt")
+    page.pdf(path=str(SCREENSHOTS / "print-target.pdf"), format="A4", print_background=True)
+    context.close()
