@@ -84,6 +84,11 @@ def test_it_shows_the_lists_as_cards_on_a_phone(browser, live_server, many_tasks
     page.screenshot(path=str(SCREENSHOTS / "phone-plan-tasks-first-screen.png"))
     shot(page, "phone-plan-tasks")
 
+    page.goto(f"/tong-quan/don-vi/{many_tasks.unit_id}/")
+    _no_sideways_scroll(page)
+    expect(page.locator("table.cards td[data-label='Đánh giá']").first).to_be_visible()
+    shot(page, "phone-unit-dashboard")
+
     page.get_by_role("button", name="Đăng xuất").click()
     login(page, "snv.cchc")
     page.goto("/tong-quan/thanh-pho/")
