@@ -46,8 +46,8 @@ def sparkline(
     low, high = min(bounds), max(bounds)
     if high == low:
         low, high = low - 1, high + 1
-    pad, top, axis = 8, 12, height - 13  # room for the values above the dots and the periods under the axis
-    right = width - (30 if target is not None else pad)  # the target's label sits right of its line
+    pad, top, axis = 16, 12, height - 13  # room for the values above the dots and the periods under the axis
+    right = width - (40 if target is not None else pad)  # the target's label sits right of its line
     step = (right - 2 * pad) / max(len(points) - 1, 1)
 
     def y(v: float) -> float:
