@@ -4,6 +4,8 @@ who exported it), through cchc/xlsx.py."""
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
 
 from apps.plans.models import ReportStatus
 from apps.tracking import exports
@@ -11,10 +13,11 @@ from apps.tracking.figures import period_label
 from cchc import xlsx
 
 STATUS_HEADERS = [(ReportStatus(s).label, 14) for s in ReportStatus.values]
-ATTAINMENT_RULE = (
-    "Đánh giá chỉ tiêu theo số liệu kỳ gần nhất: Đạt = đạt mục tiêu; trước hạn của chỉ tiêu, Đúng hướng = còn cách"
-    " mục tiêu không quá 10%, Có nguy cơ không đạt = cách xa hơn; đã quá hạn mà chưa đạt = Không đạt."
-)
+
+
+def attainment_rule() -> str:
+    """The attainment rule as the pages write it (templates/_attainment_rule.html), as plain text."""
+    return " ".join(strip_tags(render_to_string("_attainment_rule.html")).split())
 
 
 def _status_rows(rows) -> list[list]:
@@ -74,7 +77,7 @@ def unit_xlsx(user, context: dict) -> HttpResponse:
             ("Đánh giá", 20),
         ],
         targets,
-        [*head("chỉ tiêu"), ATTAINMENT_RULE],
+        [*head("chỉ tiêu"), attainment_rule()],
     )
     for name, tasks in (("Quá hạn", context["overdue"]), ("Sắp đến hạn", context["due_soon"])):
         for task in tasks:

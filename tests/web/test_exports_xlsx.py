@@ -78,7 +78,7 @@ def test_it_exports_the_unit_and_city_dashboards(client, leader, reviewer, plan)
     assert areas[5][:3] == ("Lĩnh vực", "Tổng", "Chưa thực hiện")
     assert {r[0]: r[1] for r in areas[6:]} == {"Cải cách thể chế": 1, "Cải cách thủ tục hành chính": 1}
     targets = _rows(book["Chỉ tiêu"])
-    assert targets[4][0].startswith("Đánh giá chỉ tiêu theo số liệu kỳ gần nhất: Đạt = đạt mục tiêu")
+    assert targets[4][0].startswith("Đánh giá theo số liệu kỳ gần nhất: Đạt: đạt mục tiêu; Đúng hướng: chưa đạt")
     assert targets[7][0].startswith("Tỷ lệ hồ sơ giải quyết trực tuyến") and targets[7][7] == "Chưa có số liệu"
 
     client.force_login(reviewer)

@@ -19,12 +19,14 @@ def test_it_shows_the_indicator_catalogue_without_codes_or_doubled_units(client,
     assert re.search(r"<summary>\d+ cụm từ</summary>", html)
 
 
-def test_it_writes_the_attainment_rule_where_attainments_are_shown(client, leader, plan):
-    client.force_login(leader)
-    html = client.get(f"/tong-quan/don-vi/{plan.unit_id}/").content.decode()
-    rule = html.split('<p class="rule">')[1].split("</p>")[0]
-    for words in ("Đạt", "Đúng hướng", "không quá 10%", "Có nguy cơ không đạt", "quá hạn mà chưa đạt", "Không đạt"):
-        assert words in rule
+def test_it_writes_the_attainment_rule_where_attainments_are_shown(client, leader, officer, plan):
+    target = plan.targets.get()
+    client.force_login(officer)
+    for url in (f"/tong-quan/don-vi/{plan.unit_id}/", f"/ke-hoach/{plan.pk}/so-lieu/", f"/chi-tieu/{target.pk}/"):
+        html = client.get(url).content.decode()
+        rule = html.split('<p class="rule">')[1].split("</p>")[0]
+        for words in ("Đạt", "Đúng hướng", "không quá 10%", "Có nguy cơ không đạt", "hơn 10%", "Không đạt", "quá hạn"):
+            assert words in rule, (url, words)
 
 
 def test_it_draws_charts_with_their_values_target_and_periods_written():
