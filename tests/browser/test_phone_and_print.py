@@ -89,6 +89,11 @@ def test_it_shows_the_lists_as_cards_on_a_phone(browser, live_server, many_tasks
     expect(page.locator("table.cards td[data-label='Đánh giá']").first).to_be_visible()
     shot(page, "phone-unit-dashboard")
 
+    page.goto(f"/ke-hoach/{many_tasks.pk}/so-lieu/")
+    _no_sideways_scroll(page)
+    expect(page.locator("table.cards td[data-label='Mục tiêu']").first).to_be_visible()
+    shot(page, "phone-plan-figures")
+
     page.get_by_role("button", name="Đăng xuất").click()
     login(page, "snv.cchc")
     page.goto("/tong-quan/thanh-pho/")
