@@ -3,7 +3,8 @@
    Every form that changes something (method="post") is watched: once a field in it is typed into or changed,
    leaving the page (a link, the menu, closing the tab, going back) asks the browser's "leave the page?" question.
    Submitting the form itself does not ask. A form marked data-no-warn (log-out, one-click buttons) is never
-   watched; search and filter forms (method="get") are not either. The browser writes the question's text
+   watched; search and filter forms (method="get") are not either. A form shown again with errors counts as
+   changed. The browser writes the question's text
    itself; the page only asks for it. */
 (function () {
   "use strict";
@@ -28,6 +29,14 @@
   document.addEventListener("reset", function (event) {
     dirty.delete(event.target);
   }, true);
+
+  /* A form that came back with errors (or with another person's changes beside yours) holds what was typed but
+     not saved: it counts as changed from the start. */
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form").forEach(function (form) {
+      if (watched(form) && form.querySelector(".errorlist, .error, .conflict")) dirty.add(form);
+    });
+  });
 
   window.addEventListener("beforeunload", function (event) {
     if (!dirty.size) return;

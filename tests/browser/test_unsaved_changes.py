@@ -52,3 +52,24 @@ def test_it_does_not_ask_for_a_changed_filter(page, plan, officer, march_2026):
     page.get_by_role("link", name="Kế hoạch", exact=True).click()
     page.wait_for_load_state()
     assert asked == [] and "/ke-hoach/" in page.url and "nhiem-vu" not in page.url
+
+
+def test_it_asks_before_leaving_a_form_that_came_back_with_errors(page, plan, agency_officer, march_2026):
+    task = plan.tasks.get(lead__code="ke-sat-pvhcc")
+    login(page, "kesat.pvhcc")
+    asked = []
+    page.on("dialog", lambda d: (asked.append(d.type), d.dismiss()))
+    page.goto(f"/nhiem-vu/{task.pk}/cap-nhat/")
+    form = page.locator("form[enctype='multipart/form-data']")
+    form.evaluate("f => f.noValidate = true")  # let the server judge, as an old browser would
+    page.locator("textarea[name=comment]").fill("Đã xong một nửa")
+    page.locator("input[name=progress]").fill("150")
+    form.locator("button.primary").click()
+    page.wait_for_load_state()
+    expect(page.locator(".errorlist").first).to_be_visible()
+    expect(page.locator("textarea[name=comment]")).to_have_value("Đã xong một nửa")
+    page.locator("h1").click()  # a click on the page, as a person would make before leaving
+    page.get_by_role("link", name="Nhiệm vụ của tôi").click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert page.url.endswith(f"/nhiem-vu/{task.pk}/cap-nhat/")
