@@ -15,4 +15,5 @@ urlpatterns = [
     path("ket-qua-khao-sat/don-vi/<int:unit_id>/so-nguoi/", views.population, name="surveys-population"),
     path("ket-qua-khao-sat/don-vi/<int:unit_id>/ghi-chi-tieu/", views.apply_to_targets, name="surveys-apply"),
     path("ket-qua-khao-sat/phieu/<int:pk>/loai/", views.exclude, name="surveys-exclude"),
+    path("ket-qua-khao-sat/mau-phieu/", views.questionnaire, name="surveys-questionnaire"),
 ]

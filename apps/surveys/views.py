@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from apps.surveys import excel, qr, results, services
+from apps.surveys import editing, excel, qr, results, services
 from apps.surveys import questionnaire as q
 from apps.surveys.models import Questionnaire, Response
 from apps.tracking.figures import FigureError, parse_period
@@ -23,6 +23,7 @@ from apps.tracking.models import Period, PeriodKind
 from apps.units.access import Access
 from apps.units.models import Unit
 from apps.units.throttling import client_address
+from cchc.versioning import Conflict, parse_etag
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -299,3 +300,40 @@ def download_xlsx(request, unit_id: int):
     response = HttpResponse(excel.build_xlsx(result), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="khao-sat-sipas-{unit.code}-{period.code}.xlsx"'
     return response
+
+
+@login_required
+def questionnaire(request):
+    """The questionnaire in force: everyone signed in reads it, the city (Sở Nội vụ) edits it."""
+    access = Access(request.user)
+    current = Questionnaire.current()
+    draft, problem = editing.Draft.of(current), ""
+    if request.method == "POST":
+        if not access.is_city:
+            raise PermissionDenied("Chỉ Sở Nội vụ sửa phiếu khảo sát.")
+        draft = editing.Draft.posted(request.POST)
+        try:
+            saved, is_new = editing.save(current, draft, request.user, parse_etag(request.POST.get("version")))
+        except q.QuestionnaireError as error:
+            problem = str(error)
+        except (Conflict, ValueError):
+            problem = "Người khác vừa sửa phiếu này. Hãy tải lại trang để xem bản mới rồi sửa lại."
+        else:
+            messages.success(
+                request,
+                "Đã lưu thành phiên bản mới; trang khảo sát hỏi theo bản này từ bây giờ, phiếu đã trả lời giữ bản cũ."
+                if is_new
+                else "Đã lưu phiếu khảo sát.",
+            )
+            return redirect("surveys-questionnaire")
+    context = {
+        "questionnaire": current,
+        "draft": draft,
+        "problem": problem,
+        "can_edit": access.is_city,
+        "answered": current.responses.exists(),
+        "scale": q.SCALE,
+        "overall_methods": q.OVERALL_METHODS,
+        "versions": Questionnaire.objects.order_by("-pk")[:10],
+    }
+    return render(request, "surveys/questionnaire.html", context, status=400 if problem else 200)

@@ -117,6 +117,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "surveys-population": ("405", "manage:unit"),
     "surveys-apply": ("405", "manage:unit"),
     "surveys-exclude": ("405", "city"),
+    "surveys-questionnaire": ("signed-in", "city"),
     # units and the audit log
     "units-tree": "signed-in",
     "units-detail": "view:unit",

@@ -32,7 +32,7 @@ def test_it_lets_the_city_exclude_a_flagged_response_with_a_reason(kesat, review
     assert Response.objects.count() == 2
     assert AuditEntry.objects.filter(action="survey_response.exclude", unit=kesat).exists()
     shown = logged_in(officer).get(f"/ket-qua-khao-sat/don-vi/{kesat.pk}/?ky=2026-year").content.decode()
-    assert "<strong>100%</strong>" in shown  # the excluded "1" no longer counts
+    assert '<div class="stat">100%</div>' in shown  # the excluded "1" no longer counts
 
     logged_in(reviewer).post(f"/ket-qua-khao-sat/phieu/{flagged.pk}/loai/", {"action": "include"})
     flagged.refresh_from_db()
