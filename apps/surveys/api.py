@@ -10,6 +10,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from apps.api.schemas import Error, Id, Text
+from apps.surveys import questionnaire as q
 from apps.surveys import results, services
 from apps.surveys.models import Questionnaire
 from apps.tracking.figures import FigureError, parse_period
@@ -98,15 +99,21 @@ def _unit(unit_id: int) -> Unit:
     return get_object_or_404(services.surveyed_units(), pk=unit_id)
 
 
-@router.get("/surveys/results", response={200: ResultsOut, 404: Error, 422: Error}, summary="Kết quả khảo sát SIPAS")
+@router.get(
+    "/surveys/results",
+    response={200: ResultsOut, 404: Error, 422: Error},
+    summary="Kết quả khảo sát SIPAS của một đơn vị trong một kỳ (mặc định: năm nay), ví dụ ?unit=5&period=2026-year",
+)
 def survey_results(request, unit: Id, period: Text = ""):
     access = Access(request.user)
     found = _unit(unit)
     access.require_view(found)
     try:
-        chosen = parse_period(period or "")
+        chosen = parse_period(period) if period else None
     except FigureError as error:
         raise HttpError(422, f"Kỳ '{period}' không hợp lệ: {error}.") from None
+    if chosen is None:  # this year
+        chosen = results.this_year()
     r = results.satisfaction(found, chosen)
     items = [i for f in r.factors for i in f.items] + [r.overall_question]
     return {
@@ -135,7 +142,7 @@ def survey_form(request, unit_id: int):
         "unit_name": unit.name,
         "questionnaire": questionnaire.pk,
         "name": questionnaire.name,
-        "scale": [{"level": level, "label": label} for level, label in services.q.SCALE]
+        "scale": [{"level": level, "label": label} for level, label in q.SCALE]
         + [{"level": 0, "label": "Không ý kiến"}],
         "respondent": [{"code": c.code, "text": c.text, "choices": list(c.choices)} for c in form.respondent],
         "factors": [

@@ -46,6 +46,13 @@ def build_xlsx(result: Result) -> bytes:
     for text, n in result.improve:
         append(improve, [text, n])
     improve.column_dimensions["A"].width = 60
+    comments = book.create_sheet("Ý kiến")
+    append(comments, ["Thời gian", "Nơi tiếp nhận", "Ý kiến"])
+    for at, desk, text in result.comments:
+        append(comments, [at.replace(tzinfo=None), desk, text])
+    comments.column_dimensions["A"].width = 18
+    comments.column_dimensions["B"].width = 36
+    comments.column_dimensions["C"].width = 90
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

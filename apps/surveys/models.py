@@ -6,7 +6,6 @@ from __future__ import annotations
 from functools import cached_property
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 
 from apps.surveys import questionnaire as q
@@ -37,19 +36,6 @@ class Questionnaire(Versioned):
     @cached_property
     def form(self) -> q.Form:
         return q.read(self.content, self.method)
-
-    def clean(self) -> None:
-        try:
-            q.read(self.content, self.method)
-        except q.QuestionnaireError as error:
-            raise ValidationError(str(error)) from error
-        if self.pk and self.responses.exists():
-            stored = Questionnaire.objects.get(pk=self.pk)
-            if stored.content != self.content or stored.method != self.method:
-                raise ValidationError(
-                    "Phiếu này đã có người trả lời nên không sửa nội dung được: hãy bấm “Lưu thành bản mới” để tạo "
-                    "phiên bản mới, rồi đánh dấu “đang dùng” cho bản mới."
-                )
 
     @classmethod
     def current(cls) -> Questionnaire:

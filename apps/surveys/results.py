@@ -71,7 +71,7 @@ class Result:
     factors: tuple[FactorResult, ...]
     overall_question: ItemResult
     improve: tuple[tuple[str, int], ...]  # what should improve, most chosen first
-    comments: int
+    comments: tuple[tuple[dt.datetime, str, str], ...]  # (sent at, desk, comment) of the counted responses
     population: int | None
     margin: Decimal
     overall_method: str
@@ -101,6 +101,13 @@ class Result:
         return self.questionnaire.form.method.describe()
 
 
+def this_year() -> Period:
+    """This year's "Năm" period (its data window: 15/12 of last year to 14/12)."""
+    year = timezone.localdate().year
+    Period.ensure_year(year)
+    return Period.objects.get(year=year, kind=PeriodKind.YEAR)
+
+
 def window(period: Period) -> tuple[dt.datetime, dt.datetime]:
     """The period's data window as aware datetimes: from its first day's start to the day after its last."""
     tz = timezone.get_current_timezone()
@@ -115,23 +122,30 @@ def responses_in(unit: Unit, period: Period, desk: Unit | None = None):
     return queryset.filter(desk=desk) if desk is not None else queryset
 
 
-def satisfaction(unit: Unit, period: Period, desk: Unit | None = None) -> Result:
-    """The unit's satisfaction in the period's data window (one desk's only, when given)."""
-    rows = list(responses_in(unit, period, desk).values_list("answers", "flags", "excluded", "questionnaire_id"))
-    counted = [(answers, flags) for answers, flags, excluded, _ in rows if not excluded]
-    used = Counter(questionnaire for *_, questionnaire in rows)
+def satisfaction(unit: Unit, period: Period | int, desk: Unit | None = None) -> Result:
+    """The unit's satisfaction in the period's data window (a year: its "Năm" period), one desk's only when given."""
+    if isinstance(period, int):
+        Period.ensure_year(period)
+        period = Period.objects.get(year=period, kind=PeriodKind.YEAR)
+    fields = ("answers", "flags", "excluded", "questionnaire_id", "submitted_at", "desk__name")
+    rows = list(responses_in(unit, period, desk).order_by("submitted_at").values_list(*fields))
+    counted = [(answers, flags) for answers, flags, excluded, *_ in rows if not excluded]
+    comments = tuple(
+        (timezone.localtime(at), desk_name or "", answers["comment"])
+        for answers, _, excluded, _, at, desk_name in rows
+        if not excluded and answers.get("comment")
+    )
+    used = Counter(questionnaire for _, _, _, questionnaire, *_ in rows)
     questionnaire = Questionnaire.objects.get(pk=used.most_common(1)[0][0]) if used else Questionnaire.current()
     form = questionnaire.form
     satisfied_levels = form.method.satisfied
     levels: dict[str, Counter] = {item.code: Counter() for item in form.items}
     improve: Counter = Counter()
-    comments = 0
     for answers, _ in counted:
         for code, level in (answers.get("items") or {}).items():
             if code in levels and level in q.VALID_LEVELS:
                 levels[code][level] += 1
         improve.update(answers.get("improve") or [])
-        comments += bool(answers.get("comment"))
 
     def item_result(item: q.Item) -> ItemResult:
         found = levels[item.code]

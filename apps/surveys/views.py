@@ -19,7 +19,7 @@ from apps.surveys import editing, excel, qr, results, services
 from apps.surveys import questionnaire as q
 from apps.surveys.models import Questionnaire, Response
 from apps.tracking.figures import FigureError, parse_period
-from apps.tracking.models import Period, PeriodKind
+from apps.tracking.models import Period
 from apps.units.access import Access
 from apps.units.models import Unit
 from apps.units.throttling import client_address
@@ -150,9 +150,7 @@ def _period(request) -> Period:
             return parse_period(raw)
         except FigureError:
             pass
-    year = timezone.localdate().year
-    Period.ensure_year(year)
-    return Period.objects.get(year=year, kind=PeriodKind.YEAR)
+    return results.this_year()
 
 
 def _periods() -> list[Period]:

@@ -57,7 +57,9 @@ def test_it_refuses_n_that_is_not_a_number_in_vietnamese(kesat, officer):
 
 def test_it_exports_the_results_as_xlsx(kesat, leader):
     stored(kesat, {"overall": 5, "access.1": 4}, submitted_at=DAY)
-    stored(kesat, {"overall": 2, "access.1": 1}, submitted_at=DAY)
+    (commented,) = stored(kesat, {"overall": 2, "access.1": 1}, submitted_at=DAY)
+    commented.answers["comment"] = '=HYPERLINK("http://x") phòng chờ nóng'
+    commented.save()
 
     answer = logged_in(leader).get(f"/ket-qua-khao-sat/don-vi/{kesat.pk}/ket-qua.xlsx?ky=2026-year")
 
@@ -66,6 +68,8 @@ def test_it_exports_the_results_as_xlsx(kesat, leader):
     assert rows["Số phiếu được tính"][0] == 2
     assert rows["  Nơi ngồi chờ có đủ chỗ ngồi"][:2] == (50, 2)
     assert answer["Content-Disposition"].endswith('khao-sat-sipas-ke-sat-2026-year.xlsx"')
+    comment = load_workbook(io.BytesIO(answer.content))["Ý kiến"]["C2"]
+    assert comment.value == '=HYPERLINK("http://x") phòng chờ nóng' and comment.data_type == "s"  # text, not a formula
 
 
 def test_it_prints_a_poster_with_the_qr_code_of_the_desks_survey(kesat, pvhcc, officer):

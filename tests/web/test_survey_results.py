@@ -63,6 +63,7 @@ def test_it_counts_only_the_periods_data_window(kesat):
 
     assert results.satisfaction(kesat, q1).responses == 1
     assert results.satisfaction(kesat, year_2026()).responses == 2
+    assert results.satisfaction(kesat, 2026).period == year_2026()  # a year: its "Năm" period
 
 
 def test_it_says_how_many_responses_the_sample_needs(kesat):
