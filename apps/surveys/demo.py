@@ -46,10 +46,11 @@ def add_survey_responses(today: dt.date, report) -> None:
             continue
         rng = random.Random(f"sipas-demo-{unit.code}")
         desk = unit.agencies().filter(name__icontains="Phục vụ hành chính công").first()
-        quality = {factor.code: rng.uniform(3.9, 4.6) for factor in form.factors}
+        quality = {factor.code: rng.uniform(4.1, 4.7) for factor in form.factors}
         rows = []
-        for n in range(rng.randint(280, 420)):
-            day = first_day + dt.timedelta(days=int(days * (n / 420) + rng.random() * 3) % max(days, 1))
+        count = rng.randint(280, 420)
+        for n in range(count):
+            day = first_day + dt.timedelta(days=min(days, int(days * (n + rng.random()) / count)))
             moment = timezone.make_aware(dt.datetime.combine(day, dt.time(rng.randint(7, 16), rng.randint(0, 59))))
             drift = (day - first_day).days / max(days, 1) * 0.2  # service improves a little over time
             items = {
