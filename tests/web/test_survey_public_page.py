@@ -17,6 +17,8 @@ def test_it_shows_the_survey_to_an_anonymous_visitor_in_vietnamese_without_scrip
     assert "Rất hài lòng" in html and "Không ý kiến" in html
     assert "<script" not in html and "<link" not in html  # nothing else to download
     assert len(page.content) < 40_000
+    squeezed = Client().get(f"/khao-sat/{kesat.pk}/", headers={"Accept-Encoding": "gzip"})
+    assert squeezed["Content-Encoding"] == "gzip" and len(squeezed.content) < 6_000
 
 
 def test_it_stores_the_answers_and_thanks_the_visitor(kesat, pvhcc, settings):
