@@ -8,6 +8,7 @@ urlpatterns = [
     path("khao-sat/<int:unit_id>/cam-on/", views.thanks, name="surveys-thanks"),
     # the unit's and the city's
     path("khao-sat/<int:unit_id>/ap-phich/", views.poster, name="surveys-poster"),
+    path("khao-sat/<int:unit_id>/ma-qr.png", views.qr_png, name="surveys-qr"),
     path("ket-qua-khao-sat/", views.home, name="surveys-home"),
     path("ket-qua-khao-sat/don-vi/<int:unit_id>/", views.unit_results, name="surveys-unit"),
     path("ket-qua-khao-sat/don-vi/<int:unit_id>/phieu/", views.responses, name="surveys-responses"),

@@ -142,6 +142,18 @@ def poster(request, unit_id: int):
     return render(request, "surveys/poster.html", {"unit": unit, "desk": desk, "url": url, "qr": qr.svg(url)})
 
 
+@login_required
+def qr_png(request, unit_id: int):
+    """The survey's QR code as a PNG, for a leaflet or the unit's web page."""
+    unit = _surveyed_or_404(unit_id)
+    Access(request.user).require_view(unit)
+    desk = _desk(unit, request.GET.get("quay"))
+    url = request.build_absolute_uri(reverse("surveys-form", args=[unit.pk]) + (f"?quay={desk.pk}" if desk else ""))
+    response = HttpResponse(qr.png(url), content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="ma-qr-khao-sat-{unit.code}.png"'
+    return response
+
+
 # --- results -------------------------------------------------------------------------------------------------
 
 

@@ -110,6 +110,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "surveys-form": "public",
     "surveys-thanks": ("public", "405"),
     "surveys-poster": "view:unit",
+    "surveys-qr": "view:unit",
     "surveys-home": "signed-in",
     "surveys-unit": "view:unit",
     "surveys-responses": "view:unit",

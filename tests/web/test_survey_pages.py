@@ -6,6 +6,7 @@ import io
 
 from django.test import Client
 from openpyxl import load_workbook
+from PIL import Image
 
 from apps.audit.models import AuditEntry
 from apps.surveys.models import Survey
@@ -78,3 +79,11 @@ def test_it_prints_a_poster_with_the_qr_code_of_the_desks_survey(kesat, pvhcc, o
     assert "<svg" in html and "@page{size:A4 portrait" in html
     assert f"http://testserver/khao-sat/{kesat.pk}/?quay={pvhcc.pk}" in html
     assert "Trung tâm Phục vụ hành chính công" in html
+
+
+def test_it_gives_the_qr_code_as_a_png(kesat, officer):
+    answer = logged_in(officer).get(f"/khao-sat/{kesat.pk}/ma-qr.png")
+
+    assert answer["Content-Type"] == "image/png" and answer.content.startswith(b"\x89PNG")
+    with Image.open(io.BytesIO(answer.content)) as image:
+        assert image.width == image.height >= 200
