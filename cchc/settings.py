@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "apps.api",
     "apps.audit",
     "apps.reports",
+    "apps.surveys",
 ]
 
 # Background jobs (imports that need OCR, reminders): Django's tasks API (the django-tasks backport on Django
@@ -176,6 +177,16 @@ LOGIN_FAILURES_PER_ACCOUNT = env_count("LOGIN_FAILURES_PER_ACCOUNT", 5)
 LOGIN_FAILURES_PER_ADDRESS = env_count("LOGIN_FAILURES_PER_ADDRESS", 20)
 PASSWORD_RESETS_PER_EMAIL = env_count("PASSWORD_RESETS_PER_EMAIL", 3)
 PASSWORD_RESETS_PER_ADDRESS = env_count("PASSWORD_RESETS_PER_ADDRESS", 10)
+# SIPAS survey submissions (apps/surveys): an address may send SURVEY_RESPONSES_PER_ADDRESS answers in a window of
+# SURVEY_THROTTLE_MINUTES (a one-stop desk's public Wi-Fi is one address for everybody); more than
+# SURVEY_BURST_PER_ADDRESS in SURVEY_BURST_MINUTES are stored but flagged, and so is an answer sent less than
+# SURVEY_MIN_SECONDS after the page was opened; a page opened more than SURVEY_VISIT_HOURS ago must be reloaded.
+SURVEY_THROTTLE_MINUTES = env_count("SURVEY_THROTTLE_MINUTES", 60)
+SURVEY_RESPONSES_PER_ADDRESS = env_count("SURVEY_RESPONSES_PER_ADDRESS", 100)
+SURVEY_BURST_MINUTES = env_count("SURVEY_BURST_MINUTES", 10)
+SURVEY_BURST_PER_ADDRESS = env_count("SURVEY_BURST_PER_ADDRESS", 15)
+SURVEY_MIN_SECONDS = env_int("SURVEY_MIN_SECONDS", 5)
+SURVEY_VISIT_HOURS = env_count("SURVEY_VISIT_HOURS", 12)
 # the request header that carries the client's address behind a reverse proxy (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
 CACHE_URL = env_str("CACHE_URL", "")

@@ -51,9 +51,13 @@ class Lock:
 class Counter:
     """Events of one kind counted per value (an account, an address) in a fixed window from the first one."""
 
-    def __init__(self, kind: str, limit_setting: str):
+    def __init__(self, kind: str, limit_setting: str, minutes_setting: str = "LOGIN_THROTTLE_MINUTES"):
         self.kind = kind
         self.limit_setting = limit_setting
+        self.minutes_setting = minutes_setting  # the window's length, in minutes
+
+    def window(self) -> int:
+        return getattr(settings, self.minutes_setting) * 60
 
     def _key(self, value: str) -> str:
         return f"throttle:{self.kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
@@ -61,14 +65,14 @@ class Counter:
     def lock(self, value: str) -> Lock | None:
         key = self._key(value)
         found = cache.get_many([f"{key}:n", f"{key}:until"])
-        until = found.get(f"{key}:until") or time.time() + window()
+        until = found.get(f"{key}:until") or time.time() + self.window()
         if found.get(f"{key}:n", 0) < getattr(settings, self.limit_setting) or until <= time.time():
             return None
         return Lock(key, until)
 
     def hit(self, value: str) -> Lock | None:
         """Count one event; the lock when this one reached the limit."""
-        key, seconds = self._key(value), window()
+        key, seconds = self._key(value), self.window()
         cache.add(f"{key}:until", time.time() + seconds, seconds)
         cache.add(f"{key}:n", 0, seconds)
         try:
@@ -82,10 +86,9 @@ ACCOUNT_FAILURES = Counter("login-account", "LOGIN_FAILURES_PER_ACCOUNT")
 ADDRESS_FAILURES = Counter("login-address", "LOGIN_FAILURES_PER_ADDRESS")
 EMAIL_RESETS = Counter("reset-email", "PASSWORD_RESETS_PER_EMAIL")
 ADDRESS_RESETS = Counter("reset-address", "PASSWORD_RESETS_PER_ADDRESS")
-
-
-def window() -> int:
-    return settings.LOGIN_THROTTLE_MINUTES * 60
+# the public SIPAS survey (apps/surveys/services.py): answers refused past the limit, flagged past the burst
+SURVEY_ANSWERS = Counter("survey-address", "SURVEY_RESPONSES_PER_ADDRESS", "SURVEY_THROTTLE_MINUTES")
+SURVEY_BURST = Counter("survey-burst", "SURVEY_BURST_PER_ADDRESS", "SURVEY_BURST_MINUTES")
 
 
 def client_address(request) -> str:

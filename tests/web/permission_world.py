@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from apps.imports.models import ImportRun, RunStatus
 from apps.plans.models import Area, Plan, PlanStatus, Target, Task
 from apps.reports.services import open_draft
+from apps.surveys.models import Questionnaire, Response
 from apps.tracking.models import Evidence, Measurement, Notification, Period, PeriodKind, TaskUpdate
 from apps.units.models import Membership, Role, Unit, UnitKind
 
@@ -179,6 +180,16 @@ def _objects(world: World, variant: Variant, period: Period) -> dict[str, object
         plan=draft,
     )
     report, _ = open_draft(unit, period, standing)
+    survey_response = Response.objects.create(
+        unit=unit,
+        desk=agency,
+        questionnaire=Questionnaire.current(),
+        submitted_at=dt.datetime(2026, 2, 2, 9, tzinfo=dt.UTC),
+        answers={"items": {"overall": 5}, "respondent": {}, "improve": [], "comment": f"Rất tốt {variant.mark}"},
+        visit_token=f"world-{variant.key}",
+        flags=["too_fast"],
+        flagged=True,
+    )
     return {
         "unit": unit,
         "period": period,
@@ -192,4 +203,5 @@ def _objects(world: World, variant: Variant, period: Period) -> dict[str, object
         "evidence": evidence,
         "notification": notification,
         "run": run,
+        "survey response": survey_response,
     }

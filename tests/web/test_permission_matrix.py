@@ -41,6 +41,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from apps.api.api import api
 from apps.api.models import ApiToken
+from apps.surveys.services import visit_token
 from tests.web.permission_world import PASSWORD, PEOPLE, VARIANTS, Person, Variant, build_world
 
 RULES: dict[str, str | tuple[str, str]] = {
@@ -105,6 +106,19 @@ RULES: dict[str, str | tuple[str, str]] = {
     "reports-return": ("405", "reviewer"),
     "reports-docx": "view:unit",
     "reports-xlsx": "view:unit",
+    # SIPAS surveys: the survey itself is public (the only anonymous write), its results are the unit's
+    "surveys-form": "public",
+    "surveys-thanks": ("public", "405"),
+    "surveys-poster": "view:unit",
+    "surveys-qr": "view:unit",
+    "surveys-home": "signed-in",
+    "surveys-unit": "view:unit",
+    "surveys-responses": "view:unit",
+    "surveys-xlsx": "view:unit",
+    "surveys-population": ("405", "manage:unit"),
+    "surveys-apply": ("405", "manage:unit"),
+    "surveys-exclude": ("405", "city"),
+    "surveys-questionnaire": ("signed-in", "city"),
     # units and the audit log
     "units-tree": "signed-in",
     "units-detail": "view:unit",
@@ -131,6 +145,9 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_reports_api_report_submit": "manage:unit",
     "apps_reports_api_report_accept": "reviewer",
     "apps_reports_api_report_return": "reviewer",
+    "apps_surveys_api_survey_results": "signed-in",
+    "apps_surveys_api_survey_form": "public",
+    "apps_surveys_api_survey_submit": "public",
 }
 
 # which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
@@ -164,6 +181,7 @@ PK = {
     "reports-return": "report",
     "reports-docx": "report",
     "reports-xlsx": "report",
+    "surveys-exclude": "survey response",
 }
 FIXED = {"password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"}}
 
@@ -175,6 +193,10 @@ BODIES = {
     # a body that names an object of the variant asked about
     "apps_reports_api_report_create": lambda objects: {"unit": objects["unit"].pk, "period": "2026-q1"},
     "apps_reports_api_report_return": {"reason": "Thiếu số liệu quý"},
+    "apps_surveys_api_survey_submit": lambda objects: {
+        "visit_token": visit_token(objects["unit"]),
+        "answers": {"overall": 4},
+    },
 }
 
 MAY = {
