@@ -5,6 +5,7 @@ from apps.reports import views
 urlpatterns = [
     path("bao-cao/", views.home, name="reports-home"),
     path("bao-cao/cho-tham-dinh/", views.review, name="reports-review"),
+    path("bao-cao/tong-hop/", views.consolidation, name="reports-consolidation"),
     path("bao-cao/don-vi/<int:unit_id>/", views.unit_reports, name="reports-unit"),
     path("bao-cao/don-vi/<int:unit_id>/ky/<int:period_id>/tao/", views.create, name="reports-create"),
     path("bao-cao/<int:pk>/", views.detail, name="reports-detail"),

@@ -12,11 +12,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.reports import consolidation as consolidated
 from apps.reports import services
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from apps.reports.excel import build_xlsx
 from apps.reports.models import Report, ReportState
 from apps.reports.word import build_docx
+from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
 from apps.units.access import Access
 from apps.units.models import GOVERNING_KINDS, Unit
@@ -88,7 +90,11 @@ def detail(request, pk: int):
     report = _report_or_404(access, pk)
     content, version = services.shown_content(report)
     sections = list(report.sections.all())
+    status = request.GET.get("tinh-trang", "")
+    shown_tasks = [t for t in content["tasks"] if t["status"] == status] if status in BUCKETS else content["tasks"]
     context = {
+        "shown_tasks": shown_tasks,
+        "status_filter": BUCKETS.get(status, ""),
         "report": report,
         "content": content,
         "version": version,
@@ -226,3 +232,44 @@ def review(request):
     reports = Report.objects.filter(state=ReportState.SUBMITTED).select_related("unit", "period", "submitted_by")
     others = Report.objects.exclude(state=ReportState.SUBMITTED).select_related("unit", "period")[:50]
     return render(request, "reports/review.html", {"reports": reports, "others": others})
+
+
+FORBIDDEN_CITY = "Chỉ Sở Nội vụ và quản trị hệ thống xem được số liệu tổng hợp toàn thành phố."
+
+
+def default_period(today: dt.date) -> Period:
+    """The period the city is consolidating: the latest one already due, else the first one to come."""
+    for year in (today.year - 1, today.year):
+        Period.ensure_year(year)
+    due = Period.objects.filter(due_on__lte=today).order_by("-due_on").first()
+    return due or Period.objects.order_by("due_on").first()
+
+
+def chosen_period(raw: str | None, today: dt.date) -> tuple[Period, str]:
+    """The period a page asks for by its code (``2026-q1``), or the default one with a message saying why."""
+    if raw:
+        try:
+            return parse_period(raw), ""
+        except FigureError as error:
+            return default_period(today), f"Kỳ báo cáo '{raw[:30]}' không hợp lệ: {error}. Đang hiện kỳ gần nhất."
+    return default_period(today), ""
+
+
+@login_required
+def consolidation(request):
+    access = Access(request.user)
+    if not access.is_city:
+        raise PermissionDenied(FORBIDDEN_CITY)
+    today = timezone.localdate()
+    period, problem = chosen_period(request.GET.get("period"), today)
+    if problem:
+        messages.warning(request, problem)
+    context = {
+        "c": consolidated.consolidate(period, today),
+        "periods": Period.objects.filter(year__in=(today.year - 1, today.year)).order_by("-end"),
+        "period": period,
+        "buckets": BUCKETS,
+        "attainments": ATTAINMENTS,
+        "ranking_rule": consolidated.RANKING_RULE,
+    }
+    return render(request, "reports/consolidation.html", context)

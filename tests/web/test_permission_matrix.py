@@ -96,6 +96,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     # periodic reports
     "reports-home": "signed-in",
     "reports-review": "reviewer",
+    "reports-consolidation": "city",
     "reports-unit": "view:unit",
     "reports-create": ("405", "manage:unit"),
     "reports-detail": "view:unit",
@@ -131,6 +132,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_reports_api_report_submit": "manage:unit",
     "apps_reports_api_report_accept": "reviewer",
     "apps_reports_api_report_return": "reviewer",
+    "apps_reports_api_consolidation": "city",
 }
 
 # which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
