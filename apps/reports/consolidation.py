@@ -18,7 +18,7 @@ from decimal import Decimal
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from apps.plans.models import Attainment, IndicatorKind, PlanStatus, ReportStatus, Target, attainment
+from apps.plans.models import Area, Attainment, IndicatorKind, PlanStatus, ReportStatus, Target, attainment
 from apps.reports.content import ATTAINMENTS, BUCKETS, STATISTICS
 from apps.reports.models import Report, ReportState, ReportVersion
 from apps.tracking.models import Period
@@ -128,6 +128,7 @@ class UnitRow:
     late: bool
     figures: Figures | None = None  # only from an accepted report
     version_id: int | None = None
+    areas: list[dict] = field(default_factory=list)  # the accepted version's per-area counts
     rates: dict[str, Rate] = field(default_factory=dict)  # indicator code -> the unit's numerator/denominator
     values: dict[str, float] = field(default_factory=dict)  # indicator code -> a value sent without its counts
     rank: int | None = None
@@ -189,6 +190,28 @@ class Consolidation:
     statistics: list[dict]
     indicators: list[Indicator]
     today: dt.date
+
+    @property
+    def areas(self) -> list[dict]:
+        """Per area, the task and target counts of all accepted reports summed (the shape of a unit's areas)."""
+        summed = {
+            area.value: {
+                "area": area.value,
+                "label": area.label,
+                "tasks": dict.fromkeys(BUCKETS, 0),
+                "targets": dict.fromkeys(ATTAINMENTS, 0),
+            }
+            for area in Area
+        }
+        for row in self.rows:
+            for area in row.areas:
+                into = summed.get(area["area"])
+                if into is None:
+                    continue
+                for part in ("tasks", "targets"):
+                    for key in into[part]:
+                        into[part][key] += area[part].get(key, 0)
+        return list(summed.values())
 
     def count(self, state: str) -> int:
         return sum(row.state == state for row in self.rows)
@@ -270,7 +293,8 @@ def consolidate(period: Period, today: dt.date | None = None) -> Consolidation:
         row = UnitRow(unit=unit, block=BLOCK_OF[unit.kind], report=report, late=late)
         frozen = figures.get(unit.pk)
         if frozen is not None:
-            row.figures = Figures.from_areas(frozen["content__areas"] or [])
+            row.areas = frozen["content__areas"] or []
+            row.figures = Figures.from_areas(row.areas)
             row.version_id = frozen["id"]
             row.rates, row.values = _unit_indicators(frozen["content__targets"])
         rows.append(row)

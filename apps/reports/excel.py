@@ -13,7 +13,8 @@ from apps.reports.content import ATTAINMENTS, BUCKETS
 from cchc import xlsx
 
 
-def _sheet(book: Workbook, title: str, headers: list[tuple[str, int]], rows: list[list]) -> None:
+def add_sheet(book: Workbook, title: str, headers: list[tuple[str, int]], rows: list[list]) -> None:
+    """A sheet ready to print: bold wrapped header row, column widths, frozen header, A4 landscape fit to width."""
     sheet = book.create_sheet(title)
     xlsx.append(sheet, [name for name, _ in headers])
     for row in rows:
@@ -40,7 +41,7 @@ def build_xlsx(content: dict) -> bytes:
     book = Workbook()
     book.remove(book.active)
     areas = {a.value: a.label for a in Area}
-    _sheet(
+    add_sheet(
         book,
         "Thống kê",
         [("TT", 6), ("Nội dung", 55), ("Đơn vị tính", 12), ("Kết quả", 12), ("Tử số", 12), ("Mẫu số", 12)],
@@ -49,7 +50,7 @@ def build_xlsx(content: dict) -> bytes:
             for i, r in enumerate(content["statistics"], start=1)
         ],
     )
-    _sheet(
+    add_sheet(
         book,
         "Nhiệm vụ",
         [
@@ -80,7 +81,7 @@ def build_xlsx(content: dict) -> bytes:
             for i, t in enumerate(content["tasks"], start=1)
         ],
     )
-    _sheet(
+    add_sheet(
         book,
         "Chỉ tiêu",
         [

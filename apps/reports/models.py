@@ -119,3 +119,40 @@ class ReportSection(models.Model):
     @property
     def title(self) -> str:
         return Area(self.area).label if self.area else SectionKind(self.kind).label
+
+
+class RenderState(models.TextChoices):
+    QUEUED = "queued", "Đang chờ lập"
+    RUNNING = "running", "Đang lập"
+    DONE = "done", "Đã lập xong"
+    FAILED = "failed", "Không lập được"
+
+
+class CityReport(models.Model):
+    """The city's consolidated report of one period (.docx and .xlsx), rendered by the background worker from the
+    accepted unit reports; each request is a row, so the page shows its state and the files of the last one."""
+
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="city_reports", verbose_name="kỳ báo cáo")
+    state = models.CharField("trạng thái", max_length=20, choices=RenderState.choices, default=RenderState.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    docx = models.FileField(upload_to="reports/city/%Y/", blank=True)
+    xlsx = models.FileField(upload_to="reports/city/%Y/", blank=True)
+    built_from = models.JSONField("các lần gửi đã tổng hợp", default=list, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = "báo cáo tổng hợp của thành phố"
+        verbose_name_plural = "báo cáo tổng hợp của thành phố"
+
+    def __str__(self) -> str:
+        return f"Báo cáo tổng hợp CCHC {self.period}"
+
+    @property
+    def is_working(self) -> bool:
+        return self.state in (RenderState.QUEUED, RenderState.RUNNING)

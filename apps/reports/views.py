@@ -7,16 +7,16 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.reports import city, services
 from apps.reports import consolidation as consolidated
-from apps.reports import services
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from apps.reports.excel import build_xlsx
-from apps.reports.models import Report, ReportState
+from apps.reports.models import CityReport, RenderState, Report, ReportState
 from apps.reports.word import build_docx
 from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
@@ -272,4 +272,60 @@ def consolidation(request):
         "attainments": ATTAINMENTS,
         "ranking_rule": consolidated.RANKING_RULE,
     }
+    context["job"] = job = city.latest(period)
+    context["stale"] = job is not None and city.is_stale(job)
     return render(request, "reports/consolidation.html", context)
+
+
+def _city_job_or_404(request, pk: int):
+    access = Access(request.user)
+    if not access.is_city:
+        raise PermissionDenied(FORBIDDEN_CITY)
+    return get_object_or_404(CityReport.objects.select_related("period", "requested_by"), pk=pk)
+
+
+@login_required
+@require_POST
+def city_create(request):
+    access = Access(request.user)
+    if not access.is_city:
+        raise PermissionDenied(FORBIDDEN_CITY)
+    period, problem = chosen_period(request.POST.get("period"), timezone.localdate())
+    if problem:
+        messages.error(request, problem)
+        return redirect("reports-consolidation")
+    job, created = city.request(period, request.user)
+    if created:
+        messages.success(request, f"Đã đưa việc lập báo cáo tổng hợp {period} vào hàng đợi; trang tự cập nhật.")
+    else:
+        messages.info(request, "Báo cáo tổng hợp của kỳ này đang được lập; chờ xong rồi tải về.")
+    return redirect("reports-city", pk=job.pk)
+
+
+@login_required
+def city_status(request, pk: int):
+    job = _city_job_or_404(request, pk)
+    context = {"job": job, "stale": city.is_stale(job), "versions": len(job.built_from)}
+    return render(request, "reports/city.html", context)
+
+
+def _city_file(job: CityReport, field: str, content_type: str) -> FileResponse:
+    stored = getattr(job, field)
+    if job.state != RenderState.DONE or not stored:
+        raise Http404("Báo cáo tổng hợp chưa lập xong.")
+    return FileResponse(
+        stored.open("rb"),
+        as_attachment=True,
+        filename=city.file_name(job.period, field),
+        content_type=content_type,
+    )
+
+
+@login_required
+def city_docx(request, pk: int):
+    return _city_file(_city_job_or_404(request, pk), "docx", DOCX)
+
+
+@login_required
+def city_xlsx(request, pk: int):
+    return _city_file(_city_job_or_404(request, pk), "xlsx", XLSX)

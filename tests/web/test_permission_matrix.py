@@ -97,6 +97,10 @@ RULES: dict[str, str | tuple[str, str]] = {
     "reports-home": "signed-in",
     "reports-review": "reviewer",
     "reports-consolidation": "city",
+    "reports-city-create": ("405", "city"),
+    "reports-city": "city",
+    "reports-city-docx": "city",
+    "reports-city-xlsx": "city",
     "reports-unit": "view:unit",
     "reports-create": ("405", "manage:unit"),
     "reports-detail": "view:unit",
@@ -166,6 +170,9 @@ PK = {
     "reports-return": "report",
     "reports-docx": "report",
     "reports-xlsx": "report",
+    "reports-city": "city report",
+    "reports-city-docx": "city report",
+    "reports-city-xlsx": "city report",
 }
 FIXED = {"password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"}}
 
