@@ -18,6 +18,7 @@ from decimal import Decimal
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from apps.dashboards.templatetags.figures_tags import num
 from apps.plans.models import Area, Attainment, IndicatorKind, PlanStatus, ReportStatus, Target, attainment
 from apps.reports.content import ATTAINMENTS, BUCKETS, STATISTICS
 from apps.reports.models import Report, ReportState, ReportVersion
@@ -358,7 +359,7 @@ def city_indicators(period: Period, rows: list[UnitRow]) -> list[Indicator]:
         ind = target.indicator
         base = _indicator(ind.code, target.text, target.unit, ind.kind, rows)
         state = attainment(target, Decimal(str(base.value)), period.end) if base.value is not None else "no_value"
-        goal = f"{target.get_comparator_display()} {target.value:g}{target.unit}"
+        goal = f"{target.get_comparator_display()} {num(target.value, target.unit)}"
         found.append(replace(base, goal=goal, attainment=state))
     named = {t.indicator.code for t in city_targets}
     for code in sorted(codes - named):

@@ -234,6 +234,13 @@ def review(request):
     return render(request, "reports/review.html", {"reports": reports, "others": others})
 
 
+# the four buckets as column headings of the wide consolidation tables (the full label as a tooltip)
+SHORT_BUCKETS = {
+    "done_on_time": "Xong đúng hạn",
+    "done_late": "Xong quá hạn",
+    "in_progress": "Trong hạn",
+    "overdue": "Quá hạn",
+}
 FORBIDDEN_CITY = "Chỉ Sở Nội vụ và quản trị hệ thống xem được số liệu tổng hợp toàn thành phố."
 
 
@@ -271,6 +278,7 @@ def consolidation(request):
         "buckets": BUCKETS,
         "attainments": ATTAINMENTS,
         "ranking_rule": consolidated.RANKING_RULE,
+        "short_buckets": {key: (SHORT_BUCKETS[key], label) for key, label in BUCKETS.items()},
     }
     context["job"] = job = city.latest(period)
     context["stale"] = job is not None and city.is_stale(job)

@@ -241,7 +241,8 @@ def _heading_blocks(document, unit: Unit, content: dict, day: dt.date) -> None:
     _rule(right, 2.6)
     _cell(right, "", 8)
     _cell(right, f"{place_name(unit)}, {vietnamese_date(day)}", 14, italic=True)
-    _widths(table, [6.0, 10.5])
+    left = 7.2 if len(issuer) > 16 else 6.0  # "THÀNH PHỐ HẢI PHÒNG" on one line
+    _widths(table, [left, 16.5 - left])
 
     _para(document, "", after=6)
     _para(document, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)

@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.plans.models import Task
+from apps.plans.models import Plan, PlanStatus, Target, Task
 from apps.reports.consolidation import consolidate
 from apps.units.models import UnitKind
-from tests.web.consolidation_world import at, q1, report, reporting_unit
+from tests.web.consolidation_world import at, online_indicator, q1, report, reporting_unit
 
 AFTER_DUE = dt.date(2026, 3, 25)
 
@@ -124,3 +124,31 @@ def test_it_reads_the_same_number_of_queries_for_3_units_as_for_10(city, reviewe
     add_units(3, 10)
 
     assert count() == with_three
+
+
+def test_it_measures_the_citys_own_target_by_its_units_figures(city, three, officer):
+    plan = Plan.objects.create(
+        unit=city,
+        status=PlanStatus.PUBLISHED,
+        number="3470/KH-UBND",
+        title="Kế hoạch CCHC thành phố năm 2026",
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 12, 31),
+    )
+    Target.objects.create(
+        plan=plan,
+        position=1,
+        text="Tỷ lệ hồ sơ trực tuyến toàn thành phố đạt 85%",
+        value=85,
+        indicator=online_indicator(),
+    )
+
+    with at(AFTER_DUE):
+        first = consolidate(q1()).indicators[0]
+
+    assert (first.label, first.goal, first.value) == (
+        "Tỷ lệ hồ sơ trực tuyến toàn thành phố đạt 85%",
+        "tối thiểu 85%",
+        53.64,
+    )
+    assert first.attainment == "at_risk"  # 53.64% of 85% before the year's end
