@@ -210,3 +210,16 @@ def changes_since_frozen(report: Report, version: ReportVersion | None) -> list[
     if version is None:
         return []
     return build.changes(version.content, build.generate(report.unit, report.period))
+
+
+def change_period(period: Period, user, data: dict) -> Period:
+    """Set a period's data window and due date (reports already sent keep the figures they were frozen with)."""
+    fields = ("start", "end", "due_on")
+    with transaction.atomic():
+        before = {f: getattr(period, f).isoformat() for f in fields}
+        for f in fields:
+            setattr(period, f, data[f])
+        period.save(update_fields=list(fields))
+        after = {f: getattr(period, f).isoformat() for f in fields}
+        record(user, "period.edit", period, None, before=before, after=after, summary=f"Sửa kỳ báo cáo {period}")
+    return period

@@ -5,6 +5,8 @@ from apps.reports import views
 urlpatterns = [
     path("bao-cao/", views.home, name="reports-home"),
     path("bao-cao/cho-tham-dinh/", views.review, name="reports-review"),
+    path("bao-cao/ky-bao-cao/", views.periods, name="reports-periods"),
+    path("bao-cao/ky-bao-cao/<int:period_id>/", views.period_edit, name="reports-period-edit"),
     path("bao-cao/tong-hop/", views.consolidation, name="reports-consolidation"),
     path("bao-cao/tong-hop/lap/", views.city_create, name="reports-city-create"),
     path("bao-cao/tong-hop/<int:pk>/", views.city_status, name="reports-city"),

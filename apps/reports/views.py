@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +17,7 @@ from apps.reports import city, services
 from apps.reports import consolidation as consolidated
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from apps.reports.excel import build_xlsx
+from apps.reports.forms import PeriodForm
 from apps.reports.models import CityReport, RenderState, Report, ReportState
 from apps.reports.word import build_docx
 from apps.tracking.figures import FigureError, parse_period
@@ -337,3 +339,60 @@ def city_docx(request, pk: int):
 @login_required
 def city_xlsx(request, pk: int):
     return _city_file(_city_job_or_404(request, pk), "xlsx", XLSX)
+
+
+FORBIDDEN_PERIODS = "Chỉ quản trị hệ thống được sửa khoảng lấy số liệu và hạn gửi của kỳ báo cáo."
+
+
+def _period_rows(forms_by_id: dict | None = None) -> list[dict]:
+    today = timezone.localdate()
+    years = (today.year - 1, today.year, today.year + 1)
+    for year in years:
+        Period.ensure_year(year)
+    periods = Period.objects.filter(year__in=years).order_by("end", "kind")
+    counts = dict(
+        Report.objects.filter(period__in=periods, versions__isnull=False)
+        .values_list("period")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    rows = []
+    for period in periods:
+        form = (forms_by_id or {}).get(period.pk) or PeriodForm(
+            period=period,
+            initial={
+                "start": period.start,
+                "end": period.end,
+                "due_on": period.due_on,
+                "was": PeriodForm.stamp(period),
+            },
+        )
+        rows.append({"period": period, "form": form, "sent": counts.get(period.pk, 0)})
+    return rows
+
+
+@login_required
+def periods(request):
+    access = Access(request.user)
+    context = {"rows": _period_rows(), "can_edit": access.is_administrator}
+    return render(request, "reports/periods.html", context)
+
+
+@login_required
+@require_POST
+def period_edit(request, period_id: int):
+    access = Access(request.user)
+    if not access.is_administrator:
+        raise PermissionDenied(FORBIDDEN_PERIODS)
+    period = get_object_or_404(Period, pk=period_id)
+    form = PeriodForm(request.POST, period=period)
+    if not form.is_valid():
+        period.refresh_from_db()
+        context = {"rows": _period_rows({period.pk: form}), "can_edit": True, "failed": period.pk}
+        return render(request, "reports/periods.html", context, status=422)
+    services.change_period(period, request.user, form.cleaned_data)
+    messages.success(
+        request,
+        f"Đã lưu {period}: số liệu từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y}, "
+        f"hạn gửi {period.due_on:%d/%m/%Y}.",
+    )
+    return redirect("reports-periods")

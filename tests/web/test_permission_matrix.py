@@ -17,6 +17,7 @@ Rules (a string for GET and POST alike, or a (GET, POST) pair):
     manager              whoever is the standing officer of some unit
     city-or-manager      the city, or whoever is the standing officer of some unit
     reviewer             the city reviewer (Sở Nội vụ), about another unit than their own (a report's appraisal)
+    administrator        the administrator (the reporting periods' windows and due dates)
     own                  the person the object belongs to (their notification)
     none                 nobody (404 for everyone: django-ninja's root, which only anchors the API's paths)
     405                  the method is not allowed (a signed-in user gets 405; anonymous 405 or the login page)
@@ -97,6 +98,8 @@ RULES: dict[str, str | tuple[str, str]] = {
     "reports-home": "signed-in",
     "reports-review": "reviewer",
     "reports-consolidation": "city",
+    "reports-periods": "signed-in",
+    "reports-period-edit": ("405", "administrator"),
     "reports-city-create": ("405", "city"),
     "reports-city": "city",
     "reports-city-docx": "city",
@@ -197,6 +200,7 @@ MAY = {
     "city-or-manager": lambda who, obj: who.city or bool(who.manages),
     "own": lambda who, obj: who.key == obj.owner,
     "reviewer": lambda who, obj: who.role == "city_reviewer" and obj.unit not in (who.sees or ()),
+    "administrator": lambda who, obj: who.role == "administrator",
 }
 
 
