@@ -21,7 +21,7 @@ from apps.audit.models import record
 from apps.plans.models import Area, ReportStatus
 from apps.reports import word
 from apps.reports.consolidation import BLOCKS, Consolidation, consolidate
-from apps.reports.content import ATTAINMENTS, BUCKETS
+from apps.reports.content import ATTAINMENTS, BUCKETS, current_guidance
 from apps.reports.excel import add_sheet
 from apps.reports.models import CityReport, RenderState
 from apps.tracking.models import Period
@@ -132,6 +132,7 @@ def build_content(city: Unit, c: Consolidation) -> dict:
         "targets": [],
         "areas": c.areas,
         "statistics": c.statistics,
+        "outline": current_guidance()[1],
         "sections": draft_sections(c),
         "number": "",
         "signer": "",

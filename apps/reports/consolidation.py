@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from apps.dashboards.templatetags.figures_tags import num
 from apps.plans.models import Area, Attainment, IndicatorKind, PlanStatus, ReportStatus, Target, attainment
-from apps.reports.content import ATTAINMENTS, BUCKETS, STATISTICS
+from apps.reports.content import ATTAINMENTS, BUCKETS, current_guidance
 from apps.reports.models import Report, ReportState, ReportVersion
 from apps.tracking.models import Period
 from apps.units.models import Unit, UnitKind
@@ -370,11 +370,12 @@ def city_indicators(period: Period, rows: list[UnitRow]) -> list[Indicator]:
 
 
 def city_statistics(city: Figures, indicators: list[Indicator]) -> list[dict]:
-    """The statistics table of the city's report: task counts summed, indicator rates recomputed from the sums."""
+    """The statistics table of the city's report (the report type in force): task counts summed, indicator rates
+    recomputed from the sums."""
     by_code = {i.code: i for i in indicators}
     tasks = {"total": city.total_tasks} | city.tasks
     rows = []
-    for stat in STATISTICS:
+    for stat in current_guidance()[0]:
         value = numerator = denominator = None
         if stat.tasks:
             value = tasks[stat.tasks]

@@ -156,3 +156,67 @@ class CityReport(models.Model):
     @property
     def is_working(self) -> bool:
         return self.state in (RenderState.QUEUED, RenderState.RUNNING)
+
+
+# the outline of the periodic report as the current guidance has it (DOMAIN.md "Reports"; unconfirmed headings)
+DEFAULT_OUTLINE = {
+    "direction": "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC",
+    "results": "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC",
+    "assessment": "III. ĐÁNH GIÁ CHUNG",
+    "shortcomings": "Tồn tại, hạn chế và nguyên nhân:",
+    "next_tasks": "IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+    "proposals": "V. ĐỀ XUẤT, KIẾN NGHỊ",
+}
+STAT_SOURCES = ("total", "done_on_time", "done_late", "in_progress", "overdue")
+
+
+class ReportType(models.Model):
+    """The guidance a periodic report follows, as data an administrator changes when the guidance changes: the
+    outline's headings and the statistics table. The one marked current is what new drafts are generated with;
+    a submitted report keeps the outline and table it was frozen with."""
+
+    name = models.CharField("tên loại báo cáo", max_length=200)
+    basis = models.CharField("căn cứ (văn bản hướng dẫn)", max_length=300, blank=True)
+    is_current = models.BooleanField("đang áp dụng", default=True)
+    outline = models.JSONField(
+        "đề mục",
+        default=dict,
+        help_text="Các đề mục của báo cáo: direction, results, assessment, shortcomings, next_tasks, proposals.",
+    )
+    statistics = models.JSONField(
+        "biểu số liệu thống kê",
+        default=list,
+        help_text='Mỗi dòng: {"key", "label", "unit", "tasks" (total/done_on_time/done_late/in_progress/overdue) '
+        'hoặc "indicator" (mã chỉ số)}; dòng không có nguồn để trống cho đơn vị tự điền.',
+    )
+
+    class Meta:
+        verbose_name = "loại báo cáo (đề cương, biểu thống kê)"
+        verbose_name_plural = "loại báo cáo (đề cương, biểu thống kê)"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        """Only one type is current: marking this one current unmarks the others."""
+        if self.is_current:
+            ReportType.objects.exclude(pk=self.pk).filter(is_current=True).update(is_current=False)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        missing = [key for key in DEFAULT_OUTLINE if not str((self.outline or {}).get(key, "")).strip()]
+        if not isinstance(self.outline, dict) or missing:
+            raise ValidationError({"outline": f"Thiếu đề mục: {', '.join(missing)}."})
+        if not isinstance(self.statistics, list) or not self.statistics:
+            raise ValidationError({"statistics": "Biểu thống kê phải là danh sách các dòng."})
+        keys = set()
+        for i, row in enumerate(self.statistics, start=1):
+            if not isinstance(row, dict) or not row.get("key") or not row.get("label"):
+                raise ValidationError({"statistics": f"Dòng {i}: cần có key và label."})
+            if row["key"] in keys:
+                raise ValidationError({"statistics": f"Dòng {i}: key '{row['key']}' bị trùng."})
+            keys.add(row["key"])
+            if row.get("tasks") and row["tasks"] not in STAT_SOURCES:
+                raise ValidationError({"statistics": f"Dòng {i}: tasks phải là một trong {', '.join(STAT_SOURCES)}."})

@@ -22,6 +22,7 @@ from docx.shared import Cm, Mm, Pt
 from apps.plans.models import Area
 from apps.reports import charts
 from apps.reports.content import ATTAINMENTS, BUCKETS
+from apps.reports.models import DEFAULT_OUTLINE
 from apps.units.models import Unit, UnitKind
 
 FONT = "Times New Roman"
@@ -276,6 +277,7 @@ def _text_paragraphs(document, text: str) -> None:
 
 def _body(document, unit: Unit, content: dict) -> None:
     texts = _sections(content)
+    outline = DEFAULT_OUTLINE | content.get("outline", {})  # what the report was frozen with
     period = content["period"]
     start, end = (dt.date.fromisoformat(period[k]).strftime("%d/%m/%Y") for k in ("start", "end"))
     _para(
@@ -284,13 +286,13 @@ def _body(document, unit: Unit, content: dict) -> None:
         f"thực hiện công tác CCHC {_period_words(content)} (số liệu từ ngày {start} đến ngày {end}) như sau:",
         indent=True,
     )
-    _para(document, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", bold=True)
+    _para(document, outline["direction"], bold=True)
     _text_paragraphs(document, texts.get(f"results-{Area.CHI_DAO_DIEU_HANH}", ""))
-    _para(document, "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC", bold=True)
+    _para(document, outline["results"], bold=True)
     for i, area in enumerate([a for a in Area if a != Area.CHI_DAO_DIEU_HANH], start=1):
         _para(document, f"{i}. {area.label}", bold=True)
         _text_paragraphs(document, texts.get(f"results-{area.value}", ""))
-    _para(document, "III. ĐÁNH GIÁ CHUNG", bold=True)
+    _para(document, outline["assessment"], bold=True)
     totals = {bucket: sum(a["tasks"][bucket] for a in content["areas"]) for bucket in BUCKETS}
     _para(
         document,
@@ -299,11 +301,11 @@ def _body(document, unit: Unit, content: dict) -> None:
         + ".",
         indent=True,
     )
-    _para(document, "Tồn tại, hạn chế và nguyên nhân:", italic=True, indent=True)
+    _para(document, outline["shortcomings"], italic=True, indent=True)
     _text_paragraphs(document, texts.get("shortcomings", ""))
-    _para(document, "IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI", bold=True)
+    _para(document, outline["next_tasks"], bold=True)
     _text_paragraphs(document, texts.get("next_tasks", ""))
-    _para(document, "V. ĐỀ XUẤT, KIẾN NGHỊ", bold=True)
+    _para(document, outline["proposals"], bold=True)
     _text_paragraphs(document, texts.get("proposals", ""))
     _para(
         document,
