@@ -220,3 +220,26 @@ class ReportType(models.Model):
             keys.add(row["key"])
             if row.get("tasks") and row["tasks"] not in STAT_SOURCES:
                 raise ValidationError({"statistics": f"Dòng {i}: tasks phải là một trong {', '.join(STAT_SOURCES)}."})
+
+
+class SectionContribution(Versioned):
+    """An agency's part of one narrative section of its unit's report, written by the agency's officers; the
+    standing officer merges it into the section. Editing it after a merge marks it as not merged again."""
+
+    section = models.ForeignKey(ReportSection, on_delete=models.CASCADE, related_name="contributions")
+    agency = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="cơ quan")
+    text = models.TextField("nội dung đóng góp")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    merged_at = models.DateTimeField(null=True, blank=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["agency__name"]
+        constraints = [models.UniqueConstraint(fields=["section", "agency"], name="unique_contribution")]
+        verbose_name = "phần đóng góp của cơ quan"
+        verbose_name_plural = "phần đóng góp của cơ quan"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("bao-cao/don-vi/<int:unit_id>/ky/<int:period_id>/tao/", views.create, name="reports-create"),
     path("bao-cao/<int:pk>/", views.detail, name="reports-detail"),
     path("bao-cao/<int:pk>/luu/", views.save, name="reports-save"),
+    path("bao-cao/<int:pk>/dong-gop/", views.contribute, name="reports-contribute"),
     path("bao-cao/<int:pk>/gui/", views.submit, name="reports-submit"),
     path("bao-cao/<int:pk>/chap-nhan/", views.accept, name="reports-accept"),
     path("bao-cao/<int:pk>/tra-lai/", views.return_, name="reports-return"),

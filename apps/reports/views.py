@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,7 @@ from apps.reports import consolidation as consolidated
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from apps.reports.excel import build_xlsx
 from apps.reports.forms import PeriodForm
-from apps.reports.models import CityReport, RenderState, Report, ReportState
+from apps.reports.models import CityReport, RenderState, Report, ReportState, SectionContribution
 from apps.reports.word import build_docx
 from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
@@ -91,7 +92,7 @@ def detail(request, pk: int):
     access = Access(request.user)
     report = _report_or_404(access, pk)
     content, version = services.shown_content(report)
-    sections = list(report.sections.all())
+    sections = list(report.sections.prefetch_related("contributions__agency"))
     status = request.GET.get("tinh-trang", "")
     shown_tasks = [t for t in content["tasks"] if t["status"] == status] if status in BUCKETS else content["tasks"]
     context = {
@@ -109,6 +110,7 @@ def detail(request, pk: int):
         "can_edit": services.can_edit(access, report) and report.is_editable,
         "can_review": services.can_review(access, report) and report.state == ReportState.SUBMITTED,
         "late": report.is_late(),
+        "agency": services.contributing_agency(access, report),
     }
     return render(request, "reports/detail.html", context)
 
@@ -133,6 +135,16 @@ def save(request, pk: int):
     except (Conflict, services.WorkflowError) as exc:
         messages.error(request, str(exc))
         return redirect("reports-detail", pk=report.pk)
+    if merge := request.POST.get("merge", "").strip():
+        anchor = ""
+        try:
+            merged = services.merge_contribution(report, int(merge) if merge.isdigit() else 0, request.user)
+        except (Conflict, services.WorkflowError) as exc:
+            messages.error(request, str(exc))
+        else:
+            anchor = f"#section-{merged.section.key}"
+            messages.success(request, f"Đã lưu và gộp phần của {merged.agency.name} vào “{merged.section.title}”.")
+        return redirect(reverse("reports-detail", args=[report.pk]) + anchor)
     if request.POST.get("then") == "submit":
         return submit(request, pk)
     messages.success(request, "Đã lưu báo cáo.")
@@ -396,3 +408,42 @@ def period_edit(request, period_id: int):
         f"hạn gửi {period.due_on:%d/%m/%Y}.",
     )
     return redirect("reports-periods")
+
+
+@login_required
+def contribute(request, pk: int):
+    """An agency officer writes their agency's part of each narrative section; the standing officer merges it."""
+    access = Access(request.user)
+    report = _report_or_404(access, pk)
+    agency = services.contributing_agency(access, report)
+    if agency is None:
+        raise PermissionDenied("Chỉ cán bộ các cơ quan, đơn vị của " + report.unit.name + " đóng góp vào báo cáo này.")
+    sections = list(report.sections.all())
+    mine = {c.section_id: c for c in SectionContribution.objects.filter(section__report=report, agency=agency)}
+    if request.method == "POST":
+        texts = {}
+        for section in sections:
+            raw = request.POST.get(f"section-{section.key}")
+            if raw is None:
+                continue
+            try:
+                version = parse_etag(request.POST.get(f"version-{section.key}"))
+            except ValueError:
+                version = None
+            texts[section.key] = (raw[:20000], version)
+        try:
+            changed = services.save_contributions(report, agency, request.user, texts)
+        except (Conflict, services.WorkflowError) as exc:
+            messages.error(request, str(exc) + " Hãy xem lại phần đã hiện rồi lưu lại.")
+        else:
+            messages.success(
+                request, f"Đã lưu {changed} phần đóng góp của {agency.name}." if changed else "Không có gì thay đổi."
+            )
+        return redirect("reports-contribute", pk=report.pk)
+    drafts = services.agency_drafts(report, agency) if report.is_editable else {}
+    rows = [
+        {"section": s, "mine": mine.get(s.pk), "text": mine[s.pk].text if s.pk in mine else drafts.get(s.key, "")}
+        for s in sections
+    ]
+    context = {"report": report, "agency": agency, "rows": rows, "editable": report.is_editable}
+    return render(request, "reports/contribute.html", context)

@@ -18,6 +18,7 @@ Rules (a string for GET and POST alike, or a (GET, POST) pair):
     city-or-manager      the city, or whoever is the standing officer of some unit
     reviewer             the city reviewer (Sở Nội vụ), about another unit than their own (a report's appraisal)
     administrator        the administrator (the reporting periods' windows and due dates)
+    agency:unit          an officer of any agency of the object's unit (their part of the unit's report)
     own                  the person the object belongs to (their notification)
     none                 nobody (404 for everyone: django-ninja's root, which only anchors the API's paths)
     405                  the method is not allowed (a signed-in user gets 405; anonymous 405 or the login page)
@@ -108,6 +109,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "reports-create": ("405", "manage:unit"),
     "reports-detail": "view:unit",
     "reports-save": ("405", "manage:unit"),
+    "reports-contribute": "agency:unit",
     "reports-submit": ("405", "manage:unit"),
     "reports-accept": ("405", "reviewer"),
     "reports-return": ("405", "reviewer"),
@@ -168,6 +170,7 @@ PK = {
     "units-detail": "unit",
     "reports-detail": "report",
     "reports-save": "report",
+    "reports-contribute": "report",
     "reports-submit": "report",
     "reports-accept": "report",
     "reports-return": "report",
@@ -201,6 +204,7 @@ MAY = {
     "own": lambda who, obj: who.key == obj.owner,
     "reviewer": lambda who, obj: who.role == "city_reviewer" and obj.unit not in (who.sees or ()),
     "administrator": lambda who, obj: who.role == "administrator",
+    "agency:unit": lambda who, obj: bool(who.agency) and obj.unit in (who.sees or ()),
 }
 
 
