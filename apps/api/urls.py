@@ -1,8 +1,10 @@
 from django.urls import path
 
+from apps.alignment.api import router as alignment_router
 from apps.api.api import api
 from apps.reports.api import router as reports_router
 
 api.add_router("", reports_router)
+api.add_router("", alignment_router)
 
 urlpatterns = [path("", api.urls)]

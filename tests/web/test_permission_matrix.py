@@ -115,6 +115,10 @@ RULES: dict[str, str | tuple[str, str]] = {
     "reports-return": ("405", "reviewer"),
     "reports-docx": "view:unit",
     "reports-xlsx": "view:unit",
+    # alignment between plans
+    "alignment-compare": "view:unit",
+    "alignment-decide": ("405", "manage:unit"),
+    "alignment-implementing": "view:unit",
     # units and the audit log
     "units-tree": "signed-in",
     "units-detail": "view:unit",
@@ -142,6 +146,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_reports_api_report_accept": "reviewer",
     "apps_reports_api_report_return": "reviewer",
     "apps_reports_api_consolidation": "city",
+    "apps_alignment_api_plan_alignment": "view:unit",
 }
 
 # which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
