@@ -94,6 +94,11 @@ class Alignment:
         return {key: self.count(key) for key in keys}
 
     @property
+    def weaker(self) -> list[TargetPair]:
+        """The pairs where the compared plan sets a weaker figure: what the page shows first."""
+        return [pair for pair in self.targets if "weaker" in pair.gaps]
+
+    @property
     def gap_count(self) -> int:
         return sum(self.count(key) for key in ("missing", "weaker", "other_deadline", "no_counterpart"))
 

@@ -294,6 +294,10 @@ def consolidation(request):
         "ranking_rule": consolidated.RANKING_RULE,
         "short_buckets": {key: (SHORT_BUCKETS[key], label) for key, label in BUCKETS.items()},
     }
+    if not context["c"].city.units:  # nothing accepted yet: point at the latest period that has figures
+        context["with_figures"] = (
+            Period.objects.filter(reports__state=ReportState.ACCEPTED).exclude(pk=period.pk).order_by("-end").first()
+        )
     context["job"] = job = city.latest(period)
     context["stale"] = job is not None and city.is_stale(job)
     return render(request, "reports/consolidation.html", context)

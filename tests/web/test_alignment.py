@@ -139,6 +139,8 @@ def test_it_shows_it_side_by_side_and_through_the_api(client, city_plan, hung_th
     ).json()
 
     assert "tối thiểu 85%" in page and "tối thiểu 60%" in page and "Đặt thấp hơn" in page
+    assert "Chỉ tiêu Xã Hưng Thắng đặt thấp hơn" in page  # first, before the tables
+    assert '<strong class="bad">Xã Hưng Thắng 60%</strong>' in page
     assert "Lưu" not in page or "Xác nhận" in page  # the officer may decide
     online_row = next(t for t in api["targets"] if t["parent"] and t["parent"]["indicator"] == "ho-so-truc-tuyen")
     assert online_row["child"]["value"] == 60 and online_row["gaps"] == ["weaker", "other_deadline"]

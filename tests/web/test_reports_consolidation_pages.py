@@ -78,3 +78,13 @@ def test_it_shows_the_board_and_drills_down_to_the_tasks(client, city, reviewer)
     assert f"/bao-cao/{accepted.pk}/?tinh-trang=overdue#nhiem-vu" in page
     assert "<td>Nhiệm vụ 4 của Xã Kẽ Sắt</td>" in drill  # the overdue one, in the task table
     assert "<td>Nhiệm vụ 1 của Xã Kẽ Sắt</td>" not in drill
+
+
+def test_it_points_at_the_latest_period_with_figures_when_none_is_accepted_yet(client, city, reviewer):
+    world(city, reviewer)  # Q1 2026 accepted; nothing in the 6-month period
+    client.force_login(reviewer)
+
+    with at(dt.date(2026, 6, 25)):
+        page = client.get("/bao-cao/tong-hop/?period=2026-h1").content.decode()
+
+    assert "chưa có báo cáo nào được chấp nhận" in page and '<a href="?period=2026-q1">Xem Quý I 2026</a>' in page
