@@ -46,9 +46,13 @@ def compare_page(request, plan_id: int):
     access = Access(request.user)
     plan = _plan(access, plan_id)
     other = other_plan(access, plan, request.GET.get("with"))
-    choices = access.visible(
-        Plan.objects.filter(status=PlanStatus.PUBLISHED).exclude(pk=plan.pk).select_related("unit")
-    ).order_by("unit__name", "-issued_on")
+    choices = list(
+        access.visible(
+            Plan.objects.filter(status=PlanStatus.PUBLISHED).exclude(pk=plan.pk).select_related("unit")
+        ).order_by("unit__name", "-issued_on")
+    )
+    if other is not None and other not in choices:  # the plan it implements, of a unit the user reads no more of
+        choices.insert(0, other)
     context = {
         "plan": plan,
         "other": other,
