@@ -80,3 +80,11 @@ def send_reminders(day: str) -> dict:
 
     result = send(dt.date.fromisoformat(day))
     return {"notifications": result.notifications, "emails": result.emails, "tasks": len(result.tasks)}
+
+
+@task()
+def render_city_report(report_id: int) -> str:
+    """The city's consolidated report of a period, .docx and .xlsx (see apps.reports.city.render)."""
+    from apps.reports.city import render
+
+    return render(report_id)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "apps.audit",
     "apps.reports",
     "apps.surveys",
+    "apps.alignment",
 ]
 
 # Background jobs (imports that need OCR, reminders): Django's tasks API (the django-tasks backport on Django

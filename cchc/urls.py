@@ -27,4 +27,5 @@ urlpatterns = [
     path("", include("apps.audit.urls")),
     path("", include("apps.reports.urls")),
     path("", include("apps.surveys.urls")),
+    path("", include("apps.alignment.urls")),
 ]

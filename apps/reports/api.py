@@ -10,6 +10,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from apps.api.schemas import Error, Id, PeriodOut, Text
+from apps.reports import consolidation as consolidated
 from apps.reports import services, views
 from apps.reports.models import Report
 from apps.tracking.figures import FigureError, parse_period
@@ -184,3 +185,80 @@ def report_return(request, report_id: int, payload: ReturnIn):
         raise HttpError(422, "Hãy ghi lý do trả lại (reason) để đơn vị biết cần sửa gì.")
     _step(lambda: services.return_report(report, request.user, payload.reason))
     return _out(report)
+
+
+class ConsolidationUnitOut(Schema):
+    unit: int
+    unit_name: str
+    block: str
+    block_label: str
+    state: str
+    state_label: str
+    late: bool
+    return_reason: str
+    report: int | None
+    tasks: dict[str, int] | None
+    targets: dict[str, int] | None
+    completion_rate: float | None
+    targets_met_rate: float | None
+    rank: int | None
+
+
+class ConsolidationFiguresOut(Schema):
+    units: int
+    tasks: dict[str, int]
+    tasks_total: int
+    targets: dict[str, int]
+    targets_total: int
+    completion_rate: float | None
+    on_time_rate: float | None
+    targets_met_rate: float | None
+
+
+class ConsolidationBlockOut(ConsolidationFiguresOut):
+    block: str
+    label: str
+
+
+class ConsolidationIndicatorOut(Schema):
+    code: str
+    label: str
+    unit: str
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    units_counted: int
+    units_without_counts: list[str]
+    goal: str
+    attainment: str
+
+
+class ConsolidationOut(Schema):
+    period: str
+    due_on: dt.date
+    submitted: int
+    accepted: int
+    late: int
+    returned: int
+    units: list[ConsolidationUnitOut]
+    blocks: list[ConsolidationBlockOut]
+    city: ConsolidationFiguresOut
+    indicators: list[ConsolidationIndicatorOut]
+
+
+class ConsolidationFilters(Schema):
+    period: Text | None = None
+
+
+@router.get(
+    "/consolidation",
+    response={200: ConsolidationOut, 403: Error, 422: Error},
+    summary="Tổng hợp một kỳ toàn thành phố (chỉ từ báo cáo đã chấp nhận); không ghi kỳ: kỳ vừa đến hạn",
+)
+def consolidation(request, filters: Query[ConsolidationFilters]):
+    access = Access(request.user)
+    if not access.is_city:
+        raise HttpError(403, views.FORBIDDEN_CITY)
+    today = timezone.localdate()
+    period = _period(filters.period) if filters.period else views.default_period(today)
+    return consolidated.as_api(consolidated.consolidate(period, today))

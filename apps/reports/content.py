@@ -58,6 +58,20 @@ STATISTICS: tuple[StatRow, ...] = (
 )
 
 
+def current_guidance() -> tuple[tuple[StatRow, ...], dict[str, str]]:
+    """The statistics table and outline headings of the report type in force (``ReportType``), or the defaults."""
+    from apps.reports.models import DEFAULT_OUTLINE, ReportType
+
+    current = ReportType.objects.filter(is_current=True).order_by("-pk").first()
+    if current is None:
+        return STATISTICS, dict(DEFAULT_OUTLINE)
+    rows = tuple(
+        StatRow(r["key"], r["label"], r.get("unit", ""), tasks=r.get("tasks", ""), indicator=r.get("indicator", ""))
+        for r in current.statistics
+    )
+    return rows, {**DEFAULT_OUTLINE, **current.outline}
+
+
 def _d(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
@@ -149,11 +163,11 @@ def target_rows(unit: Unit, period: Period) -> list[dict]:
     return rows
 
 
-def statistics(tasks: list[dict], targets: list[dict]) -> list[dict]:
+def statistics(tasks: list[dict], targets: list[dict], table: tuple[StatRow, ...] = STATISTICS) -> list[dict]:
     counts = Counter(row["status"] for row in tasks)
     by_indicator = {row["indicator"]: row for row in targets if row["indicator"] and row["value"] is not None}
     rows = []
-    for stat in STATISTICS:
+    for stat in table:
         value = numerator = denominator = None
         if stat.tasks:
             value = len(tasks) if stat.tasks == "total" else counts[stat.tasks]
@@ -193,6 +207,7 @@ def area_summary(tasks: list[dict], targets: list[dict]) -> list[dict]:
 def generate(unit: Unit, period: Period) -> dict:
     tasks = task_rows(unit, period)
     targets = target_rows(unit, period)
+    table, outline = current_guidance()
     return {
         "unit": {"id": unit.pk, "name": unit.name, "kind": unit.kind},
         "period": {
@@ -206,7 +221,8 @@ def generate(unit: Unit, period: Period) -> dict:
         "tasks": tasks,
         "targets": targets,
         "areas": area_summary(tasks, targets),
-        "statistics": statistics(tasks, targets),
+        "statistics": statistics(tasks, targets, table),
+        "outline": outline,
     }
 
 

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from openpyxl import Workbook
-
 from apps.plans.models import Area
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from cchc import xlsx
 
 
-def _sheet(book: Workbook, title: str, headers: list[tuple[str, int]], rows: list[list]) -> None:
-    xlsx.add_table(book, title, headers, rows)
-
-
 def build_xlsx(content: dict) -> bytes:
     book = xlsx.workbook()
     areas = {a.value: a.label for a in Area}
-    _sheet(
+    xlsx.add_table(
         book,
         "Thống kê",
         [("TT", 6), ("Nội dung", 55), ("Đơn vị tính", 12), ("Kết quả", 12), ("Tử số", 12), ("Mẫu số", 12)],
@@ -25,7 +19,7 @@ def build_xlsx(content: dict) -> bytes:
             for i, r in enumerate(content["statistics"], start=1)
         ],
     )
-    _sheet(
+    xlsx.add_table(
         book,
         "Nhiệm vụ",
         [
@@ -56,7 +50,7 @@ def build_xlsx(content: dict) -> bytes:
             for i, t in enumerate(content["tasks"], start=1)
         ],
     )
-    _sheet(
+    xlsx.add_table(
         book,
         "Chỉ tiêu",
         [

@@ -119,3 +119,127 @@ class ReportSection(models.Model):
     @property
     def title(self) -> str:
         return Area(self.area).label if self.area else SectionKind(self.kind).label
+
+
+class RenderState(models.TextChoices):
+    QUEUED = "queued", "Đang chờ lập"
+    RUNNING = "running", "Đang lập"
+    DONE = "done", "Đã lập xong"
+    FAILED = "failed", "Không lập được"
+
+
+class CityReport(models.Model):
+    """The city's consolidated report of one period (.docx and .xlsx), rendered by the background worker from the
+    accepted unit reports; each request is a row, so the page shows its state and the files of the last one."""
+
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="city_reports", verbose_name="kỳ báo cáo")
+    state = models.CharField("trạng thái", max_length=20, choices=RenderState.choices, default=RenderState.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    docx = models.FileField(upload_to="reports/city/%Y/", blank=True)
+    xlsx = models.FileField(upload_to="reports/city/%Y/", blank=True)
+    built_from = models.JSONField("các lần gửi đã tổng hợp", default=list, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = "báo cáo tổng hợp của thành phố"
+        verbose_name_plural = "báo cáo tổng hợp của thành phố"
+
+    def __str__(self) -> str:
+        return f"Báo cáo tổng hợp CCHC {self.period}"
+
+    @property
+    def is_working(self) -> bool:
+        return self.state in (RenderState.QUEUED, RenderState.RUNNING)
+
+
+# the outline of the periodic report as the current guidance has it (DOMAIN.md "Reports"; unconfirmed headings)
+DEFAULT_OUTLINE = {
+    "direction": "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC",
+    "results": "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC",
+    "assessment": "III. ĐÁNH GIÁ CHUNG",
+    "shortcomings": "Tồn tại, hạn chế và nguyên nhân:",
+    "next_tasks": "IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+    "proposals": "V. ĐỀ XUẤT, KIẾN NGHỊ",
+}
+STAT_SOURCES = ("total", "done_on_time", "done_late", "in_progress", "overdue")
+
+
+class ReportType(models.Model):
+    """The guidance a periodic report follows, as data an administrator changes when the guidance changes: the
+    outline's headings and the statistics table. The one marked current is what new drafts are generated with;
+    a submitted report keeps the outline and table it was frozen with."""
+
+    name = models.CharField("tên loại báo cáo", max_length=200)
+    basis = models.CharField("căn cứ (văn bản hướng dẫn)", max_length=300, blank=True)
+    is_current = models.BooleanField("đang áp dụng", default=True)
+    outline = models.JSONField(
+        "đề mục",
+        default=dict,
+        help_text="Các đề mục của báo cáo: direction, results, assessment, shortcomings, next_tasks, proposals.",
+    )
+    statistics = models.JSONField(
+        "biểu số liệu thống kê",
+        default=list,
+        help_text='Mỗi dòng: {"key", "label", "unit", "tasks" (total/done_on_time/done_late/in_progress/overdue) '
+        'hoặc "indicator" (mã chỉ số)}; dòng không có nguồn để trống cho đơn vị tự điền.',
+    )
+
+    class Meta:
+        verbose_name = "loại báo cáo (đề cương, biểu thống kê)"
+        verbose_name_plural = "loại báo cáo (đề cương, biểu thống kê)"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        """Only one type is current: marking this one current unmarks the others."""
+        if self.is_current:
+            ReportType.objects.exclude(pk=self.pk).filter(is_current=True).update(is_current=False)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        missing = [key for key in DEFAULT_OUTLINE if not str((self.outline or {}).get(key, "")).strip()]
+        if not isinstance(self.outline, dict) or missing:
+            raise ValidationError({"outline": f"Thiếu đề mục: {', '.join(missing)}."})
+        if not isinstance(self.statistics, list) or not self.statistics:
+            raise ValidationError({"statistics": "Biểu thống kê phải là danh sách các dòng."})
+        keys = set()
+        for i, row in enumerate(self.statistics, start=1):
+            if not isinstance(row, dict) or not row.get("key") or not row.get("label"):
+                raise ValidationError({"statistics": f"Dòng {i}: cần có key và label."})
+            if row["key"] in keys:
+                raise ValidationError({"statistics": f"Dòng {i}: key '{row['key']}' bị trùng."})
+            keys.add(row["key"])
+            if row.get("tasks") and row["tasks"] not in STAT_SOURCES:
+                raise ValidationError({"statistics": f"Dòng {i}: tasks phải là một trong {', '.join(STAT_SOURCES)}."})
+
+
+class SectionContribution(Versioned):
+    """An agency's part of one narrative section of its unit's report, written by the agency's officers; the
+    standing officer merges it into the section. Editing it after a merge marks it as not merged again."""
+
+    section = models.ForeignKey(ReportSection, on_delete=models.CASCADE, related_name="contributions")
+    agency = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="cơ quan")
+    text = models.TextField("nội dung đóng góp")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    merged_at = models.DateTimeField(null=True, blank=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["agency__name"]
+        constraints = [models.UniqueConstraint(fields=["section", "agency"], name="unique_contribution")]
+        verbose_name = "phần đóng góp của cơ quan"
+        verbose_name_plural = "phần đóng góp của cơ quan"

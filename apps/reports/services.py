@@ -12,10 +12,17 @@ from django.utils import timezone
 from apps.audit.models import record
 from apps.plans.models import Area, Plan, PlanStatus
 from apps.reports import content as build
-from apps.reports.models import Report, ReportSection, ReportState, ReportVersion, SectionKind
+from apps.reports.models import (
+    Report,
+    ReportSection,
+    ReportState,
+    ReportVersion,
+    SectionContribution,
+    SectionKind,
+)
 from apps.tracking.models import Period
 from apps.units.access import Access
-from apps.units.models import Unit
+from apps.units.models import Role, Unit
 from cchc.versioning import claim
 
 FORBIDDEN_EDIT = "Bạn không có quyền soạn, gửi báo cáo của đơn vị này (chỉ cán bộ thường trực CCHC của đơn vị)."
@@ -210,3 +217,106 @@ def changes_since_frozen(report: Report, version: ReportVersion | None) -> list[
     if version is None:
         return []
     return build.changes(version.content, build.generate(report.unit, report.period))
+
+
+def change_period(period: Period, user, data: dict) -> Period:
+    """Set a period's data window and due date (reports already sent keep the figures they were frozen with)."""
+    fields = ("start", "end", "due_on")
+    with transaction.atomic():
+        before = {f: getattr(period, f).isoformat() for f in fields}
+        for f in fields:
+            setattr(period, f, data[f])
+        period.save(update_fields=list(fields))
+        after = {f: getattr(period, f).isoformat() for f in fields}
+        record(user, "period.edit", period, None, before=before, after=after, summary=f"Sửa kỳ báo cáo {period}")
+    return period
+
+
+# --- agencies' contributions to the narrative ----------------------------------------------------------------
+
+
+def contributing_agency(access: Access, report: Report) -> Unit | None:
+    """The agency of the report's unit this user writes for (an agency officer there), or None."""
+    for m in access.memberships:
+        if m.role == Role.AGENCY_OFFICER and m.unit.parent_id == report.unit_id:
+            return m.unit
+    return None
+
+
+def agency_drafts(report: Report, agency: Unit) -> dict[str, str]:
+    """A first draft of the agency's part of each area's results: the tasks it leads, counted as the report does."""
+    data = build.generate(report.unit, report.period)
+    mine = [row for row in data["tasks"] if row["lead"] == agency.name]
+    drafts = {}
+    for area in Area:
+        if any(row["area"] == area for row in mine):
+            text = build.draft_results({"tasks": mine, "targets": []}, area.value)
+            drafts[f"{SectionKind.RESULTS}-{area.value}"] = text.replace("đơn vị triển khai", f"{agency.name} chủ trì")
+    return drafts
+
+
+def save_contributions(report: Report, agency: Unit, user, texts: dict[str, tuple[str, int | None]]) -> int:
+    """Write the agency's parts by section key: (text, version it was loaded at; None for a new part)."""
+    if not report.is_editable:
+        raise WorkflowError("Báo cáo đã gửi; không đóng góp thêm được nữa.")
+    changed = 0
+    with transaction.atomic():
+        sections = {s.key: s for s in report.sections.all()}
+        existing = {c.section_id: c for c in SectionContribution.objects.filter(section__report=report, agency=agency)}
+        for key, (text, version) in texts.items():
+            section, text = sections.get(key), (text or "").strip()
+            if section is None:
+                continue
+            found = existing.get(section.pk)
+            if found is None:
+                if text:
+                    SectionContribution.objects.create(section=section, agency=agency, text=text, updated_by=user)
+                    changed += 1
+                continue
+            if found.text == text:
+                continue
+            found.version = version if version is not None else found.version
+            found.text, found.updated_by, found.merged_at, found.merged_by = text, user, None, None
+            found.save()
+            changed += 1
+        if changed:
+            record(
+                user,
+                "report.contribute",
+                report,
+                report.unit,
+                after={"agency": agency.name, "sections": changed},
+                summary=f"{agency.name} đóng góp báo cáo CCHC {report.period}",
+            )
+    return changed
+
+
+def merge_contribution(report: Report, contribution_id: int, user) -> SectionContribution:
+    """Append an agency's part to its section's text (the standing officer's step); called after the section's
+    text was saved from the same form, so nothing the officer typed is lost."""
+    if not report.is_editable:
+        raise WorkflowError("Báo cáo đã gửi không sửa được nữa.")
+    with transaction.atomic():
+        contribution = (
+            SectionContribution.objects.select_for_update()
+            .select_related("section", "agency")
+            .filter(pk=contribution_id, section__report=report)
+            .first()
+        )
+        if contribution is None:
+            raise WorkflowError("Không tìm thấy phần đóng góp này (có thể cơ quan đã xóa); hãy tải lại trang.")
+        section = contribution.section
+        section.text = f"{section.text.rstrip()}\n{contribution.text}".strip()
+        section.save(update_fields=["text"])
+        contribution.merged_at, contribution.merged_by = timezone.now(), user
+        SectionContribution.objects.filter(pk=contribution.pk).update(merged_at=contribution.merged_at, merged_by=user)
+        claim(report)
+        record(
+            user,
+            "report.merge",
+            report,
+            report.unit,
+            after={"agency": contribution.agency.name, "section": section.key},
+            summary=f"Gộp phần của {contribution.agency.name} vào báo cáo CCHC {report.period}",
+        )
+    return contribution

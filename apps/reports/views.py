@@ -7,16 +7,21 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from apps.reports import services
+from apps.reports import city, services
+from apps.reports import consolidation as consolidated
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from apps.reports.excel import build_xlsx
-from apps.reports.models import Report, ReportState
+from apps.reports.forms import PeriodForm
+from apps.reports.models import CityReport, RenderState, Report, ReportState, SectionContribution
 from apps.reports.word import build_docx
+from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
 from apps.units.access import Access
 from apps.units.models import GOVERNING_KINDS, Unit
@@ -87,8 +92,12 @@ def detail(request, pk: int):
     access = Access(request.user)
     report = _report_or_404(access, pk)
     content, version = services.shown_content(report)
-    sections = list(report.sections.all())
+    sections = list(report.sections.prefetch_related("contributions__agency"))
+    status = request.GET.get("tinh-trang", "")
+    shown_tasks = [t for t in content["tasks"] if t["status"] == status] if status in BUCKETS else content["tasks"]
     context = {
+        "shown_tasks": shown_tasks,
+        "status_filter": BUCKETS.get(status, ""),
         "report": report,
         "content": content,
         "version": version,
@@ -101,6 +110,7 @@ def detail(request, pk: int):
         "can_edit": services.can_edit(access, report) and report.is_editable,
         "can_review": services.can_review(access, report) and report.state == ReportState.SUBMITTED,
         "late": report.is_late(),
+        "agency": services.contributing_agency(access, report),
     }
     return render(request, "reports/detail.html", context)
 
@@ -125,6 +135,16 @@ def save(request, pk: int):
     except (Conflict, services.WorkflowError) as exc:
         messages.error(request, str(exc))
         return redirect("reports-detail", pk=report.pk)
+    if merge := request.POST.get("merge", "").strip():
+        anchor = ""
+        try:
+            merged = services.merge_contribution(report, int(merge) if merge.isdigit() else 0, request.user)
+        except (Conflict, services.WorkflowError) as exc:
+            messages.error(request, str(exc))
+        else:
+            anchor = f"#section-{merged.section.key}"
+            messages.success(request, f"Đã lưu và gộp phần của {merged.agency.name} vào “{merged.section.title}”.")
+        return redirect(reverse("reports-detail", args=[report.pk]) + anchor)
     if request.POST.get("then") == "submit":
         return submit(request, pk)
     messages.success(request, "Đã lưu báo cáo.")
@@ -226,3 +246,208 @@ def review(request):
     reports = Report.objects.filter(state=ReportState.SUBMITTED).select_related("unit", "period", "submitted_by")
     others = Report.objects.exclude(state=ReportState.SUBMITTED).select_related("unit", "period")[:50]
     return render(request, "reports/review.html", {"reports": reports, "others": others})
+
+
+# the four buckets as column headings of the wide consolidation tables (the full label as a tooltip)
+SHORT_BUCKETS = {
+    "done_on_time": "Xong đúng hạn",
+    "done_late": "Xong quá hạn",
+    "in_progress": "Trong hạn",
+    "overdue": "Quá hạn",
+}
+FORBIDDEN_CITY = "Chỉ Sở Nội vụ và quản trị hệ thống xem được số liệu tổng hợp toàn thành phố."
+
+
+def default_period(today: dt.date) -> Period:
+    """The period the city is consolidating: the latest one already due, else the first one to come."""
+    for year in (today.year - 1, today.year):
+        Period.ensure_year(year)
+    due = Period.objects.filter(due_on__lte=today).order_by("-due_on").first()
+    return due or Period.objects.order_by("due_on").first()
+
+
+def chosen_period(raw: str | None, today: dt.date) -> tuple[Period, str]:
+    """The period a page asks for by its code (``2026-q1``), or the default one with a message saying why."""
+    if raw:
+        try:
+            return parse_period(raw), ""
+        except FigureError as error:
+            return default_period(today), f"Kỳ báo cáo '{raw[:30]}' không hợp lệ: {error}. Đang hiện kỳ gần nhất."
+    return default_period(today), ""
+
+
+@login_required
+def consolidation(request):
+    access = Access(request.user)
+    if not access.is_city:
+        raise PermissionDenied(FORBIDDEN_CITY)
+    today = timezone.localdate()
+    period, problem = chosen_period(request.GET.get("period"), today)
+    if problem:
+        messages.warning(request, problem)
+    context = {
+        "c": consolidated.consolidate(period, today),
+        "periods": Period.objects.filter(year__in=(today.year - 1, today.year)).order_by("-end"),
+        "period": period,
+        "buckets": BUCKETS,
+        "attainments": ATTAINMENTS,
+        "ranking_rule": consolidated.RANKING_RULE,
+        "short_buckets": {key: (SHORT_BUCKETS[key], label) for key, label in BUCKETS.items()},
+    }
+    if not context["c"].city.units:  # nothing accepted yet: point at the latest period that has figures
+        context["with_figures"] = (
+            Period.objects.filter(reports__state=ReportState.ACCEPTED).exclude(pk=period.pk).order_by("-end").first()
+        )
+    context["job"] = job = city.latest(period)
+    context["stale"] = job is not None and city.is_stale(job)
+    return render(request, "reports/consolidation.html", context)
+
+
+def _city_job_or_404(request, pk: int):
+    access = Access(request.user)
+    if not access.is_city:
+        raise PermissionDenied(FORBIDDEN_CITY)
+    return get_object_or_404(CityReport.objects.select_related("period", "requested_by"), pk=pk)
+
+
+@login_required
+@require_POST
+def city_create(request):
+    access = Access(request.user)
+    if not access.is_city:
+        raise PermissionDenied(FORBIDDEN_CITY)
+    period, problem = chosen_period(request.POST.get("period"), timezone.localdate())
+    if problem:
+        messages.error(request, problem)
+        return redirect("reports-consolidation")
+    job, created = city.request(period, request.user)
+    if created:
+        messages.success(request, f"Đã đưa việc lập báo cáo tổng hợp {period} vào hàng đợi; trang tự cập nhật.")
+    else:
+        messages.info(request, "Báo cáo tổng hợp của kỳ này đang được lập; chờ xong rồi tải về.")
+    return redirect("reports-city", pk=job.pk)
+
+
+@login_required
+def city_status(request, pk: int):
+    job = _city_job_or_404(request, pk)
+    context = {"job": job, "stale": city.is_stale(job), "versions": len(job.built_from)}
+    return render(request, "reports/city.html", context)
+
+
+def _city_file(job: CityReport, field: str, content_type: str) -> FileResponse:
+    stored = getattr(job, field)
+    if job.state != RenderState.DONE or not stored:
+        raise Http404("Báo cáo tổng hợp chưa lập xong.")
+    return FileResponse(
+        stored.open("rb"),
+        as_attachment=True,
+        filename=city.file_name(job.period, field),
+        content_type=content_type,
+    )
+
+
+@login_required
+def city_docx(request, pk: int):
+    return _city_file(_city_job_or_404(request, pk), "docx", DOCX)
+
+
+@login_required
+def city_xlsx(request, pk: int):
+    return _city_file(_city_job_or_404(request, pk), "xlsx", XLSX)
+
+
+FORBIDDEN_PERIODS = "Chỉ quản trị hệ thống được sửa khoảng lấy số liệu và hạn gửi của kỳ báo cáo."
+
+
+def _period_rows(forms_by_id: dict | None = None) -> list[dict]:
+    today = timezone.localdate()
+    years = (today.year - 1, today.year, today.year + 1)
+    for year in years:
+        Period.ensure_year(year)
+    periods = Period.objects.filter(year__in=years).order_by("end", "kind")
+    counts = dict(
+        Report.objects.filter(period__in=periods, versions__isnull=False)
+        .values_list("period")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    rows = []
+    for period in periods:
+        form = (forms_by_id or {}).get(period.pk) or PeriodForm(
+            period=period,
+            initial={
+                "start": period.start,
+                "end": period.end,
+                "due_on": period.due_on,
+                "was": PeriodForm.stamp(period),
+            },
+        )
+        rows.append({"period": period, "form": form, "sent": counts.get(period.pk, 0)})
+    return rows
+
+
+@login_required
+def periods(request):
+    access = Access(request.user)
+    context = {"rows": _period_rows(), "can_edit": access.is_administrator}
+    return render(request, "reports/periods.html", context)
+
+
+@login_required
+@require_POST
+def period_edit(request, period_id: int):
+    access = Access(request.user)
+    if not access.is_administrator:
+        raise PermissionDenied(FORBIDDEN_PERIODS)
+    period = get_object_or_404(Period, pk=period_id)
+    form = PeriodForm(request.POST, period=period)
+    if not form.is_valid():
+        period.refresh_from_db()
+        context = {"rows": _period_rows({period.pk: form}), "can_edit": True, "failed": period.pk}
+        return render(request, "reports/periods.html", context, status=422)
+    services.change_period(period, request.user, form.cleaned_data)
+    messages.success(
+        request,
+        f"Đã lưu {period}: số liệu từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y}, "
+        f"hạn gửi {period.due_on:%d/%m/%Y}.",
+    )
+    return redirect("reports-periods")
+
+
+@login_required
+def contribute(request, pk: int):
+    """An agency officer writes their agency's part of each narrative section; the standing officer merges it."""
+    access = Access(request.user)
+    report = _report_or_404(access, pk)
+    agency = services.contributing_agency(access, report)
+    if agency is None:
+        raise PermissionDenied("Chỉ cán bộ các cơ quan, đơn vị của " + report.unit.name + " đóng góp vào báo cáo này.")
+    sections = list(report.sections.all())
+    mine = {c.section_id: c for c in SectionContribution.objects.filter(section__report=report, agency=agency)}
+    if request.method == "POST":
+        texts = {}
+        for section in sections:
+            raw = request.POST.get(f"section-{section.key}")
+            if raw is None:
+                continue
+            try:
+                version = parse_etag(request.POST.get(f"version-{section.key}"))
+            except ValueError:
+                version = None
+            texts[section.key] = (raw[:20000], version)
+        try:
+            changed = services.save_contributions(report, agency, request.user, texts)
+        except (Conflict, services.WorkflowError) as exc:
+            messages.error(request, str(exc) + " Hãy xem lại phần đã hiện rồi lưu lại.")
+        else:
+            messages.success(
+                request, f"Đã lưu {changed} phần đóng góp của {agency.name}." if changed else "Không có gì thay đổi."
+            )
+        return redirect("reports-contribute", pk=report.pk)
+    drafts = services.agency_drafts(report, agency) if report.is_editable else {}
+    rows = [
+        {"section": s, "mine": mine.get(s.pk), "text": mine[s.pk].text if s.pk in mine else drafts.get(s.key, "")}
+        for s in sections
+    ]
+    context = {"report": report, "agency": agency, "rows": rows, "editable": report.is_editable}
+    return render(request, "reports/contribute.html", context)

@@ -22,6 +22,7 @@ from docx.shared import Cm, Mm, Pt
 from apps.plans.models import Area
 from apps.reports import charts
 from apps.reports.content import ATTAINMENTS, BUCKETS
+from apps.reports.models import DEFAULT_OUTLINE
 from apps.units.models import Unit, UnitKind
 
 FONT = "Times New Roman"
@@ -52,6 +53,13 @@ def issuer_lines(unit: Unit) -> tuple[str, str]:
         parent = unit.parent.name.upper() if unit.parent else ""
         return f"UBND {parent}".strip(), unit.name.upper()
     return "ỦY BAN NHÂN DÂN", unit.name.upper()
+
+
+def recipients(unit: Unit) -> list[str]:
+    """The "Nơi nhận:" list: a city reports to the Ministry, a commune or department to Sở Nội vụ."""
+    if unit.kind == UnitKind.CITY:
+        return ["- Bộ Nội vụ;", "- Thường trực Thành ủy, HĐND thành phố;", "- Chủ tịch, các PCT UBND thành phố;"]
+    return ["- Sở Nội vụ;", "- Thường trực Đảng ủy, HĐND;", "- Chủ tịch, các PCT UBND;"]
 
 
 def signature_lines(unit: Unit) -> list[str]:
@@ -147,7 +155,7 @@ def _widths(table, widths_cm: list[float]) -> None:
             cell.width = Cm(width)
 
 
-def _grid(container, headers: list[str], rows: list[list[str]], widths: list[float], size=12) -> None:
+def grid(container, headers: list[str], rows: list[list[str]], widths: list[float], size=12) -> None:
     table = container.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -191,7 +199,8 @@ def _num(value) -> str:
 # --- the document -------------------------------------------------------------------------------------------
 
 
-def build_docx(unit: Unit, content: dict, day: dt.date) -> bytes:
+def build_docx(unit: Unit, content: dict, day: dt.date, appendix=None) -> bytes:
+    """The report; ``appendix(document, unit, content, day)`` writes its landscape tables (a unit's by default)."""
     document = Document()
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(14)
@@ -206,7 +215,8 @@ def build_docx(unit: Unit, content: dict, day: dt.date) -> bytes:
     _heading_blocks(document, unit, content, day)
     _body(document, unit, content)
     _signature(document, unit, content)
-    _appendix(document, unit, content, day)
+    appendix_section(document, unit, content, day)
+    (appendix or _appendix)(document, unit, content, day)
 
     out = io.BytesIO()
     document.save(out)
@@ -232,7 +242,8 @@ def _heading_blocks(document, unit: Unit, content: dict, day: dt.date) -> None:
     _rule(right, 2.6)
     _cell(right, "", 8)
     _cell(right, f"{place_name(unit)}, {vietnamese_date(day)}", 14, italic=True)
-    _widths(table, [6.0, 10.5])
+    left = 7.2 if len(issuer) > 16 else 6.0  # "THÀNH PHỐ HẢI PHÒNG" on one line
+    _widths(table, [left, 16.5 - left])
 
     _para(document, "", after=6)
     _para(document, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
@@ -266,6 +277,7 @@ def _text_paragraphs(document, text: str) -> None:
 
 def _body(document, unit: Unit, content: dict) -> None:
     texts = _sections(content)
+    outline = DEFAULT_OUTLINE | content.get("outline", {})  # what the report was frozen with
     period = content["period"]
     start, end = (dt.date.fromisoformat(period[k]).strftime("%d/%m/%Y") for k in ("start", "end"))
     _para(
@@ -274,26 +286,26 @@ def _body(document, unit: Unit, content: dict) -> None:
         f"thực hiện công tác CCHC {_period_words(content)} (số liệu từ ngày {start} đến ngày {end}) như sau:",
         indent=True,
     )
-    _para(document, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", bold=True)
+    _para(document, outline["direction"], bold=True)
     _text_paragraphs(document, texts.get(f"results-{Area.CHI_DAO_DIEU_HANH}", ""))
-    _para(document, "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC", bold=True)
+    _para(document, outline["results"], bold=True)
     for i, area in enumerate([a for a in Area if a != Area.CHI_DAO_DIEU_HANH], start=1):
         _para(document, f"{i}. {area.label}", bold=True)
         _text_paragraphs(document, texts.get(f"results-{area.value}", ""))
-    _para(document, "III. ĐÁNH GIÁ CHUNG", bold=True)
+    _para(document, outline["assessment"], bold=True)
     totals = {bucket: sum(a["tasks"][bucket] for a in content["areas"]) for bucket in BUCKETS}
     _para(
         document,
-        f"Tổng số {len(content['tasks'])} nhiệm vụ: "
+        f"Tổng số {content.get('tasks_total', len(content['tasks']))} nhiệm vụ: "
         + "; ".join(f"{label.lower()} {totals[b]}" for b, label in BUCKETS.items())
         + ".",
         indent=True,
     )
-    _para(document, "Tồn tại, hạn chế và nguyên nhân:", italic=True, indent=True)
+    _para(document, outline["shortcomings"], italic=True, indent=True)
     _text_paragraphs(document, texts.get("shortcomings", ""))
-    _para(document, "IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI", bold=True)
+    _para(document, outline["next_tasks"], bold=True)
     _text_paragraphs(document, texts.get("next_tasks", ""))
-    _para(document, "V. ĐỀ XUẤT, KIẾN NGHỊ", bold=True)
+    _para(document, outline["proposals"], bold=True)
     _text_paragraphs(document, texts.get("proposals", ""))
     _para(
         document,
@@ -308,7 +320,7 @@ def _signature(document, unit: Unit, content: dict) -> None:
     _no_borders(table)
     left, right = table.rows[0].cells
     _cell(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for line in ("- Sở Nội vụ;", "- Thường trực Đảng ủy, HĐND;", "- Chủ tịch, các PCT UBND;", "- Lưu: VT."):
+    for line in [*recipients(unit), "- Lưu: VT."]:
         _cell(left, line, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     for line in signature_lines(unit):
         _cell(right, line, 14, bold=True)
@@ -318,7 +330,8 @@ def _signature(document, unit: Unit, content: dict) -> None:
     _widths(table, [7.5, 9.0])
 
 
-def _appendix(document, unit: Unit, content: dict, day: dt.date) -> None:
+def appendix_section(document, unit: Unit, content: dict, day: dt.date) -> None:
+    """The landscape section the appendix tables go in, with its title."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
     _setup(section, landscape=True)
     section.different_first_page_header_footer = False
@@ -330,14 +343,29 @@ def _appendix(document, unit: Unit, content: dict, day: dt.date) -> None:
         italic=True,
         align=WD_ALIGN_PARAGRAPH.CENTER,
     )
-    area_labels = {a.value: a.label for a in Area}
 
-    _para(document, "Biểu 1. Số liệu thống kê", 13, bold=True)
+
+def statistics_table(document, content: dict, title: str = "Biểu 1. Số liệu thống kê") -> None:
+    _para(document, title, 13, bold=True)
     stats = [
         [str(i), row["label"], row["unit"], _num(row["value"]), _num(row["numerator"]), _num(row["denominator"])]
         for i, row in enumerate(content["statistics"], start=1)
     ]
-    _grid(document, ["TT", "Nội dung", "Đơn vị tính", "Kết quả", "Tử số", "Mẫu số"], stats, [1.2, 12, 3, 2.8, 2.8, 2.8])
+    grid(document, ["TT", "Nội dung", "Đơn vị tính", "Kết quả", "Tử số", "Mẫu số"], stats, [1.2, 12, 3, 2.8, 2.8, 2.8])
+
+
+def chart_pictures(document, content: dict) -> None:
+    _para(document, "", after=6)
+    _para(document, "Biểu đồ", 13, bold=True)
+    for image in (charts.task_chart(content), charts.target_chart(content)):
+        document.add_picture(io.BytesIO(image), width=Cm(16))
+        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _appendix(document, unit: Unit, content: dict, day: dt.date) -> None:
+    area_labels = {a.value: a.label for a in Area}
+
+    statistics_table(document, content)
 
     _para(document, "", after=6)
     _para(document, "Biểu 2. Tình hình thực hiện nhiệm vụ", 13, bold=True)
@@ -358,7 +386,7 @@ def _appendix(document, unit: Unit, content: dict, day: dt.date) -> None:
             for i, t in enumerate(others, start=1)
         ]
     headers = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Sản phẩm"]
-    _grid(document, headers, rows, [1.2, 9.5, 4, 3, 3.5, 4.4])
+    grid(document, headers, rows, [1.2, 9.5, 4, 3, 3.5, 4.4])
 
     _para(document, "", after=6)
     _para(document, "Biểu 3. Kết quả thực hiện chỉ tiêu", 13, bold=True)
@@ -367,10 +395,39 @@ def _appendix(document, unit: Unit, content: dict, day: dt.date) -> None:
         for i, t in enumerate(content["targets"], start=1)
     ]
     headers = ["TT", "Chỉ tiêu", "Lĩnh vực", "Mục tiêu", "Kết quả kỳ", "Mức độ đạt"]
-    _grid(document, headers, targets, [1.2, 10.5, 4.2, 3, 2.6, 4.1])
+    grid(document, headers, targets, [1.2, 10.5, 4.2, 3, 2.6, 4.1])
+    chart_pictures(document, content)
+
+
+def city_appendix(document, unit: Unit, content: dict, day: dt.date) -> None:
+    """The city's appendix: the consolidated statistics, every unit's report and figures, the city's targets."""
+    statistics_table(document, content, "Biểu 1. Số liệu thống kê tổng hợp (tỷ lệ tính từ tổng tử số, mẫu số)")
 
     _para(document, "", after=6)
-    _para(document, "Biểu đồ", 13, bold=True)
-    for image in (charts.task_chart(content), charts.target_chart(content)):
-        document.add_picture(io.BytesIO(image), width=Cm(16))
-        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _para(document, "Biểu 2. Tình hình báo cáo và kết quả của các đơn vị", 13, bold=True)
+    rows: list[list[str]] = []
+    block = None
+    for i, row in enumerate(content["units"], start=1):
+        if row["block"] != block:
+            block = row["block"]
+            rows.append([block])
+        tasks = row["tasks"]
+        counts = [_num(tasks[key]) if tasks else "–" for key in BUCKETS]
+        rows.append(
+            [str(i), row["name"], row["state"], *counts, _num(row["completion"]), row["targets_met"] or "–"]
+            + [_num(row["rank"])]
+        )
+    headers = ["TT", "Đơn vị", "Báo cáo", "HT đúng hạn", "HT quá hạn", "Đang làm, trong hạn", "Quá hạn chưa HT"]
+    headers += ["Tỷ lệ HT (%)"]
+    grid(document, [*headers, "Chỉ tiêu đạt", "Xếp hạng"], rows, [1.1, 5.6, 3.6, 1.9, 1.9, 1.9, 2.2, 2.3, 2.1, 1.7])
+
+    _para(document, "", after=6)
+    _para(document, "Biểu 3. Chỉ tiêu của thành phố, tính từ số liệu các đơn vị", 13, bold=True)
+    indicators = [
+        [str(i), r["label"], r["goal"] or "–", _num(r["value"]), f"{_num(r['numerator'])}/{_num(r['denominator'])}"]
+        + [str(r["units_counted"]), r["attainment"] or "–"]
+        for i, r in enumerate(content["indicators"], start=1)
+    ]
+    headers = ["TT", "Chỉ tiêu / chỉ số", "Mục tiêu", "Kết quả", "Tử số/mẫu số", "Số đơn vị", "Mức độ đạt"]
+    grid(document, headers, indicators, [1.1, 9.6, 3, 2.4, 3.4, 2.2, 3.5])
+    chart_pictures(document, content)

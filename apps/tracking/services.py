@@ -270,4 +270,8 @@ def send_reminders(today: dt.date | None = None) -> ReminderResult:
                 subject = "[CCHC] Nhiệm vụ quá hạn" if kind == "overdue" else "[CCHC] Nhắc hạn nhiệm vụ"
                 send_mail(subject, f"{message}\n\nXem và cập nhật: {link}\n", None, [user.email], fail_silently=True)
                 result.emails += 1
+    from apps.reports.reminders import report_reminders  # the periodic report's due dates (apps.reports)
+
+    notifications, emails = report_reminders(today)
+    result.notifications, result.emails = result.notifications + notifications, result.emails + emails
     return result

@@ -69,6 +69,10 @@ class Access:
         ids = self.visible_unit_ids
         return ids is None or unit.governing_unit.pk in ids
 
+    def can_view_implemented(self, plan, other) -> bool:
+        """Whoever reads a plan also reads the plan it says it implements, to compare the two (alignment)."""
+        return self.can_view(plan.unit) and plan.references.filter(kind="implements", linked_plan=other).exists()
+
     def can_manage(self, unit: Unit) -> bool:
         return unit.governing_unit.pk in self.managed_unit_ids
 

@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 
 from apps.imports.models import ImportRun, RunStatus
 from apps.plans.models import Area, Plan, PlanStatus, Target, Task
+from apps.reports.models import CityReport, RenderState
 from apps.reports.services import open_draft
 from apps.surveys.models import Questionnaire, Response
 from apps.tracking.models import Evidence, Measurement, Notification, Period, PeriodKind, TaskUpdate
@@ -113,6 +114,12 @@ def build_world() -> World:
     q1 = Period.objects.get(year=2026, kind=PeriodKind.Q1)
     for variant in VARIANTS:
         world.objects[variant.key] = _objects(world, variant, q1)
+    # the city's consolidated report (the city's alone: the same row whichever variant is asked about)
+    city_report = CityReport.objects.create(period=q1, state=RenderState.DONE)
+    city_report.docx.save("tong-hop.docx", ContentFile(b"PK docx"), save=False)
+    city_report.xlsx.save("tong-hop.xlsx", ContentFile(b"PK xlsx"), save=True)
+    for objects in world.objects.values():
+        objects["city report"] = city_report
     return world
 
 

@@ -17,6 +17,8 @@ Rules (a string for GET and POST alike, or a (GET, POST) pair):
     manager              whoever is the standing officer of some unit
     city-or-manager      the city, or whoever is the standing officer of some unit
     reviewer             the city reviewer (Sở Nội vụ), about another unit than their own (a report's appraisal)
+    administrator        the administrator (the reporting periods' windows and due dates)
+    agency:unit          an officer of any agency of the object's unit (their part of the unit's report)
     own                  the person the object belongs to (their notification)
     none                 nobody (404 for everyone: django-ninja's root, which only anchors the API's paths)
     405                  the method is not allowed (a signed-in user gets 405; anonymous 405 or the login page)
@@ -97,10 +99,18 @@ RULES: dict[str, str | tuple[str, str]] = {
     # periodic reports
     "reports-home": "signed-in",
     "reports-review": "reviewer",
+    "reports-consolidation": "city",
+    "reports-periods": "signed-in",
+    "reports-period-edit": ("405", "administrator"),
+    "reports-city-create": ("405", "city"),
+    "reports-city": "city",
+    "reports-city-docx": "city",
+    "reports-city-xlsx": "city",
     "reports-unit": "view:unit",
     "reports-create": ("405", "manage:unit"),
     "reports-detail": "view:unit",
     "reports-save": ("405", "manage:unit"),
+    "reports-contribute": "agency:unit",
     "reports-submit": ("405", "manage:unit"),
     "reports-accept": ("405", "reviewer"),
     "reports-return": ("405", "reviewer"),
@@ -119,6 +129,10 @@ RULES: dict[str, str | tuple[str, str]] = {
     "surveys-apply": ("405", "manage:unit"),
     "surveys-exclude": ("405", "city"),
     "surveys-questionnaire": ("signed-in", "city"),
+    # alignment between plans
+    "alignment-compare": "view:unit",
+    "alignment-decide": ("405", "manage:unit"),
+    "alignment-implementing": "view:unit",
     # units and the audit log
     "units-tree": "signed-in",
     "units-detail": "view:unit",
@@ -148,6 +162,8 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_surveys_api_survey_results": "signed-in",
     "apps_surveys_api_survey_form": "public",
     "apps_surveys_api_survey_submit": "public",
+    "apps_reports_api_consolidation": "city",
+    "apps_alignment_api_plan_alignment": "view:unit",
 }
 
 # which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
@@ -176,12 +192,16 @@ PK = {
     "units-detail": "unit",
     "reports-detail": "report",
     "reports-save": "report",
+    "reports-contribute": "report",
     "reports-submit": "report",
     "reports-accept": "report",
     "reports-return": "report",
     "reports-docx": "report",
     "reports-xlsx": "report",
     "surveys-exclude": "survey response",
+    "reports-city": "city report",
+    "reports-city-docx": "city report",
+    "reports-city-xlsx": "city report",
 }
 FIXED = {"password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"}}
 
@@ -210,6 +230,8 @@ MAY = {
     "city-or-manager": lambda who, obj: who.city or bool(who.manages),
     "own": lambda who, obj: who.key == obj.owner,
     "reviewer": lambda who, obj: who.role == "city_reviewer" and obj.unit not in (who.sees or ()),
+    "administrator": lambda who, obj: who.role == "administrator",
+    "agency:unit": lambda who, obj: bool(who.agency) and obj.unit in (who.sees or ()),
 }
 
 
