@@ -242,7 +242,7 @@ def _heading_blocks(document, unit: Unit, content: dict, day: dt.date) -> None:
     _rule(right, 2.6)
     _cell(right, "", 8)
     _cell(right, f"{place_name(unit)}, {vietnamese_date(day)}", 14, italic=True)
-    left = 7.2 if len(issuer) > 16 else 6.0  # "THÀNH PHỐ HẢI PHÒNG" on one line
+    left = 6.5 if len(issuer) > 16 else 6.0  # "THÀNH PHỐ HẢI PHÒNG" on one line, the motto too
     _widths(table, [left, 16.5 - left])
 
     _para(document, "", after=6)
