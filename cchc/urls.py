@@ -27,3 +27,8 @@ urlpatterns = [
     path("", include("apps.audit.urls")),
     path("", include("apps.reports.urls")),
 ]
+
+handler400 = "cchc.errors.bad_request"
+handler403 = "cchc.errors.permission_denied"
+handler404 = "cchc.errors.not_found"
+handler500 = "cchc.errors.server_error"

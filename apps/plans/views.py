@@ -17,7 +17,8 @@ from apps.audit.models import AuditEntry
 from apps.imports import services
 from apps.imports.review import PlanConflict, compare, save_plan, show_conflict, who_when
 from apps.plans.forms import plan_forms
-from apps.plans.models import Plan, PlanStatus, ReportStatus
+from apps.plans.models import Plan, PlanStatus, ReportStatus, Target, Task
+from apps.plans.search import matching, words
 from apps.units.access import Access
 from apps.units.matching import candidates, rank, split_names
 from apps.units.models import Unit
@@ -42,11 +43,32 @@ def plan_list(request):
     if status in PlanStatus.values:
         plans = plans.filter(status=status)
     query = request.GET.get("q", "").strip()
-    if query:
-        plans = plans.filter(Q(title__icontains=query) | Q(number__icontains=query) | Q(unit__name__icontains=query))
+    plans = matching(plans, query)
     managed = Unit.objects.filter(pk__in=access.managed_unit_ids).order_by("name")
     context = {"plans": plans, "status": status, "query": query, "statuses": PlanStatus.choices, "managed": managed}
     return render(request, "plans/list.html", context)
+
+
+SEARCH_LIMIT = 50  # rows shown per kind; the count says how many matched
+
+
+@login_required
+def search(request):
+    """Plans, tasks and targets the user may read whose words contain every word searched, accents and case
+    aside."""
+    access = Access(request.user)
+    query = request.GET.get("q", "").strip()[:200]
+    found = []
+    if words(query):
+        plans = matching(access.visible(Plan.objects.select_related("unit")), query)
+        tasks = matching(access.visible(Task.objects.select_related("plan", "plan__unit", "lead"), "plan__unit"), query)
+        targets = access.visible(Target.objects.select_related("plan", "plan__unit", "agency"), "plan__unit")
+        targets = matching(targets, query)
+        kinds = (("plans", "Kế hoạch", plans), ("tasks", "Nhiệm vụ", tasks), ("targets", "Chỉ tiêu", targets))
+        for key, label, rows in kinds:
+            found.append({"key": key, "label": label, "count": rows.count(), "rows": list(rows[:SEARCH_LIMIT])})
+    context = {"query": query, "found": found, "total": sum(group["count"] for group in found), "limit": SEARCH_LIMIT}
+    return render(request, "plans/search.html", context)
 
 
 def plan_history(plan: Plan):

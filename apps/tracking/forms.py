@@ -71,6 +71,7 @@ class ReturnForm(forms.Form):
 
 
 class TaskFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm", required=False, max_length=200)
     agency = forms.TypedChoiceField(label="Cơ quan chủ trì", required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label="Tình trạng", required=False, choices=[("", "Tất cả")] + ReportStatus.choices)
     overdue = forms.BooleanField(label="Chỉ nhiệm vụ quá hạn", required=False)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.plans.models import Plan, ReportStatus, Task, TaskState
+from apps.plans.search import found_in
 from apps.tracking import services
 from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
 from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatus
@@ -69,6 +70,8 @@ def plan_tasks(request, plan_id: int):
     form = TaskFilterForm(request.GET or None, agencies=sorted(agencies, key=lambda u: u.name))
     shown = tasks
     if form.is_valid():
+        if form.cleaned_data["q"]:
+            shown = [t for t in shown if found_in(t.search_text, form.cleaned_data["q"])]
         if form.cleaned_data["agency"]:
             shown = [t for t in shown if t.lead_id == form.cleaned_data["agency"]]
         if form.cleaned_data["status"]:
@@ -85,6 +88,7 @@ def plan_tasks(request, plan_id: int):
         "form": form,
         "counts": [(ReportStatus(s).label, s, n) for s, n in counts.items()],
         "can_manage": access.can_manage(plan.unit),
+        "filtered": len(shown) < len(tasks),
     }
     return render(request, "tracking/plan_tasks.html", context)
 
