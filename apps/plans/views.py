@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from apps.audit.models import AuditEntry
+from apps.audit.sentences import Sentences
 from apps.imports import services
 from apps.imports.review import PlanConflict, compare, save_plan, show_conflict, who_when
 from apps.plans.forms import plan_forms
@@ -82,16 +83,6 @@ def plan_history(plan: Plan):
     ).select_related("user")[:200]
 
 
-def changed_fields(before: dict | None, after: dict | None) -> list[tuple[str, object, object]]:
-    """(field, before, after) for each field an audit entry changed; skips bookkeeping fields."""
-    before, after = before or {}, after or {}
-    if "first" in before:  # a merge keeps both rows
-        before = before["first"]
-    skip = {"id", "plan_id", "position", "created_at"}
-    names = [k for k in dict.fromkeys([*before, *after]) if k not in skip]
-    return [(k, before.get(k), after.get(k)) for k in names if before.get(k) != after.get(k)]
-
-
 @login_required
 def plan_detail(request, pk: int):
     access = Access(request.user)
@@ -101,11 +92,7 @@ def plan_detail(request, pk: int):
     for task in tasks:
         task.status_now = task.report_status(today)
         task.status_label = ReportStatus(task.status_now).label
-    history = None
-    if access.can_read_audit(plan.unit):
-        history = list(plan_history(plan))
-        for entry in history:
-            entry.changes = changed_fields(entry.before, entry.after)
+    history = list(Sentences(plan_history(plan))) if access.can_read_audit(plan.unit) else None
     context = {
         "plan": plan,
         "references": plan.references.select_related("linked_plan"),

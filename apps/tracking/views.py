@@ -109,6 +109,7 @@ def task_detail(request, pk: int):
         "partners": task.partners.all(),
         "can_update": access.can_update_task(task),
         "can_return": access.can_manage(task.plan.unit),
+        "can_read_audit": access.can_read_audit(task.plan.unit),
         "return_form": ReturnForm(),
     }
     return render(request, "tracking/task_detail.html", context)
