@@ -290,6 +290,8 @@ def task_update(
     expected = expected_version(if_match)
     if payload.completed_on and payload.completed_on > timezone.localdate():
         return invalid(request, api, "Ngày hoàn thành không được sau ngày hôm nay.")
+    if question := services.contradiction(payload.status, payload.progress):
+        return invalid(request, api, question)
     try:
         with transaction.atomic():  # what it replaced is read under the same lock as the update is written
             before = Task.objects.select_for_update().filter(pk=task.pk).values(*TASK_BEFORE).first()

@@ -149,6 +149,7 @@ def task_update(request, pk: int):
             initial={
                 "state": task.state,
                 "progress": task.progress,
+                "shown_progress": task.progress,
                 "completed_on": task.completed_on,
                 "version": task.version,
             }

@@ -27,7 +27,7 @@ def colleague(pvhcc):
 def opened_form(client, user, task) -> dict:
     client.force_login(user)
     form = client.get(reverse("tracking-update", args=[task.pk])).context["form"]
-    return {name: form[name].value() for name in ("state", "progress", "version")}
+    return {name: form[name].value() for name in ("state", "progress", "shown_progress", "version")}
 
 
 def test_it_records_an_update_made_from_an_old_form_and_says_what_it_replaced(client, plan, agency_officer, colleague):
