@@ -5,10 +5,13 @@ pages, in the plan's forms and in the API."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from apps.api.models import ApiToken
 from apps.plans.forms import ForgivingDecimalField
@@ -133,3 +136,18 @@ def test_a_percentage_left_as_it_was_follows_the_state_chosen(client, task, agen
     assert response.status_code == 302
     task.refresh_from_db()
     assert (task.state, task.progress) == (TaskState.DONE, 100)
+
+
+def test_a_workbook_row_whose_state_and_percentage_disagree_is_asked_about(client, plan, agency_officer):
+    client.force_login(agency_officer)
+    with time_machine.travel(APRIL):
+        wb = load_workbook(io.BytesIO(client.get(f"/ke-hoach/{plan.pk}/bang-tinh/tai-ve/").content))
+        wb["Nhiệm vụ"]["F2"], wb["Nhiệm vụ"]["G2"] = "Đã hoàn thành", 60
+        out = io.BytesIO()
+        wb.save(out)
+        sent = SimpleUploadedFile("so-lieu.xlsx", out.getvalue())
+        response = client.post(f"/ke-hoach/{plan.pk}/bang-tinh/tai-len/", {"file": sent})
+        page = client.get(response["Location"]).content.decode()
+    assert "Bạn chọn “Đã hoàn thành” nhưng ghi tiến độ 60%" in page
+    assert "Xác nhận lưu" not in page
+    assert not TaskUpdate.objects.exists()
