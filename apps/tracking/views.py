@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -20,6 +21,7 @@ from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatu
 from apps.tracking.uploads import evidence_unit
 from apps.units.access import Access
 from apps.units.models import Unit
+from cchc.confirm import Pending, confirm_page, is_confirmed
 from cchc.versioning import Conflict
 
 TASK_RELATED = ("plan", "plan__unit", "plan__unit__parent", "lead")
@@ -110,6 +112,7 @@ def task_detail(request, pk: int):
         "can_update": access.can_update_task(task),
         "can_return": access.can_manage(task.plan.unit),
         "can_read_audit": access.can_read_audit(task.plan.unit),
+        "return_question": RETURN_QUESTION,
         "return_form": ReturnForm(),
     }
     return render(request, "tracking/task_detail.html", context)
@@ -188,6 +191,12 @@ def _replaced(task: Task, update: TaskUpdate, opened: int | None) -> str:
     )
 
 
+RETURN_QUESTION = (
+    "Trả lại cập nhật này cho người đã gửi? Nhiệm vụ trở về tình trạng trước đó và người gửi nhận được thông báo "
+    "kèm lý do."
+)
+
+
 @login_required
 @require_POST
 def update_return(request, pk: int):
@@ -202,6 +211,10 @@ def update_return(request, pk: int):
         messages.error(request, "Cần ghi lý do trả lại.")
     elif update.status != UpdateStatus.SUBMITTED:
         messages.error(request, "Cập nhật này đã bị trả lại trước đó.")
+    elif not is_confirmed(request, "return", str(update.pk)):
+        pending = Pending(RETURN_QUESTION, "return", str(update.pk), "Trả lại cập nhật")
+        back = reverse("tracking-task", args=[update.task_id])
+        return confirm_page(request, pending, back, [f"Lý do: {form.cleaned_data['reason']}"])
     else:
         try:
             services.return_update(update, request.user, form.cleaned_data["reason"])

@@ -79,7 +79,8 @@ def test_it_tells_the_second_tab_the_update_was_already_returned(client, plan, o
     client.force_login(officer)
     request.getfixturevalue("returned_in_another_tab")
 
-    response = client.post(reverse("tracking-return", args=[update.pk]), {"reason": "Chưa đủ."}, follow=True)
+    answer = {"reason": "Chưa đủ.", "confirmed": f"return:{update.pk}"}
+    response = client.post(reverse("tracking-return", args=[update.pk]), answer, follow=True)
 
     assert response.status_code == 200
     page = response.content.decode()
