@@ -140,3 +140,10 @@ def test_it_keeps_the_search_copy_out_of_the_audit_log(plan):
     assert "search_text" not in row_snapshot(task)
     assert "search_text" not in plan_snapshot(plan)
     assert "search_text" not in row_snapshot(plan.targets.first())
+
+
+def test_it_matches_whole_words_but_lets_the_last_one_be_half_typed(client, plan, theirs, reviewer):
+    client.force_login(reviewer)
+    assert "Không tìm thấy" in found(client, "so hoa ho so")  # not "soat … hoa … hanh"
+    assert "Cải cách hành chính xã Mao Điền 2026" in found(client, "mao di")
+    assert "Tổ chức hội nghị đối thoại" in found(client, "hội nghị đối th")
