@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 
@@ -40,7 +42,8 @@ VERBS = (
 )  # fmt: skip
 # what the person did, for the summaries that do not start with a verb
 PREFIXES = {"create_draft": "tạo", "replace_draft": "thay", "import_refused": "bị từ chối nhập:"}
-SKIPPED = {"id", "plan_id", "position", "created_at", "version", "update", "entered_at", *UNRECORDED}
+# bookkeeping, and the row an entry is about (a figure's target, named by the summary)
+SKIPPED = {"id", "plan_id", "target_id", "position", "created_at", "version", "update", "entered_at", *UNRECORDED}
 DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 TASK_CODE = re.compile(r"nhiệm vụ ([^\s:]+)")
@@ -68,7 +71,14 @@ LABELS = {
     "prefix": "mã truy cập",
     "expires_at": "hết hạn",
     "revoked_at": "thu hồi lúc",
+    "published_at": "ban hành lúc",
+    "published_by": "người ban hành",
+    "superseded_by": "được thay thế bởi",
+    "created_by": "người tạo",
+    "entered_by": "người nhập",
+    "target": "chỉ tiêu",
 }
+DECIMAL = re.compile(r"^-?\d+\.\d+$")
 
 
 def who(entry: AuditEntry) -> str:
@@ -92,6 +102,7 @@ class Sentences:
     def __init__(self, entries) -> None:
         self.entries = list(entries)
         self._units: dict[int, str] | None = None
+        self._named: dict[tuple[str, int], str] = {}
 
     def __iter__(self):
         for entry in self.entries:
@@ -115,6 +126,9 @@ class Sentences:
                 f"{self._progress(before, after)}"
             )
         summary = entry.summary or entry.action
+        if entry.action == "supersede":
+            number = (after or before).get("number") or ""
+            return f"Kế hoạch {number} {_lower_first(summary)} (do {person} ban hành)".replace("  ", " ")
         if entry.user is not None and summary.startswith(entry.user.username + " "):
             return person + summary[len(entry.user.username) :]  # "kesat.vhxh đổi mật khẩu"
         if entry.object_type in ("plans.task", "plans.target") and entry.action in ("add", "edit", "delete"):
@@ -164,9 +178,12 @@ class Sentences:
             before = before["first"]
         model = self._model(entry.object_type)
         rows = []
-        for name in dict.fromkeys([*before, *after]):
+        names = list(dict.fromkeys([*before, *after]))
+        for name in names:
             if name in SKIPPED or before.get(name) == after.get(name):
                 continue
+            if name.endswith("_id") and name.removesuffix("_id") in names:
+                continue  # the entry also names it in words ("period": "Quý I 2026")
             if (before.get(name) in (None, "", [])) and (after.get(name) in (None, "", [])):
                 continue
             label, field = self._field(model, name)
@@ -193,9 +210,7 @@ class Sentences:
                     break
                 except FieldDoesNotExist:
                     continue
-        label = str(getattr(field, "verbose_name", "") or "")
-        if not label or label == getattr(field, "name", "").replace("_", " "):
-            label = LABELS.get(name.removesuffix("_id"), label or name)
+        label = LABELS.get(name.removesuffix("_id")) or str(getattr(field, "verbose_name", "") or "") or name
         return label[:1].upper() + label[1:], field
 
     def value(self, field, value) -> str:
@@ -210,9 +225,13 @@ class Sentences:
             if is_id and field.related_model._meta.label_lower == "units.unit":
                 ids = value if isinstance(value, list) else [value]
                 return ", ".join(self._unit_name(i) for i in ids)
+            if is_id and not isinstance(value, list):
+                return self._related(field.related_model, value)
         if isinstance(value, list):
             return ", ".join(str(v) for v in value) or "(trống)"
         text = str(value)
+        if DECIMAL.match(text):
+            return f"{Decimal(text).normalize():f}".replace(".", ",")
         if day := DAY.match(text):
             return f"{day.group(3)}/{day.group(2)}/{day.group(1)}"
         if MOMENT.match(text):
@@ -223,6 +242,19 @@ class Sentences:
             local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
             return local.strftime("%d/%m/%Y %H:%M")
         return _quoted(text) if len(text) > 20 or " " in text else text
+
+    def _related(self, model, pk: int) -> str:
+        """A row another field points to, by its name (a person by their full name); once per row and page."""
+        key = (model._meta.label_lower, pk)
+        if key not in self._named:
+            row = model.objects.filter(pk=pk).first()
+            if row is None:
+                self._named[key] = f"#{pk} (đã xóa)"
+            elif model is get_user_model():
+                self._named[key] = row.get_full_name() or row.username
+            else:
+                self._named[key] = _quoted(str(row), 80)
+        return self._named[key]
 
     def _unit_name(self, pk) -> str:
         if self._units is None:

@@ -92,3 +92,18 @@ def test_it_links_a_task_to_its_own_log_for_those_who_read_the_log(client, plan,
     assert link in client.get(reverse("tracking-task", args=[task.pk])).content.decode()
     client.force_login(agency_officer)
     assert link not in client.get(reverse("tracking-task", args=[task.pk])).content.decode()
+
+
+def test_it_names_people_and_rows_an_entry_points_to_and_writes_decimals_with_a_comma(client, plan, officer):
+    named(officer, "Trần Thị B")
+    before = {"status": "draft", "published_by_id": None, "value": "70.00"}
+    after = {"status": "published", "published_by_id": officer.pk, "value": "93.71"}
+    record(officer, "publish", plan, plan.unit, before, after, f"Ban hành {plan}")
+    client.force_login(officer)
+
+    page = log(client, plan.unit)
+
+    assert "Trần Thị B ban hành 94/KH-UBND" in page
+    assert "Trạng thái: Bản nháp (chờ duyệt) → Đã ban hành" in page
+    assert "Người ban hành: (trống) → Trần Thị B" in page
+    assert "70 → 93,71" in page
