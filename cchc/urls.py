@@ -29,3 +29,8 @@ urlpatterns = [
     path("", include("apps.surveys.urls")),
     path("", include("apps.alignment.urls")),
 ]
+
+handler400 = "cchc.errors.bad_request"
+handler403 = "cchc.errors.permission_denied"
+handler404 = "cchc.errors.not_found"
+handler500 = "cchc.errors.server_error"

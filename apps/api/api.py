@@ -8,6 +8,7 @@ names it in ``If-Match``; a change made from another version is refused with 412
 """
 
 import re
+from typing import Annotated
 
 from django.contrib.auth import authenticate
 from django.db import transaction
@@ -42,6 +43,7 @@ from apps.api.schemas import (
 )
 from apps.audit.models import record
 from apps.plans.models import Plan, ReportStatus, Target, Task
+from apps.plans.search import matching
 from apps.tracking import services
 from apps.tracking.figures import FigureError, compute, parse_period, period_label, plan_years, save_measurement
 from apps.tracking.models import Measurement, Period
@@ -177,6 +179,7 @@ def revoke(request):
 
 class PlanFilters(Schema):
     unit: Id | None = None
+    q: Annotated[str, Field(max_length=200, description="Tìm theo từ, không phân biệt dấu và chữ hoa")] | None = None
 
 
 @api.get("/plans", response=list[PlanOut], tags=["plans"], summary="Các kế hoạch được xem")
@@ -186,7 +189,7 @@ def plans(request, filters: Query[PlanFilters]):
     queryset = access.visible(Plan.objects.select_related("unit"))
     if filters.unit is not None:
         queryset = queryset.filter(unit_id=filters.unit)
-    return queryset
+    return matching(queryset, filters.q)
 
 
 @api.get(
@@ -214,6 +217,7 @@ def plan_detail(request, plan_id: int, response: HttpResponse):
 class TaskFilters(Schema):
     plan: Id | None = None
     agency: Id | None = None
+    q: Annotated[str, Field(max_length=200, description="Tìm theo từ, không phân biệt dấu và chữ hoa")] | None = None
     status: ReportStatus | None = None
     overdue: bool | None = None
 
@@ -227,6 +231,7 @@ def tasks(request, filters: Query[TaskFilters]):
         queryset = queryset.filter(plan_id=filters.plan)
     if filters.agency is not None:
         queryset = queryset.filter(lead_id=filters.agency)
+    queryset = matching(queryset, filters.q)
     if filters.status is None and filters.overdue is None:
         return queryset
     # report status depends on today's date, so it is computed, not queried
@@ -285,6 +290,8 @@ def task_update(
     expected = expected_version(if_match)
     if payload.completed_on and payload.completed_on > timezone.localdate():
         return invalid(request, api, "Ngày hoàn thành không được sau ngày hôm nay.")
+    if question := services.contradiction(payload.status, payload.progress):
+        return invalid(request, api, question)
     try:
         with transaction.atomic():  # what it replaced is read under the same lock as the update is written
             before = Task.objects.select_for_update().filter(pk=task.pk).values(*TASK_BEFORE).first()
@@ -314,6 +321,7 @@ def task_update(
 class TargetFilters(Schema):
     plan: Id | None = None
     agency: Id | None = None
+    q: Annotated[str, Field(max_length=200, description="Tìm theo từ, không phân biệt dấu và chữ hoa")] | None = None
 
 
 @api.get("/targets", response=list[TargetOut], tags=["targets"], summary="Chỉ tiêu với số liệu gần nhất")
@@ -325,7 +333,7 @@ def targets(request, filters: Query[TargetFilters]):
         queryset = queryset.filter(plan_id=filters.plan)
     if filters.agency is not None:
         queryset = queryset.filter(agency_id=filters.agency)
-    return queryset
+    return matching(queryset, filters.q)
 
 
 @api.get(

@@ -25,6 +25,7 @@ MESSAGES = {
     "int_parsing": "phải là số nguyên",
     "int_type": "phải là số nguyên",
     "int_from_float": "phải là số nguyên",
+    "exponent": "{message}",
     "decimal_parsing": "phải là số",
     "decimal_type": "phải là số",
     "decimal_max_digits": "có quá nhiều chữ số (tối đa {max_digits})",

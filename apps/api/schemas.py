@@ -9,11 +9,12 @@ from typing import Annotated, Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator, Discriminator, Tag
+from pydantic import AfterValidator, BeforeValidator, Discriminator, StrictInt, Tag
 from pydantic_core import PydanticCustomError
 
 from apps.plans.models import Area, Attainment, Comparator, PlanStatus, ReportStatus, TaskState, attainment
 from apps.tracking.models import PeriodKind, UpdateStatus
+from cchc.numbers import exponent_message
 
 MAX_ID = 2**63 - 1  # the largest id a database row can have (64-bit)
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -30,6 +31,16 @@ def plain_text(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(plain_text)]
+
+
+def written_out(value):
+    """A number sent as text is written out, not in exponent form ("1E2"), like every number people type."""
+    if message := exponent_message(value):
+        raise PydanticCustomError("exponent", "{message}", {"message": message})
+    return value
+
+
+Number = Annotated[Decimal, BeforeValidator(written_out)]
 # a period by id (a JSON number) or by code or name (a string); only the matching kind's errors are told
 PeriodRef = Annotated[
     Annotated[Id, Tag("number")] | Annotated[Text, Tag("string")],
@@ -186,8 +197,14 @@ class TaskUpdateIn(Schema):
     status: Literal["not_started", "in_progress", "done"] = Field(
         description="not_started, in_progress hoặc done; đúng hạn, quá hạn được tính từ thời hạn."
     )
-    progress: int | None = Field(
-        None, ge=0, le=100, description="Tiến độ (%), 0–100; done luôn là 100, not_started là 0, in_progress tối đa 99."
+    progress: StrictInt | None = Field(  # strict: 1E2 (a JSON float) is not a percentage
+        None,
+        ge=0,
+        le=100,
+        description=(
+            "Tiến độ (%), 0–100: done là 100, not_started là 0, in_progress 0–99; bỏ trống thì theo status. "
+            "Tiến độ trái với status (done với 60, in_progress với 100) bị từ chối (422), không tự sửa."
+        ),
     )
     comment: Text = Field("", max_length=5000)
     completed_on: dt.date | None = Field(None, description="Ngày hoàn thành khi status là done; mặc định hôm nay.")
@@ -224,11 +241,11 @@ class MeasurementIn(Schema):
     period: PeriodRef = Field(
         description="Kỳ báo cáo: mã năm-kỳ (2026-q1, 2026-h1, 2026-q3, 2026-year), id, hoặc tên (Quý I 2026)."
     )
-    value: Decimal | None = Field(
+    value: Number | None = Field(
         None, description="Giá trị; bỏ trống khi gửi tử số và mẫu số (tỷ lệ = tử số / mẫu số × 100)."
     )
-    numerator: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
-    denominator: Decimal | None = Field(None, gt=0, max_digits=14, decimal_places=2)
+    numerator: Number | None = Field(None, ge=0, max_digits=14, decimal_places=2)
+    denominator: Number | None = Field(None, gt=0, max_digits=14, decimal_places=2)
     source: Text = Field("", max_length=300)
     note: Text = Field("", max_length=5000)
 

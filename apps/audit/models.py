@@ -33,9 +33,13 @@ class AuditEntry(models.Model):
         return self.user_id is None and self.action in ANONYMOUS_ACTIONS
 
 
+# kept for the machine, not a value anybody set: the folded copy searches read (apps.plans.search)
+UNRECORDED = frozenset({"search_text"})
+
+
 def snapshot(obj, fields: list[str] | None = None) -> dict:
     """The concrete field values of a model instance, JSON-ready."""
-    names = fields or [f.attname for f in obj._meta.concrete_fields]
+    names = [n for n in fields or [f.attname for f in obj._meta.concrete_fields] if n not in UNRECORDED]
     encoder = DjangoJSONEncoder()
     data = {}
     for name in names:

@@ -1,43 +1,113 @@
-"""The audit log page: the standing officer of a unit and the city read it; everybody else gets 404."""
+"""The audit log page: the standing officer of a unit and the city read it; everybody else gets 404. Entries read
+as sentences, in local time, filtered by person, kind of object (or one object) and dates."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from apps.audit.models import AuditEntry
+from apps.audit.sentences import KINDS, Sentences
 from apps.units.access import Access
 from apps.units.models import Unit
 
 PAGE_SIZE = 50
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
 
-def changes(entry: AuditEntry) -> list[tuple[str, object, object]]:
-    """The fields an entry changed, as (name, before, after)."""
-    before, after = entry.before or {}, entry.after or {}
-    if not isinstance(before, dict) or not isinstance(after, dict):
-        return [("", before, after)]
-    keys = list(dict.fromkeys([*before, *after]))
-    return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+class AuditFilterForm(forms.Form):
+    nguoi = forms.TypedChoiceField(label="Người thực hiện", required=False, coerce=int, empty_value=None)
+    loai = forms.ChoiceField(label="Đối tượng", required=False, choices=[("", "Tất cả"), *KINDS.items()])
+    ma = forms.IntegerField(required=False, min_value=1, max_value=2_000_000_000, widget=forms.HiddenInput)
+    tu = forms.DateField(label="Từ ngày", required=False, input_formats=DATE_FORMATS)
+    den = forms.DateField(label="Đến ngày", required=False, input_formats=DATE_FORMATS)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nguoi"].choices = [("", "Tất cả")] + [(u.pk, u.get_full_name() or u.username) for u in people]
+        for name in ("tu", "den"):
+            self.fields[name].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tu") and data.get("den") and data["tu"] > data["den"]:
+            raise forms.ValidationError("“Từ ngày” phải trước hoặc bằng “Đến ngày”.")
+        if data.get("ma") and not data.get("loai"):
+            raise forms.ValidationError("Chọn loại đối tượng cho mã đã nhập.")
+        return data
+
+    def apply(self, entries):
+        data = self.cleaned_data
+        if data["nguoi"]:
+            entries = entries.filter(user_id=data["nguoi"])
+        if data["loai"]:
+            entries = entries.filter(object_type=data["loai"])
+            if data["ma"]:
+                entries = entries.filter(object_id=str(data["ma"]))
+        if data["tu"]:
+            entries = entries.filter(at__gte=_start_of(data["tu"]))
+        if data["den"]:
+            entries = entries.filter(at__lt=_start_of(data["den"] + dt.timedelta(days=1)))
+        return entries
 
 
-def _page(request, entries):
+def _start_of(day: dt.date) -> dt.datetime:
+    """Midnight of ``day`` in local time (Asia/Ho_Chi_Minh), so a day means the local day."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _people(entries):
+    ids = entries.exclude(user_id=None).values_list("user_id", flat=True).distinct()
+    users = get_user_model().objects.filter(pk__in=ids)
+    return sorted(users, key=lambda u: (u.get_full_name() or u.username).lower())
+
+
+def _log(request, entries, unit: Unit | None):
+    form = AuditFilterForm(request.GET or None, people=_people(entries))
+    filtered = False
+    if form.is_bound and form.is_valid():
+        shown = form.apply(entries)
+        filtered = shown is not entries
+        entries = shown
     page = Paginator(entries.select_related("user", "unit"), PAGE_SIZE).get_page(request.GET.get("trang"))
-    for entry in page:
-        entry.changes = changes(entry)
-    return page
+    query = request.GET.copy()
+    query.pop("trang", None)
+    context = {
+        "unit": unit,
+        "page": page,
+        "entries": Sentences(page),
+        "form": form,
+        "filtered": filtered,
+        "query": query.urlencode(),
+        "object_label": _object_label(form),
+    }
+    return render(request, "audit/log.html", context)
+
+
+def _object_label(form: AuditFilterForm) -> str:
+    """The one object the log is narrowed to, by its kind and number (when a page linked here)."""
+    if form.is_bound and form.is_valid() and form.cleaned_data["ma"] and form.cleaned_data["loai"]:
+        return f"{KINDS[form.cleaned_data['loai']]} số {form.cleaned_data['ma']}"
+    return ""
 
 
 @login_required
 def audit_home(request):
     access = Access(request.user)
     if access.is_city:
-        page = _page(request, AuditEntry.objects.all())
-        return render(request, "audit/log.html", {"unit": None, "page": page})
+        return _log(request, AuditEntry.objects.all(), None)
     if access.managed_unit_ids:
-        return redirect("audit-log", unit_id=min(access.managed_unit_ids))
+        url = redirect("audit-log", unit_id=min(access.managed_unit_ids))
+        if request.GET:
+            url["Location"] += "?" + request.GET.urlencode()
+        return url
     raise Http404("Không tìm thấy.")
 
 
@@ -47,5 +117,4 @@ def audit_log(request, unit_id: int):
     unit = get_object_or_404(Unit, pk=unit_id)
     if not access.can_read_audit(unit):
         raise Http404("Không tìm thấy.")
-    page = _page(request, AuditEntry.objects.filter(unit=unit.governing_unit))
-    return render(request, "audit/log.html", {"unit": unit.governing_unit, "page": page})
+    return _log(request, AuditEntry.objects.filter(unit=unit.governing_unit), unit.governing_unit)

@@ -8,6 +8,8 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 
+from cchc.sizes import too_big
+
 ALLOWED = (".docx", ".pdf", ".txt", ".md", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _MAGIC = {
     ".pdf": (b"%PDF-",),
@@ -83,8 +85,8 @@ class UploadForm(forms.Form):
         limit = settings.UPLOAD_MAX_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
-                f"Tệp “{name}” quá lớn ({upload.size / 1048576:.1f} MB, giới hạn {limit / 1048576:.0f} MB). "
-                "Hãy tách phụ lục hoặc giảm độ phân giải ảnh quét rồi thử lại."
+                too_big(name, upload.size, limit, "một tệp kế hoạch")
+                + " Hãy tách phụ lục hoặc giảm độ phân giải ảnh quét rồi thử lại."
             )
         if not content_matches(suffix, upload):
             raise forms.ValidationError(

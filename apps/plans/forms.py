@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 
 from apps.plans.models import Plan, Target, Task
 from apps.units.models import Unit, UnitKind
+from cchc.numbers import exponent_message
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 
@@ -33,6 +34,8 @@ class ForgivingDecimalField(forms.DecimalField):
     widget = forms.TextInput
 
     def to_python(self, value):
+        if message := exponent_message(value):
+            raise forms.ValidationError(message, code="exponent")
         if isinstance(value, str):
             text = value.strip().replace("%", "").replace(" ", "").replace("\u00a0", "")
             if "," in text and "." in text:

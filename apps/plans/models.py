@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from apps.plans.search import Searchable, plan_parts, target_parts, task_parts
 from apps.units.models import Unit
 from cchc.versioning import Versioned
 
@@ -29,7 +30,9 @@ class PlanStatus(models.TextChoices):
     SUPERSEDED = "superseded", "Đã được thay thế"
 
 
-class Plan(Versioned):
+class Plan(Searchable, Versioned):
+    search_fields = frozenset({"number", "title", "issuer", "signer", "unit", "unit_id"})
+
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="plans", verbose_name="đơn vị")
     status = models.CharField("trạng thái", max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     number = models.CharField("số, ký hiệu", max_length=60, blank=True)
@@ -62,6 +65,9 @@ class Plan(Versioned):
 
     def __str__(self) -> str:
         return f"{self.number or 'Kế hoạch'} – {self.title}"
+
+    def search_parts(self) -> list:
+        return plan_parts(self)
 
     @property
     def is_draft(self) -> bool:
@@ -124,7 +130,9 @@ class Comparator(models.TextChoices):
     AT_MOST = "<=", "tối đa"
 
 
-class Target(Versioned):
+class Target(Searchable, Versioned):
+    search_fields = frozenset({"text", "phase", "unit", "agency", "agency_id"})
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
     position = models.PositiveIntegerField(default=0)
     text = models.TextField("nội dung chỉ tiêu")
@@ -146,6 +154,9 @@ class Target(Versioned):
 
     def __str__(self) -> str:
         return f"{self.get_comparator_display()} {self.value:g}{self.unit}: {self.text[:60]}"
+
+    def search_parts(self) -> list:
+        return target_parts(self)
 
     def is_met_by(self, value: Decimal) -> bool:
         if self.comparator == Comparator.AT_MOST:
@@ -195,7 +206,11 @@ class ReportStatus(models.TextChoices):
     OVERDUE = "overdue", "Quá hạn chưa hoàn thành"
 
 
-class Task(Versioned):
+class Task(Searchable, Versioned):
+    search_fields = frozenset(
+        {"section", "no", "content", "lead", "lead_id", "lead_text", "partners_text", "output", "deadline_text"}
+    )
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
     position = models.PositiveIntegerField(default=0)
     section = models.CharField("mục", max_length=20, blank=True)
@@ -225,6 +240,9 @@ class Task(Versioned):
 
     def __str__(self) -> str:
         return f"{self.section}.{self.no} {self.content[:60]}"
+
+    def search_parts(self) -> list:
+        return task_parts(self)
 
     def current_due(self, today: dt.date) -> dt.date | None:
         """The deadline that applies today: a yearly task is due at the end of each year."""

@@ -3,6 +3,7 @@ from django.urls import path
 from apps.plans import views
 
 urlpatterns = [
+    path("tim-kiem/", views.search, name="plans-search"),
     path("ke-hoach/", views.plan_list, name="plans-list"),
     path("ke-hoach/<int:pk>/", views.plan_detail, name="plans-detail"),
     path("ke-hoach/<int:pk>/duyet/", views.plan_review, name="plans-review"),

@@ -14,13 +14,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from apps.audit.models import AuditEntry
+from apps.audit.sentences import Sentences
 from apps.imports import services
 from apps.imports.review import PlanConflict, compare, save_plan, show_conflict, who_when
 from apps.plans.forms import plan_forms
-from apps.plans.models import Plan, PlanStatus, ReportStatus
+from apps.plans.models import Plan, PlanStatus, ReportStatus, Target, Task
+from apps.plans.search import matching, words
 from apps.units.access import Access
 from apps.units.matching import candidates, rank, split_names
 from apps.units.models import Unit
+from cchc.confirm import Pending, is_confirmed, pressed
 from cchc.form_limits import big_form
 
 
@@ -42,11 +45,32 @@ def plan_list(request):
     if status in PlanStatus.values:
         plans = plans.filter(status=status)
     query = request.GET.get("q", "").strip()
-    if query:
-        plans = plans.filter(Q(title__icontains=query) | Q(number__icontains=query) | Q(unit__name__icontains=query))
+    plans = matching(plans, query)
     managed = Unit.objects.filter(pk__in=access.managed_unit_ids).order_by("name")
     context = {"plans": plans, "status": status, "query": query, "statuses": PlanStatus.choices, "managed": managed}
     return render(request, "plans/list.html", context)
+
+
+SEARCH_LIMIT = 50  # rows shown per kind; the count says how many matched
+
+
+@login_required
+def search(request):
+    """Plans, tasks and targets the user may read whose words contain every word searched, accents and case
+    aside."""
+    access = Access(request.user)
+    query = request.GET.get("q", "").strip()[:200]
+    found = []
+    if words(query):
+        plans = matching(access.visible(Plan.objects.select_related("unit")), query)
+        tasks = matching(access.visible(Task.objects.select_related("plan", "plan__unit", "lead"), "plan__unit"), query)
+        targets = access.visible(Target.objects.select_related("plan", "plan__unit", "agency"), "plan__unit")
+        targets = matching(targets, query)
+        kinds = (("plans", "Kế hoạch", plans), ("tasks", "Nhiệm vụ", tasks), ("targets", "Chỉ tiêu", targets))
+        for key, label, rows in kinds:
+            found.append({"key": key, "label": label, "count": rows.count(), "rows": list(rows[:SEARCH_LIMIT])})
+    context = {"query": query, "found": found, "total": sum(group["count"] for group in found), "limit": SEARCH_LIMIT}
+    return render(request, "plans/search.html", context)
 
 
 def plan_history(plan: Plan):
@@ -60,16 +84,6 @@ def plan_history(plan: Plan):
     ).select_related("user")[:200]
 
 
-def changed_fields(before: dict | None, after: dict | None) -> list[tuple[str, object, object]]:
-    """(field, before, after) for each field an audit entry changed; skips bookkeeping fields."""
-    before, after = before or {}, after or {}
-    if "first" in before:  # a merge keeps both rows
-        before = before["first"]
-    skip = {"id", "plan_id", "position", "created_at"}
-    names = [k for k in dict.fromkeys([*before, *after]) if k not in skip]
-    return [(k, before.get(k), after.get(k)) for k in names if before.get(k) != after.get(k)]
-
-
 @login_required
 def plan_detail(request, pk: int):
     access = Access(request.user)
@@ -79,11 +93,7 @@ def plan_detail(request, pk: int):
     for task in tasks:
         task.status_now = task.report_status(today)
         task.status_label = ReportStatus(task.status_now).label
-    history = None
-    if access.can_read_audit(plan.unit):
-        history = list(plan_history(plan))
-        for entry in history:
-            entry.changes = changed_fields(entry.before, entry.after)
+    history = list(Sentences(plan_history(plan))) if access.can_read_audit(plan.unit) else None
     context = {
         "plan": plan,
         "references": plan.references.select_related("linked_plan"),
@@ -126,10 +136,18 @@ def _edit(request, plan: Plan, *, draft: bool):
     status = 200
     if request.method == "POST":
         if header.is_valid() and targets.is_valid() and tasks.is_valid():
-            merge = request.POST.get("merge", "")
+            merge = pressed(request, "merge") or ""
             merge = int(merge) if draft and merge.isdecimal() and len(merge) < 10 else None
-            action = request.POST.get("action")
+            action = pressed(request, "action")
             publish = draft and merge is None and action in PUBLISH_MODES
+            pending = None
+            if merge is not None and not is_confirmed(request, "merge", str(merge)):
+                pending = Pending(_merge_question(plan, merge), "merge", str(merge), "Gộp hai dòng")
+            elif publish and not is_confirmed(request, "action", action):
+                question = _publish_questions(plan)[action]
+                pending = Pending(question, "action", action, PUBLISH_LABELS[action])
+            if pending is not None:  # nothing saved yet: the page again, with the question and the user's edits
+                return _edit_page(request, plan, header, targets, tasks, draft=draft, pending=pending)
             try:
                 with transaction.atomic():
                     changes = save_plan(plan, header, targets, tasks, request.user, merge=merge, whole=publish)
@@ -161,6 +179,33 @@ def _edit(request, plan: Plan, *, draft: bool):
 
 # the review page's publish buttons: plainly, or as the replacement or the amendment of the plan it is a new version of
 PUBLISH_MODES = {"publish": None, "replace": services.PublishMode.REPLACE, "amend": services.PublishMode.AMEND}
+PUBLISH_LABELS = {"publish": "Đồng ý ban hành", "replace": "Đồng ý ban hành thay thế", "amend": "Đồng ý ban hành"}
+
+
+def _publish_questions(plan: Plan) -> dict[str, str]:
+    """What each publish button asks before it publishes (publishing is final: the agencies see the plan)."""
+    before = services.predecessor(plan) if plan.is_draft else None
+    old = (before.number or "kế hoạch cũ") if before else "kế hoạch cũ"
+    after = " Các cơ quan được giao nhiệm vụ sẽ thấy kế hoạch và cập nhật tiến độ; kế hoạch không còn là bản nháp."
+    return {
+        "publish": f"Ban hành kế hoạch {plan.number or 'này'}?{after}",
+        "replace": f"Ban hành kế hoạch này thay thế {old}? Kế hoạch {old} sẽ hết hiệu lực (nhiệm vụ, báo cáo tiến độ "
+        f"và số liệu của nó được giữ).{after}",
+        "amend": f"Ban hành kế hoạch này sửa đổi, bổ sung {old}? Kế hoạch {old} vẫn còn hiệu lực.{after}",
+    }
+
+
+def _merge_question(plan: Plan, pk: int) -> str:
+    task = plan.tasks.filter(pk=pk).first()
+    return merge_question(task) if task else "Gộp hai dòng nhiệm vụ?"
+
+
+def merge_question(task: Task) -> str:
+    code = ".".join(p for p in (task.section, task.no) if p) or f"“{task.content[:40]}”"
+    return (
+        f"Gộp dòng nhiệm vụ {code} với dòng dưới? Hai dòng thành một (nội dung nối lại); việc gộp được ghi vào lịch "
+        "sử của kế hoạch."
+    )
 
 
 def _publish(plan: Plan, user, mode) -> list[str]:
@@ -181,10 +226,12 @@ def _conflict_message(conflict: PlanConflict) -> str:
     )
 
 
-def _edit_page(request, plan: Plan, header, targets, tasks, *, draft: bool, status: int = 200):
+def _edit_page(request, plan: Plan, header, targets, tasks, *, draft: bool, status: int = 200, pending=None):
     run = plan.import_runs.first()
     if draft:
         _with_suggestions(plan, tasks)
+        for form in tasks.forms:
+            form.merge_question = merge_question(form.instance) if form.instance.pk else ""
     context = {
         "plan": plan,
         "header": header,
@@ -198,6 +245,8 @@ def _edit_page(request, plan: Plan, header, targets, tasks, *, draft: bool, stat
         "is_pdf": PurePath(plan.source_name or plan.source_file.name or "").suffix.lower() == ".pdf",
         "problems": services.publish_problems(plan) if draft else [],
         "predecessor": services.predecessor(plan) if draft else None,
+        "pending": pending,
+        "questions": _publish_questions(plan) if draft else {},
     }
     return render(request, "plans/edit.html", context, status=status)
 

@@ -25,7 +25,10 @@ from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
 from apps.units.access import Access
 from apps.units.models import GOVERNING_KINDS, Unit
+from cchc.confirm import Pending, confirm_page, is_confirmed
 from cchc.versioning import Conflict, parse_etag
+
+RETURN_QUESTION = "Trả lại báo cáo này cho đơn vị? Đơn vị sẽ nhận được lý do, sửa rồi gửi lại."
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -109,6 +112,7 @@ def detail(request, pk: int):
         "attainments": ATTAINMENTS,
         "can_edit": services.can_edit(access, report) and report.is_editable,
         "can_review": services.can_review(access, report) and report.state == ReportState.SUBMITTED,
+        "return_question": RETURN_QUESTION,
         "late": report.is_late(),
         "agency": services.contributing_agency(access, report),
     }
@@ -194,6 +198,15 @@ def accept(request, pk: int):
 @login_required
 @require_POST
 def return_(request, pk: int):
+    reason = request.POST.get("reason", "").strip()
+    if reason and not is_confirmed(request, "return", str(pk)):
+        access = Access(request.user)
+        report = _report_or_404(access, pk)
+        if refusal := services.review_refusal(access, report):
+            raise PermissionDenied(refusal)
+        pending = Pending(RETURN_QUESTION, "return", str(pk), "Trả lại báo cáo")
+        return confirm_page(request, pending, reverse("reports-detail", args=[pk]), [f"Lý do: {reason}"])
+
     def step(report, access):
         services.return_report(report, request.user, request.POST.get("reason", ""), _posted_version(request))
         return "Đã trả lại báo cáo; đơn vị sẽ sửa và gửi lại."

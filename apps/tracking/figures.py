@@ -18,6 +18,7 @@ from apps.audit.models import record, snapshot
 from apps.plans.models import Attainment, Comparator, IndicatorKind, Plan, Target, attainment
 from apps.tracking.models import Measurement, Period, PeriodKind
 from apps.tracking.uploads import store_evidence
+from cchc.numbers import exponent_message
 from cchc.versioning import Conflict
 from importer.text import fold
 
@@ -71,6 +72,8 @@ def parse_number(raw) -> Decimal | None:
 
 
 def _parse_text(raw) -> Decimal | None:
+    if message := exponent_message(str(raw)):
+        raise FigureError(message)
     text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
     if text.endswith("%"):
         text = text[:-1]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from apps.plans.models import ReportStatus, TaskState
+from apps.tracking.services import contradiction, resolutions
 from apps.tracking.uploads import ALLOWED_LABEL, validate_upload
 
 
@@ -48,6 +49,14 @@ class TaskUpdateForm(forms.Form):
     # the task's version when the form was opened: an update is appended whatever it is now, but the user is told
     # what it replaced when someone else updated the task meanwhile
     version = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
+    # the percentage the form was opened with: left as it was, it follows the state chosen; typed, it must agree
+    # with it, or the user is asked which is meant (``resolve``, a button of the form)
+    shown_progress = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    resolve = forms.ChoiceField(required=False, choices=TaskState.choices, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.resolutions: list[tuple[str, str]] = []
 
     def clean_version(self) -> int | None:
         text = self.cleaned_data.get("version") or ""
@@ -61,6 +70,14 @@ class TaskUpdateForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        state, progress = data.get("state"), data.get("progress")
+        typed = progress is not None and progress != data.get("shown_progress")
+        if data.get("resolve") and state and progress is not None:
+            data["state"] = state = data["resolve"]
+            data["progress"] = {TaskState.DONE: 100, TaskState.NOT_STARTED: 0}.get(state, min(progress, 99))
+        elif state and typed and (question := contradiction(state, progress)):
+            self.resolutions = resolutions(state, progress)
+            raise ValidationError(question)
         if data.get("state") == TaskState.DONE and not data.get("completed_on") and "completed_on" not in self.errors:
             data["completed_on"] = timezone.localdate()
         return data
@@ -71,6 +88,7 @@ class ReturnForm(forms.Form):
 
 
 class TaskFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm", required=False, max_length=200)
     agency = forms.TypedChoiceField(label="Cơ quan chủ trì", required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label="Tình trạng", required=False, choices=[("", "Tất cả")] + ReportStatus.choices)
     overdue = forms.BooleanField(label="Chỉ nhiệm vụ quá hạn", required=False)

@@ -56,6 +56,39 @@ def normalize(
     return min(max(progress or 0, 0), 99), None
 
 
+def contradiction(state: str, progress: int | None) -> str | None:
+    """The question to ask when the state chosen and the percentage typed say different things ("Đang thực hiện"
+    at 100%, "Đã hoàn thành" at 60%); None when they agree or no percentage was typed. Nothing is changed to make
+    them agree without asking."""
+    if progress is None:
+        return None
+    if state == TaskState.DONE and progress < 100:
+        return (
+            f"Bạn chọn “Đã hoàn thành” nhưng ghi tiến độ {progress}%. Nhiệm vụ đã hoàn thành (100%), hay vẫn đang "
+            f"thực hiện ({progress}%)?"
+        )
+    if state == TaskState.IN_PROGRESS and progress >= 100:
+        return (
+            "Bạn chọn “Đang thực hiện” nhưng ghi tiến độ 100%. Nhiệm vụ đã hoàn thành, hay tiến độ chưa tới 100%? "
+            "Chọn “Đã hoàn thành”, hoặc sửa lại tiến độ cho đúng."
+        )
+    if state == TaskState.NOT_STARTED and progress > 0:
+        return (
+            f"Bạn chọn “Chưa thực hiện” nhưng ghi tiến độ {progress}%. Nhiệm vụ đã bắt đầu ({progress}%), hay chưa "
+            "thực hiện (0%)?"
+        )
+    return None
+
+
+def resolutions(state: str, progress: int) -> list[tuple[str, str]]:
+    """The answers to ``contradiction``'s question, as (state to keep, how it reads)."""
+    if state == TaskState.DONE:
+        return [(TaskState.DONE, "Đã hoàn thành (100%)"), (TaskState.IN_PROGRESS, f"Đang thực hiện, {progress}%")]
+    if state == TaskState.IN_PROGRESS:
+        return [(TaskState.DONE, "Đã hoàn thành (100%)")]
+    return [(TaskState.IN_PROGRESS, f"Đang thực hiện, {progress}%"), (TaskState.NOT_STARTED, "Chưa thực hiện (0%)")]
+
+
 def submit_update(
     task: Task,
     user,

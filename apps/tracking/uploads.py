@@ -15,9 +15,9 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 
 from apps.tracking.models import Evidence
+from cchc.sizes import too_big
 
 PDF = b"%PDF-"
 ZIP = b"PK\x03\x04"
@@ -72,7 +72,8 @@ def validate_upload(upload) -> FileKind:
     name = upload.name or ""
     if upload.size > settings.UPLOAD_MAX_BYTES:
         raise ValidationError(
-            f"Tệp “{name}” quá lớn ({filesizeformat(upload.size)}); tối đa {filesizeformat(settings.UPLOAD_MAX_BYTES)}."
+            too_big(name, upload.size, settings.UPLOAD_MAX_BYTES, "một tệp minh chứng")
+            + " Hãy nén tệp, giảm độ phân giải ảnh quét hoặc tách thành nhiều tệp."
         )
     if upload.size == 0:
         raise ValidationError(f"Tệp “{name}” rỗng.")

@@ -9,16 +9,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.plans.models import Plan, ReportStatus, Task, TaskState
+from apps.plans.search import found_in
 from apps.tracking import exports, services
 from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
 from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatus
 from apps.tracking.uploads import evidence_unit
 from apps.units.access import Access
 from apps.units.models import Unit
+from cchc.confirm import Pending, confirm_page, is_confirmed
 from cchc.versioning import Conflict
 
 TASK_RELATED = ("plan", "plan__unit", "plan__unit__parent", "lead")
@@ -74,6 +77,8 @@ def plan_tasks(request, plan_id: int):
     form = TaskFilterForm(request.GET or None, agencies=sorted(agencies, key=lambda u: u.name))
     shown = tasks
     if form.is_valid():
+        if form.cleaned_data["q"]:
+            shown = [t for t in shown if found_in(t.search_text, form.cleaned_data["q"])]
         if form.cleaned_data["agency"]:
             shown = [t for t in shown if t.lead_id == form.cleaned_data["agency"]]
         if form.cleaned_data["status"]:
@@ -115,6 +120,8 @@ def task_detail(request, pk: int):
         "partners": task.partners.all(),
         "can_update": access.can_update_task(task),
         "can_return": access.can_manage(task.plan.unit),
+        "can_read_audit": access.can_read_audit(task.plan.unit),
+        "return_question": RETURN_QUESTION,
         "return_form": ReturnForm(),
     }
     return render(request, "tracking/task_detail.html", context)
@@ -154,6 +161,7 @@ def task_update(request, pk: int):
             initial={
                 "state": task.state,
                 "progress": task.progress,
+                "shown_progress": task.progress,
                 "completed_on": task.completed_on,
                 "version": task.version,
             }
@@ -192,6 +200,12 @@ def _replaced(task: Task, update: TaskUpdate, opened: int | None) -> str:
     )
 
 
+RETURN_QUESTION = (
+    "Trả lại cập nhật này cho người đã gửi? Nhiệm vụ trở về tình trạng trước đó và người gửi nhận được thông báo "
+    "kèm lý do."
+)
+
+
 @login_required
 @require_POST
 def update_return(request, pk: int):
@@ -206,6 +220,10 @@ def update_return(request, pk: int):
         messages.error(request, "Cần ghi lý do trả lại.")
     elif update.status != UpdateStatus.SUBMITTED:
         messages.error(request, "Cập nhật này đã bị trả lại trước đó.")
+    elif not is_confirmed(request, "return", str(update.pk)):
+        pending = Pending(RETURN_QUESTION, "return", str(update.pk), "Trả lại cập nhật")
+        back = reverse("tracking-task", args=[update.task_id])
+        return confirm_page(request, pending, back, [f"Lý do: {form.cleaned_data['reason']}"])
     else:
         try:
             services.return_update(update, request.user, form.cleaned_data["reason"])

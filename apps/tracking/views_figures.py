@@ -118,6 +118,13 @@ def _target_for(access: Access, target_id: int) -> Target:
     return target
 
 
+ONLY_MANAGER = "Chỉ cán bộ thường trực CCHC của đơn vị được làm việc này."
+ONLY_FILLERS = (
+    "Chỉ cán bộ của cơ quan chủ trì nhiệm vụ hoặc theo dõi chỉ tiêu của kế hoạch này, và cán bộ thường trực CCHC của "
+    "đơn vị, được gửi bảng tính cập nhật."
+)
+
+
 def _can_fill_sheet(access: Access, plan: Plan) -> bool:
     targets = list(plan.targets.all())
     tasks = list(plan.tasks.all())
@@ -160,7 +167,7 @@ def plan_bind(request, plan_id: int):
     access = Access(request.user)
     plan = _plan_for(access, plan_id)
     if not access.can_manage(plan.unit):
-        raise PermissionDenied
+        raise PermissionDenied(ONLY_MANAGER)
     with transaction.atomic():
         targets = list(plan.targets.select_related("plan__unit").select_for_update())
         before = {t.pk: t.indicator_id for t in targets}
@@ -196,7 +203,10 @@ def target_figures(request, target_id: int):
             form = MeasurementForm(periods=periods, initial={"period": _default_period(periods)})
     if request.method == "POST":
         if not can_enter:
-            raise PermissionDenied
+            raise PermissionDenied(
+                "Chỉ cán bộ của cơ quan theo dõi chỉ tiêu này hoặc cán bộ thường trực CCHC của đơn vị được nhập "
+                "số liệu."
+            )
         form = MeasurementForm(request.POST.copy(), request.FILES, periods=entry_periods(plan))
         if form.is_valid():
             data = form.cleaned_data
@@ -277,7 +287,7 @@ def target_indicator(request, target_id: int):
     access = Access(request.user)
     target = _target_for(access, target_id)
     if not access.can_manage(target.plan.unit):
-        raise PermissionDenied
+        raise PermissionDenied(ONLY_MANAGER)
     form = IndicatorChoiceForm(request.POST, unit=target.plan.unit)
     if form.is_valid():
         with transaction.atomic():
@@ -307,7 +317,9 @@ def indicators(request):
     form = IndicatorForm() if can_add else None
     if request.method == "POST":
         if not can_add:
-            raise PermissionDenied
+            raise PermissionDenied(
+                "Chỉ cán bộ thường trực CCHC của một đơn vị hoặc cán bộ Sở Nội vụ được thêm chỉ số vào danh mục."
+            )
         form = IndicatorForm(request.POST)
         if form.is_valid():
             indicator = form.save(commit=False)
@@ -358,7 +370,7 @@ def sheet_upload(request, plan_id: int):
     access = Access(request.user)
     plan = _plan_for(access, plan_id)
     if not _can_fill_sheet(access, plan):
-        raise PermissionDenied
+        raise PermissionDenied(ONLY_FILLERS)
     form = UploadForm()
     problems = []
     if request.method == "POST":
@@ -385,7 +397,7 @@ def sheet_preview(request, plan_id: int):
     access = Access(request.user)
     plan = _plan_for(access, plan_id)
     if not _can_fill_sheet(access, plan):
-        raise PermissionDenied
+        raise PermissionDenied(ONLY_FILLERS)
     stored = SheetUpload.objects.filter(user=request.user, plan=plan).first()
     if request.method == "POST" and "cancel" in request.POST:  # before reading the upload: it may be broken
         if stored is not None:

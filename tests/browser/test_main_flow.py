@@ -55,6 +55,7 @@ def test_it_takes_a_word_plan_to_the_dashboard(march_2026, page, phone_page, tmp
     page.get_by_label("Thực hiện từ ngày", exact=True).fill("2026-01-01")
     page.get_by_label("đến ngày", exact=True).fill("2026-12-31")
     with page.expect_navigation():
+        page.once("dialog", lambda dialog: dialog.accept())  # "Ban hành kế hoạch …?"
         page.get_by_role("button", name="Lưu và ban hành").click()
 
     # 3. the plan is published with its tasks and target
@@ -119,6 +120,7 @@ def test_it_publishes_a_seed_plan_typed_in_word(march_2026, page, other_commune_
     expect(page.locator("fieldset[id^=target-]:not(#target-new)")).to_have_count(len(gold["targets"]))
     shot(page, "seed-01-review")
     with page.expect_navigation():
+        page.once("dialog", lambda dialog: dialog.accept())  # "Ban hành kế hoạch …?"
         page.get_by_role("button", name="Lưu và ban hành").click()
 
     expect(page.locator(".badge.published")).to_have_text("Đã ban hành")

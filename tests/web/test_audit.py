@@ -13,8 +13,8 @@ def test_it_shows_the_standing_officer_who_changed_what(client, plan, officer, a
     response = client.get(reverse("audit-log", args=[plan.unit_id]))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "kesat.pvhcc" in html and "Cập nhật nhiệm vụ II.1" in html
-    assert "not_started → in_progress" in html
+    assert "kesat.pvhcc cập nhật nhiệm vụ II.1: Chưa thực hiện → Đang thực hiện, 40%" in html
+    assert "not_started" not in html
 
 
 def test_it_sends_the_standing_officer_from_the_menu_to_their_unit(client, plan, officer):

@@ -80,7 +80,8 @@ def test_it_refuses_files_whose_type_or_content_is_wrong(client, task, agency_of
 def test_it_refuses_files_over_the_size_limit(client, task, agency_officer, settings):
     settings.UPLOAD_MAX_BYTES = 1024
     response = upload(client, agency_officer, task, SimpleUploadedFile("lon.pdf", PDF + b"0" * 2048))
-    assert "quá lớn" in response.content.decode()
+    size = f"{(len(PDF) + 2048) / 1024:.1f}".replace(".", ",")
+    assert f"Tệp “lon.pdf” nặng {size} KB, vượt giới hạn 1,0 KB cho một tệp minh chứng." in response.content.decode()
     assert not Evidence.objects.exists()
 
 

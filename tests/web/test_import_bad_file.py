@@ -50,7 +50,7 @@ def test_it_refuses_a_file_over_the_size_limit(client, officer, kesat, settings)
     client.force_login(officer)
     response = upload(client, kesat, "ke-hoach.txt", "Kế hoạch ".encode() * 50)
 
-    assert "quá lớn" in response.content.decode()
+    assert "nặng 650 byte, vượt giới hạn 100 byte cho một tệp kế hoạch" in response.content.decode()
     assert not ImportRun.objects.exists()
 
 

@@ -66,6 +66,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "dashboards-unit": "view:unit",
     # plans
     "plans-list": "signed-in",
+    "plans-search": "signed-in",
     "plans-detail": "view:unit",
     "plans-review": "manage:unit",
     "plans-edit": "manage:unit",

@@ -107,7 +107,8 @@ def test_it_returns_with_a_reason_shown_to_the_unit(client, plan, officer, revie
     client.force_login(reviewer)
 
     without = client.post(f"/bao-cao/{report.pk}/tra-lai/", {"reason": "", "version": 2}, follow=True)
-    client.post(f"/bao-cao/{report.pk}/tra-lai/", {"reason": "Thiếu số liệu hồ sơ trực tuyến.", "version": 2})
+    reason = {"reason": "Thiếu số liệu hồ sơ trực tuyến.", "version": 2, "confirmed": f"return:{report.pk}"}
+    client.post(f"/bao-cao/{report.pk}/tra-lai/", reason)
     client.force_login(officer)
     page = client.get(f"/bao-cao/{report.pk}/").content.decode()
 

@@ -19,7 +19,10 @@ def test_it_puts_the_task_back_and_tells_the_author(client, plan, officer, agenc
         done = submit_update(task, agency_officer, state=TaskState.DONE)
     client.force_login(officer)
     with time_machine.travel(dt.datetime(2026, 9, 6, 9, 0)):
-        response = client.post(reverse("tracking-return", args=[done.pk]), {"reason": "Thiếu văn bản minh chứng."})
+        response = client.post(
+            reverse("tracking-return", args=[done.pk]),
+            {"reason": "Thiếu văn bản minh chứng.", "confirmed": f"return:{done.pk}"},
+        )
     assert response.status_code == 302
     task.refresh_from_db()
     done.refresh_from_db()
@@ -39,7 +42,9 @@ def test_it_returns_to_not_started_when_nothing_else_stands(client, plan, office
     task = plan.tasks.get(lead__code="ke-sat-pvhcc")
     update = submit_update(task, agency_officer, state=TaskState.DONE)
     client.force_login(officer)
-    client.post(reverse("tracking-return", args=[update.pk]), {"reason": "Chưa đúng."})
+    client.post(
+        reverse("tracking-return", args=[update.pk]), {"reason": "Chưa đúng.", "confirmed": f"return:{update.pk}"}
+    )
     task.refresh_from_db()
     assert (task.state, task.progress, task.completed_on) == (TaskState.NOT_STARTED, 0, None)
 

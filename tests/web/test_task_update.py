@@ -34,7 +34,7 @@ def test_it_sets_the_completion_date_to_today_when_done_without_one(client, plan
     task = plan.tasks.get(lead__code="ke-sat-pvhcc")
     client.force_login(agency_officer)
     with time_machine.travel(dt.datetime(2026, 11, 20, 9, 0)):
-        client.post(reverse("tracking-update", args=[task.pk]), {"state": "done", "progress": "10"})
+        client.post(reverse("tracking-update", args=[task.pk]), {"state": "done", "progress": "100"})
         task.refresh_from_db()
         assert task.report_status() == ReportStatus.DONE_ON_TIME
     assert (task.state, task.progress, task.completed_on) == (TaskState.DONE, 100, dt.date(2026, 11, 20))

@@ -27,7 +27,7 @@ def colleague(pvhcc):
 def opened_form(client, user, task) -> dict:
     client.force_login(user)
     form = client.get(reverse("tracking-update", args=[task.pk])).context["form"]
-    return {name: form[name].value() for name in ("state", "progress", "version")}
+    return {name: form[name].value() for name in ("state", "progress", "shown_progress", "version")}
 
 
 def test_it_records_an_update_made_from_an_old_form_and_says_what_it_replaced(client, plan, agency_officer, colleague):
@@ -79,7 +79,8 @@ def test_it_tells_the_second_tab_the_update_was_already_returned(client, plan, o
     client.force_login(officer)
     request.getfixturevalue("returned_in_another_tab")
 
-    response = client.post(reverse("tracking-return", args=[update.pk]), {"reason": "Chưa đủ."}, follow=True)
+    answer = {"reason": "Chưa đủ.", "confirmed": f"return:{update.pk}"}
+    response = client.post(reverse("tracking-return", args=[update.pk]), answer, follow=True)
 
     assert response.status_code == 200
     page = response.content.decode()

@@ -34,7 +34,7 @@ from apps.tracking.figures import (
     save_measurement,
 )
 from apps.tracking.models import Measurement, Period
-from apps.tracking.services import UpdateError, submit_update
+from apps.tracking.services import UpdateError, contradiction, submit_update
 from apps.tracking.spreadsheets.layout import FIGURE_COLUMNS, FIGURES, TASK_COLUMNS, TASKS
 from apps.tracking.spreadsheets.reading import Problem
 from apps.tracking.spreadsheets.writing import plain
@@ -381,6 +381,9 @@ def _task_rows(plan: Plan, access: Access, rows: list, review: Review) -> None:
                 problem(row, "progress", f"'{_show(raw_progress)}' phải là số nguyên từ 0 đến 100")
                 continue
             progress = int(number)
+        if state != base_state and progress != base_progress and (question := contradiction(state, progress)):
+            problem(row, "progress", question + " Sửa ô tình trạng hoặc ô tiến độ cho khớp rồi tải lên lại.")
+            continue  # both typed and they disagree: asked, not decided here
         if state == base_state and progress != base_progress:
             # only the percentage was touched: the state follows it
             state = TaskState.DONE if progress == 100 else TaskState.IN_PROGRESS if progress > 0 else state

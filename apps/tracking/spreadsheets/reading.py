@@ -24,6 +24,7 @@ from apps.tracking.spreadsheets.layout import (
     TASK_REQUIRED,
     TASKS,
 )
+from cchc.sizes import limit_label, sizes, too_big
 from importer.text import fold
 
 log = logging.getLogger(__name__)
@@ -54,19 +55,13 @@ class Unreadable(Exception):
     """The file cannot be taken as the plan's workbook; the message is for the user."""
 
 
-def _sizes(size: int, limit: int) -> tuple[str, str]:
-    """A file's size and its limit, both in the unit that suits the limit ('6,2 MB', '5,0 MB')."""
-    unit, name = (1024 * 1024, "MB") if limit >= 1024 * 1024 else (1024, "KB")
-    return tuple(f"{n / unit:.1f}".replace(".", ",") + f" {name}" for n in (size, limit))
-
-
 def _count(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
 def limits() -> str:
     """The caps, as the upload page tells them."""
-    size = _sizes(0, settings.SHEET_MAX_BYTES)[1]
+    size = limit_label(settings.SHEET_MAX_BYTES)
     return f"tối đa {size}, {_count(settings.SHEET_MAX_ROWS)} dòng mỗi trang tính"
 
 
@@ -74,10 +69,9 @@ def _check_file(upload) -> None:
     """Refuse, before any parsing, what is too big or is not an .xlsx (with the reason and what to do)."""
     name = upload.name or "tệp"
     if upload.size > settings.SHEET_MAX_BYTES:
-        size, limit = _sizes(upload.size, settings.SHEET_MAX_BYTES)
         raise Unreadable(
-            f"Tệp “{name}” nặng {size}, vượt giới hạn {limit} cho một bảng tính. Hãy xóa các dòng, trang tính "
-            "hoặc hình ảnh thừa rồi tải lên lại."
+            too_big(name, upload.size, settings.SHEET_MAX_BYTES, "một bảng tính")
+            + " Hãy xóa các dòng, trang tính hoặc hình ảnh thừa rồi tải lên lại."
         )
     if upload.size == 0:
         raise Unreadable(f"Tệp “{name}” rỗng.")
@@ -107,7 +101,7 @@ def _check_file(upload) -> None:
         raise Unreadable(f"Tệp “{name}” bị hỏng (không mở được như tệp .xlsx); hãy lưu lại tệp rồi thử lại.") from exc
     unpacked = sum(member.file_size for member in members)
     if unpacked > settings.SHEET_MAX_UNPACKED_BYTES:
-        size, limit = _sizes(unpacked, settings.SHEET_MAX_UNPACKED_BYTES)
+        size, limit = sizes(unpacked, settings.SHEET_MAX_UNPACKED_BYTES)
         raise Unreadable(
             f"Tệp “{name}” khi giải nén nặng {size}, vượt giới hạn {limit}. Hãy xóa các dòng, trang tính hoặc "
             "hình ảnh thừa rồi tải lên lại."
