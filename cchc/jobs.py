@@ -80,3 +80,11 @@ def send_reminders(day: str) -> dict:
 
     result = send(dt.date.fromisoformat(day))
     return {"notifications": result.notifications, "emails": result.emails, "tasks": len(result.tasks)}
+
+
+@task()
+def mail_notifications(ids: list[int]) -> int:
+    """E-mail the new notifications to those with an address (see apps.tracking.notify.mail)."""
+    from apps.tracking.notify import mail
+
+    return mail(ids)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.plans.models import Plan, ReportStatus, Task, TaskState
-from apps.tracking import services
+from apps.tracking import notify, services
 from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
 from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatus
 from apps.tracking.uploads import evidence_unit
@@ -95,7 +95,7 @@ def task_detail(request, pk: int):
     task = _task_or_404(access, pk)
     today = timezone.localdate()
     _annotate([task], today)
-    updates = task.updates.select_related("author", "returned_by").prefetch_related(
+    updates = task.updates.select_related("author", "reviewed_by").prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.order_by("pk"))
     )
     context = {
@@ -162,7 +162,7 @@ def _replaced(task: Task, update: TaskUpdate, opened: int | None) -> str:
         return ""
     mine = _state(update.state, update.progress)
     previous = (
-        task.updates.filter(status=UpdateStatus.SUBMITTED)
+        task.updates.exclude(status=UpdateStatus.RETURNED)
         .exclude(pk=update.pk)
         .select_related("author")
         .order_by("-created_at", "-pk")
@@ -194,7 +194,7 @@ def update_return(request, pk: int):
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Cần ghi lý do trả lại.")
-    elif update.status != UpdateStatus.SUBMITTED:
+    elif update.status == UpdateStatus.RETURNED:
         messages.error(request, "Cập nhật này đã bị trả lại trước đó.")
     else:
         try:
@@ -213,8 +213,8 @@ def _returned_meanwhile(current: TaskUpdate | None) -> str:
         return "Cập nhật này không còn nữa (đã bị xóa cùng nhiệm vụ); không có gì để trả lại."
     if current.status != UpdateStatus.RETURNED:
         return "Cập nhật này vừa được người khác thay đổi; hãy tải lại trang rồi thử lại."
-    who = (current.returned_by.get_full_name() or current.returned_by.username) if current.returned_by else "Người khác"
-    when = timezone.localtime(current.returned_at) if current.returned_at else None
+    who = (current.reviewed_by.get_full_name() or current.reviewed_by.username) if current.reviewed_by else "Người khác"
+    when = timezone.localtime(current.reviewed_at) if current.reviewed_at else None
     at = f" lúc {when:%H:%M ngày %d/%m/%Y}" if when else ""
     return (
         f"Cập nhật này đã được {who} trả lại{at} (lý do: {current.return_reason}) trong lúc bạn trả lại; "
@@ -248,7 +248,7 @@ def notifications(request):
 def notification_open(request, pk: int):
     Access(request.user)
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
-    services.mark_read(request.user, [notification.pk])
+    notify.mark_read(request.user, [notification.pk])
     if notification.task_id:
         return redirect("tracking-task", pk=notification.task_id)
     return redirect("tracking-notifications")
@@ -258,6 +258,6 @@ def notification_open(request, pk: int):
 @require_POST
 def notifications_read(request):
     Access(request.user)
-    count = services.mark_read(request.user)
+    count = notify.mark_read(request.user)
     messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
     return redirect("tracking-notifications")

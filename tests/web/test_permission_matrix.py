@@ -77,6 +77,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "tracking-notifications": "signed-in",
     "tracking-notifications-read": ("405", "signed-in"),
     "tracking-notification": "own",
+    "tracking-review": "manager",
     # targets and figures
     "figures-plan": "view:unit",
     "figures-bind": ("405", "manage:unit"),
@@ -131,6 +132,8 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_reports_api_report_submit": "manage:unit",
     "apps_reports_api_report_accept": "reviewer",
     "apps_reports_api_report_return": "reviewer",
+    "apps_tracking_api_notifications": "signed-in",
+    "apps_tracking_api_notifications_read": "signed-in",
 }
 
 # which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
@@ -175,6 +178,7 @@ BODIES = {
     # a body that names an object of the variant asked about
     "apps_reports_api_report_create": lambda objects: {"unit": objects["unit"].pk, "period": "2026-q1"},
     "apps_reports_api_report_return": {"reason": "Thiếu số liệu quý"},
+    "apps_tracking_api_notifications_read": {},
 }
 
 MAY = {

@@ -1,0 +1,109 @@
+"""Telling people what waits for them: one Notification row per event and person, in the app, and by e-mail
+(through the job queue) for those with an address. Counters count tasks, not events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from apps.plans.models import Plan, Task
+from apps.tracking.models import Notification, NotificationKind
+from apps.units.models import Membership, Role, Unit
+
+SUBJECTS = {
+    NotificationKind.WAITING: "[CCHC] Có cập nhật chờ duyệt",
+    NotificationKind.RETURNED: "[CCHC] Cập nhật bị trả lại",
+    NotificationKind.DUE_7: "[CCHC] Nhắc hạn nhiệm vụ",
+    NotificationKind.DUE_1: "[CCHC] Nhắc hạn nhiệm vụ",
+    NotificationKind.OVERDUE: "[CCHC] Nhiệm vụ quá hạn",
+    NotificationKind.PLAN_PUBLISHED: "[CCHC] Kế hoạch mới ban hành",
+    NotificationKind.PLAN_REPLACED: "[CCHC] Kế hoạch được thay thế",
+}
+
+
+def short(text: str, length: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def officers(unit_ids: Iterable[int], role: str) -> list:
+    """Active users holding ``role`` at any of the units, in a stable order."""
+    user_ids = Membership.objects.filter(unit_id__in=list(unit_ids), role=role, user__is_active=True).values("user_id")
+    return list(get_user_model().objects.filter(pk__in=user_ids).order_by("pk"))
+
+
+def standing_officers(unit: Unit) -> list:
+    return officers([unit.governing_unit.pk], Role.STANDING_OFFICER)
+
+
+def tell(
+    users: Iterable,
+    kind: str,
+    message: str,
+    *,
+    unit: Unit | None = None,
+    task: Task | None = None,
+    plan: Plan | None = None,
+    link: str = "",
+    skip=None,
+) -> list[Notification]:
+    """One new notification per user (``skip``: the one who caused the event is not told of it); the e-mails are
+    sent by the worker once the transaction commits."""
+    rows, seen = [], set()
+    for user in users:
+        if user.pk in seen or (skip is not None and user.pk == skip.pk):
+            continue
+        seen.add(user.pk)
+        rows.append(
+            Notification(user=user, kind=kind, message=message[:500], unit=unit, task=task, plan=plan, link=link[:300])
+        )
+    created = Notification.objects.bulk_create(rows)
+    mail_later([n.pk for n in created if n.user.email])
+    return created
+
+
+def mail_later(ids: list[int]) -> None:
+    if not ids:
+        return
+    from cchc import jobs
+
+    jobs.enqueue(jobs.mail_notifications, ids)
+
+
+def mail(ids: Iterable[int]) -> int:
+    """Send the e-mail of each notification not mailed yet (the worker's job); returns how many were sent."""
+    sent = 0
+    site = settings.SITE_URL.rstrip("/")
+    rows = Notification.objects.filter(pk__in=list(ids), emailed_at__isnull=True).select_related("user")
+    for n in rows:
+        if not n.user.email:
+            continue
+        body = n.message + (f"\n\nXem: {site}{n.link}\n" if n.link else "\n")
+        send_mail(SUBJECTS.get(n.kind, "[CCHC] Thông báo"), body, None, [n.user.email], fail_silently=True)
+        Notification.objects.filter(pk=n.pk).update(emailed_at=timezone.now())
+        sent += 1
+    return sent
+
+
+def unread_count(user) -> int:
+    """What the menu's badge shows: the tasks (and plans) with unread notifications, however many each has."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    counts = Notification.objects.filter(user=user, read_at__isnull=True).aggregate(
+        tasks=Count("task", distinct=True),
+        plans=Count("plan", distinct=True, filter=Q(task__isnull=True)),
+        other=Count("pk", filter=Q(task__isnull=True, plan__isnull=True)),
+    )
+    return counts["tasks"] + counts["plans"] + counts["other"]
+
+
+def mark_read(user, ids: Iterable[int] | None = None) -> int:
+    rows = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        rows = rows.filter(pk__in=list(ids))
+    return rows.update(read_at=timezone.now())
