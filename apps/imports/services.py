@@ -22,6 +22,7 @@ from apps.audit.models import record, snapshot
 from apps.imports.models import ImportRun, RunStatus
 from apps.plans.indicators import bind_indicator
 from apps.plans.models import Area, Comparator, Plan, PlanReference, PlanStatus, ReferenceKind, Target, Task
+from apps.tracking import notify
 from apps.units.matching import match_agency, match_many, split_names
 from apps.units.models import Unit
 from cchc import jobs
@@ -522,7 +523,28 @@ def publish(plan: Plan, user, mode: str | None = None) -> Plan:
         plan.published_by = user
         plan.save(update_fields=["status", "published_at", "published_by"])
         record(user, "publish", plan, plan.unit, before, plan_snapshot(plan), f"Ban hành {plan}")
+        replaced = plan.references.filter(kind=ReferenceKind.SUPERSEDES, linked_plan__superseded_by=plan).first()
+        notify.plan_published(plan, user, replaced.linked_plan if replaced else None)
     return plan
+
+
+def publish_warnings(plan: Plan) -> list[str]:
+    """What publishing allows but leaves untracked: targets without the agency that tracks them, tasks without a
+    lead; each says where to fix it."""
+    warnings = []
+    targets = plan.targets.filter(agency__isnull=True).count()
+    tasks = plan.tasks.filter(lead__isnull=True).count()
+    if targets:
+        warnings.append(
+            f"{targets} chỉ tiêu chưa có cơ quan theo dõi: không ai ngoài cán bộ thường trực nhập được số liệu. "
+            "Chọn “Cơ quan theo dõi” ở phần Chỉ tiêu trên trang này."
+        )
+    if tasks:
+        warnings.append(
+            f"{tasks} nhiệm vụ chưa có cơ quan chủ trì: không cơ quan nào được nhắc hạn hay cập nhật. "
+            "Chọn “Cơ quan chủ trì” ở phần Nhiệm vụ trên trang này."
+        )
+    return warnings
 
 
 def delete_draft(plan: Plan, user) -> bool:

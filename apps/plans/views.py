@@ -151,6 +151,8 @@ def _edit(request, plan: Plan, *, draft: bool):
                         request,
                         "Đã ban hành kế hoạch. Hạn của các nhiệm vụ đã được tính theo thời hạn ghi trong kế hoạch.",
                     )
+                    for warning in services.publish_warnings(plan):
+                        messages.warning(request, warning.replace("trên trang này", "trên trang Sửa kế hoạch"))
                     return redirect("plans-detail", pk=plan.pk)
                 messages.success(request, f"Đã lưu {changes} thay đổi." if changes else "Không có gì thay đổi.")
                 return redirect(here if draft else "plans-detail", pk=plan.pk)
@@ -197,6 +199,7 @@ def _edit_page(request, plan: Plan, header, targets, tasks, *, draft: bool, stat
         "source": _source(plan) if draft else [],
         "is_pdf": PurePath(plan.source_name or plan.source_file.name or "").suffix.lower() == ".pdf",
         "problems": services.publish_problems(plan) if draft else [],
+        "publish_warnings": services.publish_warnings(plan) if draft else [],
         "predecessor": services.predecessor(plan) if draft else None,
     }
     return render(request, "plans/edit.html", context, status=status)

@@ -107,3 +107,42 @@ def mark_read(user, ids: Iterable[int] | None = None) -> int:
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
     return rows.update(read_at=timezone.now())
+
+
+def named_agencies(plan: Plan) -> dict[int, int]:
+    """The agencies a plan names (leading or partnering a task, tracking a target), with how many rows name each."""
+    counts: dict[int, int] = {}
+    ids = [*plan.tasks.exclude(lead=None).values_list("lead_id", flat=True)]
+    ids += Task.partners.through.objects.filter(task__plan=plan).values_list("unit_id", flat=True)
+    ids += plan.targets.exclude(agency=None).values_list("agency_id", flat=True)
+    for pk in ids:
+        counts[pk] = counts.get(pk, 0) + 1
+    return counts
+
+
+def plan_published(plan: Plan, user, replaced: Plan | None = None) -> list[Notification]:
+    """The officers of every agency the plan names learn that it is in force (and what it replaces)."""
+    from django.urls import reverse
+
+    counts = named_agencies(plan)
+    title = plan.number or short(plan.title, 60)
+    kind = NotificationKind.PLAN_REPLACED if replaced else NotificationKind.PLAN_PUBLISHED
+    told = []
+    for agency in Unit.objects.filter(pk__in=counts).order_by("pk"):
+        if replaced is not None:
+            old = replaced.number or short(replaced.title, 60)
+            message = (
+                f"Kế hoạch {title} thay thế kế hoạch {old}; {agency.name} có {counts[agency.pk]} nhiệm vụ, chỉ tiêu."
+            )
+        else:
+            message = f"Kế hoạch {title} đã ban hành; {agency.name} có {counts[agency.pk]} nhiệm vụ, chỉ tiêu."
+        told += tell(
+            officers([agency.pk], Role.AGENCY_OFFICER),
+            kind,
+            message,
+            unit=plan.unit,
+            plan=plan,
+            link=reverse("tracking-plan-tasks", args=[plan.pk]),
+            skip=user,
+        )
+    return told

@@ -249,6 +249,8 @@ def notification_open(request, pk: int):
     Access(request.user)
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
     notify.mark_read(request.user, [notification.pk])
+    if notification.link.startswith("/") and not notification.link.startswith("//"):  # a path of this site
+        return redirect(notification.link)
     if notification.task_id:
         return redirect("tracking-task", pk=notification.task_id)
     return redirect("tracking-notifications")
