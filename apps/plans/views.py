@@ -108,8 +108,12 @@ def _source(plan: Plan) -> list[tuple[str, str]]:
     return services.source_lines(document) if document else []
 
 
-def _with_suggestions(plan: Plan, tasks) -> None:
-    """Each task row gets the ranked agencies its printed lead may mean."""
+def _with_suggestions(plan: Plan, targets, tasks) -> None:
+    """Each task row gets the ranked agencies its printed lead may mean; each target without a tracking agency the
+    agency to suggest for it, and why."""
+    tracking = services.tracking_suggestions(plan)
+    for form in targets.forms:
+        form.tracking_suggestion = tracking.get(form.instance.pk) if form.instance.pk else None
     pool = candidates(plan.unit)
     ranked = {}  # a plan prints the same few agencies on many rows
     for form in tasks.forms:
@@ -186,7 +190,7 @@ def _conflict_message(conflict: PlanConflict) -> str:
 def _edit_page(request, plan: Plan, header, targets, tasks, *, draft: bool, status: int = 200):
     run = plan.import_runs.first()
     if draft:
-        _with_suggestions(plan, tasks)
+        _with_suggestions(plan, targets, tasks)
     context = {
         "plan": plan,
         "header": header,

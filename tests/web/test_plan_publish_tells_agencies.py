@@ -1,13 +1,13 @@
 """Publishing a plan tells the officers of every agency it names (in the app, one notification each); a plan that
 replaces another says so. Before publishing, the review page warns about targets without a tracking agency and
-tasks without a lead, and says where to fix them."""
+tasks without a lead, and says where to fix them; each target without one gets a suggestion and the reason for it."""
 
 import datetime as dt
 from decimal import Decimal
 
 from django.urls import reverse
 
-from apps.imports.services import publish, publish_warnings
+from apps.imports.services import publish, publish_warnings, tracking_suggestions
 from apps.plans.models import Plan, PlanReference, PlanStatus, ReferenceKind, Target, Task
 from apps.tracking.models import Notification
 
@@ -62,3 +62,22 @@ def test_it_warns_about_untracked_targets_and_tasks_without_lead(client, kesat, 
     client.force_login(officer)
     page = client.get(reverse("plans-review", args=[draft.pk])).content.decode()
     assert 'id="publish-warnings"' in page and "1 chỉ tiêu chưa có cơ quan theo dõi" in page
+
+
+def test_it_suggests_a_tracking_agency_at_review(client, kesat, officer, pvhcc, vhxh, vanphong):
+    draft = make_draft(kesat, officer, pvhcc)
+    Task.objects.filter(plan=draft).update(area="tthc")
+    procedures = Target.objects.get(plan=draft, position=2)
+    procedures.area = "tthc"
+    procedures.save()
+    institutions = Target.objects.create(
+        plan=draft, position=3, text="100% văn bản được rà soát", value=100, area="the_che"
+    )
+
+    suggested = tracking_suggestions(draft)
+
+    assert suggested[procedures.pk] == (pvhcc, "chủ trì 1 nhiệm vụ cùng lĩnh vực trong kế hoạch")
+    assert suggested[institutions.pk] == (vhxh, "cơ quan thường trực CCHC")
+    client.force_login(officer)
+    page = client.get(reverse("plans-review", args=[draft.pk])).content.decode()
+    assert "Gợi ý: Trung tâm Phục vụ hành chính công (chủ trì 1 nhiệm vụ cùng lĩnh vực trong kế hoạch)" in page
