@@ -109,6 +109,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     # units and the audit log
     "units-tree": "signed-in",
     "units-detail": "view:unit",
+    "units-account-create": "manage:unit",
     "audit-home": "city-or-manager",
     "audit-log": "audit:unit",
     # API operations (operation ids of /api/openapi.json)
@@ -160,6 +161,7 @@ PK = {
     "imports-file": "run",
     "imports-delete-draft": "doomed draft",
     "units-detail": "unit",
+    "units-account-create": "unit",
     "reports-detail": "report",
     "reports-save": "report",
     "reports-submit": "report",
