@@ -16,6 +16,7 @@ from django.utils import timezone
 from apps.audit.models import AuditEntry
 from apps.imports import services
 from apps.imports.review import PlanConflict, compare, save_plan, show_conflict, who_when
+from apps.plans import bulk
 from apps.plans.forms import plan_forms
 from apps.plans.models import Plan, PlanStatus, ReportStatus
 from apps.units.access import Access
@@ -263,3 +264,32 @@ def plan_file(request, pk: int):
     if is_pdf:
         response["Content-Type"] = "application/pdf"
     return response
+
+
+@login_required
+def plan_tasks_add(request, pk: int):
+    """Several tasks at once: pasted from Excel or typed one per line, shown as rows to check, then saved."""
+    access = Access(request.user)
+    plan = _plan(access, pk, manage=True)
+    if plan.status == PlanStatus.SUPERSEDED:
+        raise PermissionDenied("Kế hoạch đã được thay thế; hãy thêm nhiệm vụ vào kế hoạch thay thế nó.")
+    text = request.POST.get("text", "") if request.method == "POST" else ""
+    rows, error = [], ""
+    if request.method == "POST":
+        try:
+            rows = bulk.parse_rows(text)
+            if request.POST.get("action") == "save":
+                made = bulk.create_tasks(plan, rows, request.user)
+                messages.success(request, f"Đã thêm {len(made)} nhiệm vụ vào kế hoạch.")
+                return redirect("plans-review" if plan.status == PlanStatus.DRAFT else "plans-detail", pk=plan.pk)
+        except bulk.BulkError as exc:
+            error = str(exc)
+    context = {
+        "plan": plan,
+        "text": text,
+        "rows": rows,
+        "error": error,
+        "has_errors": any(r.errors for r in rows),
+        "max_rows": bulk.MAX_ROWS,
+    }
+    return render(request, "plans/tasks_add.html", context)

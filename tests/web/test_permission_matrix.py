@@ -67,6 +67,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "plans-review": "manage:unit",
     "plans-edit": "manage:unit",
     "plans-file": "view:unit",
+    "plans-tasks-add": "manage:unit",
     # tasks
     "tracking-my-tasks": "signed-in",
     "tracking-plan-tasks": "view:unit",
@@ -151,6 +152,7 @@ PK = {
     "plans-review": "draft",
     "plans-edit": "plan",
     "plans-file": "plan",
+    "plans-tasks-add": "plan",
     "tracking-task": "task",
     "tracking-update": "task",
     "tracking-return": "update",
