@@ -108,6 +108,13 @@ def parse_rows(text: str) -> list[Row]:
     return rows
 
 
+def paragraph_line(paragraph) -> str:
+    """A paragraph of the plan's text as a line of the form: its number (when it has one) and its text."""
+    number = (paragraph.marker or "").strip("().")
+    body = " ".join(paragraph.body.split())
+    return f"{number}\t{body}" if number and _NUMBER.match(number) else body
+
+
 def create_tasks(plan: Plan, rows: list[Row], user) -> list[Task]:
     """Add the rows after the plan's tasks, agencies matched, deadlines read when the plan is in force; audited."""
     from apps.imports.services import area_for_section, task_dates

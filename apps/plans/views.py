@@ -23,6 +23,7 @@ from apps.units.access import Access
 from apps.units.matching import candidates, rank, split_names
 from apps.units.models import Unit
 from cchc.form_limits import big_form
+from importer.task_blocks import task_paragraphs
 
 
 def _plan(access: Access, pk: int, *, manage: bool = False) -> Plan:
@@ -274,8 +275,14 @@ def plan_tasks_add(request, pk: int):
     if plan.status == PlanStatus.SUPERSEDED:
         raise PermissionDenied("Kế hoạch đã được thay thế; hãy thêm nhiệm vụ vào kế hoạch thay thế nó.")
     text = request.POST.get("text", "") if request.method == "POST" else ""
+    paragraphs = _task_paragraphs(plan)
     rows, error = [], ""
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("action") == "paragraphs":
+        chosen = [int(i) for i in request.POST.getlist("paragraph") if i.isdecimal() and int(i) < len(paragraphs)]
+        text = "\n".join(bulk.paragraph_line(paragraphs[i]) for i in sorted(set(chosen)))
+        if not chosen:
+            error = "Chưa chọn đoạn nào: đánh dấu các đoạn là nhiệm vụ rồi bấm lại."
+    if request.method == "POST" and not error:
         try:
             rows = bulk.parse_rows(text)
             if request.POST.get("action") == "save":
@@ -291,5 +298,18 @@ def plan_tasks_add(request, pk: int):
         "error": error,
         "has_errors": any(r.errors for r in rows),
         "max_rows": bulk.MAX_ROWS,
+        "paragraphs": paragraphs,
     }
     return render(request, "plans/tasks_add.html", context)
+
+
+def _task_paragraphs(plan: Plan) -> list:
+    """The list items of the plan's task part, read from its file (files that need OCR are not read again here)."""
+    if not plan.source_file:
+        return []
+    try:
+        path = Path(plan.source_file.path)
+    except (ValueError, NotImplementedError):
+        return []
+    document = services.read_source(path) if path.exists() else None
+    return task_paragraphs(document) if document else []

@@ -5,6 +5,7 @@ agencies matched and, for a plan in force, their deadlines read; a bad row is sh
 import datetime as dt
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from apps.audit.models import AuditEntry
@@ -91,3 +92,33 @@ def test_it_says_the_limit_and_the_size_of_too_long_a_paste():
     assert str(refused.value) == (
         "Nội dung dán vào dài 24.000 ký tự, quá giới hạn 20.000 ký tự; hãy chia thành nhiều lần."
     )
+
+
+PROSE = """KẾ HOẠCH
+Cải cách hành chính năm 2026 của xã Kẽ Sắt
+I. MỤC TIÊU
+1. Nâng cao chất lượng phục vụ người dân, doanh nghiệp.
+II. NHIỆM VỤ TRỌNG TÂM
+1. Rà soát, hệ thống hóa văn bản quy phạm pháp luật do xã ban hành.
+2. Công khai đầy đủ thủ tục hành chính trên Cổng dịch vụ công.
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa - Xã hội theo dõi, tổng hợp kết quả thực hiện.
+"""
+
+
+def test_it_makes_tasks_from_the_paragraphs_of_a_prose_plan(client, plan, officer, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    plan.source_file.save("ke-hoach.txt", ContentFile(PROSE.encode()), save=True)
+    client.force_login(officer)
+    url = reverse("plans-tasks-add", args=[plan.pk])
+
+    page = client.get(url).content.decode()
+    assert "Lấy từ các đoạn của văn bản kế hoạch" in page and "Cổng dịch vụ công" in page
+    assert "Phòng Văn hóa - Xã hội theo dõi" not in page  # not in the task part
+
+    preview = client.post(url, {"action": "paragraphs", "paragraph": ["1"]}).content.decode()
+    assert "Xem trước (1 nhiệm vụ)" in preview
+    assert "2\tCông khai đầy đủ thủ tục hành chính trên Cổng dịch vụ công." in preview  # in the box, to complete
+
+    client.post(url, {"text": "2\tCông khai đầy đủ TTHC\tTrung tâm Phục vụ hành chính công", "action": "save"})
+    assert Task.objects.filter(plan=plan, no="2", content="Công khai đầy đủ TTHC").exists()
