@@ -280,6 +280,7 @@ def _save_measurement(target, period, user, figure, source, note, files, expecte
             f"{author} nhập số liệu {period_label(period)} của chỉ tiêu “{notify.short(target.text)}”: "
             f"{figure.value:f}{target.unit} — chờ duyệt.",
             unit=target.plan.unit.governing_unit,
+            target=target,
             link=reverse("tracking-review"),
             skip=user,
         )

@@ -192,6 +192,7 @@ class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE)
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE)
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=30, choices=NotificationKind.choices)
     message = models.CharField(max_length=500)

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,7 +13,7 @@ from django.core.mail import send_mail
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from apps.plans.models import Plan, Task
+from apps.plans.models import Plan, Target, Task
 from apps.tracking.models import Notification, NotificationKind
 from apps.units.models import Membership, Role, Unit
 
@@ -48,23 +50,58 @@ def tell(
     *,
     unit: Unit | None = None,
     task: Task | None = None,
+    target: Target | None = None,
     plan: Plan | None = None,
     link: str = "",
     skip=None,
 ) -> list[Notification]:
     """One new notification per user (``skip``: the one who caused the event is not told of it); the e-mails are
-    sent by the worker once the transaction commits."""
+    sent by the worker once the transaction commits. Inside ``one_notice`` the "waiting for review" events are
+    gathered into one notification instead."""
+    gathered = _gathered.get()
+    if gathered is not None and kind == NotificationKind.WAITING:
+        gathered.append((list(users), unit, skip))
+        return []
     rows, seen = [], set()
     for user in users:
         if user.pk in seen or (skip is not None and user.pk == skip.pk):
             continue
         seen.add(user.pk)
         rows.append(
-            Notification(user=user, kind=kind, message=message[:500], unit=unit, task=task, plan=plan, link=link[:300])
+            Notification(
+                user=user,
+                kind=kind,
+                message=message[:500],
+                unit=unit,
+                task=task,
+                target=target,
+                plan=plan,
+                link=link[:300],
+            )
         )
     created = Notification.objects.bulk_create(rows)
     mail_later([n.pk for n in created if n.user.email])
     return created
+
+
+_gathered: ContextVar[list | None] = ContextVar("gathered_waiting", default=None)
+
+
+@contextmanager
+def one_notice(message: str, plan: Plan, link: str):
+    """Many items sent at once (a spreadsheet): their standing officers get one "waiting" notification, not one per
+    row."""
+    token = _gathered.set([])
+    try:
+        yield
+        events = _gathered.get()
+    finally:
+        _gathered.reset(token)
+    if not events:
+        return
+    users, unit, skip = events[0]
+    everyone = {u.pk: u for users_, _, _ in events for u in users_}
+    tell(everyone.values(), NotificationKind.WAITING, message, unit=unit, plan=plan, link=link, skip=skip)
 
 
 def mail_later(ids: list[int]) -> None:
@@ -91,15 +128,18 @@ def mail(ids: Iterable[int]) -> int:
 
 
 def unread_count(user) -> int:
-    """What the menu's badge shows: the tasks (and plans) with unread notifications, however many each has."""
+    """What the menu's badge shows: the tasks, targets (and plans) with unread notifications, however many each
+    has."""
     if not getattr(user, "is_authenticated", False):
         return 0
+    alone = Q(task__isnull=True, target__isnull=True)
     counts = Notification.objects.filter(user=user, read_at__isnull=True).aggregate(
         tasks=Count("task", distinct=True),
-        plans=Count("plan", distinct=True, filter=Q(task__isnull=True)),
-        other=Count("pk", filter=Q(task__isnull=True, plan__isnull=True)),
+        targets=Count("target", distinct=True),
+        plans=Count("plan", distinct=True, filter=alone),
+        other=Count("pk", filter=alone & Q(plan__isnull=True)),
     )
-    return counts["tasks"] + counts["plans"] + counts["other"]
+    return counts["tasks"] + counts["targets"] + counts["plans"] + counts["other"]
 
 
 def mark_read(user, ids: Iterable[int] | None = None) -> int:

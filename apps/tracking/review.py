@@ -135,6 +135,7 @@ def return_figure(figure: Measurement, user, reason: str) -> None:
                 f"Số liệu {period_label(figure.period)} của chỉ tiêu “{notify.short(target.text)}” bị trả lại: "
                 f"{reason}",
                 unit=target.plan.unit,
+                target=target,
                 link=reverse("figures-target", args=[target.pk]),
             )
 

@@ -3,6 +3,7 @@ not a rewrite of the first); the menu's badge counts tasks, not events; the API 
 with their read state, and marks them read."""
 
 import datetime as dt
+from decimal import Decimal
 
 import time_machine
 from django.core import mail
@@ -10,7 +11,8 @@ from django.urls import reverse
 
 from apps.api.models import ApiToken
 from apps.plans.models import TaskState
-from apps.tracking.models import Notification
+from apps.tracking.figures import save_measurement
+from apps.tracking.models import Notification, Period, PeriodKind
 from apps.tracking.notify import unread_count
 from apps.tracking.services import return_update, submit_update
 
@@ -98,3 +100,13 @@ def test_it_shows_the_task_count_in_the_menu(client, plan, officer, agency_offic
 
     assert 'Thông báo <span class="badge overdue">1</span>' in page
     assert "Thiếu văn bản minh chứng." in page and "Văn bản kèm theo chưa có chữ ký." in page
+
+
+def test_it_counts_targets_not_figures(plan, officer, agency_officer):
+    Period.ensure_year(2026)
+    target = plan.targets.get()
+    for kind in (PeriodKind.Q1, PeriodKind.H1):
+        save_measurement(target, Period.objects.get(year=2026, kind=kind), agency_officer, value=Decimal("70"))
+
+    assert Notification.objects.filter(user=officer, kind="waiting", target=target).count() == 2
+    assert unread_count(officer) == 1

@@ -71,6 +71,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='notification',
+            name='target',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.target'),
+        ),
+        migrations.AddField(
+            model_name='notification',
             name='plan',
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.plan'),
         ),
