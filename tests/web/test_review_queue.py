@@ -148,3 +148,18 @@ def test_it_lets_no_one_but_the_units_standing_officer_decide(
     update.refresh_from_db()
     figure.refresh_from_db()
     assert update.status == figure.status == UpdateStatus.SUBMITTED
+
+
+def test_it_shows_the_agency_a_returned_figure_with_its_reason(client, plan, officer, agency_officer):
+    update, figure = sent_by_agency(plan, agency_officer)
+    client.force_login(officer)
+    client.post(reverse("tracking-review"), {"return_one": key(figure), f"reason:{key(figure)}": "Sai kỳ báo cáo."})
+
+    client.force_login(agency_officer)
+    page = client.get(reverse("figures-target", args=[figure.target_id])).content.decode()
+
+    assert "Bị trả lại" in page and "Sai kỳ báo cáo. — hãy sửa và nhập lại." in page
+    figure.refresh_from_db()
+    save_measurement(figure.target, figure.period, agency_officer, value=Decimal("62"), expected_version=figure.version)
+    figure.refresh_from_db()
+    assert (figure.status, figure.return_reason) == (UpdateStatus.SUBMITTED, "")  # corrected: waiting again
