@@ -16,7 +16,7 @@ from apps.audit.models import record
 from apps.plans.models import PlanStatus
 from apps.tracking import notify
 from apps.tracking.figures import period_label
-from apps.tracking.models import Measurement, NotificationKind, TaskUpdate, UpdateStatus
+from apps.tracking.models import Measurement, Notification, NotificationKind, TaskUpdate, UpdateStatus
 from cchc.versioning import Conflict
 
 UPDATE, FIGURE = "u", "m"
@@ -57,6 +57,23 @@ def waiting_count(unit_ids: set[int]) -> int:
     tasks = pending_updates(unit_ids).aggregate(n=Count("task", distinct=True))["n"]
     targets = pending_figures(unit_ids).aggregate(n=Count("target", distinct=True))["n"]
     return tasks + targets
+
+
+def new_since_last_look(user, updates: list[TaskUpdate], figures: list[Measurement]) -> int:
+    """Mark ``is_new`` the items sent since the officer last opened the queue — those whose "waiting" notification
+    they had not read — and mark those notifications read: opening the queue is the look. Returns how many."""
+    unread = Notification.objects.filter(user=user, kind=NotificationKind.WAITING, read_at__isnull=True)
+    seen = list(unread.values_list("task_id", "target_id", "plan_id"))
+    tasks = {t for t, _, _ in seen if t}
+    targets = {m for _, m, _ in seen if m}
+    plans = {p for t, m, p in seen if p and not t and not m}  # a whole spreadsheet
+    for update in updates:
+        update.is_new = update.task_id in tasks or update.task.plan_id in plans
+    for figure in figures:
+        figure.is_new = figure.target_id in targets or figure.target.plan_id in plans
+    if seen:
+        unread.update(read_at=timezone.now())
+    return sum(item.is_new for item in [*updates, *figures])
 
 
 def _name(user) -> str:

@@ -33,7 +33,8 @@ def queue(request):
     for figure in figures:
         previous = figure.target.measurements.exclude(pk=figure.pk).filter(period__end__lt=figure.period.end)
         figure.previous = previous.order_by("-period__end").first()
-    context = {"updates": updates, "figures": figures, "total": len(updates) + len(figures)}
+    new = review.new_since_last_look(request.user, updates, figures)
+    context = {"updates": updates, "figures": figures, "total": len(updates) + len(figures), "new": new}
     return render(request, "tracking/review_queue.html", context)
 
 

@@ -11,6 +11,7 @@ from apps.plans.models import TaskState
 from apps.tracking.figures import save_measurement
 from apps.tracking.models import Measurement, Notification, Period, PeriodKind, TaskUpdate, UpdateStatus
 from apps.tracking.services import submit_update
+from tests.web.conftest import add_task_2b
 
 
 def q1() -> Period:
@@ -163,3 +164,17 @@ def test_it_shows_the_agency_a_returned_figure_with_its_reason(client, plan, off
     save_measurement(figure.target, figure.period, agency_officer, value=Decimal("62"), expected_version=figure.version)
     figure.refresh_from_db()
     assert (figure.status, figure.return_reason) == (UpdateStatus.SUBMITTED, "")  # corrected: waiting again
+
+
+def test_it_marks_what_came_since_the_last_look(client, plan, officer, agency_officer):
+    update, figure = sent_by_agency(plan, agency_officer)
+    client.force_login(officer)
+
+    first = client.get(reverse("tracking-review")).content.decode()
+    assert "2 mục mới gửi từ lần bạn xem trước" in first and first.count(">Mới</span>") == 2
+    assert not Notification.objects.filter(user=officer, kind="waiting", read_at__isnull=True).exists()
+
+    task_2b = add_task_2b(plan, update.task.lead)
+    submit_update(task_2b, agency_officer, state=TaskState.IN_PROGRESS, progress=10)
+    again = client.get(reverse("tracking-review")).content.decode()
+    assert "1 mục mới gửi từ lần bạn xem trước" in again and again.count(">Mới</span>") == 1
