@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,9 +45,17 @@ def pending_figures(unit_ids: set[int]):
             target__plan__status=PlanStatus.PUBLISHED,
         )
         .select_related("target", "target__plan", "target__agency", "period", "entered_by")
-        .prefetch_related("evidence")
+        .prefetch_related(
+            "evidence", Prefetch("target__measurements", queryset=Measurement.objects.select_related("period"))
+        )
         .order_by("entered_at", "pk")
     )
+
+
+def previous_figure(figure: Measurement) -> Measurement | None:
+    """The target's figure of the period before, to compare with (from the prefetched figures)."""
+    earlier = [m for m in figure.target.measurements.all() if m.period.end < figure.period.end]
+    return max(earlier, key=lambda m: m.period.end, default=None)
 
 
 def waiting_count(unit_ids: set[int]) -> int:

@@ -31,8 +31,7 @@ def queue(request):
     updates = list(review.pending_updates(unit_ids))
     figures = list(review.pending_figures(unit_ids))
     for figure in figures:
-        previous = figure.target.measurements.exclude(pk=figure.pk).filter(period__end__lt=figure.period.end)
-        figure.previous = previous.order_by("-period__end").first()
+        figure.previous = review.previous_figure(figure)
     new = review.new_since_last_look(request.user, updates, figures)
     context = {"updates": updates, "figures": figures, "total": len(updates) + len(figures), "new": new}
     return render(request, "tracking/review_queue.html", context)

@@ -4,6 +4,8 @@ are accepted or returned with a reason in one step; an item changed since the pa
 import datetime as dt
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.audit.models import AuditEntry
@@ -178,3 +180,24 @@ def test_it_marks_what_came_since_the_last_look(client, plan, officer, agency_of
     submit_update(task_2b, agency_officer, state=TaskState.IN_PROGRESS, progress=10)
     again = client.get(reverse("tracking-review")).content.decode()
     assert "1 mục mới gửi từ lần bạn xem trước" in again and again.count(">Mới</span>") == 1
+
+
+def test_it_reads_the_queue_in_the_same_number_of_queries_however_long(client, plan, officer, agency_officer):
+    sent_by_agency(plan, agency_officer)
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("tracking-review"))
+    target = plan.targets.get()
+    for kind in (PeriodKind.H1, PeriodKind.Q3, PeriodKind.YEAR):
+        save_measurement(target, Period.objects.get(year=2026, kind=kind), agency_officer, value=Decimal("70"))
+    for n in range(3):
+        task = add_task_2b(plan, plan.tasks.first().lead)
+        task.no = f"2{n}"
+        task.save()
+        submit_update(task, agency_officer, state=TaskState.IN_PROGRESS, progress=10)
+
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("tracking-review")).content.decode()
+
+    assert page.count('class="card review-item"') == 2 + 3 + 3
+    assert len(many) == len(few)
