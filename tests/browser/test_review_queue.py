@@ -81,3 +81,24 @@ def test_it_returns_two_with_one_reason_on_a_phone(phone_page, plan, pvhcc, offi
     returned = TaskUpdate.objects.get(task__no="2b")
     assert (returned.status, returned.return_reason) == (UpdateStatus.RETURNED, "Thiếu văn bản minh chứng.")
     assert Measurement.objects.get().status == UpdateStatus.RETURNED
+
+
+def test_it_asks_before_leaving_a_reason_not_sent(page, plan, pvhcc, officer, agency_officer):
+    sent_by_agency(plan, pvhcc, agency_officer)
+    login(page, "kesat.vhxh")
+    page.goto("/cho-duyet/")
+    card = page.locator(".review-item").first
+    card.locator("summary").click()
+    card.locator("textarea").fill("Thiếu minh chứng")
+    asked = []
+
+    def stay(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.locator("nav.mainnav").get_by_role("link", name="Thông báo").click()
+    page.wait_for_timeout(500)
+
+    assert asked == ["beforeunload"]
+    expect(page.locator("h1")).to_have_text("Cập nhật và số liệu chờ duyệt")
