@@ -52,6 +52,14 @@ def pending_figures(unit_ids: set[int]):
     )
 
 
+def returned_figures(user) -> list[Measurement]:
+    """The figures this user entered that were returned and not entered again since."""
+    rows = Measurement.objects.filter(
+        entered_by=user, status=UpdateStatus.RETURNED, target__plan__status=PlanStatus.PUBLISHED
+    ).select_related("target", "period", "reviewed_by")
+    return list(rows.order_by("-reviewed_at")[:100])
+
+
 def previous_figure(figure: Measurement) -> Measurement | None:
     """The target's figure of the period before, to compare with (from the prefetched figures)."""
     earlier = [m for m in figure.target.measurements.all() if m.period.end < figure.period.end]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.plans.models import Plan, ReportStatus, Task, TaskState
-from apps.tracking import notify, services
+from apps.tracking import notify, review, services
 from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
 from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatus
 from apps.tracking.uploads import evidence_unit
@@ -47,6 +47,7 @@ def my_tasks(request):
     open_tasks = [t for t in tasks if t.state != TaskState.DONE]
     context = {
         "returned": services.returned_updates(request.user),
+        "returned_figures": review.returned_figures(request.user),
         "overdue": [t for t in open_tasks if t.status == ReportStatus.OVERDUE],
         "due_soon": [t for t in open_tasks if t.is_due_soon(today)],
         "open_tasks": sorted(open_tasks, key=lambda t: (t.due is None, t.due or today)),

@@ -201,3 +201,14 @@ def test_it_reads_the_queue_in_the_same_number_of_queries_however_long(client, p
 
     assert page.count('class="card review-item"') == 2 + 3 + 3
     assert len(many) == len(few)
+
+
+def test_it_lists_a_returned_figure_in_the_agency_officers_tasks(client, plan, officer, agency_officer):
+    update, figure = sent_by_agency(plan, agency_officer)
+    client.force_login(officer)
+    client.post(reverse("tracking-review"), {"return_one": key(figure), f"reason:{key(figure)}": "Sai kỳ báo cáo."})
+
+    client.force_login(agency_officer)
+    page = client.get(reverse("tracking-my-tasks")).content.decode()
+
+    assert 'id="returned-figures"' in page and "Sai kỳ báo cáo." in page and "Nhập lại" in page
