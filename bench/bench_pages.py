@@ -42,6 +42,9 @@ PAGES = [
     Page("dashboard unit", OFFICER, "dashboards-unit", "unit"),
     Page("dashboard city", "snv.cchc", "dashboards-city"),
     Page("api tasks", "snv.cchc", "/api/tasks", api=True),
+    Page("review queue", "maodien.vhxh", "tracking-review"),
+    Page("notifications", "maodien.vhxh", "tracking-notifications"),
+    Page("api notifications", "maodien.vhxh", "/api/notifications", api=True),
 ]
 
 

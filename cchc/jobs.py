@@ -88,3 +88,11 @@ def render_city_report(report_id: int) -> str:
     from apps.reports.city import render
 
     return render(report_id)
+
+
+@task()
+def mail_notifications(ids: list[int]) -> int:
+    """E-mail the new notifications to those with an address (see apps.tracking.notify.mail)."""
+    from apps.tracking.notify import mail
+
+    return mail(ids)

@@ -90,3 +90,25 @@ def _flush(tasks: list[Task], block: dict | None) -> None:
             location=block["location"],
         )
     )
+
+
+# the headings of a plan's task part: 'II. NHIỆM VỤ TRỌNG TÂM', 'B. NHIỆM VỤ VÀ GIẢI PHÁP', 'III. GIẢI PHÁP'
+_TASK_PART = re.compile(r"^(cac )?(nhiem vu|giai phap)\b")
+_ITEM_LEVELS = (2, 3, 4, 5, 6)  # arabic, dotted, letter, dash, plus (importer.sections)
+
+
+def task_paragraphs(document: Document) -> list[Paragraph]:
+    """The list items of the task part of a prose plan ('II. NHIỆM VỤ …' and what it holds), headings and labelled
+    lines excepted: what an officer may make tasks of when the plan has no task table."""
+    found = []
+    for node in document_outline(document):
+        paragraph = node.paragraph
+        if node.region != "body" or paragraph.level not in _ITEM_LEVELS or paragraph.is_heading():
+            continue
+        if not any(_TASK_PART.match(fold_aligned(heading.body).strip()) for heading in node.ancestors):
+            continue
+        body = paragraph.body.strip()
+        if len(body) < 15 or _LABEL.match(fold_aligned(body)):
+            continue
+        found.append(paragraph)
+    return found

@@ -130,6 +130,10 @@ class MeasurementOut(Schema):
     note: str
     entered_by: str | None
     entered_at: dt.datetime
+    status: UpdateStatus = Field(
+        description="Duyệt: submitted (chờ cán bộ thường trực duyệt), accepted (báo cáo tính), returned (bị trả lại)."
+    )
+    return_reason: str = Field(description="Lý do trả lại, khi bị trả lại.")
 
     @staticmethod
     def resolve_entered_by(obj) -> str | None:

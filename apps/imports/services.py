@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from apps.audit.models import record, snapshot
 from apps.imports.models import ImportRun, RunStatus
 from apps.plans.indicators import bind_indicator
 from apps.plans.models import Area, Comparator, Plan, PlanReference, PlanStatus, ReferenceKind, Target, Task
+from apps.tracking import notify
 from apps.units.matching import match_agency, match_many, split_names
 from apps.units.models import Unit
 from cchc import jobs
@@ -522,7 +524,59 @@ def publish(plan: Plan, user, mode: str | None = None) -> Plan:
         plan.published_by = user
         plan.save(update_fields=["status", "published_at", "published_by"])
         record(user, "publish", plan, plan.unit, before, plan_snapshot(plan), f"Ban hành {plan}")
+        replaced = plan.references.filter(kind=ReferenceKind.SUPERSEDES, linked_plan__superseded_by=plan).first()
+        notify.plan_published(plan, user, replaced.linked_plan if replaced else None)
     return plan
+
+
+ONE_STOP = "Trung tâm Phục vụ hành chính công"
+
+
+def tracking_suggestions(plan: Plan) -> dict[int, tuple[Unit, str]]:
+    """For each target without a tracking agency, the agency to suggest and why: the agency leading most of the
+    plan's tasks of the target's area; for procedures (TTHC) without such tasks, the one-stop centre, which holds
+    those figures; otherwise the unit's standing body."""
+    leads: dict[str, Counter] = {}
+    for area, lead_id in plan.tasks.exclude(lead=None).values_list("area", "lead_id"):
+        leads.setdefault(area, Counter())[lead_id] += 1
+    agencies = {u.pk: u for u in plan.unit.governing_unit.agencies()}
+    agencies |= {u.pk: u for u in Unit.objects.filter(pk__in={i for c in leads.values() for i in c})}
+    standing = next((u for u in agencies.values() if u.is_standing_body), None)
+    one_stop = None
+    out = {}
+    for target in plan.targets.filter(agency__isnull=True).select_related("indicator"):
+        area = target.area or (target.indicator.area if target.indicator else "")
+        if leads.get(area):
+            lead_id, n = leads[area].most_common(1)[0]
+            out[target.pk] = (agencies[lead_id], f"chủ trì {n} nhiệm vụ cùng lĩnh vực trong kế hoạch")
+            continue
+        if area == Area.TTHC:
+            one_stop = one_stop or match_agency(plan.unit, ONE_STOP)[0]
+            if one_stop is not None:
+                out[target.pk] = (one_stop, "bộ phận một cửa nắm số liệu thủ tục hành chính")
+                continue
+        if standing is not None:
+            out[target.pk] = (standing, "cơ quan thường trực CCHC")
+    return out
+
+
+def publish_warnings(plan: Plan) -> list[str]:
+    """What publishing allows but leaves untracked: targets without the agency that tracks them, tasks without a
+    lead; each says where to fix it."""
+    warnings = []
+    targets = plan.targets.filter(agency__isnull=True).count()
+    tasks = plan.tasks.filter(lead__isnull=True).count()
+    if targets:
+        warnings.append(
+            f"{targets} chỉ tiêu chưa có cơ quan theo dõi: không ai ngoài cán bộ thường trực nhập được số liệu. "
+            "Chọn “Cơ quan theo dõi” ở phần Chỉ tiêu trên trang này."
+        )
+    if tasks:
+        warnings.append(
+            f"{tasks} nhiệm vụ chưa có cơ quan chủ trì: không cơ quan nào được nhắc hạn hay cập nhật. "
+            "Chọn “Cơ quan chủ trì” ở phần Nhiệm vụ trên trang này."
+        )
+    return warnings
 
 
 def delete_draft(plan: Plan, user) -> bool:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/duyet/", views.plan_review, name="plans-review"),
     path("ke-hoach/<int:pk>/sua/", views.plan_edit, name="plans-edit"),
     path("ke-hoach/<int:pk>/tep-goc/", views.plan_file, name="plans-file"),
+    path("ke-hoach/<int:pk>/them-nhiem-vu/", views.plan_tasks_add, name="plans-tasks-add"),
 ]

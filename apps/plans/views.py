@@ -17,6 +17,7 @@ from apps.audit.models import AuditEntry
 from apps.audit.sentences import Sentences
 from apps.imports import services
 from apps.imports.review import PlanConflict, compare, save_plan, show_conflict, who_when
+from apps.plans import bulk
 from apps.plans.forms import plan_forms
 from apps.plans.models import Plan, PlanStatus, ReportStatus, Target, Task
 from apps.plans.search import matching, words
@@ -25,6 +26,7 @@ from apps.units.matching import candidates, rank, split_names
 from apps.units.models import Unit
 from cchc.confirm import Pending, is_confirmed, pressed
 from cchc.form_limits import big_form
+from importer.task_blocks import task_paragraphs
 
 
 def _plan(access: Access, pk: int, *, manage: bool = False) -> Plan:
@@ -118,8 +120,12 @@ def _source(plan: Plan) -> list[tuple[str, str]]:
     return services.source_lines(document) if document else []
 
 
-def _with_suggestions(plan: Plan, tasks) -> None:
-    """Each task row gets the ranked agencies its printed lead may mean."""
+def _with_suggestions(plan: Plan, targets, tasks) -> None:
+    """Each task row gets the ranked agencies its printed lead may mean; each target without a tracking agency the
+    agency to suggest for it, and why."""
+    tracking = services.tracking_suggestions(plan)
+    for form in targets.forms:
+        form.tracking_suggestion = tracking.get(form.instance.pk) if form.instance.pk else None
     pool = candidates(plan.unit)
     ranked = {}  # a plan prints the same few agencies on many rows
     for form in tasks.forms:
@@ -169,6 +175,8 @@ def _edit(request, plan: Plan, *, draft: bool):
                         request,
                         "Đã ban hành kế hoạch. Hạn của các nhiệm vụ đã được tính theo thời hạn ghi trong kế hoạch.",
                     )
+                    for warning in services.publish_warnings(plan):
+                        messages.warning(request, warning.replace("trên trang này", "trên trang Sửa kế hoạch"))
                     return redirect("plans-detail", pk=plan.pk)
                 messages.success(request, f"Đã lưu {changes} thay đổi." if changes else "Không có gì thay đổi.")
                 return redirect(here if draft else "plans-detail", pk=plan.pk)
@@ -229,7 +237,7 @@ def _conflict_message(conflict: PlanConflict) -> str:
 def _edit_page(request, plan: Plan, header, targets, tasks, *, draft: bool, status: int = 200, pending=None):
     run = plan.import_runs.first()
     if draft:
-        _with_suggestions(plan, tasks)
+        _with_suggestions(plan, targets, tasks)
         for form in tasks.forms:
             form.merge_question = merge_question(form.instance) if form.instance.pk else ""
     context = {
@@ -244,6 +252,7 @@ def _edit_page(request, plan: Plan, header, targets, tasks, *, draft: bool, stat
         "source": _source(plan) if draft else [],
         "is_pdf": PurePath(plan.source_name or plan.source_file.name or "").suffix.lower() == ".pdf",
         "problems": services.publish_problems(plan) if draft else [],
+        "publish_warnings": services.publish_warnings(plan) if draft else [],
         "predecessor": services.predecessor(plan) if draft else None,
         "pending": pending,
         "questions": _publish_questions(plan) if draft else {},
@@ -305,3 +314,51 @@ def plan_file(request, pk: int):
     if is_pdf:
         response["Content-Type"] = "application/pdf"
     return response
+
+
+@login_required
+def plan_tasks_add(request, pk: int):
+    """Several tasks at once: pasted from Excel or typed one per line, shown as rows to check, then saved."""
+    access = Access(request.user)
+    plan = _plan(access, pk, manage=True)
+    if plan.status == PlanStatus.SUPERSEDED:
+        raise PermissionDenied("Kế hoạch đã được thay thế; hãy thêm nhiệm vụ vào kế hoạch thay thế nó.")
+    text = request.POST.get("text", "") if request.method == "POST" else ""
+    paragraphs = _task_paragraphs(plan)
+    rows, error = [], ""
+    if request.method == "POST" and request.POST.get("action") == "paragraphs":
+        chosen = [int(i) for i in request.POST.getlist("paragraph") if i.isdecimal() and int(i) < len(paragraphs)]
+        text = "\n".join(bulk.paragraph_line(paragraphs[i]) for i in sorted(set(chosen)))
+        if not chosen:
+            error = "Chưa chọn đoạn nào: đánh dấu các đoạn là nhiệm vụ rồi bấm lại."
+    if request.method == "POST" and not error:
+        try:
+            rows = bulk.parse_rows(text)
+            if request.POST.get("action") == "save":
+                made = bulk.create_tasks(plan, rows, request.user)
+                messages.success(request, f"Đã thêm {len(made)} nhiệm vụ vào kế hoạch.")
+                return redirect("plans-review" if plan.status == PlanStatus.DRAFT else "plans-detail", pk=plan.pk)
+        except bulk.BulkError as exc:
+            error = str(exc)
+    context = {
+        "plan": plan,
+        "text": text,
+        "rows": rows,
+        "error": error,
+        "has_errors": any(r.errors for r in rows),
+        "max_rows": bulk.MAX_ROWS,
+        "paragraphs": paragraphs,
+    }
+    return render(request, "plans/tasks_add.html", context)
+
+
+def _task_paragraphs(plan: Plan) -> list:
+    """The list items of the plan's task part, read from its file (files that need OCR are not read again here)."""
+    if not plan.source_file:
+        return []
+    try:
+        path = Path(plan.source_file.path)
+    except (ValueError, NotImplementedError):
+        return []
+    document = services.read_source(path) if path.exists() else None
+    return task_paragraphs(document) if document else []

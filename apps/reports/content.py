@@ -94,9 +94,10 @@ def _plans_filter(unit: Unit, period: Period) -> Q:
 
 
 def task_rows(unit: Unit, period: Period) -> list[dict]:
-    """The unit's tasks with their status at the window's end: the latest not-returned update made before it."""
+    """The unit's tasks with their status at the window's end: the latest accepted update made before it (an update
+    still waiting for the standing officer's review, or returned, does not count)."""
     end = window_end_moment(period)
-    updates = TaskUpdate.objects.filter(created_at__lt=end).exclude(status=UpdateStatus.RETURNED)
+    updates = TaskUpdate.objects.filter(created_at__lt=end, status=UpdateStatus.ACCEPTED)
     tasks = (
         Task.objects.filter(_plans_filter(unit, period))
         .select_related("plan", "lead")
@@ -134,11 +135,18 @@ def task_rows(unit: Unit, period: Period) -> list[dict]:
 
 
 def target_rows(unit: Unit, period: Period) -> list[dict]:
-    """Every target of the unit's plans with its value for the period and its attainment at the window's end."""
+    """Every target of the unit's plans with its accepted value for the period and its attainment at the window's
+    end (a figure waiting for review or returned is shown as no value yet)."""
     targets = (
         Target.objects.filter(_plans_filter(unit, period))
         .select_related("plan", "indicator")
-        .prefetch_related(Prefetch("measurements", queryset=Measurement.objects.filter(period=period), to_attr="found"))
+        .prefetch_related(
+            Prefetch(
+                "measurements",
+                queryset=Measurement.objects.filter(period=period, status=UpdateStatus.ACCEPTED),
+                to_attr="found",
+            )
+        )
         .order_by("plan__issued_on", "plan_id", "position", "pk")
     )
     rows = []

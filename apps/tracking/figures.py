@@ -12,12 +12,15 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.models import record, snapshot
 from apps.plans.models import Attainment, Comparator, IndicatorKind, Plan, Target, attainment
-from apps.tracking.models import Measurement, Period, PeriodKind
+from apps.tracking import notify
+from apps.tracking.models import Measurement, NotificationKind, Period, PeriodKind, UpdateStatus
 from apps.tracking.uploads import store_evidence
+from apps.units.access import Access
 from cchc.numbers import exponent_message
 from cchc.versioning import Conflict
 from importer.text import fold
@@ -254,6 +257,12 @@ def _save_measurement(target, period, user, figure, source, note, files, expecte
     measurement.source = (source or "").strip()[:300]
     measurement.note = (note or "").strip()
     measurement.entered_by = user
+    # the standing officer's figure is accepted as entered; an agency's (a first one or a change) waits for review
+    own = Access(user).can_manage(target.plan.unit)
+    measurement.status = UpdateStatus.ACCEPTED if own else UpdateStatus.SUBMITTED
+    measurement.return_reason = ""
+    measurement.reviewed_by = user if own else None
+    measurement.reviewed_at = timezone.now() if own else None
     measurement.save()
     names = [store_evidence(measurement, f, user).original_name for f in files]
     after = snapshot(measurement, MEASUREMENT_FIELDS) | {"period": period_label(period), "evidence": names}
@@ -266,6 +275,18 @@ def _save_measurement(target, period, user, figure, source, note, files, expecte
         after=after,
         summary=f"Số liệu {period_label(period)} của chỉ tiêu “{target.text[:120]}”: {figure.value:f}{target.unit}",
     )
+    if not own:
+        author = user.get_full_name() or user.username
+        notify.tell(
+            notify.standing_officers(target.plan.unit),
+            NotificationKind.WAITING,
+            f"{author} nhập số liệu {period_label(period)} của chỉ tiêu “{notify.short(target.text)}”: "
+            f"{figure.value:f}{target.unit} — chờ duyệt.",
+            unit=target.plan.unit.governing_unit,
+            target=target,
+            link=reverse("tracking-review"),
+            skip=user,
+        )
     return measurement
 
 

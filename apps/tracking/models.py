@@ -105,12 +105,36 @@ class Evidence(models.Model):
 
 
 class UpdateStatus(models.TextChoices):
-    SUBMITTED = "submitted", "Đã gửi"
+    """Where an agency's update or figure stands in the standing officer's review."""
+
+    SUBMITTED = "submitted", "Chờ duyệt"
+    ACCEPTED = "accepted", "Đã chấp nhận"
     RETURNED = "returned", "Bị trả lại"
 
 
-class TaskUpdate(Versioned):
-    """A report on a task: state, progress, comment and evidence. The standing officer may return it."""
+class Reviewed(models.Model):
+    """Work an agency sends to the standing officer: submitted, then accepted or returned (who, when, why).
+    Accepted work is what the periodic reports count; the standing officer's own work is accepted as entered."""
+
+    status = models.CharField(
+        "trạng thái duyệt", max_length=20, choices=UpdateStatus.choices, default=UpdateStatus.SUBMITTED
+    )
+    return_reason = models.TextField("lý do trả lại", blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField("lúc duyệt", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def waiting(self) -> bool:
+        return self.status == UpdateStatus.SUBMITTED
+
+
+class TaskUpdate(Reviewed, Versioned):
+    """A report on a task: state, progress, comment and evidence. The standing officer accepts or returns it."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -119,21 +143,16 @@ class TaskUpdate(Versioned):
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     comment = models.TextField("nội dung cập nhật", blank=True)
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
-    status = models.CharField(max_length=20, choices=UpdateStatus.choices, default=UpdateStatus.SUBMITTED)
-    return_reason = models.TextField("lý do trả lại", blank=True)
-    returned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    returned_at = models.DateTimeField(null=True, blank=True)
     evidence = GenericRelation(Evidence)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"], name="taskupdate_review_idx")]
         verbose_name = "cập nhật nhiệm vụ"
         verbose_name_plural = "cập nhật nhiệm vụ"
 
 
-class Measurement(Versioned):
+class Measurement(Reviewed, Versioned):
     """The value of a target's indicator for one reporting period."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="measurements")
@@ -150,27 +169,54 @@ class Measurement(Versioned):
     class Meta:
         ordering = ["period__end"]
         constraints = [models.UniqueConstraint(fields=["target", "period"], name="unique_measurement")]
+        indexes = [models.Index(fields=["status", "entered_at"], name="measurement_review_idx")]
         verbose_name = "số liệu kỳ báo cáo"
         verbose_name_plural = "số liệu kỳ báo cáo"
 
 
+class NotificationKind(models.TextChoices):
+    WAITING = "waiting", "Chờ duyệt"
+    RETURNED = "returned", "Bị trả lại"
+    DUE_7 = "due_7", "Còn 7 ngày đến hạn"
+    DUE_1 = "due_1", "Còn 1 ngày đến hạn"
+    OVERDUE = "overdue", "Quá hạn"
+    PLAN_PUBLISHED = "plan_published", "Kế hoạch ban hành"
+    PLAN_REPLACED = "plan_replaced", "Kế hoạch được thay thế"
+
+
 class Notification(models.Model):
-    """An in-app message (reminders before and after deadlines, returned updates)."""
+    """One event told to one user, in the app (and by e-mail when they have an address): its own time and text,
+    never rewritten — a second return is a second notification. A deadline reminder is for a day (``sent_on``):
+    at most one per user, task, kind and day, however often the reminders run."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE)
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE)
-    kind = models.CharField(max_length=30)
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
     message = models.CharField(max_length=500)
+    link = models.CharField("đường dẫn", max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    sent_on = models.DateField(help_text="day the reminder is for; one reminder per task, kind and day")
+    sent_on = models.DateField(null=True, blank=True, help_text="the day a deadline reminder is for; empty for events")
     read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "task", "kind", "sent_on"], name="unique_reminder_per_day")
+            models.UniqueConstraint(
+                fields=["user", "task", "kind", "sent_on"],
+                condition=models.Q(sent_on__isnull=False),
+                name="unique_reminder_per_day",
+            )
         ]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
+        verbose_name = "thông báo"
+        verbose_name_plural = "thông báo"
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class SheetUpload(models.Model):

@@ -6,9 +6,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -16,9 +13,11 @@ from django.utils import timezone
 
 from apps.audit.models import record, snapshot
 from apps.plans.models import PlanStatus, Task, TaskState
-from apps.tracking.models import Notification, TaskUpdate, UpdateStatus
+from apps.tracking import notify
+from apps.tracking.models import Notification, NotificationKind, TaskUpdate, UpdateStatus
 from apps.tracking.uploads import store_evidence
-from apps.units.models import Membership, Role
+from apps.units.access import Access
+from apps.units.models import Role
 from cchc.versioning import Conflict
 
 TASK_FIELDS = ["state", "progress", "completed_on"]
@@ -102,16 +101,26 @@ def submit_update(
     expected_version: int | None = None,
 ) -> TaskUpdate:
     """Record an update and make it the task's current state, with its evidence files. An update is appended
-    whatever the task's version, unless the caller names the version it was made from (``expected_version``)."""
+    whatever the task's version, unless the caller names the version it was made from (``expected_version``).
+    An agency's update waits for the standing officer's review (who is told); the standing officer's own is
+    accepted as made."""
     if task.plan.status != PlanStatus.PUBLISHED:
         raise UpdateError("Kế hoạch chưa ban hành hoặc đã được thay thế; không cập nhật được nhiệm vụ.")
     today = today or timezone.localdate()
     progress, completed_on = normalize(state, progress, completed_on, today)
+    unit = task.plan.unit
+    own = Access(user).can_manage(unit)
     with transaction.atomic():
         _lock(task, expected_version)
         before = snapshot(task, TASK_FIELDS)
         update = TaskUpdate.objects.create(
-            task=task, author=user, state=state, progress=progress, comment=comment, completed_on=completed_on
+            task=task,
+            author=user,
+            state=state,
+            progress=progress,
+            comment=comment,
+            completed_on=completed_on,
+            **({"status": UpdateStatus.ACCEPTED, "reviewed_by": user, "reviewed_at": timezone.now()} if own else {}),
         )
         names = [store_evidence(update, f, user).original_name for f in files]
         _apply(task, state, progress, completed_on)
@@ -125,13 +134,24 @@ def submit_update(
             after=after,
             summary=f"Cập nhật nhiệm vụ {task.section}.{task.no}: {update.get_state_display()} ({progress}%)",
         )
+        if not own:
+            author = user.get_full_name() or user.username
+            notify.tell(
+                notify.standing_officers(unit),
+                NotificationKind.WAITING,
+                f"{author} cập nhật nhiệm vụ “{_short(task)}”: {update.get_state_display()} ({progress}%) — chờ duyệt.",
+                unit=unit.governing_unit,
+                task=task,
+                link=reverse("tracking-review"),
+                skip=user,
+            )
     return update
 
 
 def previous_state(task: Task, excluding: TaskUpdate) -> tuple[str, int, dt.date | None]:
     """The state of the latest update still standing once ``excluding`` is taken away."""
     latest = (
-        task.updates.filter(status=UpdateStatus.SUBMITTED).exclude(pk=excluding.pk).order_by("-created_at", "-pk")
+        task.updates.exclude(status=UpdateStatus.RETURNED).exclude(pk=excluding.pk).order_by("-created_at", "-pk")
     ).first()
     if latest is None:
         return TaskState.NOT_STARTED, 0, None
@@ -139,22 +159,23 @@ def previous_state(task: Task, excluding: TaskUpdate) -> tuple[str, int, dt.date
 
 
 def return_update(update: TaskUpdate, user, reason: str, today: dt.date | None = None) -> TaskUpdate:
-    """The standing officer sends an update back: the task returns to its previous state, the author is told."""
+    """The standing officer sends an update back (waiting, or accepted and found wrong later): the task returns to
+    its previous state, the reports stop counting it, the author is told — each return its own notification."""
     reason = reason.strip()
     if not reason:
         raise UpdateError("Cần ghi lý do trả lại.")
-    if update.status != UpdateStatus.SUBMITTED:
+    if update.status == UpdateStatus.RETURNED:
         raise UpdateError("Cập nhật này đã bị trả lại.")
-    today = today or timezone.localdate()
     task = update.task
     with transaction.atomic():
         _lock(task)
         before = snapshot(task, TASK_FIELDS)
+        was = update.status
         update.status = UpdateStatus.RETURNED
         update.return_reason = reason
-        update.returned_by = user
-        update.returned_at = timezone.now()
-        update.save(update_fields=["status", "return_reason", "returned_by", "returned_at"])
+        update.reviewed_by = user
+        update.reviewed_at = timezone.now()
+        update.save(update_fields=["status", "return_reason", "reviewed_by", "reviewed_at"])
         _apply(task, *previous_state(task, update))
         record(
             user,
@@ -162,20 +183,17 @@ def return_update(update: TaskUpdate, user, reason: str, today: dt.date | None =
             task,
             task.plan.unit,
             before=before,
-            after=snapshot(task, TASK_FIELDS) | {"update": update.pk, "reason": reason},
+            after=snapshot(task, TASK_FIELDS) | {"update": update.pk, "reason": reason, "was": was},
             summary=f"Trả lại cập nhật nhiệm vụ {task.section}.{task.no}: {reason}",
         )
-        if update.author_id:
-            Notification.objects.update_or_create(
-                user_id=update.author_id,
+        if update.author_id and update.author_id != user.pk:
+            notify.tell(
+                [update.author],
+                NotificationKind.RETURNED,
+                f"Cập nhật nhiệm vụ “{_short(task)}” bị trả lại: {reason}",
+                unit=task.plan.unit,
                 task=task,
-                kind="returned",
-                sent_on=today,
-                defaults={
-                    "unit": task.plan.unit,
-                    "message": f"Cập nhật nhiệm vụ “{_short(task)}” bị trả lại: {reason}"[:500],
-                    "read_at": None,
-                },
+                link=reverse("tracking-task", args=[task.pk]),
             )
     return update
 
@@ -191,21 +209,14 @@ def returned_updates(user):
     """Returned updates of this author with no later update of the task since."""
     rows = (
         TaskUpdate.objects.filter(author=user, status=UpdateStatus.RETURNED, task__plan__status=PlanStatus.PUBLISHED)
-        .select_related("task", "task__plan", "returned_by")
-        .order_by("-returned_at")
+        .select_related("task", "task__plan", "reviewed_by")
+        .order_by("-reviewed_at")
     )
     out = []
     for row in rows:
-        if not row.task.updates.filter(created_at__gt=row.created_at, status=UpdateStatus.SUBMITTED).exists():
+        if not row.task.updates.filter(created_at__gt=row.created_at).exclude(status=UpdateStatus.RETURNED).exists():
             out.append(row)
     return out
-
-
-def mark_read(user, ids: Iterable[int] | None = None) -> int:
-    rows = Notification.objects.filter(user=user, read_at__isnull=True)
-    if ids is not None:
-        rows = rows.filter(pk__in=list(ids))
-    return rows.update(read_at=timezone.now())
 
 
 # --- reminders -------------------------------------------------------------------------------------------
@@ -214,8 +225,7 @@ DUE_SOON_DAYS = (7, 1)
 
 
 def _short(task: Task, length: int = 90) -> str:
-    text = " ".join(task.content.split())
-    return text if len(text) <= length else text[: length - 1] + "…"
+    return notify.short(task.content, length)
 
 
 def reminder_kind(task: Task, today: dt.date) -> str | None:
@@ -233,18 +243,11 @@ def reminder_kind(task: Task, today: dt.date) -> str | None:
     return None
 
 
-def _officers(unit_id: int | None, role: str) -> list:
-    if unit_id is None:
-        return []
-    user_ids = Membership.objects.filter(unit_id=unit_id, role=role, user__is_active=True).values_list("user_id")
-    return list(get_user_model().objects.filter(pk__in=user_ids).order_by("pk"))
-
-
 def recipients(task: Task, kind: str) -> list:
     """Agency officers of the lead agency; the unit's standing officers too when overdue (or when nobody leads)."""
-    users = _officers(task.lead_id, Role.AGENCY_OFFICER)
-    if kind == "overdue" or not users:
-        users += _officers(task.plan.unit.governing_unit.pk, Role.STANDING_OFFICER)
+    users = notify.officers([task.lead_id], Role.AGENCY_OFFICER) if task.lead_id else []
+    if kind == NotificationKind.OVERDUE or not users:
+        users += notify.standing_officers(task.plan.unit)
     seen, out = set(), []
     for user in users:
         if user.pk not in seen:
@@ -271,7 +274,8 @@ class ReminderResult:
 
 
 def send_reminders(today: dt.date | None = None) -> ReminderResult:
-    """Remind about tasks due in 7 days and in 1 day, and overdue tasks; once per user, task, kind and day."""
+    """Remind about tasks due in 7 days and in 1 day, and overdue tasks; once per user, task, kind and day
+    (``sent_on``), however often it runs. The e-mails go out through the job queue."""
     today = today or timezone.localdate()
     result = ReminderResult()
     tasks = (
@@ -280,29 +284,29 @@ def send_reminders(today: dt.date | None = None) -> ReminderResult:
         .exclude(due_on__isnull=True, recurring=False)
         .select_related("plan", "plan__unit", "plan__unit__parent", "lead")
     )
+    mailed = []
     for task in tasks:
         kind = reminder_kind(task, today)
         if kind is None:
             continue
         message = reminder_message(task, kind, today)
-        link = settings.SITE_URL.rstrip("/") + reverse("tracking-task", args=[task.pk])
+        link = reverse("tracking-task", args=[task.pk])
         for user in recipients(task, kind):
             with transaction.atomic():
-                _, created = Notification.objects.get_or_create(
+                notification, created = Notification.objects.get_or_create(
                     user=user,
                     task=task,
                     kind=kind,
                     sent_on=today,
-                    defaults={"unit": task.plan.unit, "message": message[:500]},
+                    defaults={"unit": task.plan.unit, "message": message[:500], "link": link},
                 )
             if not created:
                 continue
             result.notifications += 1
             result.tasks.add(task.pk)
             if user.email:
-                subject = "[CCHC] Nhiệm vụ quá hạn" if kind == "overdue" else "[CCHC] Nhắc hạn nhiệm vụ"
-                send_mail(subject, f"{message}\n\nXem và cập nhật: {link}\n", None, [user.email], fail_silently=True)
-                result.emails += 1
+                mailed.append(notification.pk)
+    result.emails = notify.mail(mailed)
     from apps.reports.reminders import report_reminders  # the periodic report's due dates (apps.reports)
 
     notifications, emails = report_reminders(today)

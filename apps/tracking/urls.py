@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.tracking import views, views_figures
+from apps.tracking import views, views_figures, views_review
 
 urlpatterns = [
     path("nhiem-vu/cua-toi/", views.my_tasks, name="tracking-my-tasks"),
@@ -9,6 +9,7 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/cap-nhat/", views.task_update, name="tracking-update"),
     path("cap-nhat/<int:pk>/tra-lai/", views.update_return, name="tracking-return"),
     path("minh-chung/<int:pk>/tai-ve/", views.evidence_download, name="tracking-evidence"),
+    path("cho-duyet/", views_review.queue, name="tracking-review"),
     path("thong-bao/", views.notifications, name="tracking-notifications"),
     path("thong-bao/da-doc/", views.notifications_read, name="tracking-notifications-read"),
     path("thong-bao/<int:pk>/", views.notification_open, name="tracking-notification"),

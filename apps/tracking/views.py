@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from apps.plans.models import Plan, ReportStatus, Task, TaskState
 from apps.plans.search import found_in
-from apps.tracking import exports, services
+from apps.tracking import exports, notify, review, services
 from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
 from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatus
 from apps.tracking.uploads import evidence_unit
@@ -50,6 +50,7 @@ def my_tasks(request):
     open_tasks = [t for t in tasks if t.state != TaskState.DONE]
     context = {
         "returned": services.returned_updates(request.user),
+        "returned_figures": review.returned_figures(request.user),
         "overdue": [t for t in open_tasks if t.status == ReportStatus.OVERDUE],
         "due_soon": [t for t in open_tasks if t.is_due_soon(today)],
         "open_tasks": sorted(open_tasks, key=lambda t: (t.due is None, t.due or today)),
@@ -110,7 +111,7 @@ def task_detail(request, pk: int):
     task = _task_or_404(access, pk)
     today = timezone.localdate()
     _annotate([task], today)
-    updates = task.updates.select_related("author", "returned_by").prefetch_related(
+    updates = task.updates.select_related("author", "reviewed_by").prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.order_by("pk"))
     )
     context = {
@@ -180,7 +181,7 @@ def _replaced(task: Task, update: TaskUpdate, opened: int | None) -> str:
         return ""
     mine = _state(update.state, update.progress)
     previous = (
-        task.updates.filter(status=UpdateStatus.SUBMITTED)
+        task.updates.exclude(status=UpdateStatus.RETURNED)
         .exclude(pk=update.pk)
         .select_related("author")
         .order_by("-created_at", "-pk")
@@ -218,7 +219,7 @@ def update_return(request, pk: int):
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Cần ghi lý do trả lại.")
-    elif update.status != UpdateStatus.SUBMITTED:
+    elif update.status == UpdateStatus.RETURNED:
         messages.error(request, "Cập nhật này đã bị trả lại trước đó.")
     elif not is_confirmed(request, "return", str(update.pk)):
         pending = Pending(RETURN_QUESTION, "return", str(update.pk), "Trả lại cập nhật")
@@ -241,8 +242,8 @@ def _returned_meanwhile(current: TaskUpdate | None) -> str:
         return "Cập nhật này không còn nữa (đã bị xóa cùng nhiệm vụ); không có gì để trả lại."
     if current.status != UpdateStatus.RETURNED:
         return "Cập nhật này vừa được người khác thay đổi; hãy tải lại trang rồi thử lại."
-    who = (current.returned_by.get_full_name() or current.returned_by.username) if current.returned_by else "Người khác"
-    when = timezone.localtime(current.returned_at) if current.returned_at else None
+    who = (current.reviewed_by.get_full_name() or current.reviewed_by.username) if current.reviewed_by else "Người khác"
+    when = timezone.localtime(current.reviewed_at) if current.reviewed_at else None
     at = f" lúc {when:%H:%M ngày %d/%m/%Y}" if when else ""
     return (
         f"Cập nhật này đã được {who} trả lại{at} (lý do: {current.return_reason}) trong lúc bạn trả lại; "
@@ -276,7 +277,9 @@ def notifications(request):
 def notification_open(request, pk: int):
     Access(request.user)
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
-    services.mark_read(request.user, [notification.pk])
+    notify.mark_read(request.user, [notification.pk])
+    if notification.link.startswith("/") and not notification.link.startswith("//"):  # a path of this site
+        return redirect(notification.link)
     if notification.task_id:
         return redirect("tracking-task", pk=notification.task_id)
     return redirect("tracking-notifications")
@@ -286,6 +289,6 @@ def notification_open(request, pk: int):
 @require_POST
 def notifications_read(request):
     Access(request.user)
-    count = services.mark_read(request.user)
+    count = notify.mark_read(request.user)
     messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
     return redirect("tracking-notifications")

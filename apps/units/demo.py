@@ -27,6 +27,7 @@ from apps.imports.services import import_file, publish
 from apps.plans.models import Comparator, Plan, PlanStatus, Target, Task, TaskState
 from apps.reports.demo import add_reports
 from apps.surveys.demo import add_survey_responses
+from apps.tracking.demo import accept_earlier_work
 from apps.tracking.models import Measurement, Period, TaskUpdate
 from apps.tracking.services import return_update, submit_update
 from apps.units.models import Membership, Role, Unit, UnitKind
@@ -437,6 +438,7 @@ def load(say: Say = print, today: dt.date | None = None) -> DemoReport:
     plans = list(Plan.objects.filter(pk__in=[p.pk for p in imported], status=PlanStatus.PUBLISHED).order_by("pk"))
     add_task_updates(plans, today, report)
     add_measurements(plans, today, report)
+    accept_earlier_work(today, report)
     add_reports(plans, today, report)
     add_survey_responses(today, report)
     return report

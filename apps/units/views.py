@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.plans.models import PlanStatus
 from apps.units.access import Access
+from apps.units.accounts import AgencyOfficerForm, create_agency_officer
 from apps.units.models import Membership, Unit, UnitKind, UnitName
 
 # blocks of the tree, in the order units are ranked (departments, wards, communes + special zones)
@@ -66,3 +69,25 @@ def unit_detail(request, pk: int):
         "can_read_audit": access.can_read_audit(unit),
     }
     return render(request, "units/detail.html", context)
+
+
+@login_required
+def account_create(request, pk: int):
+    """The standing officer makes an agency officer's account for one of their unit's agencies."""
+    access = Access(request.user)
+    unit = get_object_or_404(Unit, pk=pk)
+    access.require_view(unit)
+    if unit.is_agency or not access.can_manage(unit):
+        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị tạo tài khoản cho cán bộ các cơ quan.")
+    agencies = list(unit.agencies().order_by("name"))
+    form = AgencyOfficerForm(request.POST or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        user = create_agency_officer(unit, request.user, form.cleaned_data)
+        agency = form.cleaned_data["agency"]
+        messages.success(
+            request,
+            f"Đã tạo tài khoản {user.username} (cán bộ {agency.name}). Báo mật khẩu ban đầu cho người dùng và đề nghị "
+            "đổi mật khẩu khi đăng nhập lần đầu.",
+        )
+        return redirect("units-detail", pk=unit.pk)
+    return render(request, "units/account_create.html", {"unit": unit, "form": form})

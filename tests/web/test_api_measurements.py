@@ -146,3 +146,18 @@ def test_it_keeps_to_the_rules_of_the_figures_page(client, agency_officer, plan)
         "Năm 2027 nằm ngoài thời gian nhập số liệu của kế hoạch.",
     )
     assert not Measurement.objects.exists()
+
+
+def test_it_says_whether_a_figure_waits_for_review(client, agency_officer, officer, plan):
+    Period.ensure_year(2026)
+    target = plan.targets.get()
+    answer = client.post(
+        f"/api/targets/{target.pk}/measurements",
+        {"period": "2026-q1", "value": 60},
+        content_type="application/json",
+        headers=bearer(agency_officer),
+    ).json()
+    assert answer["status"] == "submitted"
+
+    listed = client.get(f"/api/targets/{target.pk}/measurements", headers=bearer(officer)).json()
+    assert [(m["status"], m["return_reason"]) for m in listed] == [("submitted", "")]

@@ -71,6 +71,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "plans-review": "manage:unit",
     "plans-edit": "manage:unit",
     "plans-file": "view:unit",
+    "plans-tasks-add": "manage:unit",
     # tasks
     "tracking-my-tasks": "signed-in",
     "tracking-plan-tasks": "view:unit",
@@ -81,6 +82,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "tracking-notifications": "signed-in",
     "tracking-notifications-read": ("405", "signed-in"),
     "tracking-notification": "own",
+    "tracking-review": "manager",
     # targets and figures
     "figures-plan": "view:unit",
     "figures-bind": ("405", "manage:unit"),
@@ -137,6 +139,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     # units and the audit log
     "units-tree": "signed-in",
     "units-detail": "view:unit",
+    "units-account-create": "manage:unit",
     "audit-home": "city-or-manager",
     "audit-log": "audit:unit",
     # API operations (operation ids of /api/openapi.json)
@@ -165,6 +168,8 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_surveys_api_survey_submit": "public",
     "apps_reports_api_consolidation": "city",
     "apps_alignment_api_plan_alignment": "view:unit",
+    "apps_tracking_api_notifications": "signed-in",
+    "apps_tracking_api_notifications_read": "signed-in",
 }
 
 # which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
@@ -181,6 +186,7 @@ PK = {
     "plans-review": "draft",
     "plans-edit": "plan",
     "plans-file": "plan",
+    "plans-tasks-add": "plan",
     "tracking-task": "task",
     "tracking-update": "task",
     "tracking-return": "update",
@@ -191,6 +197,7 @@ PK = {
     "imports-file": "run",
     "imports-delete-draft": "doomed draft",
     "units-detail": "unit",
+    "units-account-create": "unit",
     "reports-detail": "report",
     "reports-save": "report",
     "reports-contribute": "report",
@@ -218,6 +225,7 @@ BODIES = {
         "visit_token": visit_token(objects["unit"]),
         "answers": {"overall": 4},
     },
+    "apps_tracking_api_notifications_read": {},
 }
 
 MAY = {

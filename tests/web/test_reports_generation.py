@@ -1,5 +1,5 @@
 """Kẽ Sắt's Q1 2026 report is generated from what was tracked in the data window (15/12/2025 – 14/03/2026):
-each task counted by its latest not-returned update made before the window's end, each target with its Q1 figure."""
+each task counted by its latest accepted update made before the window's end, each target with its Q1 figure."""
 
 import datetime as dt
 from decimal import Decimal

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from apps.audit.models import AuditEntry
 from apps.plans.models import TaskState
-from apps.tracking.models import Measurement, Period, PeriodKind, TaskUpdate
+from apps.tracking.models import Measurement, Notification, Period, PeriodKind, TaskUpdate
 from tests.web.conftest import PASSWORD
 
 APRIL = dt.datetime(2026, 4, 10, 9, 0, tzinfo=dt.UTC)
@@ -107,6 +107,9 @@ def test_the_agency_officer_fills_the_workbook_previews_and_confirms(client, age
         "figures": 2,
         "tasks": 1,
     }
+    # the standing officer is told once for the whole file, not once per row
+    [told] = Notification.objects.filter(kind="waiting")
+    assert told.user.username == "kesat.vhxh" and "2 số liệu, 1 cập nhật nhiệm vụ — chờ duyệt" in told.message
     # the session is cleared: confirming twice saves nothing more
     client.post(preview.request["PATH_INFO"], {"confirm": "1", "digest": preview.context["digest"]})
     assert TaskUpdate.objects.count() == 1

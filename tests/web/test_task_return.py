@@ -28,7 +28,7 @@ def test_it_puts_the_task_back_and_tells_the_author(client, plan, officer, agenc
     done.refresh_from_db()
     assert (task.state, task.progress, task.completed_on) == (TaskState.IN_PROGRESS, 50, None)
     assert done.status == UpdateStatus.RETURNED and done.return_reason == "Thiếu văn bản minh chứng."
-    assert done.returned_by == officer
+    assert done.reviewed_by == officer
     note = Notification.objects.get(user=agency_officer, kind="returned")
     assert "Thiếu văn bản minh chứng." in note.message and note.task == task
     assert AuditEntry.objects.filter(action="task.update.return", user=officer).exists()

@@ -20,10 +20,12 @@ from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.models import AuditEntry, record
 from apps.plans.models import Plan, PlanStatus, Task, TaskState
+from apps.tracking import notify
 from apps.tracking.figures import (
     FigureError,
     compute,
@@ -462,7 +464,12 @@ def apply(plan: Plan, user, result: Review, file_name: str = "", overwrite: set[
     targets = {t.pk: t for t in plan.targets.select_related("indicator")}
     tasks = {t.pk: t for t in Task.objects.filter(plan=plan)}
     periods = {p.pk: p for p in Period.objects.filter(pk__in={c.period_id for c in figures})}
-    with transaction.atomic():
+    author = user.get_full_name() or user.username
+    told = (
+        f"{author} nhập bảng tính {file_name or 'kế hoạch'} của kế hoạch {plan.number or plan.title[:60]}: "
+        f"{len(figures)} số liệu, {len(task_changes)} cập nhật nhiệm vụ — chờ duyệt."
+    )
+    with transaction.atomic(), notify.one_notice(told, plan, reverse("tracking-review")):
         for change in figures:
             target = targets[change.target_id]
             target.plan = plan

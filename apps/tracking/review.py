@@ -1,0 +1,242 @@
+"""The standing officer's review of what agencies send: task updates and figures waiting, accepted or returned
+with a reason, one or several at once. Each decision is audited and the author told, in one transaction per item;
+an item changed since the officer's page showed it (another figure entered, reviewed in another tab) is left as
+it is and reported, never decided unseen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.audit.models import record
+from apps.plans.models import PlanStatus
+from apps.tracking import notify
+from apps.tracking.figures import period_label
+from apps.tracking.models import Measurement, Notification, NotificationKind, TaskUpdate, UpdateStatus
+from cchc.versioning import Conflict
+
+UPDATE, FIGURE = "u", "m"
+
+
+class ReviewError(ValueError):
+    """A decision the rules do not allow; the message is for the user."""
+
+
+def pending_updates(unit_ids: set[int]):
+    return (
+        TaskUpdate.objects.filter(
+            status=UpdateStatus.SUBMITTED, task__plan__unit_id__in=unit_ids, task__plan__status=PlanStatus.PUBLISHED
+        )
+        .select_related("task", "task__plan", "task__lead", "author")
+        .prefetch_related("evidence")
+        .order_by("created_at", "pk")
+    )
+
+
+def pending_figures(unit_ids: set[int]):
+    return (
+        Measurement.objects.filter(
+            status=UpdateStatus.SUBMITTED,
+            target__plan__unit_id__in=unit_ids,
+            target__plan__status=PlanStatus.PUBLISHED,
+        )
+        .select_related("target", "target__plan", "target__agency", "period", "entered_by")
+        .prefetch_related(
+            "evidence", Prefetch("target__measurements", queryset=Measurement.objects.select_related("period"))
+        )
+        .order_by("entered_at", "pk")
+    )
+
+
+def returned_figures(user) -> list[Measurement]:
+    """The figures this user entered that were returned and not entered again since."""
+    rows = Measurement.objects.filter(
+        entered_by=user, status=UpdateStatus.RETURNED, target__plan__status=PlanStatus.PUBLISHED
+    ).select_related("target", "period", "reviewed_by")
+    return list(rows.order_by("-reviewed_at")[:100])
+
+
+def previous_figure(figure: Measurement) -> Measurement | None:
+    """The target's figure of the period before, to compare with (from the prefetched figures)."""
+    earlier = [m for m in figure.target.measurements.all() if m.period.end < figure.period.end]
+    return max(earlier, key=lambda m: m.period.end, default=None)
+
+
+def waiting_count(unit_ids: set[int]) -> int:
+    """The menu's count: tasks with an update waiting plus targets with a figure waiting (not events)."""
+    if not unit_ids:
+        return 0
+    tasks = pending_updates(unit_ids).aggregate(n=Count("task", distinct=True))["n"]
+    targets = pending_figures(unit_ids).aggregate(n=Count("target", distinct=True))["n"]
+    return tasks + targets
+
+
+def new_since_last_look(user, updates: list[TaskUpdate], figures: list[Measurement]) -> int:
+    """Mark ``is_new`` the items sent since the officer last opened the queue — those whose "waiting" notification
+    they had not read — and mark those notifications read: opening the queue is the look. Returns how many."""
+    unread = Notification.objects.filter(user=user, kind=NotificationKind.WAITING, read_at__isnull=True)
+    seen = list(unread.values_list("task_id", "target_id", "plan_id"))
+    tasks = {t for t, _, _ in seen if t}
+    targets = {m for _, m, _ in seen if m}
+    plans = {p for t, m, p in seen if p and not t and not m}  # a whole spreadsheet
+    for update in updates:
+        update.is_new = update.task_id in tasks or update.task.plan_id in plans
+    for figure in figures:
+        figure.is_new = figure.target_id in targets or figure.target.plan_id in plans
+    if seen:
+        unread.update(read_at=timezone.now())
+    return sum(item.is_new for item in [*updates, *figures])
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.username) if user else "—"
+
+
+# --- deciding ------------------------------------------------------------------------------------------------
+
+
+def _decide(item, user, status: str, reason: str = "") -> None:
+    item.status = status
+    item.return_reason = reason
+    item.reviewed_by = user
+    item.reviewed_at = timezone.now()
+    item.save(update_fields=["status", "return_reason", "reviewed_by", "reviewed_at"])
+
+
+def accept_update(update: TaskUpdate, user) -> None:
+    """Accept a waiting update: from now on the reports count it."""
+    if update.status != UpdateStatus.SUBMITTED:
+        raise ReviewError("Cập nhật này đã được duyệt.")
+    task = update.task
+    with transaction.atomic():
+        _decide(update, user, UpdateStatus.ACCEPTED)
+        record(
+            user,
+            "task.update.accept",
+            update,
+            task.plan.unit,
+            after={"task": task.pk, "state": update.state, "progress": update.progress},
+            summary=f"Chấp nhận cập nhật nhiệm vụ {task.section}.{task.no}: {update.get_state_display()} "
+            f"({update.progress}%)",
+        )
+
+
+def accept_figure(figure: Measurement, user) -> None:
+    if figure.status != UpdateStatus.SUBMITTED:
+        raise ReviewError("Số liệu này đã được duyệt.")
+    target = figure.target
+    with transaction.atomic():
+        _decide(figure, user, UpdateStatus.ACCEPTED)
+        record(
+            user,
+            "measurement.accept",
+            figure,
+            target.plan.unit,
+            after={"target": target.pk, "period": period_label(figure.period), "value": f"{figure.value:f}"},
+            summary=f"Chấp nhận số liệu {period_label(figure.period)} của chỉ tiêu “{target.text[:120]}”: "
+            f"{figure.value:f}{target.unit}",
+        )
+
+
+def return_figure(figure: Measurement, user, reason: str) -> None:
+    """Send a figure back: it stays on the target's page, marked returned, and the reports do not count it."""
+    reason = reason.strip()
+    if not reason:
+        raise ReviewError("Cần ghi lý do trả lại.")
+    if figure.status == UpdateStatus.RETURNED:
+        raise ReviewError("Số liệu này đã bị trả lại.")
+    target = figure.target
+    with transaction.atomic():
+        _decide(figure, user, UpdateStatus.RETURNED, reason)
+        record(
+            user,
+            "measurement.return",
+            figure,
+            target.plan.unit,
+            before={"status": UpdateStatus.SUBMITTED},
+            after={"status": UpdateStatus.RETURNED, "reason": reason, "period": period_label(figure.period)},
+            summary=f"Trả lại số liệu {period_label(figure.period)} của chỉ tiêu “{target.text[:100]}”: {reason}",
+        )
+        if figure.entered_by:
+            notify.tell(
+                [figure.entered_by],
+                NotificationKind.RETURNED,
+                f"Số liệu {period_label(figure.period)} của chỉ tiêu “{notify.short(target.text)}” bị trả lại: "
+                f"{reason}",
+                unit=target.plan.unit,
+                target=target,
+                link=reverse("figures-target", args=[target.pk]),
+            )
+
+
+@dataclass
+class Outcome:
+    accepted: int = 0
+    returned: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def parse_items(values: list[str]) -> list[tuple[str, int, int]]:
+    """``u:12:3`` (update 12 as seen at version 3), ``m:7:1`` (figure 7); anything else is dropped."""
+    items = []
+    for value in values:
+        kind, _, rest = value.partition(":")
+        pk, _, version = rest.partition(":")
+        if kind in (UPDATE, FIGURE) and pk.isdecimal() and version.isdecimal() and len(pk) < 19 and len(version) < 10:
+            items.append((kind, int(pk), int(version)))
+    return items
+
+
+def decide_many(user, unit_ids: set[int], items: list[tuple[str, int, int]], action: str, reason: str = "") -> Outcome:
+    """Accept or return the chosen items of the units ``unit_ids`` (those the user manages), each as it was shown."""
+    from apps.tracking.services import UpdateError, return_update
+
+    outcome = Outcome()
+    reason = reason.strip()
+    if action == "return" and not reason:
+        outcome.problems.append("Cần ghi lý do trả lại (lý do được gửi cho người cập nhật).")
+        return outcome
+    updates = {u.pk: u for u in pending_updates(unit_ids).filter(pk__in=[pk for k, pk, _ in items if k == UPDATE])}
+    figures = {m.pk: m for m in pending_figures(unit_ids).filter(pk__in=[pk for k, pk, _ in items if k == FIGURE])}
+    for kind, pk, version in items:
+        item = (updates if kind == UPDATE else figures).get(pk)
+        label = _label(kind, item)
+        if item is None:
+            outcome.problems.append(
+                f"{'Cập nhật' if kind == UPDATE else 'Số liệu'} #{pk} không còn chờ duyệt (đã được duyệt hoặc không "
+                "thuộc đơn vị của bạn); không thay đổi gì."
+            )
+            continue
+        if item.version != version:
+            outcome.problems.append(
+                f"{label} đã được sửa sau khi trang hiện ra (giờ là giá trị khác); chưa duyệt — "
+                "hãy xem lại rồi chọn lại."
+            )
+            continue
+        try:
+            if action == "accept":
+                (accept_update if kind == UPDATE else accept_figure)(item, user)
+                outcome.accepted += 1
+            else:
+                if kind == UPDATE:
+                    return_update(item, user, reason)
+                else:
+                    return_figure(item, user, reason)
+                outcome.returned += 1
+        except (ReviewError, UpdateError) as exc:
+            outcome.problems.append(f"{label}: {exc}")
+        except Conflict:
+            outcome.problems.append(f"{label} vừa được người khác duyệt hoặc sửa; chưa thay đổi — hãy tải lại trang.")
+    return outcome
+
+
+def _label(kind: str, item) -> str:
+    if item is None:
+        return ""
+    if kind == UPDATE:
+        return f"Cập nhật nhiệm vụ {item.task.section}.{item.task.no} của {_name(item.author)}"
+    return f"Số liệu {period_label(item.period)} của chỉ tiêu “{notify.short(item.target.text, 60)}”"
