@@ -30,6 +30,7 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     ocr_dpi: int = 300
     workers: int | None = None  # OCR processes; None = all cores
+    scans: str = "opencv"  # how scans are made fit to read: "opencv" (page_cv) or "pillow" (raster_tables)
 
 
 def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None = None) -> Plan:
