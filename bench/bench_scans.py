@@ -5,7 +5,8 @@ Every text PDF of another producer with gold (``tests/fixtures/other-pdf``: Libr
 by each maker of ``tests/degrade.py`` (200 and 150 dpi office scans, fax, phone photos, two pages on one sheet,
 4.5° askew), then imported with each way of preparing a scanned page (``Limits.scans``). Prints a Markdown row
 per document with the scorer's figures (``tests/scoring.py``, the logic of the shared scorer) and the wall
-time per page, then the means per variant and way, and per producer and way.
+time per page, then the means per variant and way, and per producer and way; last, the CPU time of the
+page preparation alone (no Tesseract) per page and way, which a busy machine disturbs far less.
 
     .venv/bin/python bench/bench_scans.py [--workers N] [--only office-200,fax-200] [--scans opencv,pillow]
 
@@ -35,6 +36,12 @@ PRODUCERS = {"bacninh_stp_2026_lo": "LibreOffice", "thainguyen_xa_2026_chromium"
 FIGURES = ("overall", "meta", "targets_f1", "target_fields", "tasks_f1", "task_fields")
 
 
+def _pages_of(image, dpi: int, way: str):
+    from importer.readers.ocr import _pages as prepare
+
+    return prepare(image, dpi, way)
+
+
 def _pages(path: Path) -> int:
     if path.suffix == ".pdf":
         import pypdfium2 as pdfium
@@ -52,6 +59,26 @@ def _pages(path: Path) -> int:
 
 def _mean(rows: list[dict], key: str) -> float:
     return sum(row[key] for row in rows) / len(rows)
+
+
+def _preparation(folder: Path, variants: list[str], way: str) -> float:
+    """CPU seconds per page of making the pages of every made document fit to read, Tesseract left out."""
+    from importer.readers.ocr import load_frame, render_page
+
+    seconds = pages = 0.0
+    for path in sorted(folder.iterdir()):
+        if "." not in path.stem or path.stem.split(".", 1)[1] not in variants:
+            continue
+        for number in range(_pages(path)):
+            if path.suffix == ".pdf":
+                image, dpi = render_page(str(path), number, 300), 300
+            else:
+                image, dpi = load_frame(str(path), number, 300)
+            start = time.process_time()
+            _pages_of(image, dpi, way)
+            seconds += time.process_time() - start
+            pages += 1
+    return seconds / max(1, pages)
 
 
 def main() -> None:
@@ -106,6 +133,10 @@ def main() -> None:
                     + " |"
                 )
     print()
+    print(
+        "page preparation alone (render excluded), CPU s per page: "
+        + ", ".join(f"{way} {_preparation(folder, args.only.split(','), way):.3f}" for way in ways)
+    )
     for way in ways:
         rows = [row for row in results if row["way"] == way]
         print(

@@ -137,10 +137,7 @@ _engine = None  # this worker's Tesseract, model loaded once
 
 
 def _start_worker(tessdata: str) -> None:
-    import cv2
     import tesserocr
-
-    cv2.setNumThreads(1)  # pages are read in parallel already, one a process: OpenCV's own threads only compete
 
     global _engine
     _engine = tesserocr.PyTessBaseAPI(

@@ -278,10 +278,10 @@ def _rules(lines: np.ndarray, horizontal: bool, min_length: int, thickest: int) 
 
 
 def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, int]) -> list[Rule]:
-    """The rules of a table: a horizontal rule meets two vertical ones at least, a vertical rule ends on a
-    horizontal one at its top and at its bottom (within ``reach`` pixels), and neither runs from one edge
-    of the paper to the other (``size``: width, height), as a scanner's streak does and no table's rule.
-    A long stroke made of letters and their marks meets none."""
+    """The rules of a table: each meets at least two of the other direction (within ``reach`` pixels; a
+    table cut by a page break has no bottom rule, its vertical rules still cross its rows), and none runs
+    from one edge of the paper to the other (``size``: width, height) as a scanner's streak does. A long
+    stroke made of letters and their marks meets one rule at most."""
     width, height = size
     across = [r for r in across if r.x0 > 0.01 * width or r.x1 < 0.99 * width]
     down = [r for r in down if r.y0 > 0.01 * height or r.y1 < 0.99 * height]
@@ -289,13 +289,10 @@ def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, i
         return []
     a = np.array([(r.x0, r.y0, r.x1, r.y1) for r in across])[:, None, :]
     d = np.array([(r.x0, r.y0, r.x1, r.y1) for r in down])[None, :, :]
-    columns = (a[..., 0] - reach <= d[..., 2]) & (d[..., 0] <= a[..., 2] + reach)
-    meet = columns & (a[..., 1] - reach <= d[..., 3]) & (d[..., 1] <= a[..., 3] + reach)
-    tops = columns & (np.abs(d[..., 1] - (a[..., 1] + a[..., 3]) / 2) <= reach + (a[..., 3] - a[..., 1]) / 2)
-    bottoms = columns & (np.abs(d[..., 3] - (a[..., 1] + a[..., 3]) / 2) <= reach + (a[..., 3] - a[..., 1]) / 2)
-    ends = tops.any(axis=0) & bottoms.any(axis=0)
+    meet = (a[..., 0] - reach <= d[..., 2]) & (d[..., 0] <= a[..., 2] + reach)
+    meet &= (a[..., 1] - reach <= d[..., 3]) & (d[..., 1] <= a[..., 3] + reach)
     kept = [r for r, n in zip(across, meet.sum(axis=1), strict=True) if n >= 2]
-    return kept + [r for r, both in zip(down, ends, strict=True) if both]
+    return kept + [r for r, n in zip(down, meet.sum(axis=0), strict=True) if n >= 2]
 
 
 def _speckle(ink: np.ndarray, dpi: int) -> np.ndarray:
