@@ -1,9 +1,13 @@
 """Scanned pages and images: render, find the ruled tables, then Tesseract with its Vietnamese model (``vie``).
 
-Each page is first made fit to read: its paper evened out if it is lit unevenly (a photo), turned a
-quarter if it was scanned on its side, levelled if it was fed askew (``importer.readers.raster_tables``).
-Then its ruling lines are found on the image and erased, and it is read by one Tesseract pass (every
-word with its box). The same table finder as for a PDF's drawn rules
+Each sheet is first made fit to read, by the hand-written Pillow steps of ``importer.readers.raster_tables``
+(``Limits(scans="pillow")``, the default while they read clean 300 dpi scans better) or by OpenCV
+(``scans="opencv"``, ``importer.readers.page_cv``: a phone photo's page found and its perspective flattened,
+two pages copied on one sheet split, a fax or a dithered scan smoothed back to greys; bench/bench_scans.py
+measures the two): its paper evened out if it is lit unevenly, each page turned a quarter if it was scanned
+on its side and levelled if it was fed askew. Then its ruling lines are
+found on the image (dotted and broken ones closed) and erased with the speckle, and it is read by one
+Tesseract pass (every word with its box). The same table finder as for a PDF's drawn rules
 (``importer.readers.pdf.place_tables``) turns the rules into cells, each word goes to the cell holding
 its centre, and the words outside tables stay text blocks in reading order. So a scanned task table
 comes out as a ``Table`` like a printed one, and a table running over a page break gives one ``Table``
@@ -156,7 +160,7 @@ def _start_worker(tessdata: str) -> None:
     _engine.SetVariable("tessedit_do_invert", "0")
 
 
-def _ocr_page(path: str, kind: str, page: int, dpi: int, scans: str = "opencv") -> tuple[int, Placed]:
+def _ocr_page(path: str, kind: str, page: int, dpi: int, scans: str = "pillow") -> tuple[int, Placed]:
     """Runs in a worker process: render one page and read it."""
     if kind == "pdf":
         image = render_page(path, page, dpi)
@@ -165,11 +169,11 @@ def _ocr_page(path: str, kind: str, page: int, dpi: int, scans: str = "opencv") 
     return page, read_page_image(image, dpi, page + 1, scans)
 
 
-def read_page_image(image, dpi: int, number: int, scans: str = "opencv") -> Placed:
+def read_page_image(image, dpi: int, number: int, scans: str = "pillow") -> Placed:
     """A greyscale sheet image's items top to bottom: its ruled tables and the text around them. The
-    sheet is made fit to read by OpenCV (``scans="opencv"``, ``importer.readers.page_cv``: a photo's page
-    found and flattened, two pages on one sheet split, one after the other) or by the Pillow steps of
-    ``importer.readers.raster_tables`` (``scans="pillow"``, kept to be measured against)."""
+    sheet is made fit to read by the Pillow steps of ``importer.readers.raster_tables`` (``scans="pillow"``)
+    or by OpenCV (``scans="opencv"``, ``importer.readers.page_cv``: a photo's page found and flattened, two
+    pages on one sheet split, one after the other)."""
     placed: Placed = []
     below = 0.0  # points: the second page of a sheet goes under the first
     for page, page_dpi, rules in _pages(image, dpi, scans):
