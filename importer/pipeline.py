@@ -30,6 +30,9 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     ocr_dpi: int = 300
     workers: int | None = None  # OCR processes; None = all cores
+    # how scans are made fit to read: "pillow" (raster_tables) or "opencv" (page_cv: better on faxes, photos,
+    # dithered and two-up sheets, bench/bench_scans.py; not yet on clean 300 dpi scans, tests/importer/test_quality)
+    scans: str = "pillow"
 
 
 def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None = None) -> Plan:

@@ -20,9 +20,12 @@ from importer.text import fold, mostly_capitals
 
 ROMAN, ARABIC, DOTTED, LETTER, DASH, PLUS = 1, 2, 3, 4, 5, 6
 
-# OCR renders roman I as '|', 'l' or '1', and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.'), or the dot
-# after it as 'L' ('IIL MỤC TIÊU', before a heading in capitals); a token of digits only is arabic.
-_ROMAN = re.compile(r"^\s*([IVX|l1][IVX|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])|^\s*([IVX|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])")
+# OCR renders roman I as '|', 'l' or '1', as 'Í' or 'Ì' when a speck or a mark of the line above sits on
+# it, and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.', 'IÍ.'), or the dot after it as 'L' ('IIL MỤC
+# TIÊU', before a heading in capitals); a token of digits only is arabic.
+_ROMAN = re.compile(
+    r"^\s*([IVXÍÌ|l1][IVXÍÌ|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])|^\s*([IVXÍÌ|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
+)
 _DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
 _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
 _LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")

@@ -22,6 +22,7 @@ from importer.areas import area_of
 from importer.deadlines import repair_deadline, restore_deadline
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
+from importer.readers.table_head import numbers_columns
 from importer.table_lines import (
     COLUMN_CUES,
     CONTENT,
@@ -88,7 +89,7 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
         for index, row in enumerate(item.rows):
             # rows above a repeated header: only the group rows it repeats under ('B | PHÁT TRIỂN …', 'I | …')
             above = index < header_at and not (continued and _GROUP_NUMERAL.match(_cell(row, columns.tt)))
-            if above or index == header_at or _is_header(row) or _numbers_columns(row):
+            if above or index == header_at or _is_header(row) or numbers_columns(row):
                 continue
             following = item.rows[index + 1] if index + 1 < len(item.rows) else ()
             tt, content = _cell(row, columns.tt), _cell(row, columns.content)
@@ -233,15 +234,6 @@ def _is_sub_header(row: tuple[str, ...], header: tuple[str, ...]) -> bool:
         return False
     differs = [cell for cell, above in zip(row, header, strict=False) if cell.strip() and cell != above]
     return bool(differs) and all(any(re.search(cue, fold(cell)) for _, cue in _ROLES[1:]) for cell in differs)
-
-
-def _numbers_columns(row: tuple[str, ...]) -> bool:
-    """The row under a header that numbers its columns: '(1) | (2) | … | (7)' or '1 | 2 | 3 …'."""
-    numbers = [re.fullmatch(r"\(?(\d{1,2})\)?", cell.strip()) for cell in row if cell.strip()]
-    if len(numbers) < 3 or not all(numbers):
-        return False
-    values = [int(match[1]) for match in numbers]
-    return values == list(range(values[0], values[0] + len(values)))
 
 
 def _is_group_row(row: tuple[str, ...], columns: _Columns, following: tuple[str, ...]) -> bool:

@@ -1,9 +1,13 @@
 """Scanned pages and images: render, find the ruled tables, then Tesseract with its Vietnamese model (``vie``).
 
-Each page is first made fit to read: its paper evened out if it is lit unevenly (a photo), turned a
-quarter if it was scanned on its side, levelled if it was fed askew (``importer.readers.raster_tables``).
-Then its ruling lines are found on the image and erased, and it is read by one Tesseract pass (every
-word with its box). The same table finder as for a PDF's drawn rules
+Each sheet is first made fit to read, by the hand-written Pillow steps of ``importer.readers.raster_tables``
+(``Limits(scans="pillow")``, the default while they read clean 300 dpi scans better) or by OpenCV
+(``scans="opencv"``, ``importer.readers.page_cv``: a phone photo's page found and its perspective flattened,
+two pages copied on one sheet split, a fax or a dithered scan smoothed back to greys; bench/bench_scans.py
+measures the two): its paper evened out if it is lit unevenly, each page turned a quarter if it was scanned
+on its side and levelled if it was fed askew. Then its ruling lines are
+found on the image (dotted and broken ones closed) and erased with the speckle, and it is read by one
+Tesseract pass (every word with its box). The same table finder as for a PDF's drawn rules
 (``importer.readers.pdf.place_tables``) turns the rules into cells, each word goes to the cell holding
 its centre, and the words outside tables stay text blocks in reading order. So a scanned task table
 comes out as a ``Table`` like a printed one, and a table running over a page break gives one ``Table``
@@ -95,7 +99,7 @@ def recognise(
     found: dict[int, Placed] = {}
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(tessdata,)) as pool:
-            futures = [pool.submit(_ocr_page, str(path), kind, page, limits.ocr_dpi) for page in pages]
+            futures = [pool.submit(_ocr_page, str(path), kind, page, limits.ocr_dpi, limits.scans) for page in pages]
             for done, future in enumerate(as_completed(futures), start=1):
                 page, items = future.result()
                 found[page] = items
@@ -156,35 +160,61 @@ def _start_worker(tessdata: str) -> None:
     _engine.SetVariable("tessedit_do_invert", "0")
 
 
-def _ocr_page(path: str, kind: str, page: int, dpi: int) -> tuple[int, Placed]:
+def _ocr_page(path: str, kind: str, page: int, dpi: int, scans: str = "pillow") -> tuple[int, Placed]:
     """Runs in a worker process: render one page and read it."""
     if kind == "pdf":
         image = render_page(path, page, dpi)
     else:
         image, dpi = load_frame(path, page, dpi)
-    return page, read_page_image(image, dpi, page + 1)
+    return page, read_page_image(image, dpi, page + 1, scans)
 
 
-def read_page_image(image, dpi: int, number: int) -> Placed:
-    """A greyscale page image's items top to bottom: its ruled tables and the text around them."""
-    image = flatten(image, dpi)
-    ink = ink_map(image, dpi)
-    if runs_down(ink):
-        turn = _quarter_turn(image, dpi)
-        image, ink = image.transpose(turn), ink.transpose(turn)
-    image, rules = level_and_find_rules(image, dpi, skew(ink))
-    words = _words(erase_rules(image, rules), dpi)
+def read_page_image(image, dpi: int, number: int, scans: str = "pillow") -> Placed:
+    """A greyscale sheet image's items top to bottom: its ruled tables and the text around them. The
+    sheet is made fit to read by the Pillow steps of ``importer.readers.raster_tables`` (``scans="pillow"``)
+    or by OpenCV (``scans="opencv"``, ``importer.readers.page_cv``: a photo's page found and flattened, two
+    pages on one sheet split, one after the other)."""
+    placed: Placed = []
+    below = 0.0  # points: the second page of a sheet goes under the first
+    for page, page_dpi, rules in _pages(image, dpi, scans):
+        words = _words(page, page_dpi)
 
-    def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
-        lines: dict[int, list[str]] = {}
-        for x, y, line, text in words:
-            if x0 <= x < x1 and top <= y < bottom:
-                lines.setdefault(line, []).append(text)
-        return "\n".join(" ".join(line) for line in lines.values())
+        def text_in(x0: float, top: float, x1: float, bottom: float, words=words) -> str:
+            lines: dict[int, list[str]] = {}
+            for x, y, line, text in words:
+                if x0 <= x < x1 and top <= y < bottom:
+                    lines.setdefault(line, []).append(text)
+            return "\n".join(" ".join(line) for line in lines.values())
 
-    scale = 72 / dpi
-    edges = [_edge(rule, scale) for rule in rules]
-    return place_tables(edges, image.width * scale, image.height * scale, text_in, number)
+        scale = 72 / page_dpi
+        edges = [_edge(rule, scale) for rule in rules]
+        items = place_tables(edges, page.width * scale, page.height * scale, text_in, number)
+        placed += [(below + top, item) for top, item in items]
+        below += page.height * scale
+    return placed
+
+
+def _pages(image, dpi: int, scans: str):
+    """The sheet's pages ready for Tesseract: (page with its rules erased, its dpi, its rules)."""
+    if scans == "pillow":
+        image = flatten(image, dpi)
+        ink = ink_map(image, dpi)
+        if runs_down(ink):
+            turn = _quarter_turn(image, dpi)
+            image, ink = image.transpose(turn), ink.transpose(turn)
+        image, rules = level_and_find_rules(image, dpi, skew(ink))
+        return [(erase_rules(image, rules), dpi, rules)]
+    from importer.readers import page_cv
+
+    pages = []
+    for page, page_dpi in page_cv.sheets(image, dpi):
+        ink = ink_map(page, page_dpi)
+        if runs_down(ink):
+            turn = _quarter_turn(page, page_dpi)
+            page, ink = page.transpose(turn), ink.transpose(turn)
+        rules, clean = page_cv.rules_and_clean(page_cv.level(page, skew(ink)), page_dpi)
+        pages.append((clean, page_dpi, rules))
+    return pages
 
 
 def _quarter_turn(image, dpi: int):

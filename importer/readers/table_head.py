@@ -11,16 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+_COLUMN_NUMBER = re.compile(r"^\(?([^\s()]{0,2})\)?$")  # '3', '(3)', or a number OCR misread: '(@)', '()'
 
 Row = Sequence[str]
 
 
 def numbers_columns(row: Row) -> bool:
-    """The row under a header that only numbers the columns: '1 | 2 | 3 | …' or '(1) | (2) | …'."""
-    cells = [cell for cell in row if cell]
-    numbers = [_COLUMN_NUMBER.match(cell) for cell in cells]
-    return len(cells) >= 3 and all(numbers) and [int(m[1]) for m in numbers] == list(range(1, len(cells) + 1))
+    """The row under a header that only numbers the columns: '1 | 2 | 3 | …' or '(1) | (2) | …', from 1 or
+    going on from a table cut before ('(4) | (5) | …'); a third of the numbers may be misread by OCR ('(@)',
+    'q)'), no row of a task table holds nothing but such marks."""
+    cells = [cell.strip() for cell in row if cell and cell.strip()]
+    marks = [_COLUMN_NUMBER.match(cell) for cell in cells]
+    if len(cells) < 3 or not all(marks):
+        return False
+    numbers = [(at, int(mark[1])) for at, mark in enumerate(marks) if mark[1].isdigit()]
+    if not numbers or len(numbers) < len(cells) - len(cells) // 3:
+        return False
+    start = numbers[0][1] - numbers[0][0]
+    return start >= 1 and all(value == start + at for at, value in numbers)
 
 
 def joined(rows: Sequence[Row]) -> list[str]:

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Scans, faxes and photos: the OpenCV page preparation against the hand-written Pillow one, side by side.
+
+Every text PDF of another producer with gold (``tests/fixtures/other-pdf``: LibreOffice, Chromium) is damaged
+by each maker of ``tests/degrade.py`` (200 and 150 dpi office scans, fax, phone photos, two pages on one sheet,
+4.5° askew), then imported with each way of preparing a scanned page (``Limits.scans``). Prints a Markdown row
+per document with the scorer's figures (``tests/scoring.py``, the logic of the shared scorer) and the wall
+time per page, then the means per variant and way, and per producer and way; last, the CPU time of the
+page preparation alone (no Tesseract) per page and way, which a busy machine disturbs far less.
+
+    .venv/bin/python bench/bench_scans.py [--workers N] [--only office-200,fax-200] [--scans opencv,pillow]
+
+Target: scans, faxes and photos >= 0.85 overall with tasks_f1 >= 0.85; OCR under 0.7 s per A4 page with two
+cores (the machine may be shared: compare the two ways measured in the same run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from importer.pipeline import Limits, run  # noqa: E402
+from tests.degrade import MAKERS, make  # noqa: E402
+from tests.scoring import score_doc, summarize  # noqa: E402
+
+SOURCES = ROOT / "tests" / "fixtures" / "other-pdf"
+PRODUCERS = {"bacninh_stp_2026_lo": "LibreOffice", "thainguyen_xa_2026_chromium": "Chromium"}
+FIGURES = ("overall", "meta", "targets_f1", "target_fields", "tasks_f1", "task_fields")
+
+
+def _pages_of(image, dpi: int, way: str):
+    from importer.readers.ocr import _pages as prepare
+
+    return prepare(image, dpi, way)
+
+
+def _pages(path: Path) -> int:
+    if path.suffix == ".pdf":
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return getattr(image, "n_frames", 1)
+
+
+def _mean(rows: list[dict], key: str) -> float:
+    return sum(row[key] for row in rows) / len(rows)
+
+
+def _preparation(folder: Path, variants: list[str], way: str) -> float:
+    """CPU seconds per page of making the pages of every made document fit to read, Tesseract left out."""
+    from importer.readers.ocr import load_frame, render_page
+
+    seconds = pages = 0.0
+    for path in sorted(folder.iterdir()):
+        if "." not in path.stem or path.stem.split(".", 1)[1] not in variants:
+            continue
+        for number in range(_pages(path)):
+            if path.suffix == ".pdf":
+                image, dpi = render_page(str(path), number, 300), 300
+            else:
+                image, dpi = load_frame(str(path), number, 300)
+            start = time.process_time()
+            _pages_of(image, dpi, way)
+            seconds += time.process_time() - start
+            pages += 1
+    return seconds / max(1, pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workers", type=int, default=0, help="OCR processes (0: every core)")
+    parser.add_argument("--only", default=",".join(MAKERS), help="variants to make")
+    parser.add_argument("--scans", default="opencv,pillow", help="ways of preparing a page")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-scans-"))
+    ways = args.scans.split(",")
+    print(f"cores: {os.cpu_count()}, OCR workers: {args.workers or os.cpu_count()}, load: {os.getloadavg()[0]:.1f}")
+    print()
+    print("| document | producer | variant | way | pages | s/page | " + " | ".join(FIGURES) + " |")
+    print("|---|---|---|---|---:|---:|" + "---:|" * len(FIGURES))
+    results = []
+    for gold_path in sorted((SOURCES / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        source = SOURCES / gold["doc"]
+        for variant in args.only.split(","):
+            path = make(variant, source, folder)
+            pages = _pages(path)
+            for way in ways:
+                start = time.perf_counter()
+                plan = run(path, Limits(workers=args.workers or None, scans=way))
+                wall = time.perf_counter() - start
+                score = summarize([score_doc(plan.to_dict(), gold)])
+                row = {
+                    "doc": gold_path.stem,
+                    "producer": PRODUCERS.get(gold_path.stem, "?"),
+                    "variant": variant,
+                    "way": way,
+                    "per_page": wall / pages,
+                    **{key: score[key] for key in FIGURES},
+                }
+                results.append(row)
+                print(
+                    f"| {row['doc'][:12]} | {row['producer']} | {variant} | {way} | {pages} | {row['per_page']:.2f} | "
+                    + " | ".join(f"{row[key]:.3f}" for key in FIGURES)
+                    + " |",
+                    flush=True,
+                )
+    for group in ("variant", "producer"):
+        print()
+        print(f"| {group} | way | s/page | " + " | ".join(FIGURES) + " |")
+        print("|---|---|---:|" + "---:|" * len(FIGURES))
+        for name in dict.fromkeys(row[group] for row in results):
+            for way in ways:
+                rows = [row for row in results if row[group] == name and row["way"] == way]
+                print(
+                    f"| {name} | {way} | {_mean(rows, 'per_page'):.2f} | "
+                    + " | ".join(f"{_mean(rows, key):.3f}" for key in FIGURES)
+                    + " |"
+                )
+    print()
+    print(
+        "page preparation alone (render excluded), CPU s per page: "
+        + ", ".join(f"{way} {_preparation(folder, args.only.split(','), way):.3f}" for way in ways)
+    )
+    for way in ways:
+        rows = [row for row in results if row["way"] == way]
+        print(
+            f"all, {way}: overall {_mean(rows, 'overall'):.3f}, tasks_f1 {_mean(rows, 'tasks_f1'):.3f}, "
+            f"{_mean(rows, 'per_page'):.2f} s per page"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,311 @@
+"""A scanned or photographed page made fit to read, with OpenCV (``opencv-python-headless``).
+
+The field's tools for what ``importer.readers.raster_tables`` does by hand with Pillow, and for what it
+cannot do; ``bench/bench_scans.py`` measures the two side by side (quality through the scorer, time per page):
+
+- ``sheets``: the sheet as an office sends it turned into the pages on it. A phone photo's page is found
+  (the largest bright four-sided shape on a darker desk) and its perspective flattened; its light is
+  evened out (each pixel divided by the paper's light around it); two A5 pages copied side by side on one
+  landscape A4 sheet are split at the blank gutter between them; a 1-bit page (a fax, a dithered scan) is
+  smoothed back to greys, and a page under ``MIN_DPI`` enlarged, which Tesseract reads better.
+- ``level``: the page turned by the skew ``raster_tables.skew`` measured.
+- ``rules_and_clean``: the ruling lines found on an adaptive threshold (so faint and grey rules count),
+  dotted and broken rules closed along their direction (morphological closing), strokes thicker than a
+  rule left out; speckle (dots smaller than any diacritic) and the rules painted out of the greyscale
+  page given to Tesseract.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from importer.readers.raster_tables import MAX_THICKNESS, MIN_RULE, Rule
+
+MIN_DPI = 250  # a page under this is enlarged to it before OCR: Tesseract misses marks on small letters
+MM = 1 / 25.4  # inches
+GAP = 0.8 * MM  # the longest gap closed in a dotted or broken rule (a dotted border's gap is under 0.5 mm)
+ACROSS = 8 * MM  # a table's horizontal rule spans one column at least (the narrowest, "TT", is about 1 cm)
+DOWN = 5 * MM  # a vertical one one row at least (a line of text and its padding)
+SPECKLE = 0.3 * MM * MM  # square inches: a dot this small and alone (``ALONE``) is dust, not a diacritic
+ALONE = 0.7 * MM  # a diacritic sits closer than this to its letter or to the mark under it
+GUTTER = 6 * MM  # a blank band this wide down the middle of a landscape sheet separates two pages
+A4 = 297 / 210
+DITHERED = 1.3  # closing its pinholes adds this share to dotted ink; to solid ink a few per cent
+
+
+def sheets(image, dpi: int) -> list[tuple[object, int]]:
+    """The pages on one scanned sheet or photo (a greyscale Pillow image): [(page, its dpi)], each page
+    a greyscale Pillow image found, flattened, evened out and smoothed as the module says."""
+    from PIL import Image
+
+    grey = np.asarray(image, dtype=np.uint8)
+    if _bilevel(grey):  # a fax or a 1-bit scan: greys back from the stair-steps
+        import cv2
+
+        grey = cv2.GaussianBlur(grey, (0, 0), 0.5 * dpi / 200)
+    else:
+        grey, dpi = _find_page(grey, dpi)
+        grey = _even_light(grey, dpi)
+    grey = _undither(grey, dpi)
+    pages = []
+    for page in _split_two_up(grey, dpi):
+        page, page_dpi = _enlarge(page, dpi)
+        pages.append((Image.fromarray(page), page_dpi))
+    return pages
+
+
+def level(image, angle: float):
+    """The greyscale Pillow page turned ``angle`` degrees counter-clockwise (``raster_tables.skew``)."""
+    import cv2
+    from PIL import Image
+
+    from importer.readers.raster_tables import MIN_SKEW
+
+    if abs(angle) < MIN_SKEW:
+        return image
+    grey = np.asarray(image, dtype=np.uint8)
+    height, width = grey.shape
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return Image.fromarray(cv2.warpAffine(grey, turn, (width, height), flags=cv2.INTER_LINEAR, borderValue=255))
+
+
+def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
+    """The page's rules (pixels, as ``raster_tables.find_rules`` gives them) and the greyscale page with
+    its rules and speckle painted white, for OCR. Both are looked for on a copy at half the resolution
+    when the page has ``MIN_DPI`` or more (a quarter of the time; a rule is still two pixels wide)."""
+    import cv2
+    from PIL import Image
+
+    grey = np.asarray(image, dtype=np.uint8)
+    step = 2 if dpi >= MIN_DPI else 1
+    height, width = grey.shape
+    small = cv2.resize(grey, (width // step, height // step), interpolation=cv2.INTER_AREA) if step > 1 else grey
+    dpi = dpi / step
+    block = _odd(dpi / 8)  # about 3 mm: larger than any stroke, smaller than a cell
+    ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
+    ink[small > 200] = 0  # paper the local mean took for ink (an empty stretch of page)
+    min_length = max(8, round(MIN_RULE * dpi))
+    thickest = max(2, round(MAX_THICKNESS * dpi))
+    gap = max(3, round(GAP * dpi))
+    solid = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    across = _lines(ink, solid, (gap, 1), (min_length, 1), (1, thickest + 1))
+    down = _lines(ink, solid, (1, gap), (1, min_length), (thickest + 1, 1))
+    rules = _joined(
+        _rules(across, True, max(min_length, round(ACROSS * dpi)), thickest),
+        _rules(down, False, max(min_length, round(DOWN * dpi)), thickest),
+        gap,
+        (ink.shape[1], ink.shape[0]),
+    )
+    erase = np.zeros_like(ink)
+    for rule in rules:  # only the rules kept: a letter's stem the closing made long stays a letter
+        lines = across if rule.horizontal else down
+        box = (slice(rule.y0, rule.y1 + 1), slice(rule.x0, rule.x1 + 1))
+        erase[box] |= lines[box]
+    erase[_speckle(ink & ~erase, dpi)] = 255
+    erase = cv2.dilate(erase, np.ones((3, 3), np.uint8))  # and their grey fringe
+    if step > 1:
+        erase = cv2.resize(erase, (width, height), interpolation=cv2.INTER_NEAREST)
+    clean = grey.copy()
+    clean[erase > 0] = 255
+    rules = [
+        Rule(r.horizontal, r.x0 * step, r.y0 * step, r.x1 * step + step - 1, r.y1 * step + step - 1) for r in rules
+    ]
+    return rules, Image.fromarray(clean)
+
+
+def _odd(value: float) -> int:
+    return max(3, int(value) // 2 * 2 + 1)
+
+
+def _bilevel(grey: np.ndarray) -> bool:
+    """Whether the page holds black and white alone (a fax, a 1-bit scan)."""
+    sample = grey[::7, ::7]
+    return np.count_nonzero((sample > 16) & (sample < 240)) < 0.01 * sample.size
+
+
+def _undither(grey: np.ndarray, dpi: int) -> np.ndarray:
+    """Letters printed as a pattern of dots (greys dithered to 1-bit, faint toner) made solid again: such
+    ink fills by more than ``DITHERED`` when its one-pixel holes are closed; it is blurred back to a grey
+    and the grey stretched to black. Solid ink is returned as it is."""
+    import cv2
+
+    height, width = grey.shape
+    middle = grey[height // 4 : 3 * height // 4, width // 4 : 3 * width // 4]
+    ink = (middle < 128).view(np.uint8)
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    if np.count_nonzero(closed) < DITHERED * max(1, np.count_nonzero(ink)):
+        return grey
+    grey = cv2.GaussianBlur(grey, (0, 0), dpi / 250)
+    darkest, paper = np.percentile(grey[::4, ::4], (0.5, 60))
+    if paper - darkest < 16:
+        return grey
+    return cv2.convertScaleAbs(grey, alpha=255 / (paper - darkest), beta=-darkest * 255 / (paper - darkest))
+
+
+def _find_page(grey: np.ndarray, dpi: int) -> tuple[np.ndarray, int]:
+    """A photographed page flattened: the largest bright quadrilateral on a darker background (its corners
+    inside the picture), warped to
+    a rectangle of its own proportions (A4's when near them), and the resolution that gives. A scan,
+    paper to its edges, is returned as it is."""
+    import cv2
+
+    scale = 600 / max(grey.shape)
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    _, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))  # text is paper here
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return grey, dpi
+    outline = max(contours, key=cv2.contourArea)
+    share = cv2.contourArea(outline) / small.size
+    corners = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
+    if len(corners) != 4 or not 0.2 < share < 0.9:
+        return grey, dpi
+    inside = corners.reshape(4, 2)
+    margin = 0.01 * max(small.shape)
+    if (inside.min(axis=0) < margin).any() or (inside.max(axis=0) > np.array(small.shape[::-1]) - 1 - margin).any():
+        return grey, dpi  # the bright part runs off the picture: the page's own light side, not a page on a desk
+    corners = _clockwise(inside.astype(np.float32) / scale)
+    top, right, bottom, left = (np.linalg.norm(corners[i] - corners[(i + 1) % 4]) for i in range(4))
+    width, height = (top + bottom) / 2, (left + right) / 2
+    ratio = max(width, height) / min(width, height)
+    if abs(ratio - A4) < 0.12 * A4:  # a sheet of paper: its own proportions, not the camera's
+        if height >= width:
+            height = width * A4
+        else:
+            width = height * A4
+    target = np.float32([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]])
+    warp = cv2.getPerspectiveTransform(corners, target)
+    page = cv2.warpPerspective(grey, warp, (round(width), round(height)), flags=cv2.INTER_LINEAR, borderValue=255)
+    inches = 210 / 25.4 if height >= width else 297 / 25.4
+    return page, max(72, round(width / inches))
+
+
+def _clockwise(points: np.ndarray) -> np.ndarray:
+    """Four corners as top left, top right, bottom right, bottom left."""
+    total = points.sum(axis=1)
+    difference = np.diff(points, axis=1).ravel()
+    return np.float32(
+        [
+            points[np.argmin(total)],
+            points[np.argmin(difference)],
+            points[np.argmax(total)],
+            points[np.argmax(difference)],
+        ]
+    )
+
+
+def _even_light(grey: np.ndarray, dpi: int) -> np.ndarray:
+    """Each pixel divided by the paper's light around it (the brightest grey within about 4 mm, no stroke
+    is that wide), then the ink stretched back to black. An evenly lit page is returned as it is."""
+    import cv2
+
+    factor = max(1, round(dpi / 25))
+    small = cv2.resize(grey, (grey.shape[1] // factor or 1, grey.shape[0] // factor or 1), interpolation=cv2.INTER_AREA)
+    paper = cv2.dilate(small, np.ones((7, 7), np.uint8))
+    if paper.min() >= 200:
+        return grey
+    paper = cv2.blur(paper, (5, 5))
+    paper = cv2.resize(paper, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
+    even = cv2.divide(grey, np.maximum(paper, 1), scale=255)
+    darkest = np.percentile(even[::5, ::5], 0.5)
+    if darkest < 250:
+        even = cv2.convertScaleAbs(even, alpha=255 / (255 - darkest), beta=-darkest * 255 / (255 - darkest))
+    return even
+
+
+def _split_two_up(grey: np.ndarray, dpi: int) -> list[np.ndarray]:
+    """Two pages side by side on one landscape sheet, split at the blank gutter near the middle; any other
+    page as it is. A landscape page of one table is never split: its rules cross the middle."""
+    height, width = grey.shape
+    if width < 1.25 * height:
+        return [grey]
+    ink = (grey[::4, :] < 128).sum(axis=0)
+    blank = ink <= 0.002 * (height / 4)
+    band = max(3, round(GUTTER * dpi))
+    lo, hi = int(width * 0.4), int(width * 0.6)
+    best = None
+    run = 0
+    for x in range(lo, hi):
+        run = run + 1 if blank[x] else 0
+        if run >= band and (best is None or run > best[1]):
+            best = (x - run + 1, run)
+    if best is None:
+        return [grey]
+    middle = best[0] + best[1] // 2
+    left, right = grey[:, :middle], grey[:, middle:]
+    if min(np.count_nonzero(left[::4, ::4] < 128), np.count_nonzero(right[::4, ::4] < 128)) < 200:
+        return [grey]  # one half empty: a landscape page with a wide margin, not two pages
+    return [left, right]
+
+
+def _enlarge(grey: np.ndarray, dpi: int) -> tuple[np.ndarray, int]:
+    import cv2
+
+    if dpi >= MIN_DPI:
+        return grey, dpi
+    factor = MIN_DPI / dpi
+    return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC), MIN_DPI
+
+
+def _lines(ink: np.ndarray, solid: np.ndarray, close: tuple, keep: tuple, thick: tuple) -> np.ndarray:
+    """The rules of one direction in an ink mask: gaps closed along it, runs shorter than a rule dropped,
+    and whatever lies in a stroke thicker than a rule (``solid``: the ink closed every way, so the letters
+    of a word, dithered or not, are one blob) taken out."""
+    import cv2
+
+    joined = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones(close[::-1], np.uint8))
+    lines = cv2.morphologyEx(joined, cv2.MORPH_OPEN, np.ones(keep[::-1], np.uint8))
+    bulk = cv2.morphologyEx(solid & lines, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    bulk = cv2.morphologyEx(bulk, cv2.MORPH_OPEN, np.ones(thick[::-1], np.uint8))
+    if bulk.any():
+        lines &= ~cv2.dilate(bulk, np.ones((3, 3), np.uint8))
+        lines = cv2.morphologyEx(lines, cv2.MORPH_OPEN, np.ones(keep[::-1], np.uint8))
+    return lines
+
+
+def _rules(lines: np.ndarray, horizontal: bool, min_length: int, thickest: int) -> list[Rule]:
+    import cv2
+
+    contours, _ = cv2.findContours(lines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    rules = []
+    for x, y, w, h in map(cv2.boundingRect, contours):
+        length, thickness = (w, h) if horizontal else (h, w)
+        if length >= min_length and thickness <= 3 * thickest:
+            rules.append(Rule(horizontal, int(x), int(y), int(x + w - 1), int(y + h - 1)))
+    return rules
+
+
+def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, int]) -> list[Rule]:
+    """The rules of a table: each meets at least two of the other direction (within ``reach`` pixels; a
+    table cut by a page break has no bottom rule, its vertical rules still cross its rows), and none runs
+    from one edge of the paper to the other (``size``: width, height) as a scanner's streak does. A long
+    stroke made of letters and their marks meets one rule at most."""
+    width, height = size
+    across = [r for r in across if r.x0 > 0.01 * width or r.x1 < 0.99 * width]
+    down = [r for r in down if r.y0 > 0.01 * height or r.y1 < 0.99 * height]
+    if not across or not down:
+        return []
+    a = np.array([(r.x0, r.y0, r.x1, r.y1) for r in across])[:, None, :]
+    d = np.array([(r.x0, r.y0, r.x1, r.y1) for r in down])[None, :, :]
+    meet = (a[..., 0] - reach <= d[..., 2]) & (d[..., 0] <= a[..., 2] + reach)
+    meet &= (a[..., 1] - reach <= d[..., 3]) & (d[..., 1] <= a[..., 3] + reach)
+    kept = [r for r, n in zip(across, meet.sum(axis=1), strict=True) if n >= 2]
+    return kept + [r for r, n in zip(down, meet.sum(axis=0), strict=True) if n >= 2]
+
+
+def _speckle(ink: np.ndarray, dpi: int) -> np.ndarray:
+    """Where the specks of dust are (a boolean mask): ink with less ink around it, within ``ALONE``, than
+    ``SPECKLE``, and not joined to ink that has more (so the far end of a mark over its letter stays: a
+    diacritic can be that small, but it sits by its letter)."""
+    import cv2
+
+    reach = max(2, round(ALONE * dpi))
+    dots = (ink > 0).view(np.uint8)
+    around = cv2.boxFilter(dots, cv2.CV_16U, (2 * reach + 1,) * 2, normalize=False, borderType=cv2.BORDER_CONSTANT)
+    kept = (dots & (around > SPECKLE * dpi * dpi)).view(np.uint8)
+    cross = np.ones((3, 3), np.uint8)
+    for _ in range(reach):  # grow what is kept along the ink it touches
+        kept = cv2.dilate(kept, cross) & dots
+    return (dots > 0) & (kept == 0)
