@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "apps.api",
     "apps.audit",
     "apps.reports",
+    "apps.par",
 ]
 
 # Background jobs (imports that need OCR, reminders): Django's tasks API (the django-tasks backport on Django
