@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("apps.units.urls")),
     path("", include("apps.audit.urls")),
     path("", include("apps.reports.urls")),
+    path("", include("apps.par.urls")),
 ]

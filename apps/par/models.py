@@ -230,7 +230,9 @@ class Assessment(Versioned):
     explanation_name = models.CharField(max_length=255, blank=True)
     explained_at = models.DateTimeField(null=True, blank=True)
     explained_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    survey_points = models.DecimalField("điểm khảo sát (nhập)", max_digits=6, decimal_places=2, null=True, blank=True)
+    survey_rate = models.DecimalField(
+        "tỷ lệ hài lòng (%, nhập tay)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-year__year", "unit__name"]

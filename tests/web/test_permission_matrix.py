@@ -105,6 +105,27 @@ RULES: dict[str, str | tuple[str, str]] = {
     "reports-return": ("405", "reviewer"),
     "reports-docx": "view:unit",
     "reports-xlsx": "view:unit",
+    # PAR Index (Chỉ số CCHC)
+    "par-home": "signed-in",
+    "par-frameworks": "signed-in",
+    "par-framework-import": ("405", "city"),
+    "par-framework": "signed-in",
+    "par-framework-file": "signed-in",
+    "par-year-open": "city",
+    "par-ranking": "signed-in",
+    "par-ranking-file": "city",
+    "par-start": ("405", "manage:unit"),
+    "par-assessment": "view:unit",
+    "par-score-self": ("405", "manage:unit"),
+    "par-appraise": ("405", "reviewer"),
+    "par-explain": ("405", "manage:unit"),
+    "par-lock": ("405", "manage:unit"),
+    "par-reopen": ("405", "city"),
+    "par-survey": ("405", "city"),
+    "par-finish-round": ("405", "reviewer"),
+    "par-explanation-lock": ("405", "manage:unit"),
+    "par-signed-file": "view:unit",
+    "par-assessment-file": "view:unit",
     # units and the audit log
     "units-tree": "signed-in",
     "units-detail": "view:unit",
@@ -141,6 +162,10 @@ PARAMS = {
     "unit_id": "unit",
     "period_id": "period",
     "report_id": "report",
+    "year_id": "par year",
+    "score_id": "par score",
+    "assessment_id": "assessment",
+    "framework_id": "framework",
 }
 PK = {
     "plans-detail": "plan",
@@ -164,8 +189,19 @@ PK = {
     "reports-return": "report",
     "reports-docx": "report",
     "reports-xlsx": "report",
+    **{name: "assessment" for name in ("par-assessment", "par-score-self", "par-appraise", "par-explain")},
+    **{name: "assessment" for name in ("par-lock", "par-reopen", "par-survey", "par-finish-round")},
+    **{name: "assessment" for name in ("par-explanation-lock", "par-signed-file", "par-assessment-file")},
+    "par-framework": "framework",
+    "par-framework-file": "framework",
 }
-FIXED = {"password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"}}
+FIXED = {
+    "password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"},
+    "par-framework-file": {"kind": "xlsx"},
+    "par-ranking-file": {"kind": "xlsx"},
+    "par-assessment-file": {"kind": "docx"},
+    "par-signed-file": {"kind": "tu-cham"},
+}
 
 # minimal valid bodies for API operations that take one (the API checks the body before the permission)
 BODIES = {
