@@ -172,7 +172,7 @@ def evidence(assessment: Assessment) -> dict[int, LeafEvidence]:
 
 
 def _facts(leaf: LeafEvidence) -> Facts | None:
-    figures = [m for _, m in leaf.targets if m is not None]
+    figures = [m for target, m in leaf.targets if m is not None and (m.denominator or target.unit.strip() == "%")]
     if figures:
         numerator = sum((m.numerator for m in figures if m.numerator is not None), ZERO)
         denominator = sum((m.denominator for m in figures if m.denominator is not None), ZERO)

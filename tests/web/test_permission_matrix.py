@@ -152,6 +152,14 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_reports_api_report_submit": "manage:unit",
     "apps_reports_api_report_accept": "reviewer",
     "apps_reports_api_report_return": "reviewer",
+    "apps_par_api_framework_list": "signed-in",
+    "apps_par_api_framework_detail": "signed-in",
+    "apps_par_api_assessment_list": "signed-in",
+    "apps_par_api_assessment_detail": "view:unit",
+    "apps_par_api_self_score": "manage:unit",
+    "apps_par_api_appraisal": "reviewer",
+    "apps_par_api_lock": "manage:unit",
+    "apps_par_api_ranking": "signed-in",
 }
 
 # which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
