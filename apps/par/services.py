@@ -558,3 +558,51 @@ def weakest(year: AssessmentYear, limit: int = 5) -> list[dict]:
     rows = [r | {"rate": r["got"] * 100 / r["max"]} for r in per.values() if r["max"]]
     rows.sort(key=lambda r: (r["rate"], r["criterion"].code))
     return rows[:limit]
+
+
+# --- tags of tasks and targets ------------------------------------------------------------------------------
+
+
+def taggable(assessment: Assessment) -> tuple[list, list]:
+    """The unit's published plans' tasks and targets whose period touches the assessment's year."""
+    from apps.plans.models import PlanStatus, Target, Task
+
+    year = assessment.year.year
+    plans = {
+        "plan__unit_id__in": assessment.unit.descendant_ids(),
+        "plan__status__in": (PlanStatus.PUBLISHED, PlanStatus.SUPERSEDED),
+    }
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    window = {"plan__period_start__lte": end, "plan__period_end__gte": start}
+    tasks = Task.objects.filter(**plans).select_related("plan").order_by("plan__pk", "position")
+    targets = Target.objects.filter(**plans).select_related("plan").order_by("plan__pk", "position")
+    dated_tasks = tasks.filter(**window)
+    dated_targets = targets.filter(**window)
+    return list(dated_tasks or tasks), list(dated_targets or targets)
+
+
+def set_tags(assessment: Assessment, user, chosen: dict[str, int | None]) -> int:
+    """Tag tasks and targets (``"task-12"``, ``"target-7"``) with one leaf of the assessment's framework each (None
+    removes the tag); returns how many changed. Only the unit's own tasks and targets, only leaves."""
+    tasks, targets = taggable(assessment)
+    rows = {f"task-{t.pk}": ("task", t) for t in tasks} | {f"target-{t.pk}": ("target", t) for t in targets}
+    leaves = {c.pk: c for c in assessment.framework.leaves()}
+    changed = 0
+    with transaction.atomic():
+        for key, criterion_id in chosen.items():
+            if key not in rows or (criterion_id is not None and criterion_id not in leaves):
+                continue
+            kind, obj = rows[key]
+            current = CriterionTag.objects.filter(criterion__framework=assessment.framework, **{kind: obj})
+            if criterion_id is not None and current.filter(criterion_id=criterion_id).exists():
+                continue
+            if criterion_id is None and not current.exists():
+                continue
+            current.delete()
+            if criterion_id is not None:
+                CriterionTag.objects.create(criterion=leaves[criterion_id], **{kind: obj})
+            changed += 1
+        if changed:
+            record(user, "par.tagged", assessment, assessment.unit, summary=f"Gắn tiêu chí cho {changed} mục")
+            refresh_proposals(assessment)
+    return changed

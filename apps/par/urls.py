@@ -16,6 +16,7 @@ urlpatterns = [
     path("chi-so-cchc/ban-cham/<int:pk>/diem/<int:score_id>/tu-cham/", views.score_self, name="par-score-self"),
     path("chi-so-cchc/ban-cham/<int:pk>/diem/<int:score_id>/tham-dinh/", views.appraise, name="par-appraise"),
     path("chi-so-cchc/ban-cham/<int:pk>/diem/<int:score_id>/giai-trinh/", views.explain, name="par-explain"),
+    path("chi-so-cchc/ban-cham/<int:pk>/gan-tieu-chi/", views.tags, name="par-tags"),
     path("chi-so-cchc/ban-cham/<int:pk>/khoa/", views.lock, name="par-lock"),
     path("chi-so-cchc/ban-cham/<int:pk>/mo-lai/", views.reopen, name="par-reopen"),
     path("chi-so-cchc/ban-cham/<int:pk>/khao-sat/", views.survey, name="par-survey"),

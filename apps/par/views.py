@@ -14,7 +14,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.par import exports, frameworks, services
-from apps.par.models import Assessment, AssessmentState, AssessmentYear, Framework, Part, Score, UnitGroup, group_of
+from apps.par.models import (
+    Assessment,
+    AssessmentState,
+    AssessmentYear,
+    CriterionTag,
+    Framework,
+    Part,
+    Score,
+    UnitGroup,
+    group_of,
+)
 from apps.par.services import WorkflowError
 from apps.units.access import Access
 from apps.units.models import GOVERNING_KINDS, Unit
@@ -295,6 +305,33 @@ def assessment_url(assessment: Assessment) -> str:
     from django.urls import reverse
 
     return reverse("par-assessment", args=[assessment.pk])
+
+
+@login_required
+def tags(request, pk: int):
+    """Tag the unit's tasks and targets with the criteria they serve, so their evidence shows on the leaves."""
+    access = Access(request.user)
+    assessment = _assessment(access, pk)
+    if not services.can_self_score(access, assessment):
+        raise PermissionDenied(services.FORBIDDEN_SELF)
+    tasks, targets = services.taggable(assessment)
+    if request.method == "POST":
+        chosen = {}
+        for key, raw in request.POST.items():
+            if key.startswith(("task-", "target-")):
+                chosen[key] = int(raw) if raw.isdigit() else None
+        changed = services.set_tags(assessment, request.user, chosen)
+        messages.success(request, f"Đã lưu gắn tiêu chí ({changed} thay đổi); điểm đề xuất đã được tính lại.")
+        return redirect("par-assessment", pk=assessment.pk)
+    current = {}
+    for tag in CriterionTag.objects.filter(criterion__framework=assessment.framework):
+        current[f"task-{tag.task_id}" if tag.task_id else f"target-{tag.target_id}"] = tag.criterion_id
+    rows = [{"key": f"task-{t.pk}", "kind": "Nhiệm vụ", "obj": t, "label": str(t)} for t in tasks]
+    rows += [{"key": f"target-{t.pk}", "kind": "Chỉ tiêu", "obj": t, "label": str(t)} for t in targets]
+    for row in rows:
+        row["current"] = current.get(row["key"])
+    context = {"assessment": assessment, "rows": rows, "leaves": assessment.framework.leaves()}
+    return render(request, "par/tags.html", context)
 
 
 @login_required
