@@ -546,9 +546,12 @@ def ranking(year: AssessmentYear) -> dict[str, list[RankRow]]:
 
 
 def weakest(year: AssessmentYear, limit: int = 5) -> list[dict]:
-    """The criteria units lost most on, across all units of the year: share of the points reached, lowest first."""
+    """The criteria units lost most on, across the appraised units of the year: share of the points reached, lowest
+    first."""
     per: dict[int, dict] = {}
-    for score in Score.objects.filter(assessment__year=year, applicable=True).select_related("criterion"):
+    appraised = (AssessmentState.ROUND1, AssessmentState.EXPLAINED, AssessmentState.FINAL)
+    scores = Score.objects.filter(assessment__year=year, assessment__state__in=appraised, applicable=True)
+    for score in scores.select_related("criterion"):
         if score.criterion.part != Part.MAIN or score.final is None:
             continue
         row = per.setdefault(score.criterion_id, {"criterion": score.criterion, "got": ZERO, "max": ZERO, "units": 0})
