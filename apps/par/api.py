@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -21,7 +22,8 @@ from apps.units.access import Access
 from cchc.versioning import Conflict
 
 router = Router(tags=["par"])
-Points = Decimal  # validated by the services against the leaf's maximum
+# two decimals at most; the services check it against the leaf's maximum
+Points = Annotated[Decimal, Field(ge=0, le=1000, max_digits=6, decimal_places=2)]
 
 
 class FrameworkOut(Schema):
@@ -94,7 +96,9 @@ class AssessmentDetailOut(AssessmentOut):
 
 
 class SelfScoreIn(Schema):
-    score: Points | None = Field(None, description="Điểm tự chấm, từ 0 đến điểm tối đa của tiêu chí.")
+    score: Points | None = Field(
+        None, description="Điểm tự chấm, từ 0 đến điểm tối đa của tiêu chí (2 chữ số thập phân)."
+    )
     note: Text = ""
     applicable: bool = True
 

@@ -25,6 +25,7 @@ from openpyxl import Workbook, load_workbook
 from apps.par.methods import METHODS, check_params, pts
 from apps.par.models import Criterion, Framework, Part, UnitGroup
 from cchc import xlsx
+from cchc.versioning import claim
 
 SAMPLE = Path(__file__).parent / "data" / "sample_framework.yaml"
 TOTAL = Decimal(100)
@@ -426,3 +427,54 @@ def read_xlsx(data: bytes) -> dict:
 
 def load_xlsx(data: bytes) -> Framework:
     return save(*from_dict(read_xlsx(data)))
+
+
+# --- editing in the browser ---------------------------------------------------------------------------------
+
+
+def edit(framework: Framework, changes: dict[int, dict], expected_version: int | None = None) -> list[str]:
+    """Change criteria in place (title, points, method, parameters, evidence, groups), after the totals check:
+    returns the problems and changes nothing when there are any. ``changes`` by criterion id; values as typed."""
+    if framework.in_use():
+        return [
+            "Bộ tiêu chí này đã được dùng để chấm điểm nên không sửa được; hãy tải .xlsx về, sửa, rồi nhập với số "
+            "quyết định mới."
+        ]
+    rows = {row.pk: row for row in framework.nodes()}
+    problems: list[str] = []
+    for pk, typed in changes.items():
+        row = rows.get(pk)
+        if row is None:
+            continue
+        if "title" in typed:
+            row.title = str(typed["title"]).strip() or row.title
+        if "max_points" in typed:
+            row.max_points = _decimal(typed["max_points"], row.code, problems)
+        if "method" in typed and not row.kids:
+            row.method = str(typed["method"])
+            if row.method not in METHODS:
+                problems.append(f"{row.code}: không có cách chấm “{row.method}”.")
+        if "params" in typed and not row.kids:
+            raw = str(typed["params"]).strip()
+            try:
+                row.params = json.loads(raw) if raw else {}
+            except json.JSONDecodeError:
+                problems.append(f'{row.code}: tham số “{raw}” không phải JSON (VD {{"threshold": 85}}).')
+        if "evidence" in typed:
+            row.evidence = str(typed["evidence"]).strip()
+    if problems:
+        return problems
+    made: dict[int, Node] = {}
+    roots: list[Node] = []
+    for row in rows.values():
+        node = Node(row.code, row.title, row.max_points, row.part, row.method, row.params, row.evidence, row.groups)
+        made[row.pk] = node
+        (made[row.parent_id].children if row.parent_id else roots).append(node)
+    problems = check(roots)
+    if problems:
+        return problems
+    with transaction.atomic():
+        claim(framework, expected_version)
+        for row in rows.values():
+            row.save(update_fields=["title", "max_points", "method", "params", "evidence"])
+    return []

@@ -131,6 +131,12 @@ class Criterion(models.Model):
         return not self.groups or group in self.groups
 
     @property
+    def params_json(self) -> str:
+        import json
+
+        return json.dumps(self.params or {}, ensure_ascii=False)
+
+    @property
     def method_label(self) -> str:
         from apps.par.methods import METHODS
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.par import exports, frameworks, services
+from apps.par.methods import METHODS
 from apps.par.models import (
     Assessment,
     AssessmentState,
@@ -110,8 +111,52 @@ def framework_list(request):
 def framework_detail(request, pk: int):
     framework = get_object_or_404(Framework, pk=pk)
     nodes = framework.nodes()
-    context = {"framework": framework, "nodes": nodes, "problems": frameworks.check_framework(framework)}
+    context = {
+        "framework": framework,
+        "nodes": nodes,
+        "problems": frameworks.check_framework(framework),
+        "can_edit": services.can_run_city(Access(request.user)) and not framework.in_use(),
+    }
     return render(request, "par/framework.html", context)
+
+
+@login_required
+def framework_edit(request, pk: int):
+    """The city edits a framework's criteria in the browser; the totals are checked before anything is saved."""
+    access = Access(request.user)
+    if not services.can_run_city(access):
+        raise PermissionDenied(services.FORBIDDEN_CITY)
+    framework = get_object_or_404(Framework, pk=pk)
+    nodes = framework.nodes()
+    problems: list[str] = []
+    if request.method == "POST":
+        changes: dict[int, dict] = {}
+        for node in nodes:
+            typed = {
+                key: request.POST[f"{key}-{node.pk}"]
+                for key in ("title", "max_points", "method", "params", "evidence")
+                if f"{key}-{node.pk}" in request.POST
+            }
+            if typed:
+                changes[node.pk] = typed
+        try:
+            problems = frameworks.edit(framework, changes, _version(request))
+        except Conflict as error:
+            problems = [str(error)]
+        if not problems:
+            messages.success(request, "Đã lưu bộ tiêu chí; tổng điểm khớp.")
+            return redirect("par-framework", pk=framework.pk)
+        for node in nodes:  # show what was typed, with the problems
+            for key, value in changes.get(node.pk, {}).items():
+                setattr(node, f"typed_{key}", value)
+    context = {
+        "framework": framework,
+        "nodes": nodes,
+        "problems": problems,
+        "methods": METHODS,
+        "in_use": framework.in_use(),
+    }
+    return render(request, "par/framework_edit.html", context)
 
 
 @login_required

@@ -111,6 +111,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "par-framework-import": ("405", "city"),
     "par-framework": "signed-in",
     "par-framework-file": "signed-in",
+    "par-framework-edit": "city",
     "par-year-open": "city",
     "par-ranking": "signed-in",
     "par-ranking-file": "city",
@@ -203,6 +204,7 @@ PK = {
     **{name: "assessment" for name in ("par-explanation-lock", "par-signed-file", "par-assessment-file")},
     "par-framework": "framework",
     "par-framework-file": "framework",
+    "par-framework-edit": "framework",
 }
 FIXED = {
     "password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"},
