@@ -43,6 +43,10 @@ FORBIDDEN_CITY = "Chỉ Sở Nội vụ (cán bộ thẩm định, quản trị)
 ZERO = Decimal(0)
 
 
+DEFAULT_BANDS = [[93, "Xuất sắc"], [80, "Tốt"], [65, "Khá"], [0, "Trung bình"]]  # only "xuất sắc" ≥ 93 is known
+BANDS_TEXT = "; ".join(f"{minimum}: {label}" for minimum, label in DEFAULT_BANDS)
+
+
 class WorkflowError(Exception):
     """A step that cannot be taken now: the message says why and what to do."""
 
@@ -108,6 +112,23 @@ def open_year(
     return row
 
 
+def parse_bands(text: str) -> list | None:
+    """'93: Xuất sắc; 80: Tốt' → [[93.0, "Xuất sắc"], [80.0, "Tốt"]]; empty → None (the defaults)."""
+    bands = []
+    for part in (text or "").replace("\n", ";").split(";"):
+        if not part.strip():
+            continue
+        minimum, sep, label = part.partition(":")
+        try:
+            value = float(minimum.strip().replace(",", "."))
+        except ValueError:
+            value = None
+        if not sep or not label.strip() or value is None or not 0 <= value <= 100:
+            raise WorkflowError(f"Xếp loại “{part.strip()}” không đúng dạng; viết như “93: Xuất sắc; 80: Tốt”.")
+        bands.append([value, label.strip()])
+    return sorted(bands, key=lambda b: -b[0]) or None
+
+
 def open_assessment(year: AssessmentYear, unit: Unit, user) -> tuple[Assessment, bool]:
     """The unit's assessment of the year, made with one score row per leaf of its group's framework."""
     group = group_of(unit)
@@ -161,7 +182,7 @@ def evidence(assessment: Assessment) -> dict[int, LeafEvidence]:
         if tag.task_id:
             task = tag.task
             files = [f for u in task.updates.all() for f in u.evidence.all()]
-            leaf.tasks.append((task, task.report_status(min(end, timezone.localdate())), files))
+            leaf.tasks.append((task, ReportStatus(task.report_status(min(end, timezone.localdate()))), files))
         else:
             figures = Measurement.objects.filter(target=tag.target, period__year=year).select_related("period")
             yearly = figures.filter(period__kind=PeriodKind.YEAR).first()

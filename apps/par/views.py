@@ -244,13 +244,19 @@ def year_open(request):
                     appraisal_start=_date(request.POST.get("appraisal_start", "")),
                     appraisal_end=_date(request.POST.get("appraisal_end", "")),
                     explanation_deadline=_date(request.POST.get("explanation_deadline", "")),
+                    bands=services.parse_bands(request.POST.get("bands", "")),
                 )
             except WorkflowError as error:
                 messages.error(request, str(error))
             else:
                 messages.success(request, f"Đã mở {row}; các đơn vị đã có thể tự chấm.")
                 return redirect("par-ranking", year_id=row.pk)
-    context = {"frameworks": usable, "groups": UnitGroup.choices, "today": timezone.localdate()}
+    context = {
+        "frameworks": usable,
+        "groups": UnitGroup.choices,
+        "today": timezone.localdate(),
+        "bands": request.POST.get("bands", services.BANDS_TEXT),
+    }
     return render(request, "par/year_open.html", context)
 
 

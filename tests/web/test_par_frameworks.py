@@ -72,3 +72,12 @@ def test_it_keeps_a_framework_in_use_and_asks_for_a_new_decision_number(sample):
     with pytest.raises(FrameworkError, match="số quyết định mới"):
         frameworks.load_yaml(frameworks.dump_yaml(sample))
     assert frameworks.load_sample() == sample
+
+
+def test_it_reads_the_bands_the_city_sets_and_refuses_a_bad_one():
+    from apps.par.services import WorkflowError, parse_bands
+
+    assert parse_bands("80: Tốt; 93: Xuất sắc") == [[93.0, "Xuất sắc"], [80.0, "Tốt"]]
+    assert parse_bands("  ") is None
+    with pytest.raises(WorkflowError, match="93: Xuất sắc"):
+        parse_bands("xuất sắc từ 93")

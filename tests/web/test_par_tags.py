@@ -48,3 +48,26 @@ def test_it_tags_a_target_and_proposes_from_its_figure(
     assert "70,9% &lt; 85%" in client.get(f"/chi-so-cchc/ban-cham/{assessment.pk}/").content.decode()
     client.post(f"/chi-so-cchc/ban-cham/{assessment.pk}/gan-tieu-chi/", {f"target-{online.pk}": ""})
     assert not CriterionTag.objects.exists()
+
+
+def test_it_shows_a_tagged_task_with_its_status_and_output(client, officer, reviewer, kesat):
+    from apps.plans.models import Task
+
+    year = services.open_year(2025, dt.date(2099, 1, 1), {"communes": frameworks.load_sample()}, reviewer)
+    assessment, _ = services.open_assessment(year, kesat, officer)
+    plan = _target(kesat, officer, "Chỉ tiêu").plan
+    task = Task.objects.create(
+        plan=plan,
+        position=1,
+        content="Ban hành kế hoạch tuyên truyền CCHC",
+        output="Kế hoạch",
+        due_on=dt.date(2025, 3, 1),
+    )
+    CriterionTag.objects.create(criterion=Criterion.objects.get(code="1.4"), task=task)
+    services.refresh_proposals(assessment)
+    client.force_login(officer)
+    page = client.get(f"/chi-so-cchc/ban-cham/{assessment.pk}/").content.decode()
+    assert "Ban hành kế hoạch tuyên truyền CCHC" in page and "sản phẩm: Kế hoạch" in page
+    assert "Quá hạn chưa hoàn thành" in page
+    score = Score.objects.get(assessment=assessment, criterion__code="1.4")
+    assert (score.proposed, score.computation) == (0, "0 / 1 = 0% < 100% → 0 / 1,5")
