@@ -566,6 +566,24 @@ def ranking(year: AssessmentYear) -> dict[str, list[RankRow]]:
     return {g: blocks[g] for g in UnitGroup.values if g in blocks}
 
 
+def board(year: AssessmentYear, today: dt.date | None = None) -> list[dict]:
+    """Every unit of the year's groups that has not locked its self-assessment yet, with whether it is late."""
+    from apps.par.models import GROUP_OF_KIND
+
+    today = today or timezone.localdate()
+    groups = set(year.frameworks.values_list("group", flat=True))
+    kinds = [kind for kind, group in GROUP_OF_KIND.items() if group in groups]
+    started = {a.unit_id: a for a in year.assessments.all()}
+    rows = []
+    for unit in Unit.objects.filter(kind__in=kinds, dissolved_on__isnull=True).order_by("kind", "name"):
+        assessment = started.get(unit.pk)
+        if assessment is not None and assessment.state != AssessmentState.SELF:
+            continue
+        late = today > year.self_deadline and not (assessment and assessment.reopened)
+        rows.append({"unit": unit, "assessment": assessment, "late": late})
+    return rows
+
+
 def weakest(year: AssessmentYear, limit: int = 5) -> list[dict]:
     """The criteria units lost most on, across the appraised units of the year: share of the points reached, lowest
     first."""

@@ -551,6 +551,7 @@ def ranking(request, year_id: int):
         "blocks": [(UnitGroup(g).label, rows) for g, rows in blocks.items()],
         "weakest": services.weakest(year),
         "is_city": access.is_city,
+        "board": services.board(year) if access.is_city else [],
     }
     return render(request, "par/ranking.html", context)
 

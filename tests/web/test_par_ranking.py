@@ -61,3 +61,18 @@ def test_it_ranks_per_block_with_bands_and_the_change_from_last_year(
     ranking = load_workbook(io.BytesIO(exports.ranking_xlsx(year))).active
     names = [row[1] for row in ranking.iter_rows(values_only=True) if row and len(row) > 1]
     assert names.index("Xã Kẽ Sắt") < names.index("Xã Mao Điền")
+
+
+def test_it_shows_the_city_who_has_not_locked_and_who_is_late(client, officer, reviewer, kesat, maodien):
+    year = services.open_year(2025, dt.date(2026, 1, 15), {"communes": frameworks.load_sample()}, reviewer)
+    services.open_assessment(year, kesat, officer)
+    rows = services.board(year, today=dt.date(2026, 1, 20))
+    assert [(r["unit"].name, r["assessment"] is not None, r["late"]) for r in rows] == [
+        ("Xã Kẽ Sắt", True, True),
+        ("Xã Mao Điền", False, True),
+    ]
+    assert [r["late"] for r in services.board(year, today=dt.date(2026, 1, 10))] == [False, False]
+    client.force_login(reviewer)
+    assert "Đơn vị chưa khóa tự chấm (2)" in client.get(f"/chi-so-cchc/nam/{year.pk}/xep-hang/").content.decode()
+    client.force_login(officer)
+    assert "Đơn vị chưa khóa tự chấm" not in client.get(f"/chi-so-cchc/nam/{year.pk}/xep-hang/").content.decode()
