@@ -8,9 +8,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Header, Query, Router, Schema, Status
+from ninja import Field, File, Header, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from apps.api.api import IF_MATCH, expected_version, with_etag
@@ -337,15 +338,16 @@ def appraisal(
 
 @router.post(
     "/par/assessments/{assessment_id}/lock",
-    response={200: AssessmentOut, 400: Error, 403: Error, 404: Error, 409: Error, 412: Error},
+    response={200: AssessmentOut, 400: Error, 403: Error, 404: Error, 409: Error, 412: Error, 422: Error},
     summary="Khóa bản tự chấm (mọi tiêu chí đã chấm, có minh chứng hoặc giải thích)",
-    description="Kèm If-Match (ETag của bản chấm) nếu muốn chắc không ai vừa đổi trạng thái. Tệp có chữ ký gửi "
-    "trên trang web.",
+    description="Gửi kèm bản tự chấm đã ký ở trường `signed` (multipart/form-data; PDF, Word hoặc ảnh). "
+    "Kèm If-Match (ETag của bản chấm) nếu muốn chắc không ai vừa đổi trạng thái.",
 )
 def lock(
     request,
     assessment_id: int,
     response: HttpResponse,
+    signed: File[UploadedFile] = None,
     if_match: str | None = Header(None, alias="If-Match", description=IF_MATCH),
 ):
     access = Access(request.user)
@@ -354,11 +356,13 @@ def lock(
         raise HttpError(403, services.FORBIDDEN_SELF)
     expected = expected_version(if_match)
     try:
-        services.lock(assessment, request.user, expected_version=expected)
+        services.lock(assessment, request.user, signed, expected_version=expected)
     except Conflict as exc:
         raise HttpError(412, str(exc)) from exc
     except WorkflowError as exc:
         raise HttpError(409, str(exc)) from exc
+    except ValidationError as exc:
+        raise HttpError(422, " ".join(exc.messages)) from exc
     response["ETag"] = assessment.etag
     return _assessment_out(assessment)
 

@@ -543,6 +543,15 @@ class RankRow:
     change: Decimal | None = None
 
 
+def _scores_by_assessment(assessments: list[Assessment]) -> dict[int, list[Score]]:
+    """Every score of these assessments in one query, with the criteria (and their parents) they need."""
+    grouped: dict[int, list[Score]] = {}
+    rows = Score.objects.filter(assessment__in=assessments).select_related("criterion__parent__parent__parent")
+    for score in rows:
+        grouped.setdefault(score.assessment_id, []).append(score)
+    return grouped
+
+
 def ranking(year: AssessmentYear) -> dict[str, list[RankRow]]:
     """Per unit group, the units by index (highest first), with rank, band and change from last year."""
     assessments = list(year.assessments.select_related("unit", "year"))
@@ -550,13 +559,14 @@ def ranking(year: AssessmentYear) -> dict[str, list[RankRow]]:
         a.unit_id: a
         for a in Assessment.objects.filter(year__year=year.year - 1, unit__in=[a.unit_id for a in assessments])
     }
+    scores = _scores_by_assessment([*assessments, *last.values()])
     blocks: dict[str, list[RankRow]] = {}
     for assessment in assessments:
-        row = RankRow(assessment, totals(assessment))
+        row = RankRow(assessment, totals(assessment, scores.get(assessment.pk, [])))
         row.band = year.band(row.totals.index) if assessment.state == AssessmentState.FINAL else ""
         before = last.get(assessment.unit_id)
         if before is not None and row.totals.index is not None:
-            previous = totals(before).index
+            previous = totals(before, scores.get(before.pk, [])).index
             row.change = None if previous is None else row.totals.index - previous
         blocks.setdefault(assessment.group, []).append(row)
     for rows in blocks.values():

@@ -519,7 +519,11 @@ def signed_file(request, pk: int, kind: str):
     }.get(kind, (None, ""))
     if not field:
         raise Http404("Không tìm thấy.")
-    return FileResponse(field.open("rb"), as_attachment=True, filename=name or "tep")
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp không còn trên máy chủ; hãy báo quản trị hệ thống.") from None
+    return FileResponse(handle, as_attachment=True, filename=name or "tep")
 
 
 @login_required

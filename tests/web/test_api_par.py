@@ -5,10 +5,16 @@ stale ETag is refused with 412, the lock is refused while leaves lack evidence, 
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from apps.api.models import ApiToken
 from apps.par import frameworks, services
 from apps.par.models import Score
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # signed files and evidence go to a temporary folder
 
 
 @pytest.fixture
@@ -45,7 +51,15 @@ def test_it_self_scores_appraises_and_ranks_through_the_api(
 
     for score in Score.objects.filter(assessment=assessment):
         services.set_self_score(score, officer, score.criterion.max_points, "Đủ hồ sơ")
-    assert client.post(f"/api/par/assessments/{assessment.pk}/lock", headers=me).json()["state"] == "locked"
+    bad = client.post(
+        f"/api/par/assessments/{assessment.pk}/lock", {"signed": SimpleUploadedFile("ky.pdf", b"MZ")}, headers=me
+    )
+    assert bad.status_code == 422 and "không đúng định dạng" in bad.json()["detail"]
+    signed = SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4 ky")
+    locked = client.post(f"/api/par/assessments/{assessment.pk}/lock", {"signed": signed}, headers=me)
+    assert locked.json()["state"] == "locked"
+    assessment.refresh_from_db()
+    assert assessment.signed_name == "ban-ky.pdf"
 
     appraisal = {"round": 1, "score": 0, "note": "Thiếu minh chứng", "ask_explanation": True}
     own = client.patch(f"{url}/appraisal", appraisal, content_type="application/json", headers=me)

@@ -13,6 +13,12 @@ from apps.par.models import Assessment, AssessmentState, Criterion, CriterionTag
 from apps.plans.models import Area, Plan, PlanStatus, Target
 from apps.tracking.models import Measurement, Period, PeriodKind
 
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # signed files and evidence go to a temporary folder
+
+
 PDF = b"%PDF-1.4 signed"
 
 

@@ -11,6 +11,11 @@ from apps.par import frameworks, services
 from apps.par.models import AssessmentState
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # signed files and evidence go to a temporary folder
+
+
 @time_machine.travel(dt.datetime(2026, 1, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))), tick=False)
 def test_it_closes_self_scoring_at_the_deadline_unless_reopened(client, officer, reviewer, kesat):
     year = services.open_year(2025, dt.date(2026, 1, 15), {"communes": frameworks.load_sample()}, reviewer)

@@ -6,12 +6,18 @@ import io
 from decimal import Decimal
 
 import docx
+import pytest
 from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 
 from apps.par import exports, frameworks, services
 from apps.par.models import Score
 from apps.units.models import Unit, UnitKind
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # signed files and evidence go to a temporary folder
 
 
 def _final(year, unit, officer, reviewer, share: Decimal):

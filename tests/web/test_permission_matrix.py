@@ -222,6 +222,7 @@ BODIES = {
     # a body that names an object of the variant asked about
     "apps_reports_api_report_create": lambda objects: {"unit": objects["unit"].pk, "period": "2026-q1"},
     "apps_reports_api_report_return": {"reason": "Thiếu số liệu quý"},
+    "apps_par_api_lock": {},
 }
 
 MAY = {
