@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "apps.reports",
     "apps.surveys",
     "apps.alignment",
+    "apps.par",
 ]
 
 # Background jobs (imports that need OCR, reminders): Django's tasks API (the django-tasks backport on Django

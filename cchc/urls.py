@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("apps.reports.urls")),
     path("", include("apps.surveys.urls")),
     path("", include("apps.alignment.urls")),
+    path("", include("apps.par.urls")),
 ]
 
 handler400 = "cchc.errors.bad_request"

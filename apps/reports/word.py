@@ -199,35 +199,24 @@ def _num(value) -> str:
 # --- the document -------------------------------------------------------------------------------------------
 
 
-def build_docx(unit: Unit, content: dict, day: dt.date, appendix=None) -> bytes:
-    """The report; ``appendix(document, unit, content, day)`` writes its landscape tables (a unit's by default)."""
+def new_document(landscape: bool = False):
+    """An empty A4 document in the ND30 layout: Times New Roman 14, the margins, page numbers from page 2."""
     document = Document()
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(14)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     section = document.sections[0]
-    _setup(section)
+    _setup(section, landscape)
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number(header)
-
-    _heading_blocks(document, unit, content, day)
-    _body(document, unit, content)
-    _signature(document, unit, content)
-    appendix_section(document, unit, content, day)
-    (appendix or _appendix)(document, unit, content, day)
-
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return document
 
 
-def _number_line(content: dict) -> str:
-    return f"Số: {content.get('number') or '      '}/BC-UBND"
-
-
-def _heading_blocks(document, unit: Unit, content: dict, day: dt.date) -> None:
+def heading(document, unit: Unit, number_line: str, day: dt.date, type_name: str, subject: str, widths=None) -> None:
+    """The ND30 top: issuing body and number left, national motto and italic place and date right, then the type
+    name in bold caps and the subject in bold with its rule. ``widths`` of the two blocks (wider in landscape)."""
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     left, right = table.rows[0].cells
@@ -236,27 +225,68 @@ def _heading_blocks(document, unit: Unit, content: dict, day: dt.date) -> None:
     _cell(left, issuer, 13, bold=True)
     _rule(left, 1.8)
     _cell(left, "", 8)
-    _cell(left, _number_line(content), 13)
+    _cell(left, number_line, 13)
     _cell(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
     _cell(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
     _rule(right, 2.6)
     _cell(right, "", 8)
     _cell(right, f"{place_name(unit)}, {vietnamese_date(day)}", 14, italic=True)
-    left = 6.5 if len(issuer) > 16 else 6.0  # "THÀNH PHỐ HẢI PHÒNG" on one line, the motto too
-    _widths(table, [left, 16.5 - left])
+    if widths is None:
+        first = 6.5 if len(issuer) > 16 else 6.0  # "THÀNH PHỐ HẢI PHÒNG" on one line, the motto too
+        widths = (first, 16.5 - first)
+    _widths(table, list(widths))
 
     _para(document, "", after=6)
-    _para(document, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    _para(
-        document,
-        f"Kết quả thực hiện công tác cải cách hành chính {_period_words(content)}",
-        14,
-        bold=True,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        after=0,
-    )
-    _rule(document, 6.0)
+    _para(document, type_name, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _para(document, subject, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _rule(document, 6.0 if widths[0] + widths[1] < 20 else 10.0)
     _para(document, "", after=6)
+
+
+def signature(document, unit: Unit, recipients: list[str], signer: str = "", widths=(7.5, 9.0)) -> None:
+    """ "Nơi nhận:" bottom left, the signature block bottom right."""
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    _cell(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for line in recipients:
+        _cell(left, line, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for line in signature_lines(unit):
+        _cell(right, line, 14, bold=True)
+    for _ in range(3):
+        _cell(right, "")
+    _cell(right, signer, 14, bold=True)
+    _widths(table, list(widths))
+
+
+def para(container, text: str = "", size: float = 14, bold=False, italic=False, align=None, indent=False, after=6):
+    return _para(container, text, size, bold, italic, align, indent, after)
+
+
+def to_bytes(document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def build_docx(unit: Unit, content: dict, day: dt.date, appendix=None) -> bytes:
+    """The report; ``appendix(document, unit, content, day)`` writes its landscape tables (a unit's by default)."""
+    document = new_document()
+    _heading_blocks(document, unit, content, day)
+    _body(document, unit, content)
+    _signature(document, unit, content)
+    appendix_section(document, unit, content, day)
+    (appendix or _appendix)(document, unit, content, day)
+    return to_bytes(document)
+
+
+def _number_line(content: dict) -> str:
+    return f"Số: {content.get('number') or '      '}/BC-UBND"
+
+
+def _heading_blocks(document, unit: Unit, content: dict, day: dt.date) -> None:
+    subject = f"Kết quả thực hiện công tác cải cách hành chính {_period_words(content)}"
+    heading(document, unit, _number_line(content), day, "BÁO CÁO", subject)
 
 
 def _period_words(content: dict) -> str:
@@ -316,18 +346,7 @@ def _body(document, unit: Unit, content: dict) -> None:
 
 
 def _signature(document, unit: Unit, content: dict) -> None:
-    table = document.add_table(rows=1, cols=2)
-    _no_borders(table)
-    left, right = table.rows[0].cells
-    _cell(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for line in [*recipients(unit), "- Lưu: VT."]:
-        _cell(left, line, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for line in signature_lines(unit):
-        _cell(right, line, 14, bold=True)
-    for _ in range(3):
-        _cell(right, "")
-    _cell(right, content.get("signer") or "", 14, bold=True)
-    _widths(table, [7.5, 9.0])
+    signature(document, unit, [*recipients(unit), "- Lưu: VT."], content.get("signer") or "")
 
 
 def appendix_section(document, unit: Unit, content: dict, day: dt.date) -> None:

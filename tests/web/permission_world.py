@@ -17,6 +17,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 
 from apps.imports.models import ImportRun, RunStatus
+from apps.par import frameworks as par_frameworks
+from apps.par import services as par_services
 from apps.plans.models import Area, Plan, PlanStatus, Target, Task
 from apps.reports.models import CityReport, RenderState
 from apps.reports.services import open_draft
@@ -88,6 +90,7 @@ class World:
     units: dict[str, Unit] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)  # by Person.key
     objects: dict[str, dict[str, object]] = field(default_factory=dict)  # variant key -> object name -> row
+    par_year: object = None
 
 
 def build_world() -> World:
@@ -112,6 +115,8 @@ def build_world() -> World:
         world.users[person.key] = user
     Period.ensure_year(2026)
     q1 = Period.objects.get(year=2026, kind=PeriodKind.Q1)
+    framework = par_frameworks.load_sample()
+    world.par_year = par_services.open_year(2025, dt.date(2099, 12, 15), {"communes": framework}, None)
     for variant in VARIANTS:
         world.objects[variant.key] = _objects(world, variant, q1)
     # the city's consolidated report (the city's alone: the same row whichever variant is asked about)
@@ -197,7 +202,16 @@ def _objects(world: World, variant: Variant, period: Period) -> dict[str, object
         flags=["too_fast"],
         flagged=True,
     )
+    assessment, _ = par_services.open_assessment(world.par_year, unit, standing)
+    if not assessment.signed_file:
+        assessment.signed_name = "tu-cham.pdf"
+        assessment.signed_file.save("tu-cham.pdf", ContentFile(b"%PDF-1.4 signed"), save=False)
+        type(assessment).objects.filter(pk=assessment.pk).update(signed_file=assessment.signed_file.name)
     return {
+        "assessment": assessment,
+        "par score": assessment.scores.first(),
+        "par year": world.par_year,
+        "framework": assessment.framework,
         "unit": unit,
         "period": period,
         "report": report,

@@ -136,6 +136,29 @@ RULES: dict[str, str | tuple[str, str]] = {
     "alignment-compare": "view:unit",
     "alignment-decide": ("405", "manage:unit"),
     "alignment-implementing": "view:unit",
+    # PAR Index (Chỉ số CCHC)
+    "par-home": "signed-in",
+    "par-frameworks": "signed-in",
+    "par-framework-import": ("405", "city"),
+    "par-framework": "signed-in",
+    "par-framework-file": "signed-in",
+    "par-framework-edit": "city",
+    "par-year-open": "city",
+    "par-ranking": "signed-in",
+    "par-ranking-file": "city",
+    "par-start": ("405", "manage:unit"),
+    "par-assessment": "view:unit",
+    "par-score-self": ("405", "manage:unit"),
+    "par-appraise": ("405", "reviewer"),
+    "par-explain": ("405", "manage:unit"),
+    "par-tags": "manage:unit",
+    "par-lock": ("405", "manage:unit"),
+    "par-reopen": ("405", "city"),
+    "par-survey": ("405", "city"),
+    "par-finish-round": ("405", "reviewer"),
+    "par-explanation-lock": ("405", "manage:unit"),
+    "par-signed-file": "view:unit",
+    "par-assessment-file": "view:unit",
     # units and the audit log
     "units-tree": "signed-in",
     "units-detail": "view:unit",
@@ -170,6 +193,14 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_alignment_api_plan_alignment": "view:unit",
     "apps_tracking_api_notifications": "signed-in",
     "apps_tracking_api_notifications_read": "signed-in",
+    "apps_par_api_framework_list": "signed-in",
+    "apps_par_api_framework_detail": "signed-in",
+    "apps_par_api_assessment_list": "signed-in",
+    "apps_par_api_assessment_detail": "view:unit",
+    "apps_par_api_self_score": "manage:unit",
+    "apps_par_api_appraisal": "reviewer",
+    "apps_par_api_lock": "manage:unit",
+    "apps_par_api_ranking": "signed-in",
 }
 
 # which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
@@ -180,6 +211,10 @@ PARAMS = {
     "unit_id": "unit",
     "period_id": "period",
     "report_id": "report",
+    "year_id": "par year",
+    "score_id": "par score",
+    "assessment_id": "assessment",
+    "framework_id": "framework",
 }
 PK = {
     "plans-detail": "plan",
@@ -210,8 +245,20 @@ PK = {
     "reports-city": "city report",
     "reports-city-docx": "city report",
     "reports-city-xlsx": "city report",
+    **{name: "assessment" for name in ("par-assessment", "par-score-self", "par-appraise", "par-explain")},
+    **{name: "assessment" for name in ("par-tags", "par-lock", "par-reopen", "par-survey", "par-finish-round")},
+    **{name: "assessment" for name in ("par-explanation-lock", "par-signed-file", "par-assessment-file")},
+    "par-framework": "framework",
+    "par-framework-file": "framework",
+    "par-framework-edit": "framework",
 }
-FIXED = {"password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"}}
+FIXED = {
+    "password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"},
+    "par-framework-file": {"kind": "xlsx"},
+    "par-ranking-file": {"kind": "xlsx"},
+    "par-assessment-file": {"kind": "docx"},
+    "par-signed-file": {"kind": "tu-cham"},
+}
 
 # minimal valid bodies for API operations that take one (the API checks the body before the permission)
 BODIES = {
@@ -226,6 +273,7 @@ BODIES = {
         "answers": {"overall": 4},
     },
     "apps_tracking_api_notifications_read": {},
+    "apps_par_api_lock": {},
 }
 
 MAY = {

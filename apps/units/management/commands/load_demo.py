@@ -4,6 +4,7 @@ and a year of task updates and figures. Idempotent."""
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.par.demo import add_par
 from apps.units import demo
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
                 "Nếu chắc chắn, chạy lại với --force."
             )
         report = demo.load(say=self.stdout.write)
+        add_par(say=self.stdout.write)
         for warning in report.warnings:
             self.stderr.write(self.style.WARNING(f"Lưu ý: {warning}"))
         if report.created:

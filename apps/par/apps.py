@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ParConfig(AppConfig):
+    name = "apps.par"
+    verbose_name = "Chỉ số cải cách hành chính"
