@@ -13,7 +13,7 @@ import time_machine
 
 from apps.plans.models import Area, Indicator, Plan, PlanStatus, Target, Task
 from apps.reports import services
-from apps.tracking.models import Measurement, Period, PeriodKind
+from apps.tracking.models import Measurement, Period, PeriodKind, UpdateStatus
 from apps.tracking.services import submit_update
 from apps.units.models import Role, Unit, UnitKind
 from tests.web.conftest import make_user
@@ -70,10 +70,17 @@ def reporting_unit(city, code: str, name: str, kind=UnitKind.COMMUNE, done=0, ov
             numerator, denominator = online
             value = Decimal(numerator) * 100 / Decimal(denominator)
             Measurement.objects.create(
-                target=target, period=q1(), value=round(value, 2), numerator=numerator, denominator=denominator
+                target=target,
+                period=q1(),
+                value=round(value, 2),
+                numerator=numerator,
+                denominator=denominator,
+                status=UpdateStatus.ACCEPTED,  # the standing officer's own figure
             )
         else:
-            Measurement.objects.create(target=target, period=q1(), value=Decimal(str(online)))
+            Measurement.objects.create(
+                target=target, period=q1(), value=Decimal(str(online)), status=UpdateStatus.ACCEPTED
+            )
     return unit, officer
 
 
