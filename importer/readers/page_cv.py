@@ -279,7 +279,8 @@ def _rules(lines: np.ndarray, horizontal: bool, min_length: int, thickest: int) 
 
 def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, int]) -> list[Rule]:
     """The rules of a table: each meets at least two of the other direction (within ``reach`` pixels; a
-    table cut by a page break has no bottom rule, its vertical rules still cross its rows), and none runs
+    table cut by a page break has no bottom rule, its vertical rules still cross its rows), a vertical one
+    meeting only two lines up with another, and none runs
     from one edge of the paper to the other (``size``: width, height) as a scanner's streak does. A long
     stroke made of letters and their marks meets one rule at most."""
     width, height = size
@@ -292,7 +293,12 @@ def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, i
     meet = (a[..., 0] - reach <= d[..., 2]) & (d[..., 0] <= a[..., 2] + reach)
     meet &= (a[..., 1] - reach <= d[..., 3]) & (d[..., 1] <= a[..., 3] + reach)
     kept = [r for r, n in zip(across, meet.sum(axis=1), strict=True) if n >= 2]
-    return kept + [r for r, n in zip(down, meet.sum(axis=0), strict=True) if n >= 2]
+    crossed = meet.sum(axis=0)
+    middles = np.array([(r.x0 + r.x1) / 2 for r in down])
+    # a vertical rule across one row only (meeting its two rules) must line up with another piece of
+    # rule: a column's border runs on through other rows, a letter's stem in a cell stands alone
+    lined_up = (np.abs(middles[:, None] - middles[None, :]) <= reach).sum(axis=1) >= 2
+    return kept + [r for r, n, lined in zip(down, crossed, lined_up, strict=True) if n >= 3 or (n >= 2 and lined)]
 
 
 def _speckle(ink: np.ndarray, dpi: int) -> np.ndarray:
