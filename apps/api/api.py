@@ -11,7 +11,7 @@ import re
 
 from django.contrib.auth import authenticate
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -41,6 +41,7 @@ from apps.api.schemas import (
     ValidationErrorOut,
 )
 from apps.audit.models import record
+from apps.dashboards import stats
 from apps.plans.models import Plan, ReportStatus, Target, Task
 from apps.tracking import services
 from apps.tracking.figures import FigureError, compute, parse_period, period_label, plan_years, save_measurement
@@ -229,13 +230,14 @@ def tasks(request, filters: Query[TaskFilters]):
         queryset = queryset.filter(lead_id=filters.agency)
     if filters.status is None and filters.overdue is None:
         return queryset
-    # report status depends on today's date, so it is computed, not queried
-    found = list(queryset)
+    # the status as reports count it depends on today's date: the dashboards' SQL version of it filters the rows
+    queryset = stats.with_status(queryset, timezone.localdate())
     if filters.status is not None:
-        found = [task for task in found if task.report_status() == filters.status]
+        queryset = queryset.filter(status=filters.status)
     if filters.overdue is not None:
-        found = [task for task in found if task.is_overdue() == filters.overdue]
-    return found
+        overdue = Q(status=ReportStatus.OVERDUE)
+        queryset = queryset.filter(overdue if filters.overdue else ~overdue)
+    return queryset
 
 
 @api.get(

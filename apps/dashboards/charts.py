@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.plans.models import ReportStatus
@@ -50,37 +50,28 @@ def sparkline(
         return height - pad - (v - low) / (high - low) * (height - 2 * pad)
 
     xs = [pad + i * step if len(points) > 1 else width / 2 for i in range(len(points))]
-    line = " ".join(f"{_n(x)},{_n(y(v))}" for x, v in zip(xs, points, strict=True))
+    ys = [_n(y(v)) for v in points]
+    xs = [_n(x) for x in xs]
+    shown = [_n(v) for v in points]
+    titles = [escape(t) for t in labels] + [""] * (len(points) - len(labels))
+    # built as plain strings: the numbers are ours and every label is escaped once (a page draws ~40 of these)
     parts = []
     if target is not None:
         ty = _n(y(float(target)))
         parts.append(
-            format_html(
-                '<line x1="0" x2="{}" y1="{}" y2="{}" stroke="#c62828" stroke-dasharray="3 3" stroke-width="1"/>',
-                width,
-                ty,
-                ty,
-            )
+            f'<line x1="0" x2="{width}" y1="{ty}" y2="{ty}" stroke="#c62828" stroke-dasharray="3 3" stroke-width="1"/>'
         )
     if len(points) > 1:
-        parts.append(format_html('<polyline points="{}" fill="none" stroke="#1565c0" stroke-width="2"/>', line))
-    titles = list(labels) + [""] * (len(points) - len(labels))
-    parts.append(
-        format_html_join(
-            "",
-            '<circle cx="{}" cy="{}" r="3" fill="#1565c0"><title>{}{}</title></circle>',
-            ((_n(x), _n(y(v)), f"{t}: " if t else "", _n(v)) for x, v, t in zip(xs, points, titles, strict=True)),
-        )
+        line = " ".join(f"{x},{y_}" for x, y_ in zip(xs, ys, strict=True))
+        parts.append(f'<polyline points="{line}" fill="none" stroke="#1565c0" stroke-width="2"/>')
+    parts.extend(
+        f'<circle cx="{x}" cy="{y_}" r="3" fill="#1565c0"><title>{f"{t}: " if t else ""}{v}</title></circle>'
+        for x, y_, t, v in zip(xs, ys, titles, shown, strict=True)
     )
-    summary = ", ".join(f"{t} {_n(v)}" if t else _n(v) for v, t in zip(points, titles, strict=True))
-    return format_html(
-        '<svg class="spark" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}">{}</svg>',
-        width,
-        height,
-        width,
-        height,
-        f"Diễn biến: {summary}",
-        mark_safe("".join(parts)),
+    summary = ", ".join(f"{t} {v}" if t else v for v, t in zip(shown, titles, strict=True))
+    return mark_safe(
+        f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+        f'aria-label="Diễn biến: {summary}">{"".join(parts)}</svg>'
     )
 
 

@@ -296,7 +296,7 @@ class TargetProgress:
 
 def targets_with_measurements(targets):
     """A target queryset with what the progress needs, in few queries."""
-    return targets.select_related("plan", "indicator", "agency").prefetch_related(
+    return targets.select_related("plan", "plan__unit", "indicator", "agency").prefetch_related(
         Prefetch("measurements", queryset=Measurement.objects.select_related("period").order_by("period__end"))
     )
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.dashboards import stats
 from apps.plans.models import Plan, ReportStatus, Task, TaskState
 from apps.tracking import services
 from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
@@ -19,6 +20,7 @@ from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatu
 from apps.tracking.uploads import evidence_unit
 from apps.units.access import Access
 from apps.units.models import Unit
+from cchc.listing import Column, sort_and_page
 from cchc.versioning import Conflict
 
 TASK_RELATED = ("plan", "plan__unit", "plan__unit__parent", "lead")
@@ -57,33 +59,47 @@ def my_tasks(request):
     return render(request, "tracking/my_tasks.html", context)
 
 
+TASK_COLUMNS = [
+    Column("tt", "TT", ("position",)),
+    Column("nhiem-vu", "Nhiệm vụ", ("content",)),
+    Column("chu-tri", "Chủ trì", ("lead__name", "lead_text")),
+    Column("thoi-han", "Thời hạn", ("due",)),
+    Column("tinh-trang", "Tình trạng", ("status",)),
+    Column("tien-do", "Tiến độ", ("progress",)),
+]
+
+
 @login_required
 def plan_tasks(request, plan_id: int):
     access = Access(request.user)
     plan = get_object_or_404(Plan.objects.select_related("unit"), pk=plan_id)
     access.require_view(plan.unit)
     today = timezone.localdate()
-    tasks = _annotate(list(plan.tasks.select_related(*TASK_RELATED)), today)
-    lead_ids = {t.lead_id for t in tasks if t.lead_id}
+    lead_ids = set(plan.tasks.exclude(lead=None).values_list("lead_id", flat=True))
     agencies = list(Unit.objects.filter(pk__in=lead_ids | set(plan.unit.agencies().values_list("pk", flat=True))))
     form = TaskFilterForm(request.GET or None, agencies=sorted(agencies, key=lambda u: u.name))
+    # the status as reports count it, in SQL: the page filters, counts and sorts in the database
+    tasks = stats.with_status(plan.tasks.select_related(*TASK_RELATED), today)
     shown = tasks
     if form.is_valid():
         if form.cleaned_data["agency"]:
-            shown = [t for t in shown if t.lead_id == form.cleaned_data["agency"]]
+            shown = shown.filter(lead_id=form.cleaned_data["agency"])
         if form.cleaned_data["status"]:
-            shown = [t for t in shown if t.status == form.cleaned_data["status"]]
+            shown = shown.filter(status=form.cleaned_data["status"])
         if form.cleaned_data["overdue"]:
-            shown = [t for t in shown if t.status == ReportStatus.OVERDUE]
-    counts = {status: 0 for status in ReportStatus.values}
-    for task in tasks:
-        counts[task.status] += 1
+            shown = shown.filter(status=ReportStatus.OVERDUE)
+    listing = sort_and_page(request, shown, TASK_COLUMNS, "tt")
+    for task in listing.page:
+        task.status_label = ReportStatus(task.status).label
+    total = stats.total(plan.tasks.all(), today)
     context = {
         "plan": plan,
-        "tasks": shown,
-        "total": len(tasks),
+        "tasks": listing.page,
+        "listing": listing,
+        "shown": listing.page.paginator.count,
+        "total": total.total,
         "form": form,
-        "counts": [(ReportStatus(s).label, s, n) for s, n in counts.items()],
+        "counts": [(ReportStatus(s).label, s, n) for s, n in total.by_status.items()],
         "can_manage": access.can_manage(plan.unit),
     }
     return render(request, "tracking/plan_tasks.html", context)
