@@ -88,10 +88,9 @@ def empty_postgres(url: str) -> None:
 def measure(env: dict[str, str], phase: str, runs: int, only: str) -> dict:
     """Run the timing in a child process (its own Django, its own database connection)."""
     command = [sys.executable, __file__, "--child", phase, "--runs", str(runs), "--only", only]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)  # progress on stderr
     if result.returncode != 0:
-        sys.exit(f"measuring {phase} failed:\n{result.stdout}\n{result.stderr}")
-    sys.stderr.write(result.stderr)
+        sys.exit(f"measuring {phase} failed:\n{result.stdout}")
     return json.loads(result.stdout)
 
 

@@ -3,6 +3,8 @@ notifications."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -45,18 +47,30 @@ def _task_or_404(access: Access, pk: int) -> Task:
 def my_tasks(request):
     access = Access(request.user)
     today = timezone.localdate()
-    tasks = _annotate(list(services.tasks_for(access).select_related(*TASK_RELATED)), today)
-    open_tasks = [t for t in tasks if t.state != TaskState.DONE]
+    tasks = stats.with_status(services.tasks_for(access).select_related(*TASK_RELATED), today)
+    open_tasks = tasks.exclude(state=TaskState.DONE)
+    soon = today + dt.timedelta(days=stats.DUE_SOON_DAYS)
+    listing = sort_and_page(request, open_tasks, MY_TASK_COLUMNS, "thoi-han")
     context = {
         "returned": services.returned_updates(request.user),
-        "overdue": [t for t in open_tasks if t.status == ReportStatus.OVERDUE],
-        "due_soon": [t for t in open_tasks if t.is_due_soon(today)],
-        "open_tasks": sorted(open_tasks, key=lambda t: (t.due is None, t.due or today)),
-        "done_count": len(tasks) - len(open_tasks),
+        "overdue": _labelled(open_tasks.filter(status=ReportStatus.OVERDUE).order_by("due", "plan_id", "position")),
+        "due_soon": _labelled(open_tasks.filter(due__gte=today, due__lte=soon).order_by("due", "plan_id", "position")),
+        "open_tasks": _labelled(listing.page),
+        "listing": listing,
+        "open_count": listing.page.paginator.count,
+        "done_count": tasks.filter(state=TaskState.DONE).count(),
         "has_scope": bool(access.managed_unit_ids or access.agency_ids),
         "today": today,
     }
     return render(request, "tracking/my_tasks.html", context)
+
+
+def _labelled(tasks):
+    """Tasks from ``stats.with_status`` with the label of their status, for the task tables."""
+    tasks = list(tasks)
+    for task in tasks:
+        task.status_label = ReportStatus(task.status).label
+    return tasks
 
 
 TASK_COLUMNS = [
@@ -67,6 +81,7 @@ TASK_COLUMNS = [
     Column("tinh-trang", "Tình trạng", ("status",)),
     Column("tien-do", "Tiến độ", ("progress",)),
 ]
+MY_TASK_COLUMNS = [*TASK_COLUMNS[:2], Column("ke-hoach", "Kế hoạch", ("plan__number",)), *TASK_COLUMNS[2:]]
 
 
 @login_required
@@ -89,12 +104,10 @@ def plan_tasks(request, plan_id: int):
         if form.cleaned_data["overdue"]:
             shown = shown.filter(status=ReportStatus.OVERDUE)
     listing = sort_and_page(request, shown, TASK_COLUMNS, "tt")
-    for task in listing.page:
-        task.status_label = ReportStatus(task.status).label
     total = stats.total(plan.tasks.all(), today)
     context = {
         "plan": plan,
-        "tasks": listing.page,
+        "tasks": _labelled(listing.page),
         "listing": listing,
         "shown": listing.page.paginator.count,
         "total": total.total,
