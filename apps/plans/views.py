@@ -45,6 +45,14 @@ PLAN_COLUMNS = [
 ]
 
 
+HISTORY_COLUMNS = [
+    Column("luc", "Lúc", ("at",)),
+    Column("nguoi", "Người", ("user__username",)),
+    Column("thay-doi", "Thay đổi", ("summary",)),
+    Column("chi-tiet", "Chi tiết"),
+]
+
+
 def count_of(model, **link) -> Coalesce:
     """The number of ``model`` rows pointing at the outer row, as a subquery: counting two reverse relations with
     joins multiplies the rows (tasks × targets per plan) before DISTINCT brings them back."""
@@ -89,7 +97,7 @@ def plan_history(plan: Plan):
     )
     return AuditEntry.objects.filter(
         Q(object_type="plans.plan", object_id=str(plan.pk)) | Q(of_rows, unit_id=plan.unit_id)
-    ).select_related("user")[:200]
+    ).select_related("user")
 
 
 def changed_fields(before: dict | None, after: dict | None) -> list[tuple[str, object, object]]:
@@ -113,8 +121,8 @@ def plan_detail(request, pk: int):
         task.status_label = ReportStatus(task.status_now).label
     history = None
     if access.can_read_audit(plan.unit):
-        history = list(plan_history(plan))
-        for entry in history:
+        history = sort_and_page(request, plan_history(plan), HISTORY_COLUMNS, "-luc")
+        for entry in history.page:
             entry.changes = changed_fields(entry.before, entry.after)
     context = {
         "plan": plan,
