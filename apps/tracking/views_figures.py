@@ -223,7 +223,7 @@ def target_figures(request, target_id: int):
             else:
                 messages.success(request, f"Đã lưu số liệu {period_label(data['period'])}.")
                 return redirect("figures-target", target_id=target.pk)
-    with_files = Measurement.objects.select_related("period").prefetch_related(
+    with_files = Measurement.objects.select_related("period", "entered_by").prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.order_by("pk"))
     )
     rows = Target.objects.filter(pk=target.pk).prefetch_related(Prefetch("measurements", queryset=with_files))
