@@ -185,8 +185,12 @@ def parse_period(raw, years: Iterable[int] | None = None) -> Period:
     raise FigureError(f"'{_show(raw)}' không phải là kỳ báo cáo ({_PERIOD_EXAMPLES})")
 
 
+PERIOD_NAMES = dict(PeriodKind.choices)
+
+
 def period_label(period: Period) -> str:
-    return f"{period.get_kind_display()} {period.year}"
+    """``Quý I 2026``; a dashboard names ~800 figures' periods, so this is a dictionary look-up."""
+    return f"{PERIOD_NAMES.get(period.kind, period.kind)} {period.year}"
 
 
 def plan_years(plan: Plan, today: dt.date | None = None) -> list[int]:
