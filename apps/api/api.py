@@ -118,9 +118,10 @@ def conflict(response: HttpResponse, status: int, detail: str, current) -> Statu
 
 
 def targets_queryset():
-    measurements = Measurement.objects.select_related("period", "entered_by")
+    # a target's answer shows its latest figure only: one row per target, not five years of them
+    latest = Measurement.objects.select_related("period", "entered_by").order_by("-period__end", "-pk")[:1]
     return Target.objects.select_related("plan", "indicator", "agency").prefetch_related(
-        Prefetch("measurements", queryset=measurements)
+        Prefetch("measurements", queryset=latest, to_attr="latest_figures")
     )
 
 
