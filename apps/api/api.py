@@ -12,7 +12,7 @@ from typing import Annotated
 
 from django.contrib.auth import authenticate
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -42,6 +42,7 @@ from apps.api.schemas import (
     ValidationErrorOut,
 )
 from apps.audit.models import record
+from apps.dashboards import stats
 from apps.plans.models import Plan, ReportStatus, Target, Task
 from apps.plans.search import matching
 from apps.tracking import services
@@ -119,9 +120,10 @@ def conflict(response: HttpResponse, status: int, detail: str, current) -> Statu
 
 
 def targets_queryset():
-    measurements = Measurement.objects.select_related("period", "entered_by")
+    # a target's answer shows its latest figure only: one row per target, not five years of them
+    latest = Measurement.objects.select_related("period", "entered_by").order_by("-period__end", "-pk")[:1]
     return Target.objects.select_related("plan", "indicator", "agency").prefetch_related(
-        Prefetch("measurements", queryset=measurements)
+        Prefetch("measurements", queryset=latest, to_attr="latest_figures")
     )
 
 
@@ -234,13 +236,14 @@ def tasks(request, filters: Query[TaskFilters]):
     queryset = matching(queryset, filters.q)
     if filters.status is None and filters.overdue is None:
         return queryset
-    # report status depends on today's date, so it is computed, not queried
-    found = list(queryset)
+    # the status as reports count it depends on today's date: the dashboards' SQL version of it filters the rows
+    queryset = stats.with_status(queryset, timezone.localdate())
     if filters.status is not None:
-        found = [task for task in found if task.report_status() == filters.status]
+        queryset = queryset.filter(status=filters.status)
     if filters.overdue is not None:
-        found = [task for task in found if task.is_overdue() == filters.overdue]
-    return found
+        overdue = Q(status=ReportStatus.OVERDUE)
+        queryset = queryset.filter(overdue if filters.overdue else ~overdue)
+    return queryset
 
 
 @api.get(

@@ -147,7 +147,9 @@ class IndicatorRef(Schema):
 
 
 def latest_measurement(target):
-    """The measurement of the latest period (from the prefetched measurements when there are)."""
+    """The measurement of the latest period (the one ``targets_queryset`` prefetched, when it did)."""
+    if (prefetched := getattr(target, "latest_figures", None)) is not None:
+        return prefetched[0] if prefetched else None
     return max(target.measurements.all(), key=lambda m: m.period.end, default=None)
 
 

@@ -25,6 +25,12 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+        indexes = [
+            # an object's history (a plan's page), and a unit's log newest first, without reading the whole table
+            models.Index(fields=["object_type", "object_id"], name="audit_by_object"),
+            models.Index(fields=["unit", "at", "id"], name="audit_by_unit_time"),
+            models.Index(fields=["at", "id"], name="audit_by_time"),
+        ]
         verbose_name = "nhật ký thay đổi"
         verbose_name_plural = "nhật ký thay đổi"
 

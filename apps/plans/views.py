@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,6 +27,7 @@ from apps.units.matching import candidates, rank, split_names
 from apps.units.models import Unit
 from cchc.confirm import Pending, is_confirmed, pressed
 from cchc.form_limits import big_form
+from cchc.listing import Column, sort_and_page
 from importer.task_blocks import task_paragraphs
 
 
@@ -37,11 +39,37 @@ def _plan(access: Access, pk: int, *, manage: bool = False) -> Plan:
     return plan
 
 
+PLAN_COLUMNS = [
+    Column("so", "Số, ký hiệu", ("number",)),
+    Column("trich-yeu", "Trích yếu", ("title",)),
+    Column("don-vi", "Đơn vị", ("unit__name",)),
+    Column("ngay", "Ngày", ("issued_on",)),
+    Column("chi-tieu", "Chỉ tiêu", ("target_count",)),
+    Column("nhiem-vu", "Nhiệm vụ", ("task_count",)),
+    Column("trang-thai", "Trạng thái", ("status",)),
+]
+
+
+HISTORY_COLUMNS = [
+    Column("luc", "Lúc", ("at",)),
+    Column("thay-doi", "Thay đổi"),
+    Column("chi-tiet", "Chi tiết"),
+]
+
+
+def count_of(model, **link) -> Coalesce:
+    """The number of ``model`` rows pointing at the outer row, as a subquery: counting two reverse relations with
+    joins multiplies the rows (tasks × targets per plan) before DISTINCT brings them back."""
+    ((name, outer),) = link.items()
+    rows = model.objects.filter(**{name: OuterRef(outer)}).order_by().values(name).annotate(n=Count("pk"))
+    return Coalesce(Subquery(rows.values("n")), 0)
+
+
 @login_required
 def plan_list(request):
     access = Access(request.user)
     plans = access.visible(Plan.objects.select_related("unit", "superseded_by")).annotate(
-        task_count=Count("tasks", distinct=True), target_count=Count("targets", distinct=True)
+        task_count=count_of(Task, plan="pk"), target_count=count_of(Target, plan="pk")
     )
     status = request.GET.get("status", "")
     if status in PlanStatus.values:
@@ -49,7 +77,15 @@ def plan_list(request):
     query = request.GET.get("q", "").strip()
     plans = matching(plans, query)
     managed = Unit.objects.filter(pk__in=access.managed_unit_ids).order_by("name")
-    context = {"plans": plans, "status": status, "query": query, "statuses": PlanStatus.choices, "managed": managed}
+    listing = sort_and_page(request, plans, PLAN_COLUMNS, "-ngay")
+    context = {
+        "plans": listing.page,
+        "listing": listing,
+        "status": status,
+        "query": query,
+        "statuses": PlanStatus.choices,
+        "managed": managed,
+    }
     return render(request, "plans/list.html", context)
 
 
@@ -78,12 +114,15 @@ def search(request):
 def plan_history(plan: Plan):
     """Audit entries of the plan and of its targets and tasks (deleted ones included)."""
     rows = ("plans.target", "plans.task")
-    return AuditEntry.objects.filter(
-        Q(object_type="plans.plan", object_id=str(plan.pk))
-        | Q(object_type__in=rows, after__plan_id=plan.pk)
+    # the rows' entries are the plan's unit's (looked up by the unit's index), the plan's own by the object's
+    of_rows = (
+        Q(object_type__in=rows, after__plan_id=plan.pk)
         | Q(object_type__in=rows, before__plan_id=plan.pk)
         | Q(object_type="plans.task", before__first__plan_id=plan.pk)
-    ).select_related("user")[:200]
+    )
+    return AuditEntry.objects.filter(
+        Q(object_type="plans.plan", object_id=str(plan.pk)) | Q(of_rows, unit_id=plan.unit_id)
+    ).select_related("user")
 
 
 @login_required
@@ -95,7 +134,10 @@ def plan_detail(request, pk: int):
     for task in tasks:
         task.status_now = task.report_status(today)
         task.status_label = ReportStatus(task.status_now).label
-    history = list(Sentences(plan_history(plan))) if access.can_read_audit(plan.unit) else None
+    history = None
+    if access.can_read_audit(plan.unit):
+        history = sort_and_page(request, plan_history(plan), HISTORY_COLUMNS, "-luc")
+        list(Sentences(history.page))  # each entry of the page gets its sentence and its changes
     context = {
         "plan": plan,
         "references": plan.references.select_related("linked_plan"),

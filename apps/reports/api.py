@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
@@ -56,7 +57,7 @@ def _period(code: str) -> Period:
         raise HttpError(422, f"Kỳ báo cáo '{code}' không hợp lệ: {error}.") from None
 
 
-def _out(report: Report) -> dict:
+def _out(report: Report, versions: int | None = None) -> dict:
     return {
         "id": report.pk,
         "unit": report.unit_id,
@@ -68,7 +69,7 @@ def _out(report: Report) -> dict:
         "version": report.version,
         "return_reason": report.return_reason,
         "submitted_at": report.submitted_at,
-        "versions": report.versions.count(),
+        "versions": report.versions.count() if versions is None else versions,
     }
 
 
@@ -94,12 +95,12 @@ class ReportFilters(Schema):
 @router.get("/reports", response={200: list[ReportOut], 422: Error}, summary="Báo cáo được xem")
 def reports(request, filters: Query[ReportFilters]):
     access = Access(request.user)
-    queryset = access.visible(Report.objects.select_related("unit", "period"))
+    queryset = access.visible(Report.objects.select_related("unit", "period")).annotate(version_count=Count("versions"))
     if filters.unit is not None:
         queryset = queryset.filter(unit_id=filters.unit)
     if filters.period:
         queryset = queryset.filter(period=_period(filters.period))
-    return [_out(r) for r in queryset]
+    return [_out(r, r.version_count) for r in queryset]
 
 
 @router.post(

@@ -58,18 +58,29 @@ class Period(models.Model):
     @classmethod
     def ensure_year(cls, year: int) -> list[Period]:
         """Create the year's four periods from the default windows where they are missing."""
+        return cls.ensure_years([year])
+
+    @classmethod
+    def ensure_years(cls, years) -> list[Period]:
+        """The four periods of each year, those missing created from the default windows; one query when all are
+        there (pages that offer every period of a five-year plan ask for them on each view)."""
+        years = sorted(set(years))
+        found = {(p.year, p.kind): p for p in cls.objects.filter(year__in=years)}
         periods = []
-        for kind, ((sm, sd, prev), (em, ed), due_month) in DEFAULT_WINDOWS.items():
-            period, _ = cls.objects.get_or_create(
-                kind=kind,
-                year=year,
-                defaults={
-                    "start": dt.date(year - 1 if prev else year, sm, sd),
-                    "end": dt.date(year, em, ed),
-                    "due_on": dt.date(year, due_month, 20),
-                },
-            )
-            periods.append(period)
+        for year in years:
+            for kind, ((sm, sd, prev), (em, ed), due_month) in DEFAULT_WINDOWS.items():
+                period = found.get((year, kind))
+                if period is None:
+                    period, _ = cls.objects.get_or_create(
+                        kind=kind,
+                        year=year,
+                        defaults={
+                            "start": dt.date(year - 1 if prev else year, sm, sd),
+                            "end": dt.date(year, em, ed),
+                            "due_on": dt.date(year, due_month, 20),
+                        },
+                    )
+                periods.append(period)
         return periods
 
     @classmethod

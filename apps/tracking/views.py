@@ -3,6 +3,8 @@ notifications."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.dashboards import stats
 from apps.plans.models import Plan, ReportStatus, Task, TaskState
-from apps.plans.search import found_in
+from apps.plans.search import matching
 from apps.tracking import exports, notify, review, services
 from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
 from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatus
@@ -22,6 +25,7 @@ from apps.tracking.uploads import evidence_unit
 from apps.units.access import Access
 from apps.units.models import Unit
 from cchc.confirm import Pending, confirm_page, is_confirmed
+from cchc.listing import Column, sort_and_page
 from cchc.versioning import Conflict
 
 TASK_RELATED = ("plan", "plan__unit", "plan__unit__parent", "lead")
@@ -46,24 +50,47 @@ def _task_or_404(access: Access, pk: int) -> Task:
 def my_tasks(request):
     access = Access(request.user)
     today = timezone.localdate()
-    tasks = _annotate(list(services.tasks_for(access).select_related(*TASK_RELATED)), today)
-    open_tasks = [t for t in tasks if t.state != TaskState.DONE]
+    tasks = stats.with_status(services.tasks_for(access).select_related(*TASK_RELATED), today)
+    open_tasks = tasks.exclude(state=TaskState.DONE)
+    soon = today + dt.timedelta(days=stats.DUE_SOON_DAYS)
+    listing = sort_and_page(request, open_tasks, MY_TASK_COLUMNS, "thoi-han")
     context = {
         "returned": services.returned_updates(request.user),
         "returned_figures": review.returned_figures(request.user),
-        "overdue": [t for t in open_tasks if t.status == ReportStatus.OVERDUE],
-        "due_soon": [t for t in open_tasks if t.is_due_soon(today)],
-        "open_tasks": sorted(open_tasks, key=lambda t: (t.due is None, t.due or today)),
-        "done_count": len(tasks) - len(open_tasks),
+        "overdue": _labelled(open_tasks.filter(status=ReportStatus.OVERDUE).order_by("due", "plan_id", "position")),
+        "due_soon": _labelled(open_tasks.filter(due__gte=today, due__lte=soon).order_by("due", "plan_id", "position")),
+        "open_tasks": _labelled(listing.page),
+        "listing": listing,
+        "open_count": listing.page.paginator.count,
+        "done_count": tasks.filter(state=TaskState.DONE).count(),
         "has_scope": bool(access.managed_unit_ids or access.agency_ids),
         "today": today,
     }
     if request.GET.get("xuat") == "xlsx":
         unit = access.home_unit.name if access.home_unit else ""
         sheets = [("Quá hạn", context["overdue"]), ("Sắp đến hạn", context["due_soon"])]
-        sheets.append(("Chưa hoàn thành", context["open_tasks"]))
+        sheets.append(("Chưa hoàn thành", _labelled(open_tasks.order_by("due", "plan_id", "position"))))
         return exports.tasks_xlsx("Nhiệm vụ của tôi", unit, request.user, sheets, "nhiem-vu-cua-toi")
     return render(request, "tracking/my_tasks.html", context)
+
+
+def _labelled(tasks):
+    """Tasks from ``stats.with_status`` with the label of their status, for the task tables."""
+    tasks = list(tasks)
+    for task in tasks:
+        task.status_label = ReportStatus(task.status).label
+    return tasks
+
+
+TASK_COLUMNS = [
+    Column("tt", "TT", ("position",)),
+    Column("nhiem-vu", "Nhiệm vụ", ("content",)),
+    Column("chu-tri", "Chủ trì", ("lead__name", "lead_text")),
+    Column("thoi-han", "Thời hạn", ("due",)),
+    Column("tinh-trang", "Tình trạng", ("status",)),
+    Column("tien-do", "Tiến độ", ("progress",)),
+]
+MY_TASK_COLUMNS = [*TASK_COLUMNS[:2], Column("ke-hoach", "Kế hoạch", ("plan__number",)), *TASK_COLUMNS[2:]]
 
 
 @login_required
@@ -72,36 +99,38 @@ def plan_tasks(request, plan_id: int):
     plan = get_object_or_404(Plan.objects.select_related("unit"), pk=plan_id)
     access.require_view(plan.unit)
     today = timezone.localdate()
-    tasks = _annotate(list(plan.tasks.select_related(*TASK_RELATED)), today)
-    lead_ids = {t.lead_id for t in tasks if t.lead_id}
+    lead_ids = set(plan.tasks.exclude(lead=None).values_list("lead_id", flat=True))
     agencies = list(Unit.objects.filter(pk__in=lead_ids | set(plan.unit.agencies().values_list("pk", flat=True))))
     form = TaskFilterForm(request.GET or None, agencies=sorted(agencies, key=lambda u: u.name))
+    # the status as reports count it, in SQL: the page filters, counts and sorts in the database
+    tasks = stats.with_status(plan.tasks.select_related(*TASK_RELATED), today)
     shown = tasks
     if form.is_valid():
         if form.cleaned_data["q"]:
-            shown = [t for t in shown if found_in(t.search_text, form.cleaned_data["q"])]
+            shown = matching(shown, form.cleaned_data["q"])
         if form.cleaned_data["agency"]:
-            shown = [t for t in shown if t.lead_id == form.cleaned_data["agency"]]
+            shown = shown.filter(lead_id=form.cleaned_data["agency"])
         if form.cleaned_data["status"]:
-            shown = [t for t in shown if t.status == form.cleaned_data["status"]]
+            shown = shown.filter(status=form.cleaned_data["status"])
         if form.cleaned_data["overdue"]:
-            shown = [t for t in shown if t.status == ReportStatus.OVERDUE]
-    counts = {status: 0 for status in ReportStatus.values}
-    for task in tasks:
-        counts[task.status] += 1
+            shown = shown.filter(status=ReportStatus.OVERDUE)
+    listing = sort_and_page(request, shown, TASK_COLUMNS, "tt")
+    total = stats.total(plan.tasks.all(), today)
     context = {
         "plan": plan,
-        "tasks": shown,
-        "total": len(tasks),
+        "tasks": _labelled(listing.page),
+        "listing": listing,
+        "shown": listing.page.paginator.count,
+        "total": total.total,
         "form": form,
-        "counts": [(ReportStatus(s).label, s, n) for s, n in counts.items()],
+        "counts": [(ReportStatus(s).label, s, n) for s, n in total.by_status.items()],
         "can_manage": access.can_manage(plan.unit),
         "filtered": shown is not tasks,
     }
     if request.GET.get("xuat") == "xlsx":
         title = f"Danh mục nhiệm vụ {plan.number or plan.title}"
         sheet = "Nhiệm vụ (đã lọc)" if shown is not tasks else "Nhiệm vụ"
-        return exports.tasks_xlsx(title, plan.unit.name, request.user, [(sheet, shown)], "nhiem-vu-ke-hoach")
+        return exports.tasks_xlsx(title, plan.unit.name, request.user, [(sheet, _labelled(shown))], "nhiem-vu-ke-hoach")
     return render(request, "tracking/plan_tasks.html", context)
 
 

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -33,7 +33,7 @@ from apps.tracking.figures import (
     targets_with_measurements,
 )
 from apps.tracking.forms import MultipleFileField
-from apps.tracking.models import Measurement, SheetUpload
+from apps.tracking.models import Evidence, Measurement, SheetUpload
 from apps.tracking.uploads import ALLOWED_LABEL
 from apps.units.access import Access
 from cchc.versioning import Conflict
@@ -233,13 +233,17 @@ def target_figures(request, target_id: int):
             else:
                 messages.success(request, f"Đã lưu số liệu {period_label(data['period'])}.")
                 return redirect("figures-target", target_id=target.pk)
-    progress = progress_of(targets_with_measurements(Target.objects.filter(pk=target.pk)))[0]
+    with_files = Measurement.objects.select_related("period", "entered_by").prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.order_by("pk"))
+    )
+    rows = Target.objects.filter(pk=target.pk).prefetch_related(Prefetch("measurements", queryset=with_files))
+    progress = progress_of(rows.select_related("plan"))[0]
     progress.chart = charts.sparkline(
         progress.values, target.value, [period_label(m.period) for m in progress.measurements], width=320, height=80
     )
     measurements = list(reversed(progress.measurements))
     for m in measurements:
-        m.files = list(m.evidence.all())
+        m.files = list(m.evidence.all())  # prefetched
     context = {
         "target": target,
         "plan": plan,

@@ -36,6 +36,8 @@ def unit_tree(request):
     children = defaultdict(list)
     for unit in units:
         unit.viewable = access.can_view(unit)
+        # most units have no former name and are not merged: the tree skips their history (a city has ~1,200 units)
+        unit.has_history = bool(unit.dissolved_on or unit.former_names.all())
         children[unit.parent_id].append(unit)
     for unit in units:
         unit.agency_list = [c for c in children[unit.pk] if c.kind == UnitKind.AGENCY]
