@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from apps.audit.models import AuditEntry, snapshot
 from apps.plans.models import Area, Comparator, Indicator, Plan, PlanStatus, Target, Task, TaskState
+from apps.plans.search import folded
 from apps.reports import services as reports
 from apps.reports.models import Report, ReportVersion
 from apps.tracking.figures import MEASUREMENT_FIELDS, period_label
@@ -252,6 +253,8 @@ def _tasks(plan: Plan, unit: Unit, size: Size, today: dt.date, made: Made) -> li
                 output=rng.choice(OUTPUTS),
             )
         )
+    for row in rows:  # bulk_create calls no save(): the search copy is made here
+        row.search_text = folded(*row.search_parts())
     tasks = Task.objects.bulk_create(rows)
     Through = Task.partners.through
     Through.objects.bulk_create(
@@ -284,6 +287,8 @@ def _targets(plan: Plan, unit: Unit, size: Size, indicators: list[Indicator], ma
                 agency=agencies[n % len(agencies)],
             )
         )
+    for row in rows:
+        row.search_text = folded(*row.search_parts())
     targets = Target.objects.bulk_create(rows)
     made.add("chỉ tiêu", len(targets))
     return targets
