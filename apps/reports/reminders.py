@@ -15,10 +15,10 @@ from django.urls import reverse
 
 from apps.reports.consolidation import reporting_units
 from apps.reports.models import Report, ReportState
-from apps.tracking.models import Notification, Period
+from apps.tracking.models import Notification, NotificationKind, Period
 from apps.units.models import Membership, Role
 
-DAYS_BEFORE = {7: "report_due_7", 1: "report_due_1"}
+DAYS_BEFORE = {7: NotificationKind.REPORT_DUE_7, 1: NotificationKind.REPORT_DUE_1}
 
 
 def report_reminders(today: dt.date) -> tuple[int, int]:

@@ -193,6 +193,8 @@ class NotificationKind(models.TextChoices):
     OVERDUE = "overdue", "Quá hạn"
     PLAN_PUBLISHED = "plan_published", "Kế hoạch ban hành"
     PLAN_REPLACED = "plan_replaced", "Kế hoạch được thay thế"
+    REPORT_DUE_7 = "report_due_7", "Còn 7 ngày đến hạn gửi báo cáo"
+    REPORT_DUE_1 = "report_due_1", "Còn 1 ngày đến hạn gửi báo cáo"
 
 
 class Notification(models.Model):
