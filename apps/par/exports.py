@@ -30,7 +30,7 @@ def sheet_rows(assessment: Assessment) -> list[list[str]]:
     rows: list[list[str]] = []
     for node in assessment.framework.nodes():
         if node.kids:
-            rows.append([f"{node.code}. {node.title} ({pts(node.max_points)} điểm)"])
+            rows += [[f"{node.code}. {node.title} ({pts(node.max_points)} điểm)"]]
             continue
         score = scores.get(node.pk)
         if score is None:
@@ -46,7 +46,7 @@ def sheet_rows(assessment: Assessment) -> list[list[str]]:
             )
             if x
         )
-        rows.append(
+        rows += [
             [
                 node.code,
                 node.title,
@@ -56,7 +56,7 @@ def sheet_rows(assessment: Assessment) -> list[list[str]]:
                 _p(score.round2),
                 notes,
             ]
-        )
+        ]
     return rows
 
 
