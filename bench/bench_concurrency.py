@@ -461,6 +461,28 @@ def log_summary(log: Path) -> str:
     return f"{sum(messages.values())} tracebacks: " + "; ".join(f"{n} × {m}" for m, n in messages.most_common(5))
 
 
+def first_traceback(log: Path) -> str:
+    """The first traceback of a 500 in the server's log (of anything else logged when there was none), whole with
+    its chain and the line logged before it: where to start reading when a run had errors."""
+    lines = log.read_text(errors="replace").splitlines()
+    starts = [i for i, line in enumerate(lines) if i and line.startswith("Traceback")]
+    start = next((i for i in starts if lines[i - 1].startswith("Internal Server Error")), starts[0] if starts else None)
+    if start is None:
+        return ""
+    chained = ("The above exception", "During handling")
+    end = start
+    while end < len(lines):
+        line = lines[end]
+        end += 1
+        if line.startswith((" ", "Traceback")) or line.startswith(chained) or not line.strip():
+            continue
+        # the exception's own line: the traceback ends here unless the next link of a chain follows
+        following = next((other for other in lines[end:] if other.strip()), "")
+        if not following.startswith(chained):
+            break
+    return "\n".join(lines[max(start - 1, 0) : end])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", default="20,50", help="comma-separated client counts, one run each")
@@ -504,6 +526,9 @@ def main() -> None:
         for run, clients in enumerate(int(c) for c in args.clients.split(",")):
             run_load(env, port, scope, clients, args, args.seed + run)
         print("\nserver log: " + log_summary(log) + (f" (see {log})" if args.keep else ""))
+        first = first_traceback(log)
+        if first:
+            print("first traceback in the server log:\n" + first)
     finally:
         if server is not None:
             server.terminate()

@@ -139,8 +139,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # many people at once: readers never wait for the writer (WAL), a writer waits its turn instead of failing
-    # (busy timeout), and a write transaction takes the lock when it begins, so two never deadlock upgrading
-    # (cchc/sqlite: the write transactions of one process take turns first, so threads do not poll SQLite's lock)
+    # (busy timeout), and a write transaction takes the lock when it begins, so two never deadlock upgrading;
+    # writers queue for the lock in order of arrival (cchc/sqlite: SQLite's own waiting lets newcomers overtake)
     DATABASES["default"]["ENGINE"] = "cchc.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

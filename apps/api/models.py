@@ -147,8 +147,9 @@ class ApiToken(models.Model):
         try:
             with brief_lock_wait():
                 ApiToken.objects.filter(stale, pk=self.pk).update(last_used_at=now)
-        except DatabaseError:
-            logger.warning("could not note the use of API token %s", self.prefix, exc_info=True)
+        except DatabaseError as exc:  # expected on a busy database: one line, no traceback
+            reason = next(iter(str(exc).splitlines()), type(exc).__name__)
+            logger.warning("could not note the use of API token %s: %s", self.prefix, reason)
 
     def revoke(self, reason: str, by=None) -> bool:
         """End the token now and write it to the audit log; False when it was already revoked."""
