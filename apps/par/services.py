@@ -153,10 +153,15 @@ def open_assessment(year: AssessmentYear, unit: Unit, user) -> tuple[Assessment,
 
 
 def survey_points(unit: Unit, year: int) -> Decimal | None:
-    """The satisfaction rate (%) the survey points are computed from: entered by hand on the assessment for now;
-    the one place to point at the SIPAS results later."""
+    """The satisfaction rate (%) the survey points are computed from: the rate the city entered on the assessment
+    (a survey run outside cchc), else the unit's SIPAS results in cchc for the year (None without an answer)."""
+    from apps.surveys.results import satisfaction
+
     assessment = Assessment.objects.filter(unit=unit, year__year=year).only("survey_rate").first()
-    return assessment.survey_rate if assessment else None
+    if assessment is not None and assessment.survey_rate is not None:
+        return assessment.survey_rate
+    result = satisfaction(unit, year)
+    return result.overall if result.responses else None
 
 
 @dataclass
@@ -210,7 +215,7 @@ def _facts(leaf: LeafEvidence) -> Facts | None:
 def refresh_proposals(assessment: Assessment) -> None:
     """Recompute each leaf's proposed score from the evidence (kept apart from the scores people give)."""
     found = evidence(assessment)
-    rate = assessment.survey_rate
+    rate = survey_points(assessment.unit, assessment.year.year)
     for score in assessment.scores.select_related("criterion"):
         criterion = score.criterion
         facts = found.get(criterion.pk, LeafEvidence()).facts

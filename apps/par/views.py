@@ -319,6 +319,10 @@ def assessment_detail(request, pk: int):
         "missing": services.missing_for_lock(assessment) if can_self and assessment.self_open() else [],
         "Part": Part,
     }
+    if context["can_survey"]:
+        from apps.surveys.results import satisfaction
+
+        context["sipas"] = satisfaction(assessment.unit, assessment.year.year)
     return render(request, "par/assessment.html", context)
 
 

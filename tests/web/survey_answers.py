@@ -31,13 +31,14 @@ def open_and_send(client, unit, level: int | dict = 4, address: str = "10.1.1.1"
 def stored(unit, levels: dict[str, int], n: int = 1, **fields) -> list[Response]:
     """``n`` responses stored directly (for result tests), answering the given items."""
     questionnaire = Questionnaire.current()
+    at = fields.pop("submitted_at", None)  # the same time for all n
     made = []
     for _ in range(n):
         made.append(
             Response.objects.create(
                 unit=unit,
                 questionnaire=questionnaire,
-                submitted_at=fields.pop("submitted_at", None) or timezone.now(),
+                submitted_at=at or timezone.now(),
                 answers={"items": levels, "respondent": {}, "improve": [], "comment": ""},
                 visit_token=f"t{Response.objects.count() + 1}-{len(made)}",
                 **fields,
