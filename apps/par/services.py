@@ -314,19 +314,22 @@ def missing_for_lock(assessment: Assessment) -> list[str]:
     return problems
 
 
+NEED_SIGNED = "Hãy gửi kèm bản tự chấm đã ký (PDF hoặc ảnh chụp) để khóa."
+
+
 def lock(assessment: Assessment, user, signed=None, expected_version: int | None = None) -> Assessment:
     if not assessment.self_open():
         raise WorkflowError("Bản tự chấm không còn mở (đã khóa, hoặc đã quá hạn mà chưa được mở lại).")
     problems = missing_for_lock(assessment)
     if problems:
         raise WorkflowError("Chưa khóa được. " + "; ".join(problems[:12]) + ("…" if len(problems) > 12 else "") + ".")
-    if signed is not None:
-        validate_upload(signed)
+    if signed is None:  # each lock with the file signed for it: after a reopen, the scores signed before changed
+        raise WorkflowError(NEED_SIGNED)
+    validate_upload(signed)
     with transaction.atomic():
         claim(assessment, expected_version)
-        if signed is not None:
-            assessment.signed_file.save(f"tu-cham-{assessment.pk}-{signed.name[-60:]}", signed, save=False)
-            assessment.signed_name = signed.name[:255]
+        assessment.signed_file.save(f"tu-cham-{assessment.pk}-{signed.name[-60:]}", signed, save=False)
+        assessment.signed_name = signed.name[:255]
         assessment.state = AssessmentState.LOCKED
         assessment.reopened = False
         assessment.locked_at, assessment.locked_by = timezone.now(), user

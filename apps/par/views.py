@@ -396,15 +396,11 @@ def lock(request, pk: int):
     assessment = _assessment(access, pk)
     if not services.can_self_score(access, assessment):
         raise PermissionDenied(services.FORBIDDEN_SELF)
-    signed = request.FILES.get("signed")
-    if signed is None:
-        messages.error(request, "Hãy gửi kèm bản tự chấm đã ký (PDF hoặc ảnh chụp) để khóa.")
-    else:
-        _step(
-            request,
-            lambda: services.lock(assessment, request.user, signed, _version(request)),
-            "Đã khóa bản tự chấm và gửi Sở Nội vụ thẩm định.",
-        )
+    _step(
+        request,
+        lambda: services.lock(assessment, request.user, request.FILES.get("signed"), _version(request)),
+        "Đã khóa bản tự chấm và gửi Sở Nội vụ thẩm định.",
+    )
     return redirect("par-assessment", pk=assessment.pk)
 
 

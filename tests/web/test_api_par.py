@@ -51,6 +51,8 @@ def test_it_self_scores_appraises_and_ranks_through_the_api(
 
     for score in Score.objects.filter(assessment=assessment):
         services.set_self_score(score, officer, score.criterion.max_points, "Đủ hồ sơ")
+    unsigned = client.post(f"/api/par/assessments/{assessment.pk}/lock", headers=me)
+    assert unsigned.status_code == 409 and "bản tự chấm đã ký" in unsigned.json()["detail"]
     bad = client.post(
         f"/api/par/assessments/{assessment.pk}/lock", {"signed": SimpleUploadedFile("ky.pdf", b"MZ")}, headers=me
     )
