@@ -39,6 +39,7 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.core.files.uploadedfile import SimpleUploadedFile
     from django.core.management import call_command
     from django.db import connection, reset_queries
     from django.test import Client
@@ -67,7 +68,7 @@ def main() -> None:
             share = 0 if score.criterion.part == "penalty" else (0.6 + (i % 40) / 100)
             value = (score.criterion.max_points * Decimal(str(share))).quantize(Decimal("0.01"))
             services.set_self_score(score, officer, value, "Có hồ sơ")
-        services.lock(assessment, officer)
+        services.lock(assessment, officer, SimpleUploadedFile("ky.pdf", b"%PDF-1.4 ky"))
         services.finish_round(assessment, reviewer, 1)
         services.finish_round(assessment, reviewer, 2)
         first = first or (assessment, officer)

@@ -1,7 +1,5 @@
 """The reports API: periods, a unit's reports and their workflow, with the same permissions as the pages."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from django.db.models import Count
@@ -9,7 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
+from apps.api.api import Pages
 from apps.api.schemas import Error, Id, PeriodOut, Text
 from apps.reports import consolidation as consolidated
 from apps.reports import services, views
@@ -92,7 +92,21 @@ class ReportFilters(Schema):
     period: Text | None = None
 
 
+class _Shown:
+    """The reports of a query, each told by ``_out`` only when its page is cut (``Pages`` slices and counts it)."""
+
+    def __init__(self, queryset) -> None:
+        self.queryset = queryset
+
+    def __len__(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, part: slice) -> list[dict]:
+        return [_out(r, r.version_count) for r in self.queryset[part]]
+
+
 @router.get("/reports", response={200: list[ReportOut], 422: Error}, summary="Báo cáo được xem")
+@paginate(Pages)
 def reports(request, filters: Query[ReportFilters]):
     access = Access(request.user)
     queryset = access.visible(Report.objects.select_related("unit", "period")).annotate(version_count=Count("versions"))
@@ -100,7 +114,7 @@ def reports(request, filters: Query[ReportFilters]):
         queryset = queryset.filter(unit_id=filters.unit)
     if filters.period:
         queryset = queryset.filter(period=_period(filters.period))
-    return [_out(r, r.version_count) for r in queryset]
+    return _Shown(queryset.order_by("-period__end", "unit__name", "pk"))
 
 
 @router.post(

@@ -38,7 +38,7 @@ def test_it_runs_the_workflow(client, plan, officer, reviewer):
     post(client, f"/api/reports/{report_id}/submit", unit_headers)
     accepted = post(client, f"/api/reports/{report_id}/accept", city_headers)
     detail = client.get(f"/api/reports/{report_id}", headers=city_headers).json()
-    listed = client.get(f"/api/reports?unit={plan.unit.pk}&period=2026-q1", headers=unit_headers).json()
+    listed = client.get(f"/api/reports?unit={plan.unit.pk}&period=2026-q1", headers=unit_headers).json()["items"]
 
     assert created.status_code == 201 and created.json()["state"] == "draft"
     assert again.status_code == 200 and again.json()["id"] == report_id
@@ -67,7 +67,7 @@ def test_it_hides_other_units_reports_and_refuses_their_drafts(client, plan, off
     headers = bearer(other_commune_officer)
 
     assert client.get(f"/api/reports/{report_id}", headers=headers).status_code == 404
-    assert client.get("/api/reports", headers=headers).json() == []
+    assert client.get("/api/reports", headers=headers).json() == {"items": [], "count": 0}
     assert post(client, "/api/reports", headers, {"unit": plan.unit.pk, "period": "2026-q1"}).status_code == 404
     assert post(client, "/api/reports", bearer(officer), {"unit": plan.unit.pk, "period": "q1"}).status_code == 422
 

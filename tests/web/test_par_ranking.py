@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import docx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 
@@ -27,7 +28,7 @@ def _final(year, unit, officer, reviewer, share: Decimal):
             0 if score.criterion.part == "penalty" else (score.criterion.max_points * share).quantize(Decimal("0.01"))
         )
         services.set_self_score(score, officer, value, '=HYPERLINK("http://x") có hồ sơ')
-    services.lock(assessment, officer)
+    services.lock(assessment, officer, SimpleUploadedFile("ky.pdf", b"%PDF-1.4 ky"))
     services.finish_round(assessment, reviewer, 1)
     services.finish_round(assessment, reviewer, 2)
     return assessment
