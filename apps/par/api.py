@@ -185,11 +185,12 @@ def _leaf_out(score: Score) -> dict:
     }
 
 
-def _assessment(access: Access, assessment_id: int) -> Assessment:
-    assessment = get_object_or_404(
-        Assessment.objects.select_related("unit", "unit__parent", "year", "framework"), pk=assessment_id
-    )
-    access.require_view(assessment.unit)
+def _acting(request, assessment_id: int, role) -> Assessment:
+    """The assessment for a change by the caller in ``role`` (``services.SELF`` …); else 403 saying who may."""
+    access = Access(request.user)
+    assessment = services.visible_assessment(access, assessment_id)
+    if refused := services.refusal(access, assessment, role):
+        raise HttpError(403, refused)
     return assessment
 
 
@@ -248,7 +249,7 @@ def assessment_list(request, filters: Query[AssessmentFilters]):
     summary="Một bản chấm: mọi tiêu chí với điểm tối đa, điểm đề xuất và cách tính, tự chấm, minh chứng, thẩm định",
 )
 def assessment_detail(request, assessment_id: int, response: HttpResponse):
-    assessment = _assessment(Access(request.user), assessment_id)
+    assessment = services.visible_assessment(Access(request.user), assessment_id)
     response["ETag"] = assessment.etag
     scores = assessment.scores.select_related("criterion").prefetch_related("evidence", "entries__by")
     return {**_assessment_out(assessment), "leaves": [_leaf_out(s) for s in scores]}
@@ -285,10 +286,7 @@ def self_score(
     response: HttpResponse,
     if_match: str | None = Header(None, alias="If-Match", description=IF_MATCH),
 ):
-    access = Access(request.user)
-    assessment = _assessment(access, assessment_id)
-    if not services.can_self_score(access, assessment):
-        raise HttpError(403, services.FORBIDDEN_SELF)
+    assessment = _acting(request, assessment_id, services.SELF)
     score = _leaf(assessment, score_id)
     expected = expected_version(if_match)
     value = None if payload.score is None else payload.score.quantize(Decimal("0.01"))
@@ -315,10 +313,7 @@ def appraisal(
     response: HttpResponse,
     if_match: str | None = Header(None, alias="If-Match", description=IF_MATCH),
 ):
-    access = Access(request.user)
-    assessment = _assessment(access, assessment_id)
-    if not services.can_appraise(access, assessment):
-        raise HttpError(403, services.FORBIDDEN_APPRAISE)
+    assessment = _acting(request, assessment_id, services.APPRAISE)
     score = _leaf(assessment, score_id)
     expected = expected_version(if_match)
     return _changed(
@@ -350,10 +345,7 @@ def lock(
     signed: File[UploadedFile] = None,
     if_match: str | None = Header(None, alias="If-Match", description=IF_MATCH),
 ):
-    access = Access(request.user)
-    assessment = _assessment(access, assessment_id)
-    if not services.can_self_score(access, assessment):
-        raise HttpError(403, services.FORBIDDEN_SELF)
+    assessment = _acting(request, assessment_id, services.SELF)
     expected = expected_version(if_match)
     try:
         services.lock(assessment, request.user, signed, expected_version=expected)

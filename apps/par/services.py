@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.audit.models import record
@@ -68,6 +69,27 @@ def can_appraise(access: Access, assessment: Assessment) -> bool:
 
 def can_run_city(access: Access) -> bool:
     return access.is_city
+
+
+# who may change an assessment in which role, and the refusal that says who may (pages answer it as 403, the API too)
+SELF = (can_self_score, FORBIDDEN_SELF)
+APPRAISE = (can_appraise, FORBIDDEN_APPRAISE)
+CITY = (lambda access, assessment: can_run_city(access), FORBIDDEN_CITY)
+
+
+def visible_assessment(access: Access, pk: int) -> Assessment:
+    """The assessment ``pk`` if the user may read its unit's (else 404: not there, or not theirs to see)."""
+    assessment = get_object_or_404(
+        Assessment.objects.select_related("unit", "unit__parent", "year", "framework"), pk=pk
+    )
+    access.require_view(assessment.unit)
+    return assessment
+
+
+def refusal(access: Access, assessment: Assessment, role) -> str:
+    """Why the user may not act on the assessment in ``role`` (SELF, APPRAISE, CITY); empty when they may."""
+    may, refused = role
+    return "" if may(access, assessment) else refused
 
 
 # --- opening ------------------------------------------------------------------------------------------------

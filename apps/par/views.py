@@ -43,11 +43,12 @@ def _version(request) -> int | None:
         return None
 
 
-def _assessment(access: Access, pk: int) -> Assessment:
-    assessment = get_object_or_404(
-        Assessment.objects.select_related("unit", "unit__parent", "year", "framework"), pk=pk
-    )
-    access.require_view(assessment.unit)
+def _acting(request, pk: int, role) -> Assessment:
+    """The assessment ``pk`` for a change by ``request.user`` in ``role`` (``services.SELF`` …); else 403."""
+    access = Access(request.user)
+    assessment = services.visible_assessment(access, pk)
+    if refused := services.refusal(access, assessment, role):
+        raise PermissionDenied(refused)
     return assessment
 
 
@@ -300,7 +301,7 @@ def leaf_rows(assessment: Assessment) -> list[dict]:
 @login_required
 def assessment_detail(request, pk: int):
     access = Access(request.user)
-    assessment = _assessment(access, pk)
+    assessment = services.visible_assessment(access, pk)
     state = assessment.state
     can_self = services.can_self_score(access, assessment)
     can_appraise = services.can_appraise(access, assessment)
@@ -329,10 +330,7 @@ def assessment_detail(request, pk: int):
 @login_required
 @require_POST
 def score_self(request, pk: int, score_id: int):
-    access = Access(request.user)
-    assessment = _assessment(access, pk)
-    if not services.can_self_score(access, assessment):
-        raise PermissionDenied(services.FORBIDDEN_SELF)
+    assessment = _acting(request, pk, services.SELF)
     score = _score(assessment, score_id)
     try:
         value = services.parse_points(request.POST.get("score"))
@@ -365,10 +363,7 @@ def assessment_url(assessment: Assessment) -> str:
 @login_required
 def tags(request, pk: int):
     """Tag the unit's tasks and targets with the criteria they serve, so their evidence shows on the leaves."""
-    access = Access(request.user)
-    assessment = _assessment(access, pk)
-    if not services.can_self_score(access, assessment):
-        raise PermissionDenied(services.FORBIDDEN_SELF)
+    assessment = _acting(request, pk, services.SELF)
     tasks, targets = services.taggable(assessment)
     if request.method == "POST":
         chosen = {}
@@ -392,10 +387,7 @@ def tags(request, pk: int):
 @login_required
 @require_POST
 def lock(request, pk: int):
-    access = Access(request.user)
-    assessment = _assessment(access, pk)
-    if not services.can_self_score(access, assessment):
-        raise PermissionDenied(services.FORBIDDEN_SELF)
+    assessment = _acting(request, pk, services.SELF)
     _step(
         request,
         lambda: services.lock(assessment, request.user, request.FILES.get("signed"), _version(request)),
@@ -407,10 +399,7 @@ def lock(request, pk: int):
 @login_required
 @require_POST
 def reopen(request, pk: int):
-    access = Access(request.user)
-    assessment = _assessment(access, pk)
-    if not services.can_run_city(access):
-        raise PermissionDenied(services.FORBIDDEN_CITY)
+    assessment = _acting(request, pk, services.CITY)
     _step(request, lambda: services.reopen(assessment, request.user), "Đã mở lại bản tự chấm cho đơn vị.")
     return redirect("par-assessment", pk=assessment.pk)
 
@@ -418,10 +407,7 @@ def reopen(request, pk: int):
 @login_required
 @require_POST
 def survey(request, pk: int):
-    access = Access(request.user)
-    assessment = _assessment(access, pk)
-    if not services.can_run_city(access):
-        raise PermissionDenied(services.FORBIDDEN_CITY)
+    assessment = _acting(request, pk, services.CITY)
     try:
         rate = services.parse_points(request.POST.get("rate"))
     except ValueError as error:
@@ -434,10 +420,7 @@ def survey(request, pk: int):
 @login_required
 @require_POST
 def appraise(request, pk: int, score_id: int):
-    access = Access(request.user)
-    assessment = _assessment(access, pk)
-    if not services.can_appraise(access, assessment):
-        raise PermissionDenied(services.FORBIDDEN_APPRAISE)
+    assessment = _acting(request, pk, services.APPRAISE)
     score = _score(assessment, score_id)
     round_ = 1 if assessment.state == AssessmentState.LOCKED else 2
     try:
@@ -464,10 +447,7 @@ def appraise(request, pk: int, score_id: int):
 @login_required
 @require_POST
 def finish_round(request, pk: int):
-    access = Access(request.user)
-    assessment = _assessment(access, pk)
-    if not services.can_appraise(access, assessment):
-        raise PermissionDenied(services.FORBIDDEN_APPRAISE)
+    assessment = _acting(request, pk, services.APPRAISE)
     round_ = 1 if assessment.state == AssessmentState.LOCKED else 2
     _step(
         request,
@@ -480,10 +460,7 @@ def finish_round(request, pk: int):
 @login_required
 @require_POST
 def explain(request, pk: int, score_id: int):
-    access = Access(request.user)
-    assessment = _assessment(access, pk)
-    if not services.can_self_score(access, assessment):
-        raise PermissionDenied(services.FORBIDDEN_SELF)
+    assessment = _acting(request, pk, services.SELF)
     score = _score(assessment, score_id)
     _step(
         request,
@@ -498,10 +475,7 @@ def explain(request, pk: int, score_id: int):
 @login_required
 @require_POST
 def explanation_lock(request, pk: int):
-    access = Access(request.user)
-    assessment = _assessment(access, pk)
-    if not services.can_self_score(access, assessment):
-        raise PermissionDenied(services.FORBIDDEN_SELF)
+    assessment = _acting(request, pk, services.SELF)
     _step(
         request,
         lambda: services.lock_explanation(assessment, request.user, request.FILES.get("signed")),
@@ -512,7 +486,7 @@ def explanation_lock(request, pk: int):
 
 @login_required
 def signed_file(request, pk: int, kind: str):
-    assessment = _assessment(Access(request.user), pk)
+    assessment = services.visible_assessment(Access(request.user), pk)
     field, name = {
         "tu-cham": (assessment.signed_file, assessment.signed_name),
         "giai-trinh": (assessment.explanation_file, assessment.explanation_name),
@@ -528,7 +502,7 @@ def signed_file(request, pk: int, kind: str):
 
 @login_required
 def assessment_file(request, pk: int, kind: str):
-    assessment = _assessment(Access(request.user), pk)
+    assessment = services.visible_assessment(Access(request.user), pk)
     name = f"chi-so-cchc-{assessment.year.year}-{assessment.unit.code}"
     if kind == "docx":
         return download(exports.score_sheet_docx(assessment), f"{name}.docx", DOCX)
