@@ -93,6 +93,22 @@ def throwaway_database(workdir: Path) -> tuple[str, str, str | None]:
     return "postgresql", urlunsplit(parts._replace(path="/" + name)), given
 
 
+def server_env(url: str, workdir: Path) -> dict[str, str]:
+    """The environment of a production-like server (DEBUG off) on the throwaway database and media folder."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cchc.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "DATABASE_URL": url,
+        "MEDIA_ROOT": str(workdir / "media"),
+        "LOG_LEVEL": "WARNING",
+    }
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -496,18 +512,7 @@ def main() -> None:
 
     workdir = Path(tempfile.mkdtemp(prefix="cchc-conc-"))
     engine, url, drop = throwaway_database(workdir)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cchc.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_COOKIES": "0",
-        "DATABASE_URL": url,
-        "MEDIA_ROOT": str(workdir / "media"),
-        "LOG_LEVEL": "WARNING",
-    }
+    env = server_env(url, workdir)
     server = None
     try:
         manage(env, "migrate", "--noinput", "--verbosity", "0")

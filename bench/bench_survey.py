@@ -41,6 +41,7 @@ from bench_concurrency import (  # noqa: E402  (the one home of the bench's data
     manage,
     percentile,
     postgres_admin,
+    server_env,
     start_server,
     throwaway_database,
 )
@@ -133,16 +134,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="cchc-survey-"))
     engine, url, drop = throwaway_database(workdir)
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cchc.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_COOKIES": "0",
-        "DATABASE_URL": url,
-        "MEDIA_ROOT": str(workdir / "media"),
-        "LOG_LEVEL": "WARNING",
+        **server_env(url, workdir),
         "SURVEY_RESPONSES_PER_ADDRESS": str(10 * args.submissions * args.rounds),
         "SURVEY_MIN_SECONDS": "0",
     }
