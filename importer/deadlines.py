@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from importer.markers import roman
 from importer.text import fold
 
 
@@ -198,9 +199,6 @@ def _read_month(text: str) -> Deadline | None:
     return Deadline(dt.date(year, first, 1), _month_end(year, last), False)
 
 
-_ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
 def restore_deadline(text: str | None) -> str | None:
     """A clean printed form of an OCR-damaged deadline ('Quy 1V/2025' → 'Quý IV/2025'), or None if unreadable."""
     folded = _repair(fold(text))
@@ -219,7 +217,7 @@ def restore_deadline(text: str | None) -> str | None:
         return f"{found.start.year}-{found.end.year}"
     found = _read_quarter(folded)
     if found:
-        first, last = _ROMAN_QUARTERS[(found.start.month + 2) // 3], _ROMAN_QUARTERS[(found.end.month + 2) // 3]
+        first, last = roman((found.start.month + 2) // 3), roman((found.end.month + 2) // 3)
         return f"Quý {first if first == last else f'{first} - {last}'}/{found.end.year}"
     found = _read_half(folded)
     if found:

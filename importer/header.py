@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from importer.markers import NUMERAL
 from importer.model import Block, Document, Location, Meta, Problem, Table
 from importer.sections import (
     Node,
@@ -168,7 +169,7 @@ def _title_lines(lines: list[Line], begin: int) -> list[Line]:
     for line in lines[begin : begin + 5]:
         text = strip_markdown(line.text)
         folded = fold(text)
-        if _CITATION_CUE.match(folded) or folded.startswith("(") or re.match(r"^[IVX|l1]{1,4}\s*\.", line.text):
+        if _CITATION_CUE.match(folded) or folded.startswith("(") or re.match(rf"^{NUMERAL}\s*\.", line.text):
             break
         if re.fullmatch(r"[\W_]+", folded):
             continue

@@ -2,9 +2,9 @@
 
 Readers give one block per printed line (plain text, OCR) or one per paragraph (Word, PDF). Both become
 ``Paragraph`` values here: lines are joined when the next one carries on the sentence, and each paragraph
-knows its marker (``I.``, ``1.``, ``a)``, ``-``, ``+``) and the headings above it. Later stages ask the
-outline where a paragraph stands (in a goal part, in a task part, in the task catalogue) instead of
-re-reading line breaks.
+knows its marker (``I.``, ``1.``, ``a)``, ``-``, ``+``, read by ``importer.markers``) and the headings above it.
+Later stages ask the outline where a paragraph stands (in a goal part, in a task part, in the task catalogue)
+instead of re-reading line breaks.
 """
 
 from __future__ import annotations
@@ -13,25 +13,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from importer.markers import ARABIC, LETTER, PLUS, ROMAN, find_marker
 from importer.model import Block, Document, Location
 from importer.text import fold, mostly_capitals
 
-# --- markers -------------------------------------------------------------------------------
+# --- paragraphs ------------------------------------------------------------------------------
 
-ROMAN, ARABIC, DOTTED, LETTER, DASH, PLUS = 1, 2, 3, 4, 5, 6
-
-# OCR renders roman I as '|', 'l' or '1', as 'Í' or 'Ì' when a speck or a mark of the line above sits on
-# it, and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.', 'IÍ.'), or the dot after it as 'L' ('IIL MỤC
-# TIÊU', before a heading in capitals); a token of digits only is arabic.
-_ROMAN = re.compile(
-    r"^\s*([IVXÍÌ|l1][IVXÍÌ|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])|^\s*([IVXÍÌ|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
-)
-_DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
-_ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
-_LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
-_DASH = re.compile(r"^\s*(?:[^\w\s(\[]{1,2}\s+|[vV]\s+)?[-–—•·‒]\s*(?=\S)")
-_PLUS = re.compile(r"^\s*[+*]\s*(?=\S)")
-_PAREN = re.compile(r"^\s*\((\d{1,2}|[a-zđ])\)\s*(?=\S)")  # '(1) Tỷ trọng kinh tế số …': an item of a list
 _MARKDOWN = re.compile(r"^[#>\s]+|\*\*|__")
 _PAGE_NUMBER = re.compile(r"^[^\w%]*\d{1,3}[^\w%]*$")  # not '100%;', the end of a wrapped target
 _TERMINAL = (".", ";", ":", "!", "?")
@@ -78,29 +65,6 @@ def heading_title(text: str) -> str:
     """The heading part of a paragraph: up to the first colon, else all of it."""
     head, _, _ = text.partition(":")
     return head.strip()
-
-
-def find_marker(text: str) -> tuple[str | None, int | None, str]:
-    """The list marker at the start of a line, its level and the text after it."""
-    for pattern, level in ((_ROMAN, ROMAN), (_DOTTED, DOTTED), (_ARABIC, ARABIC), (_LETTER, LETTER)):
-        match = pattern.match(text)
-        if match:
-            token = match.group(1)
-            if level == ROMAN and token is None:  # a dot read as 'L' stands only before a heading in capitals
-                token = match.group(2)
-                if not text[match.end() : match.end() + 2].isupper():
-                    continue
-            if level == ROMAN and token.isdigit():
-                continue
-            return token, level, text[match.end() :].strip()
-    match = _PAREN.match(text)
-    if match:
-        return f"({match.group(1)})", DASH, text[match.end() :].strip()
-    for pattern, level in ((_DASH, DASH), (_PLUS, PLUS)):
-        match = pattern.match(text)
-        if match:
-            return text[: match.end()].strip()[-1:], level, text[match.end() :].strip()
-    return None, None, text.strip()
 
 
 def strip_markdown(text: str) -> str:

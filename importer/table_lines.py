@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from importer.markers import BULLET, is_roman, split_numeral
 from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
 from importer.text import capital_share, fold, mostly_capitals
 
@@ -28,12 +29,9 @@ _HEADER_WORDS = frozenset(
     "tt stt noi dung cong viec nhiem vu co quan chu tri phoi hop thoi gian han thuc hien hoan thanh "
     "san pham ket qua du kien ten ghi chu tien do don vi".split()
 )
-_ROMAN = re.compile(r"^(?:X{0,3})(IX|IV|V?I{0,3})$")
-_SECTION = re.compile(r"^([IVXl1|]{1,5})\s*[.|:]?\s+(\S.*)$")
 _NUMBER_ONLY = re.compile(r"^(\d{1,2})[.)]?$")
 _NUMBER_TEXT = re.compile(r"^(\d{1,2})[.)]?\s+(?=\S)(?![%/])")
 _JUNK_NUMBER = re.compile(r"^([0-9A-Za-z]{1,2})\s*\|\s*")
-_BULLET = re.compile(r"^[-–+•]\s*")
 _AGENCY = re.compile(
     r"^(v\w{0,2}n ?p\w{0,2}ong|phong|trung t\wm|c\w{1,2}c (co quan|phong|don vi|so|ban)|co quan|"
     r"ubnd|uy ban|so\b|ban (chi dao|quan ly|chi huy)|cong an|mat tran|doan thanh nien|chu tich|lanh dao|"
@@ -82,7 +80,7 @@ class Line:
 
 def is_header_line(text: str) -> bool:
     """A short line made mostly of table-header words (tolerating one OCR slip per word)."""
-    if len(text) > 70 or _BULLET.match(text.strip()):
+    if len(text) > 70 or BULLET.match(text.strip()):
         return False
     words = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) >= 2]
     if not words:
@@ -254,11 +252,11 @@ def _section(text: str) -> tuple[str, str] | None:
     if text.startswith("|") and re.match(r"^\|\s*\|\s*\S", text):
         numeral, title = "", re.sub(r"^\|\s*\|\s*", "", text)
     else:
-        match = _SECTION.match(text)
-        if not match:
+        split = split_numeral(text)
+        if not split:
             return None
-        numeral, title = match[1], match[2]
-        if not re.search(r"[IVXl|]", numeral) and not (set(numeral) == {"1"} and _upper_title(title)):
+        numeral, title = split
+        if numeral.isdigit() and not _upper_title(title):  # '11 CẢI CÁCH …': II read as '11'
             return None
     title = title.strip(" |")
     letters = [c for c in title if c.isalpha()]
@@ -272,10 +270,6 @@ def _section(text: str) -> tuple[str, str] | None:
 
 def _upper_title(text: str) -> bool:
     return mostly_capitals(text, 0.8, least=4)
-
-
-def _roman_alone(text: str) -> bool:
-    return bool(_ROMAN.match(text.strip())) and bool(text.strip())
 
 
 # --- one cell per line ----------------------------------------------------------------------
@@ -302,7 +296,7 @@ def _parse_one_cell(lines: list[Line], order: tuple[int, ...] = ORDER) -> list[l
     for line in lines:
         text = line.text.strip()
         section = _section(text)
-        if section or _roman_alone(text):
+        if section or is_roman(text):
             close()
             pending_section = [section[0], section[1], "", "", "", ""] if section else [text, "", "", "", "", ""]
             rows.append(pending_section)
@@ -322,7 +316,7 @@ def _parse_one_cell(lines: list[Line], order: tuple[int, ...] = ORDER) -> list[l
         if row is None:
             row = start()
         if column == CONTENT and (
-            _opens_after_fragment(row, text) or _BULLET.match(text) and _heads_bullets(row[CONTENT])
+            _opens_after_fragment(row, text) or BULLET.match(text) and _heads_bullets(row[CONTENT])
         ):
             row = start()
         elif column in (OUTPUT, NOTE, order[-1]) and _starts_row_after_output(row[column], text):
@@ -395,9 +389,9 @@ def _heads_bullets(content: str) -> bool:
 def _opens_after_fragment(row: list[str], text: str) -> bool:
     """A fragment carried over a page break (lower case or bullets) ends where a new sentence-row starts."""
     content = row[CONTENT]
-    if row[0] or not content or not (content[0].islower() or _BULLET.match(content)):
+    if row[0] or not content or not (content[0].islower() or BULLET.match(content)):
         return False
-    if _BULLET.match(text) or _AGENCY.match(fold(text)) or len(text) < 30:
+    if BULLET.match(text) or _AGENCY.match(fold(text)) or len(text) < 30:
         return False
     return bool(re.search(r"[.;]$", content)) and _starts_upper(text)
 
@@ -427,7 +421,7 @@ def _continues_deadline(current: str, text: str) -> bool:
 
 
 def _starts_row_after_output(current: str, text: str) -> bool:
-    if _BULLET.match(text):
+    if BULLET.match(text):
         return True
     if not _starts_upper(text):
         return False
@@ -477,7 +471,7 @@ def _parse_interleaved(lines: list[Line]) -> list[list[str]]:
 def _opens_row(content: str, last_content: str, row: list[str]) -> bool:
     if not content:
         return False
-    if _BULLET.match(content):
+    if BULLET.match(content):
         return _heads_bullets(row[CONTENT])
     first = content.split()[0]
     if len(first) < 2 or not first[0].isupper():

@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass, replace
 
 from importer.areas import area_of, topic_of
+from importer.markers import LETTER, split_numeral
 from importer.model import Document, Location, Meta, Problem, Table, Target
-from importer.sections import LETTER, Node, Paragraph, document_outline, scope_of, split_sentences
+from importer.sections import Node, Paragraph, document_outline, scope_of, split_sentences
 from importer.table_lines import COLUMN_CUES, CONTENT
 from importer.text import fold_aligned
 
@@ -247,8 +248,6 @@ def comparator_of(before: str, after: str) -> str:
 
 # --- task catalogue as a table ------------------------------------------------------------------------
 
-_SECTION_ROW = re.compile(r"^\s*(?!\d+\b)([IVX|l1]{1,5})\s*[.|]?\s+\S")
-
 
 def read_table_targets(document: Document, phase: str | None) -> list[Target]:
     """Figures stated in the content cell of a catalogue table's rows; area from the table's section rows."""
@@ -346,7 +345,8 @@ def _target_columns(table: Table) -> tuple[int, int, int | None, int] | None:
 def _is_section_row(row: tuple[str, ...], cells: list[str]) -> bool:
     distinct = {cell.strip() for cell in cells}
     text = " ".join(cells)
-    if len(distinct) <= 2 and _SECTION_ROW.match(text):
+    numeral = split_numeral(text)
+    if len(distinct) <= 2 and numeral and not numeral[0].isdigit():
         return not re.search(r"\d\s*%", text)
     return len(distinct) == 1 and area_of(text) is not None and len(text.split()) <= 14
 

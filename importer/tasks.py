@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from importer.areas import area_of
 from importer.deadlines import repair_deadline, restore_deadline
+from importer.markers import GROUP_NUMBER, NUMERAL, is_roman, roman
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
 from importer.readers.table_head import numbers_columns
@@ -44,10 +45,8 @@ _ROLES = (
     ("deadline", COLUMN_CUES[DEADLINE]),
     ("output", COLUMN_CUES[OUTPUT]),
 )
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
 _SUB_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s*([a-zđ]|(?:\.\d{1,2}){1,3})[.)]?$")
-_GROUP_NUMERAL = re.compile(r"^([IVXL]{1,6}|[A-HĐ])\.?$")
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
         )
         for index, row in enumerate(item.rows):
             # rows above a repeated header: only the group rows it repeats under ('B | PHÁT TRIỂN …', 'I | …')
-            above = index < header_at and not (continued and _GROUP_NUMERAL.match(_cell(row, columns.tt)))
+            above = index < header_at and not (continued and GROUP_NUMBER.match(_cell(row, columns.tt)))
             if above or index == header_at or _is_header(row) or numbers_columns(row):
                 continue
             following = item.rows[index + 1] if index + 1 < len(item.rows) else ()
@@ -330,7 +329,7 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
         return tt  # 'A | CẢI CÁCH THỂ CHẾ'
     if not others and dotted and re.match(r"^\d{1,2}\.?$", tt) and len(title.split()) <= 10 and area_of(title):
         return tt  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
-    if tt and not re.match(r"^[IVXl1|]{1,5}\.?$", tt):
+    if tt and not re.fullmatch(rf"{NUMERAL}\.?", tt):
         merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", tt)
         if merged and capital_share(merged[2]) >= 0.7:
             return merged[1]
@@ -367,13 +366,13 @@ def name_sections(printed: list[str]) -> list[str]:
         if printed and printed == sequence:
             return printed
     groups = [p for p in printed if re.fullmatch(r"[A-HĐ]", p)]
-    if groups and any(p in _ROMANS for p in printed):  # lettered groups over roman sections: 'A', 'A.I', 'B.I'
+    if groups and any(is_roman(p) for p in printed):  # lettered groups over roman sections: 'A', 'A.I', 'B.I'
         names, group = [], None
         for p in printed:
             group = p if p in groups else group
             names.append(p if p in groups or group is None else f"{group}.{p}")
         return names
-    return [p if p in _ROMANS else _ROMANS[n] if n < len(_ROMANS) else str(n + 1) for n, p in enumerate(printed)]
+    return [p if is_roman(p) else roman(n + 1) for n, p in enumerate(printed)]
 
 
 def _number(tt: str, state: _State) -> str:

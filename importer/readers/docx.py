@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from importer.errors import UnreadableDocument, UnsupportedFormat
+from importer.markers import BULLETS, roman
 from importer.model import Block, Document, Location, Table
 from importer.readers.table_head import join_head, joined, numbers_columns
 
@@ -243,10 +244,6 @@ def table_rows(tbl, numbering: Numbering) -> tuple[tuple[str, ...], ...]:
 
 # --- automatic numbering ------------------------------------------------------------------------------
 
-_BULLETS = {"-", "–", "—", "+", "*", "•", "·"}
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"))
-_ROMAN += ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
 
 @dataclass(frozen=True)
 class _Level:
@@ -380,7 +377,7 @@ def _bullet(text: str) -> str:
     """A bullet as text: a dash stays a dash; a symbol-font character ('\uf0b7', '§', 'Ø') is written '•'."""
     if len(text) == 1 and 0xF000 <= ord(text) <= 0xF0FF and chr(ord(text) - 0xF000) in "-+":
         return chr(ord(text) - 0xF000)  # a dash typed in a symbol font, which maps its glyphs to U+F0xx
-    return text if text in _BULLETS or not text else "•"
+    return text if text in BULLETS or not text else "•"
 
 
 def format_number(value: int, fmt: str) -> str:
@@ -388,11 +385,7 @@ def format_number(value: int, fmt: str) -> str:
     if fmt == "none":
         return ""
     if value > 0 and fmt in ("upperRoman", "lowerRoman"):
-        roman = ""
-        for amount, numeral in _ROMAN:
-            count, value = divmod(value, amount)
-            roman += numeral * count
-        return roman.upper() if fmt == "upperRoman" else roman
+        return roman(value) if fmt == "upperRoman" else roman(value).lower()
     if value > 0 and fmt in ("upperLetter", "lowerLetter"):
         letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letters.upper() if fmt == "upperLetter" else letters

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from importer import legacy
 from importer.errors import UnreadableDocument
+from importer.markers import ROW_NUMBER
 from importer.model import Block, Document, Location, Problem, Table
 from importer.readers.html import html_lines, looks_like_html
 from importer.text import fold, mostly_capitals
@@ -42,7 +43,6 @@ _GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s\-–—=_*.]+$")
-_ROW_NUMBER = re.compile(r"^(\d{1,3}(\.\d{1,3}){0,3}[.)]?|[IVXLC]{1,6}\.?|[A-HĐ]\.?|[a-zđ]\))$")
 
 _ENCODING_NAMES = {"tcvn3": "TCVN3 (phông .VnTime)", "vni": "VNI (phông VNI-Times)"}
 
@@ -229,7 +229,7 @@ def _even_rows(rows: list[list[str]]) -> tuple[tuple[str, ...], ...]:
     out = []
     for row in rows:
         row = list(row)
-        if len(row) == width - 1 and width >= 4 and not _ROW_NUMBER.match(row[0].strip()):
+        if len(row) == width - 1 and width >= 4 and not ROW_NUMBER.match(row[0].strip()):
             row.insert(0, "")
         while len(row) > width and "" in row[1:]:
             del row[row.index("", 1)]
@@ -259,7 +259,7 @@ def _tab_table(lines: list[str], begin: int) -> tuple[int, tuple[tuple[str, ...]
     rows: list[list[str]] = []
     for cells in split:
         wrapped = rows and len(rows[-1]) < width and len(rows[-1]) + len(cells) - 1 <= width
-        if wrapped and not (len(cells) > 1 and _ROW_NUMBER.match(cells[0])):
+        if wrapped and not (len(cells) > 1 and ROW_NUMBER.match(cells[0])):
             rows[-1][-1] = (rows[-1][-1] + " " + cells[0]).strip()
             rows[-1].extend(cells[1:])
         else:

@@ -1,8 +1,8 @@
 """Goals listed as '(1) …', '(2) …' and a target wrapped so that its figure stands alone on the next line
 ('… đạt' / '100%;') are read as targets."""
 
+from importer.markers import find_marker
 from importer.model import Block, Document, Location, Meta
-from importer.sections import find_marker
 from importer.targets import extract_targets
 
 TEXT = """KẾ HOẠCH

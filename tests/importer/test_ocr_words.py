@@ -2,8 +2,9 @@
 
 import pytest
 
+from importer.markers import ROMAN, find_marker
 from importer.ocrfix import Lexicon, fix_cell, unglue
-from importer.sections import ROMAN, find_marker, heading_kind
+from importer.sections import heading_kind
 from importer.table_lines import Line, parse_lines
 
 

@@ -1,0 +1,90 @@
+"""List markers and numerals: how a plan numbers its parts, items and table rows, as printed and as OCR reads them.
+
+Every stage that asks "is this a numbered heading, a list item, a section row?" asks here:
+
+* ``find_marker``: the list marker at the start of a paragraph ('I.', '1.', '1.1.', 'a)', '(1)', '-', '+') and
+  its level (``ROMAN`` … ``PLUS``);
+* roman numerals written (``roman``: 4 → 'IV') and read (``is_roman``: 'IV'; ``NUMERAL``: the same as OCR
+  damages it, I read '|', 'l' or '1'), and a section row's numeral and title (``split_numeral``);
+* the number cell of a table row (``ROW_NUMBER``: '1', '1.2', '3)', 'II', 'A.', 'a)'; ``GROUP_NUMBER``: the
+  'II' or 'B' of a section row) and bullets (``BULLETS``, ``BULLET``).
+"""
+
+from __future__ import annotations
+
+import re
+
+ROMAN, ARABIC, DOTTED, LETTER, DASH, PLUS = 1, 2, 3, 4, 5, 6
+
+_ROMAN_VALUES = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"))
+_ROMAN_VALUES += ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_STRICT_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
+
+# a roman numeral of a part or a section row as printed or as OCR reads it: 'I', 'IV', 'Il', '|', '11'
+NUMERAL = r"[IVX|l1]{1,5}"
+_NUMERAL_TITLE = re.compile(rf"^\s*({NUMERAL})\s*[.|:]?\s+(\S.*)$")
+
+# the number cell of a table row, and the one of a row that heads a group of rows
+ROW_NUMBER = re.compile(r"^(\d{1,3}(\.\d{1,3}){0,3}[.)]?|[IVXLC]{1,6}\.?|[A-HĐ]\.?|[a-zđ]\))$")
+GROUP_NUMBER = re.compile(r"^([IVXL]{1,6}|[A-HĐ])\.?$")
+
+BULLETS = "-–—‒•·+*"
+BULLET = re.compile(r"^[-–+•]\s*")  # a bullet opening a line of a table cell
+
+# OCR renders roman I as '|', 'l' or '1', as 'Í' or 'Ì' when a speck or a mark of the line above sits on
+# it, and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.', 'IÍ.'), or the dot after it as 'L' ('IIL MỤC
+# TIÊU', before a heading in capitals); a token of digits only is arabic.
+_ROMAN = re.compile(
+    r"^\s*([IVXÍÌ|l1][IVXÍÌ|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])|^\s*([IVXÍÌ|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
+)
+_DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
+_ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
+_LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
+_DASH = re.compile(r"^\s*(?:[^\w\s(\[]{1,2}\s+|[vV]\s+)?[-–—•·‒]\s*(?=\S)")
+_PLUS = re.compile(r"^\s*[+*]\s*(?=\S)")
+_PAREN = re.compile(r"^\s*\((\d{1,2}|[a-zđ])\)\s*(?=\S)")  # '(1) Tỷ trọng kinh tế số …': an item of a list
+
+
+def roman(value: int) -> str:
+    """A positive number in roman numerals: 4 → 'IV', 14 → 'XIV'."""
+    numeral = ""
+    for amount, letters in _ROMAN_VALUES:
+        count, value = divmod(value, amount)
+        numeral += letters * count
+    return numeral
+
+
+def is_roman(text: str) -> bool:
+    """A roman numeral from I to XXXIX written as it should be ('IV', not 'IIII', 'Il' or '')."""
+    text = text.strip()
+    return bool(text) and bool(_STRICT_ROMAN.match(text))
+
+
+def split_numeral(text: str) -> tuple[str, str] | None:
+    """(numeral as printed, rest) of 'II. CẢI CÁCH …', 'II | …', 'Il: …', '11 CẢI CÁCH …' (I read as '1');
+    the caller judges a numeral of digits only."""
+    match = _NUMERAL_TITLE.match(text)
+    return (match[1], match[2]) if match else None
+
+
+def find_marker(text: str) -> tuple[str | None, int | None, str]:
+    """The list marker at the start of a line, its level and the text after it."""
+    for pattern, level in ((_ROMAN, ROMAN), (_DOTTED, DOTTED), (_ARABIC, ARABIC), (_LETTER, LETTER)):
+        match = pattern.match(text)
+        if match:
+            token = match.group(1)
+            if level == ROMAN and token is None:  # a dot read as 'L' stands only before a heading in capitals
+                token = match.group(2)
+                if not text[match.end() : match.end() + 2].isupper():
+                    continue
+            if level == ROMAN and token.isdigit():
+                continue
+            return token, level, text[match.end() :].strip()
+    match = _PAREN.match(text)
+    if match:
+        return f"({match.group(1)})", DASH, text[match.end() :].strip()
+    for pattern, level in ((_DASH, DASH), (_PLUS, PLUS)):
+        match = pattern.match(text)
+        if match:
+            return text[: match.end()].strip()[-1:], level, text[match.end() :].strip()
+    return None, None, text.strip()

@@ -1,0 +1,54 @@
+"""List markers and numerals, read in one place (importer.markers) for every stage: a paragraph's marker and
+level, roman numerals written and read (as printed and as OCR damages them), a section row's numeral."""
+
+from importer.markers import (
+    ARABIC,
+    DASH,
+    DOTTED,
+    GROUP_NUMBER,
+    LETTER,
+    PLUS,
+    ROMAN,
+    ROW_NUMBER,
+    find_marker,
+    is_roman,
+    roman,
+    split_numeral,
+)
+
+
+def test_it_reads_each_kind_of_list_marker_and_its_level():
+    assert find_marker("II. NHIỆM VỤ TRỌNG TÂM") == ("II", ROMAN, "NHIỆM VỤ TRỌNG TÂM")
+    assert find_marker("1. Cải cách thể chế") == ("1", ARABIC, "Cải cách thể chế")
+    assert find_marker("1.2. Cải cách thủ tục hành chính") == ("1.2", DOTTED, "Cải cách thủ tục hành chính")
+    assert find_marker("a) Mục tiêu chung") == ("a", LETTER, "Mục tiêu chung")
+    assert find_marker("- Rà soát văn bản") == ("-", DASH, "Rà soát văn bản")
+    assert find_marker("+ Tập huấn cán bộ") == ("+", PLUS, "Tập huấn cán bộ")
+    assert find_marker("(3) Tỷ lệ hồ sơ") == ("(3)", DASH, "Tỷ lệ hồ sơ")
+    assert find_marker("Năm 2026, tỷ lệ đạt 90%") == (None, None, "Năm 2026, tỷ lệ đạt 90%")
+
+
+def test_it_reads_a_roman_marker_as_ocr_damages_it_but_not_a_number():
+    assert find_marker("Il. MỤC TIÊU")[:2] == ("Il", ROMAN)
+    assert find_marker("IIL MỤC TIÊU")[:2] == ("II", ROMAN)
+    assert find_marker("11. Tổ chức tập huấn")[:2] == ("11", ARABIC)
+
+
+def test_it_writes_and_recognises_roman_numerals():
+    assert [roman(n) for n in (1, 4, 9, 14, 40, 1990)] == ["I", "IV", "IX", "XIV", "XL", "MCMXC"]
+    assert all(is_roman(roman(n)) for n in range(1, 40))
+    assert not any(is_roman(text) for text in ("", "IIII", "Il", "|", "VX", "A"))
+
+
+def test_it_splits_a_section_rows_numeral_from_its_title():
+    assert split_numeral("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH") == ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
+    assert split_numeral("Il | Cải cách thể chế") == ("Il", "Cải cách thể chế")
+    assert split_numeral("11 CẢI CÁCH THỂ CHẾ") == ("11", "CẢI CÁCH THỂ CHẾ")
+    assert split_numeral("Cải cách thể chế") is None
+
+
+def test_it_tells_the_number_cell_of_a_task_row_from_a_group_row():
+    assert all(ROW_NUMBER.match(cell) for cell in ("1", "12.", "1.2", "3)", "II", "B.", "a)"))
+    assert not ROW_NUMBER.match("Rà soát")
+    assert all(GROUP_NUMBER.match(cell) for cell in ("II", "IV.", "B"))
+    assert not GROUP_NUMBER.match("1")
