@@ -22,7 +22,9 @@ _STRICT_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 
 # a roman numeral of a part or a section row as printed or as OCR reads it: 'I', 'IV', 'Il', '|', '11'
 NUMERAL = r"[IVX|l1]{1,5}"
-_NUMERAL_TITLE = re.compile(rf"^\s*({NUMERAL})\s*[.|:]?\s+(\S.*)$")
+_SEPARATOR = r"(?:\s*[.|:]\s*|\s+)"  # 'II. ', 'II | ', 'II.', 'II '
+_NUMERAL_TITLE = re.compile(rf"^\s*({NUMERAL}){_SEPARATOR}(\S.*)$")
+_PRINTED_NUMERAL_TITLE = re.compile(rf"^\s*([IVX]{{1,5}}){_SEPARATOR}(\S.*)$")
 
 # the number cell of a table row, and the one of a row that heads a group of rows
 ROW_NUMBER = re.compile(r"^(\d{1,3}(\.\d{1,3}){0,3}[.)]?|[IVXLC]{1,6}\.?|[A-HĐ]\.?|[a-zđ]\))$")
@@ -60,10 +62,10 @@ def is_roman(text: str) -> bool:
     return bool(text) and bool(_STRICT_ROMAN.match(text))
 
 
-def split_numeral(text: str) -> tuple[str, str] | None:
-    """(numeral as printed, rest) of 'II. CẢI CÁCH …', 'II | …', 'Il: …', '11 CẢI CÁCH …' (I read as '1');
-    the caller judges a numeral of digits only."""
-    match = _NUMERAL_TITLE.match(text)
+def split_numeral(text: str, ocr: bool = True) -> tuple[str, str] | None:
+    """(numeral as printed, rest) of 'II. CẢI CÁCH …', 'II | …', 'II.CẢI CÁCH', and with ``ocr`` of a numeral
+    as OCR damages it: 'Il: …', '11 CẢI CÁCH …' (I read as '1'); the caller judges a numeral of digits only."""
+    match = (_NUMERAL_TITLE if ocr else _PRINTED_NUMERAL_TITLE).match(text)
     return (match[1], match[2]) if match else None
 
 

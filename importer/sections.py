@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from importer.markers import ARABIC, LETTER, PLUS, ROMAN, find_marker
 from importer.model import Block, Document, Location
+from importer.numbers import has_percentage
 from importer.text import fold, mostly_capitals
 
 # --- paragraphs ------------------------------------------------------------------------------
@@ -49,7 +50,7 @@ class Paragraph:
             return False
         if body.endswith(".") and ":" not in body:
             return False
-        return len(heading_title(self.body).split()) <= 16 and not re.search(r"\d\s*%", self.body)
+        return len(heading_title(self.body).split()) <= 16 and not has_percentage(self.body)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from importer.markers import BULLET, is_roman, split_numeral
 from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
-from importer.text import capital_share, fold, mostly_capitals
+from importer.text import fold, mostly_capitals
 
 HEADER = ("TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
 CONTENT, LEAD, PARTNERS, DEADLINE, OUTPUT = 1, 2, 3, 4, 5
@@ -263,7 +263,7 @@ def _section(text: str) -> tuple[str, str] | None:
     if len(letters) < 4 or len(title) > 100 or not title[0].isupper():
         return None
     named = re.match(r"^(c\wi c\wch|x\wy d\wng|c\wng t\wc|ch\w d\wo|ph\wt tri\wn|ch\wnh)", fold(title))
-    if capital_share(title) >= 0.7 or named:
+    if mostly_capitals(title) or named:
         return numeral, title
     return None
 

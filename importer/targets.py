@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from importer.areas import area_of, topic_of
 from importer.markers import LETTER, split_numeral
 from importer.model import Document, Location, Meta, Problem, Table, Target
+from importer.numbers import FIGURE, NUMBER, PERCENT, has_percentage, parse_number
 from importer.sections import Node, Paragraph, document_outline, scope_of, split_sentences
 from importer.table_lines import COLUMN_CUES, CONTENT
 from importer.text import fold_aligned
 
-_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _LEVEL = re.compile(r"\bdat\s+cap do\s+(\d{1,2})\b")
 # a count of things a goal asks for: '10 cuộc kiểm tra', '04 lớp tập huấn', '02 hội nghị' (not years, not '1.000')
 _COUNT = re.compile(
@@ -117,7 +117,7 @@ def _holds_targets(node: Node) -> bool:
 
 # a statement of a target: it opens with the figure or with the indicator it sets
 _TARGET_SHAPE = re.compile(
-    r"^\W*((phan dau\s+)?(dat\s+)?((t\S{0,2}i thi\S{1,2}u|it nhat|tren)\s+)?\d{1,3}([.,]\d{1,2})?\s*%"
+    rf"^\W*((phan dau\s+)?(dat\s+)?((t\S{{0,2}}i thi\S{{1,2}}u|it nhat|tren)\s+)?{FIGURE}\s*%"
     r"|(ty le|ty trong|muc do hai long|chi so)\b.*\d\s*%)"
 )
 
@@ -211,7 +211,7 @@ def find_figures(sentence: str, counts: bool = False) -> list[Figure]:
     its comparator. A figure joined to the one before by 'và' or a comma ('tối thiểu 50% … và 30% …')
     shares its comparator."""
     folded = fold_aligned(sentence)
-    spans = [(m.start(), m.end(), m.group(1), "%") for m in _PERCENT.finditer(folded)]
+    spans = [(m.start(), m.end(), m.group(1), "%") for m in PERCENT.finditer(folded)]
     spans += [(m.start(1), m.end(1), m.group(1), "cấp độ") for m in _LEVEL.finditer(folded)]
     if counts:
         spans += [(m.start(1), m.end(), m.group(1), sentence[m.start(2) : m.end(2)]) for m in _COUNT.finditer(folded)]
@@ -229,7 +229,7 @@ def find_figures(sentence: str, counts: bool = False) -> list[Figure]:
             comparator = "<="  # a rank is met at that place or better ('xếp thứ 3 trở lên')
         if figures and comparator == "=" and _COORDINATED.search(gap) and len(gap) <= 80:
             comparator = figures[-1].comparator
-        figures.append(Figure(float(number.replace(",", ".")), unit, comparator))
+        figures.append(Figure(parse_number(number), unit, comparator))
         previous_end = end
     return figures
 
@@ -287,7 +287,6 @@ def _content_column(table: Table) -> int | None:
 _INDICATOR_CELL = re.compile(r"^\W*(ten )?chi tieu\b")
 _UNIT_CELL = re.compile(r"^\W*(don vi( tinh| do)?|dvt)\W*$")
 _VALUE_CELL = re.compile(r"ket qua|gia tri|muc tieu|chi tieu (giao|phan dau|dat)|phan dau|nam 20\d\d|giai doan")
-_NUMBER = re.compile(r"(\d{1,4}(?:[.,]\d{1,2})?)")
 
 
 def read_target_table(table: Table, phase: str | None) -> list[Target]:
@@ -304,7 +303,7 @@ def read_target_table(table: Table, phase: str | None) -> list[Target]:
         if not cells or max(indicator, value_column) >= len(row):
             continue
         value_text = fold_aligned(row[value_column])
-        number = _NUMBER.search(value_text)
+        number = NUMBER.search(value_text)
         if _is_section_row(row, cells) or number is None:
             found = area_of(" ".join(cells))
             area = found.value if found else area
@@ -315,7 +314,7 @@ def read_target_table(table: Table, phase: str | None) -> list[Target]:
         targets.append(
             Target(
                 text=text,
-                value=float(number[1].replace(",", ".")),
+                value=parse_number(number[1]),
                 unit=unit or "%",
                 comparator=comparator_of(before, value_text[number.end() :]),
                 area=area or _topic_value(text),
@@ -347,7 +346,7 @@ def _is_section_row(row: tuple[str, ...], cells: list[str]) -> bool:
     text = " ".join(cells)
     numeral = split_numeral(text)
     if len(distinct) <= 2 and numeral and not numeral[0].isdigit():
-        return not re.search(r"\d\s*%", text)
+        return not has_percentage(text)
     return len(distinct) == 1 and area_of(text) is not None and len(text.split()) <= 14
 
 

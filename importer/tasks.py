@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from importer.areas import area_of
 from importer.deadlines import repair_deadline, restore_deadline
-from importer.markers import GROUP_NUMBER, NUMERAL, is_roman, roman
+from importer.markers import GROUP_NUMBER, NUMERAL, is_roman, roman, split_numeral
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
 from importer.readers.table_head import numbers_columns
@@ -35,7 +35,7 @@ from importer.table_lines import (
     looks_like_deadline,
 )
 from importer.task_blocks import extract_task_blocks
-from importer.text import capital_share, fold
+from importer.text import fold, mostly_capitals
 
 _ROLES = (
     ("tt", r"^(s?tt|so tt|stt)\b|^t\s?t$"),
@@ -325,27 +325,27 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
     title = content or (others[0] if others else "")
     if any(cell != title for cell in others):
         return None
-    if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and capital_share(title) >= 0.7:
+    if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and mostly_capitals(title):
         return tt  # 'A | CẢI CÁCH THỂ CHẾ'
     if not others and dotted and re.match(r"^\d{1,2}\.?$", tt) and len(title.split()) <= 10 and area_of(title):
         return tt  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
     if tt and not re.fullmatch(rf"{NUMERAL}\.?", tt):
-        merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", tt)
-        if merged and capital_share(merged[2]) >= 0.7:
-            return merged[1]
+        merged = split_numeral(tt, ocr=False)
+        if merged and mostly_capitals(merged[1]):
+            return merged[0]
         if not others and content in ("", tt) and _names_a_section(tt):
             return ""  # 'CẢI CÁCH THỂ CHẾ' merged across the whole row, its numeral left out
         return None
-    if tt and re.match(r"^\d+\.?$", tt) and capital_share(title) < 0.7:
+    if tt and re.match(r"^\d+\.?$", tt) and not mostly_capitals(title):
         return None
-    if tt and re.search(r"[IVXl|]", tt) and title and not others:
-        return tt
+    if tt and not tt.rstrip(".").isdigit() and title and not others:
+        return tt  # 'II | CẢI CÁCH THỂ CHẾ', 'Il | …' as OCR read it
     if not title:
         return None
-    merged = re.match(r"^([IVX]{1,5})[.\s]+(\S.*)$", title)
-    if not tt and merged and capital_share(merged[2]) >= 0.7:
-        return merged[1]
-    if capital_share(title) >= 0.7 and len(title) >= 6:
+    merged = split_numeral(title, ocr=False)
+    if not tt and merged and mostly_capitals(merged[1]):
+        return merged[0]
+    if mostly_capitals(title) and len(title) >= 6:
         return tt
     return None
 
@@ -354,7 +354,7 @@ def _names_a_section(text: str) -> bool:
     """A heading with no numeral: in capitals, or the name of a reform area ('Cải cách thủ tục hành chính')."""
     if re.match(r"^\d", text) or len(text) < 6:
         return False
-    return capital_share(text) >= 0.7 or (len(text.split()) <= 12 and area_of(text) is not None)
+    return mostly_capitals(text) or (len(text.split()) <= 12 and area_of(text) is not None)
 
 
 def name_sections(printed: list[str]) -> list[str]:

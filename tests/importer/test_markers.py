@@ -44,7 +44,9 @@ def test_it_splits_a_section_rows_numeral_from_its_title():
     assert split_numeral("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH") == ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
     assert split_numeral("Il | Cải cách thể chế") == ("Il", "Cải cách thể chế")
     assert split_numeral("11 CẢI CÁCH THỂ CHẾ") == ("11", "CẢI CÁCH THỂ CHẾ")
+    assert split_numeral("III.CẢI CÁCH TÀI CHÍNH CÔNG") == ("III", "CẢI CÁCH TÀI CHÍNH CÔNG")
     assert split_numeral("Cải cách thể chế") is None
+    assert split_numeral("Il | Cải cách thể chế", ocr=False) is None
 
 
 def test_it_tells_the_number_cell_of_a_task_row_from_a_group_row():
