@@ -2,28 +2,20 @@
 
 Agencies come from the 'Tổ chức thực hiện' part (one heading or lead-in per body: 'a) Phòng Văn hóa - Xã hội',
 '2. Văn phòng HĐND và UBND xã:', 'g) Đề nghị Mặt trận Tổ quốc …'), from the lead and partner cells of the
-task catalogue, and from whoever receives the periodic reports. Collective holders ('Các cơ quan, đơn vị',
-'Các phòng thuộc Sở') are not agencies. The reporting regime is read from sentences of that part that
-send reports 'định kỳ (quý, 6 tháng, năm)', 'hàng năm' or 'đột xuất' to someone.
+task catalogue, and from whoever receives the periodic reports; ``importer.agencies`` reads the names.
+Collective holders ('Các cơ quan, đơn vị', 'Các phòng thuộc Sở') are not agencies. The reporting regime is
+read from sentences of that part that send reports 'định kỳ (quý, 6 tháng, năm)', 'hàng năm' or 'đột xuất'
+to someone.
 """
 
 from __future__ import annotations
 
 import re
 
+from importer.agencies import agency_named_by, unique_names
 from importer.model import Document, Reporting, Task
 from importer.sections import Node, document_outline, heading_title, scope_of, split_sentences
 from importer.text import fold, fold_aligned
-
-_AGENCY_START = re.compile(
-    r"^(?:de nghi\s+)?(ph\S{1,2}ng|v\S{1,2}n ph\S{1,2}ng|trung t\S{1,3}m|so|cong an|thanh tra|chi cuc|ban chi huy|"
-    r"mat tran|uy ban mat tran|doan thanh nien|hoi (lien hiep|nong dan|cuu chien binh))\b"
-)
-_GENERIC = re.compile(r"^(cac|nhung|moi|toan bo|trach nhiem|thu truong|truong|lanh dao)\b")
-_REQUEST = re.compile(r"^de nghi\s+")
-_TRAILING = re.compile(r"\s*[(:;].*$|\s+(va|cung|phoi hop)\s+(cac|voi)\b.*$|\s+de\s+\S.*$|[./]+$")
-_LOCAL_UNIT = re.compile(r"\s+(xa|phuong|thi tran|dac khu)$")
-_UNFINISHED = re.compile(r"\b(va|&|cua|thuoc)$")
 
 
 def extract_agencies(document: Document, tasks: tuple[Task, ...]) -> tuple[str, ...]:
@@ -42,47 +34,13 @@ def extract_agencies(document: Document, tasks: tuple[Task, ...]) -> tuple[str, 
         receiver = agency_named_by(re.split(r"\(|\bqua\b", reporting.to or "")[0])
         if receiver and not receiver.startswith(("UBND", "Ủy ban")):
             names.append(receiver)
-    return _unique_names(names)
+    return unique_names(names)
 
 
 def _in_organisation(node: Node) -> bool:
     return scope_of(node) == "organisation" or any(
         fold(heading.body).startswith(("to chuc thuc hien", "trach nhiem")) for heading in node.ancestors
     )
-
-
-def agency_named_by(text: str) -> str | None:
-    """'Phòng Văn hóa - Xã hội xã:' → 'Phòng Văn hóa - Xã hội'; 'Đề nghị Mặt trận Tổ quốc … và các đoàn thể'
-    → 'Mặt trận Tổ quốc …'; a collective holder ('Các cơ quan, đơn vị') → None."""
-    text = re.sub(r"\s+", " ", text).strip(" -–+.:;")
-    folded = fold_aligned(text)
-    if _GENERIC.match(folded) or not _AGENCY_START.match(folded):
-        return None
-    end = len(text)
-    cut = _TRAILING.search(folded)
-    if cut:
-        end = cut.start()
-    comma = re.search(r",\s+(?=[^\W\d_])", text[:end])
-    if comma and text[comma.end()].islower():  # 'Phòng X, phối hợp …' ends the name; 'Văn hóa, Thể thao' does not
-        end = comma.start()
-    start = _REQUEST.match(folded)
-    name = text[start.end() if start else 0 : end].strip(" -–.:;,")
-    if not name or len(name.split()) > 12 or _UNFINISHED.search(fold(name)):
-        return None
-    if re.match(r"^(phong|trung tam)\b", fold(name)):  # 'Phòng Kinh tế xã', 'Trung tâm … phường'
-        unit = _LOCAL_UNIT.search(fold_aligned(name))
-        name = name[: unit.start()] if unit else name
-    return name
-
-
-def _unique_names(names: list[str]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for name in names:
-        key = re.sub(r"[^a-z0-9]+", " ", fold(name).replace("&", " va ")).strip()
-        key = re.sub(r"\bhdnd\b", "hoi dong nhan dan", re.sub(r"\bubnd\b", "uy ban nhan dan", key))
-        key = _LOCAL_UNIT.sub("", key)
-        seen.setdefault(key, name)
-    return tuple(seen.values())
 
 
 # --- reporting ------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from importer.agencies import AGENCY
 from importer.markers import BULLET, is_roman, split_numeral
 from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
 from importer.text import fold, mostly_capitals
@@ -32,11 +33,6 @@ _HEADER_WORDS = frozenset(
 _NUMBER_ONLY = re.compile(r"^(\d{1,2})[.)]?$")
 _NUMBER_TEXT = re.compile(r"^(\d{1,2})[.)]?\s+(?=\S)(?![%/])")
 _JUNK_NUMBER = re.compile(r"^([0-9A-Za-z]{1,2})\s*\|\s*")
-_AGENCY = re.compile(
-    r"^(v\w{0,2}n ?p\w{0,2}ong|phong|trung t\wm|c\w{1,2}c (co quan|phong|don vi|so|ban)|co quan|"
-    r"ubnd|uy ban|so\b|ban (chi dao|quan ly|chi huy)|cong an|mat tran|doan thanh nien|chu tich|lanh dao|"
-    r"bo phan|thanh tra|kho bac|bao hiem|chi cuc|cuc\b|hoi (dong|nong dan|phu nu|cuu chien binh|luat gia))"
-)
 _DEADLINE = re.compile(
     r"^(trong (thang|nam|quy)|truoc ngay|truoc thang|tu nam|nam 20|quy\b|thang \d|6 thang|20\d\d|\d{1,2}/20\d\d|"
     r"h[ai]n\w?\s?n[ai]m|hang (thang|quy)|thuong xuyen|dinh ky|theo (v\w{1,2}n\b|chi dao|ke hoach|tien do|yeu cau|"
@@ -59,11 +55,6 @@ _CONNECTOR_END = re.compile(r"([,;&(\-–]|\b(va|cua|thuoc|cac|voi|tai|theo|ve|c
 # the same words with their marks, where folding would confuse them with others ('Một cửa' is no 'của')
 _CONNECTORS = frozenset("và của thuộc các với tại theo về cho trong để từ đến ở là như hoặc".split())
 _BARE_HEAD = re.compile(r"^(van phong|phong|trung tam|so|ban|uy ban|co quan)$")
-
-
-def looks_like_agency(text: str) -> bool:
-    """A cell naming a body: 'Văn phòng …', 'Phòng …', 'Trung tâm …', 'Các cơ quan …', 'UBND …', 'Sở …'."""
-    return bool(_AGENCY.match(fold(text).strip()))
 
 
 def looks_like_deadline(text: str) -> bool:
@@ -242,7 +233,7 @@ def _looks_interleaved(chunk: list[Line]) -> bool:
 def _single_field(text: str) -> bool:
     folded = fold(text)
     return bool(
-        (_DEADLINE.match(folded) and len(text) <= 25) or (_AGENCY.match(folded) and len(text) <= 25) or len(text) <= 12
+        (_DEADLINE.match(folded) and len(text) <= 25) or (AGENCY.match(folded) and len(text) <= 25) or len(text) <= 12
     )
 
 
@@ -342,7 +333,7 @@ def _next_column(row: list[str], column: int, text: str, order: tuple[int, ...])
         at = order.index(column)
         return order[at + 1] if at + 1 < len(order) else column
     folded = fold(text)
-    agency = bool(_AGENCY.match(folded)) and _starts_upper(text)
+    agency = bool(AGENCY.match(folded)) and _starts_upper(text)
     for later in order[order.index(column) + 1 :]:
         if column == CONTENT:
             if not current:
@@ -391,7 +382,7 @@ def _opens_after_fragment(row: list[str], text: str) -> bool:
     content = row[CONTENT]
     if row[0] or not content or not (content[0].islower() or BULLET.match(content)):
         return False
-    if BULLET.match(text) or _AGENCY.match(fold(text)) or len(text) < 30:
+    if BULLET.match(text) or AGENCY.match(fold(text)) or len(text) < 30:
         return False
     return bool(re.search(r"[.;]$", content)) and _starts_upper(text)
 
@@ -512,13 +503,13 @@ def _cut_content(piece: str) -> tuple[str, str]:
         return piece, ""
     cut = len(piece)
     for match in re.finditer(r"(?<=\s)(?=[A-ZÀ-Ỹ])", piece):
-        if _AGENCY.match(folded[match.start() :]):
+        if AGENCY.match(folded[match.start() :]):
             cut = match.start()
             break
     deadline = _YEAR_RANGE.search(folded)
     if deadline and deadline.start() < cut:
         cut = deadline.start()
-    if _AGENCY.match(folded) or re.match(r"^[^A-Za-z]{0,6}(c\wc phong|v\w{1,2}n ?ph)", folded):
+    if AGENCY.match(folded) or re.match(r"^[^A-Za-z]{0,6}(c\wc phong|v\w{1,2}n ?ph)", folded):
         return "", piece
     head = piece[:cut].strip()
     if len(re.findall(r"[A-Za-zÀ-ỹ]{2,}", head)) < 2 and cut < len(piece):
@@ -621,7 +612,7 @@ def _assign_tails(row: list[str], tails: list[str]) -> None:
             column = DEADLINE
         elif column > DEADLINE or (column == DEADLINE and row[DEADLINE]):
             column = OUTPUT
-        elif _AGENCY.match(folded) and _starts_upper(span):
+        elif AGENCY.match(folded) and _starts_upper(span):
             if column == LEAD and row[LEAD] and re.match(r"c\w{1,2}c ", folded):
                 column = PARTNERS
             elif column == LEAD and row[LEAD] and not _CONNECTOR_END.search(fold(row[LEAD]).strip()):
@@ -656,7 +647,7 @@ def _promote_lead(row: list[str], spans: list[str]) -> tuple[list[str], int]:
         head, rest, later = spans[0], spans[1], spans[2:]
     else:
         return spans, LEAD
-    if not head or not _AGENCY.match(fold(head)) or _PLURAL.match(fold(head)):
+    if not head or not AGENCY.match(fold(head)) or _PLURAL.match(fold(head)):
         return spans, LEAD
     row[PARTNERS] = _join(row[LEAD], rest)
     row[LEAD] = head
@@ -682,7 +673,7 @@ def _spans(tail: str) -> list[str]:
             cuts.add(at)
             deadline = _DEADLINE_ANYWHERE.match(rest)
             cuts.add(at + deadline.end())
-        elif tail[at].isupper() and (_AGENCY.match(rest) or _OUTPUT.match(rest)) and at > 0:
+        elif tail[at].isupper() and (AGENCY.match(rest) or _OUTPUT.match(rest)) and at > 0:
             cuts.add(at)
         elif tail[at].isupper() and at > 0 and re.match(r"(trong (thang|nam|quy)|truoc ngay|hang nam)\b", rest):
             cuts.add(at)

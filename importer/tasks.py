@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from importer.agencies import looks_like_agency
 from importer.areas import area_of
 from importer.deadlines import repair_deadline, restore_deadline
 from importer.markers import GROUP_NUMBER, NUMERAL, is_roman, roman, split_numeral
@@ -31,7 +32,6 @@ from importer.table_lines import (
     LEAD,
     OUTPUT,
     PARTNERS,
-    looks_like_agency,
     looks_like_deadline,
 )
 from importer.task_blocks import extract_task_blocks

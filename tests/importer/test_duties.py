@@ -1,6 +1,7 @@
 """Agencies with duties come from 'Tổ chức thực hiện' and the task cells; reporting from its periodic sentences."""
 
-from importer.duties import agency_named_by, extract_agencies, extract_reporting, read_reporting
+from importer.agencies import agency_named_by
+from importer.duties import extract_agencies, extract_reporting, read_reporting
 from importer.model import Block, Document, Reporting, Task
 
 ORGANISATION = (

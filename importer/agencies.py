@@ -1,0 +1,67 @@
+"""Names of agencies (cơ quan, đơn vị): how a table cell or a line starts naming a body, the name of one body
+read out of a heading or a sentence, and the key two spellings of one body share ('UBND xã', 'Ủy ban nhân dân xã').
+
+All of them match folded text (``importer.text.fold``), and tolerate the letters OCR damages most ('Vian phong')."""
+
+from __future__ import annotations
+
+import re
+
+from importer.text import fold, fold_aligned
+
+# the start of a cell or a line that names a body or bodies, folded ('van phong', 'cac co quan', 'ubnd', 'so')
+AGENCY = re.compile(
+    r"^(v\w{0,2}n ?p\w{0,2}ong|phong|trung t\wm|c\w{1,2}c (co quan|phong|don vi|so|ban)|co quan|"
+    r"ubnd|uy ban|so\b|ban (chi dao|quan ly|chi huy)|cong an|mat tran|doan thanh nien|chu tich|lanh dao|"
+    r"bo phan|thanh tra|kho bac|bao hiem|chi cuc|cuc\b|hoi (dong|nong dan|phu nu|cuu chien binh|luat gia))"
+)
+# the start of the name of one body with duties (collective holders are ruled out by _GENERIC)
+_AGENCY_START = re.compile(
+    r"^(?:de nghi\s+)?(ph\S{1,2}ng|v\S{1,2}n ph\S{1,2}ng|trung t\S{1,3}m|so|cong an|thanh tra|chi cuc|ban chi huy|"
+    r"mat tran|uy ban mat tran|doan thanh nien|hoi (lien hiep|nong dan|cuu chien binh))\b"
+)
+_GENERIC = re.compile(r"^(cac|nhung|moi|toan bo|trach nhiem|thu truong|truong|lanh dao)\b")
+_REQUEST = re.compile(r"^de nghi\s+")
+_TRAILING = re.compile(r"\s*[(:;].*$|\s+(va|cung|phoi hop)\s+(cac|voi)\b.*$|\s+de\s+\S.*$|[./]+$")
+_LOCAL_UNIT = re.compile(r"\s+(xa|phuong|thi tran|dac khu)$")
+_UNFINISHED = re.compile(r"\b(va|&|cua|thuoc)$")
+
+
+def looks_like_agency(text: str) -> bool:
+    """A cell naming a body: 'Văn phòng …', 'Phòng …', 'Trung tâm …', 'Các cơ quan …', 'UBND …', 'Sở …'."""
+    return bool(AGENCY.match(fold(text).strip()))
+
+
+def agency_named_by(text: str) -> str | None:
+    """'Phòng Văn hóa - Xã hội xã:' → 'Phòng Văn hóa - Xã hội'; 'Đề nghị Mặt trận Tổ quốc … và các đoàn thể'
+    → 'Mặt trận Tổ quốc …'; a collective holder ('Các cơ quan, đơn vị') → None."""
+    text = re.sub(r"\s+", " ", text).strip(" -–+.:;")
+    folded = fold_aligned(text)
+    if _GENERIC.match(folded) or not _AGENCY_START.match(folded):
+        return None
+    end = len(text)
+    cut = _TRAILING.search(folded)
+    if cut:
+        end = cut.start()
+    comma = re.search(r",\s+(?=[^\W\d_])", text[:end])
+    if comma and text[comma.end()].islower():  # 'Phòng X, phối hợp …' ends the name; 'Văn hóa, Thể thao' does not
+        end = comma.start()
+    start = _REQUEST.match(folded)
+    name = text[start.end() if start else 0 : end].strip(" -–.:;,")
+    if not name or len(name.split()) > 12 or _UNFINISHED.search(fold(name)):
+        return None
+    if re.match(r"^(phong|trung tam)\b", fold(name)):  # 'Phòng Kinh tế xã', 'Trung tâm … phường'
+        unit = _LOCAL_UNIT.search(fold_aligned(name))
+        name = name[: unit.start()] if unit else name
+    return name
+
+
+def unique_names(names: list[str]) -> tuple[str, ...]:
+    """Each body once, under the spelling it is first named by ('UBND xã' and 'Ủy ban nhân dân' are one)."""
+    seen: dict[str, str] = {}
+    for name in names:
+        key = re.sub(r"[^a-z0-9]+", " ", fold(name).replace("&", " va ")).strip()
+        key = re.sub(r"\bhdnd\b", "hoi dong nhan dan", re.sub(r"\bubnd\b", "uy ban nhan dan", key))
+        key = _LOCAL_UNIT.sub("", key)
+        seen.setdefault(key, name)
+    return tuple(seen.values())
