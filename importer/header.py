@@ -20,13 +20,8 @@ from importer.sections import (
     scope_of,
     strip_markdown,
 )
-from importer.text import KE_HOACH, SO, fold, fold_aligned
-
-# the names of document types, folded, as printed and as OCR damages them ('Quyét dinh', 'CHUONG TRINH')
-QUYET_DINH = r"quy\S{0,2}t d\S{1,2}nh"
-CHUONG_TRINH = r"ch\S{1,3}ng tr\S{1,2}nh"
-THONG_BAO = r"th\S{1,2}ng b\S{1,2}o"
-HANH_DONG = r"h\S{1,3}nh \S{1,3}ng"
+from importer.text import fold, fold_aligned
+from importer.unmarked import CHUONG_TRINH, HANH_DONG, KE_HOACH, QUYET_DINH, SO, THONG_BAO
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from importer.tables import recover_tables
 from importer.targets import extract_targets
 from importer.tasks import extract_tasks
 from importer.text import looks_like_plan, normalize
+from importer.unmarked import flag_lost_diacritics
 
 Progress = Callable[[int, int], None]
 
@@ -40,6 +41,7 @@ def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None =
     path = Path(path)
     document = read(path, limits, progress)
     document = normalize(document)
+    document = flag_lost_diacritics(document)
     if not looks_like_plan(document):
         raise NotAPlan(
             f"Tệp {path.name} không giống một kế hoạch CCHC (không thấy tiêu đề “KẾ HOẠCH” hay các mục "

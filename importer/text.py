@@ -9,8 +9,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
-from importer.model import Block, Document, Problem, Table
-from importer.unmarked import KE_HOACH, SO, lost_diacritics, name_plan_word  # noqa: F401 (KE_HOACH, SO: header.py)
+from importer.model import Block, Document, Table
+from importer.unmarked import name_plan_word
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
 
@@ -64,7 +64,7 @@ def mostly_capitals(text: str, share: float = 0.7, least: int = 1) -> bool:
 
 
 def normalize(document: Document) -> Document:
-    """Clean every text, drop empty blocks, and flag text that lost its diacritics."""
+    """Clean every text and drop empty blocks (``importer.unmarked.flag_lost_diacritics`` then looks at the marks)."""
     items: list[Block | Table] = []
     for item in document.items:
         if isinstance(item, Block):
@@ -75,18 +75,7 @@ def normalize(document: Document) -> Document:
             rows = tuple(tuple(clean(cell) for cell in row) for row in item.rows)
             if any(any(row) for row in rows):
                 items.append(replace(item, rows=rows))
-    sample = " ".join(item.text for item in items if isinstance(item, Block))[:20000]
-    low = document.low_fidelity or lost_diacritics(sample)
-    problems = document.problems
-    if low and not document.low_fidelity:
-        problems += (
-            Problem(
-                "low_fidelity",
-                "Văn bản bị mất dấu tiếng Việt (có thể do nhận dạng chữ sai ngôn ngữ); "
-                "hãy đối chiếu kỹ với bản gốc khi duyệt.",
-            ),
-        )
-    return replace(document, items=tuple(items), low_fidelity=low, problems=problems)
+    return replace(document, items=tuple(items))
 
 
 _PLAN_MARKERS = ("ke hoach", "muc tieu", "nhiem vu", "cai cach hanh chinh", "chi tieu")

@@ -5,9 +5,10 @@ stripped, 'đ' → 'd'), so 'Mục tiêu' and an unmarked 'Muc tieu' meet in 'mu
 undo is kept here and in ``importer.ocrfix``:
 
 * ``lost_diacritics``: a text whose letters almost never carry a mark (OCR with the wrong language model, a
-  site that stripped them); the import is then low-fidelity and says so;
+  site that stripped them); ``flag_lost_diacritics`` (a stage of the pipeline) then marks the import
+  low-fidelity and says so to the reviewer;
 * word shapes of the few words the header and the plan detection need whatever OCR did to their letters
-  ('Kế hoạch' read 'Ké hoach', 'K& hoach'; 'Số' read 'S6', '$6');
+  ('Kế hoạch' read 'Ké hoach', 'K& hoach'; 'Số' read 'S6', '$6'; 'Quyết định' read 'Quyét dinh');
 * ``importer.ocrfix`` corrects the damaged words of short cells against a vocabulary and gives back their
   marks ('phong van hoa - xa hoi' → 'Phòng Văn hóa - Xã hội').
 
@@ -19,6 +20,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
+
+from importer.model import Block, Document, Problem
 
 _MARKED_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
@@ -26,6 +30,11 @@ _MARKED_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 KE_HOACH = r"k\S{0,3}\s?h\S{1,3}ch\b"
 # "số" before a number: 'Số', 'S6', '$6', 'sé', 'sb'
 SO = r"[s$5]\S{0,2}"
+# the names of other document types, folded, as printed and as OCR damages them ('Quyét dinh', 'CHUONG TRINH')
+QUYET_DINH = r"quy\S{0,2}t d\S{1,2}nh"
+CHUONG_TRINH = r"ch\S{1,3}ng tr\S{1,2}nh"
+THONG_BAO = r"th\S{1,2}ng b\S{1,2}o"
+HANH_DONG = r"h\S{1,3}nh \S{1,3}ng"
 # the same as found in folded text: 'k& hoach', 'k¢ hoach'
 _PLAN_WORD_FOLDED = re.compile(r"\bk\W? ?hoach")
 
@@ -42,6 +51,18 @@ def diacritic_ratio(text: str) -> float:
 def lost_diacritics(sample: str) -> bool:
     """A sample of running text (a few hundred letters or more) that has lost most of its marks."""
     return len(sample) > 200 and diacritic_ratio(sample) < 0.12
+
+
+def flag_lost_diacritics(document: Document) -> Document:
+    """The document marked low-fidelity, with a warning for the reviewer, when its running text lost its marks."""
+    sample = " ".join(item.text for item in document.items if isinstance(item, Block))[:20000]
+    if document.low_fidelity or not lost_diacritics(sample):
+        return document
+    problem = Problem(
+        "low_fidelity",
+        "Văn bản bị mất dấu tiếng Việt (có thể do nhận dạng chữ sai ngôn ngữ); hãy đối chiếu kỹ với bản gốc khi duyệt.",
+    )
+    return replace(document, low_fidelity=True, problems=(*document.problems, problem))
 
 
 def name_plan_word(folded: str) -> str:
