@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from importer.markers import roman
+from importer.markers import numeral_value, roman
 from importer.text import fold
 
 
@@ -24,7 +24,6 @@ class Deadline:
 
 
 _YEAR = r"(20\d\d)"
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # 'hàng năm', 'hằng năm', and OCR forms 'hane nim', 'hingnim'; 'thường xuyên'
 _RECURRING = re.compile(r"\bh[ai]n[a-z]?\s?n[ai]m\b|\bhang (thang|quy)\b|\bthuong xuyen\b")
 
@@ -157,7 +156,7 @@ def _read_quarter(text: str) -> Deadline | None:
     )
     if not match:
         return None
-    first, last, year = _QUARTERS[match[1]], _QUARTERS[match[2] or match[1]], int(match[3])
+    first, last, year = numeral_value(match[1]), numeral_value(match[2] or match[1]), int(match[3])
     if last < first:
         return None
     return Deadline(dt.date(year, 3 * first - 2, 1), _month_end(year, 3 * last), False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from importer.agencies import agency_named_by, unique_names
+from importer.markers import FOLDED_NUMERAL
 from importer.model import Document, Reporting, Task
 from importer.sections import Node, document_outline, heading_title, scope_of, split_sentences
 from importer.text import fold, fold_aligned
@@ -48,7 +49,7 @@ def _in_organisation(node: Node) -> bool:
 _REPORT = re.compile(r"\bb\S{0,2}o c\S{0,2}o\b")
 _PERIODIC = re.compile(r"\b[dđbp]\S{0,2}nh k\S{0,2}\b|\bhang (quy|nam|thang)\b|\bd\S{0,2}t xu\S{0,2}t\b")
 _FREQUENCIES = (
-    ("quarterly", re.compile(r"\bquy\b(?!\s+(dinh|trinh|che|mo|hoach|pham|tac|chuan|[ivx1l]{1,4}\b))")),
+    ("quarterly", re.compile(rf"\bquy\b(?!\s+(dinh|trinh|che|mo|hoach|pham|tac|chuan|{FOLDED_NUMERAL}\b))")),
     ("semiannual", re.compile(r"\b6 th\S{0,3}ng\b(?!\s+(cu|d\S{0,2}u)\S*\s+n\S{0,2}m\s+\d)")),
     ("annual", re.compile(r"\b(hang\s+)?n\S?m\b(?!\s+(20\d\d|\d))")),
     ("ad_hoc", re.compile(r"\bd\S{0,2}t xu\S{0,2}t\b")),

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from importer.markers import NUMERAL
+from importer.markers import FOLDED_NUMERAL, NUMERAL, numeral_value
 from importer.model import Block, Document, Location, Meta, Problem, Table
 from importer.sections import (
     Node,
@@ -464,9 +464,8 @@ def _restore_case(folded: str, original: str) -> str:
 _RANGE = re.compile(r"giai do\S{1,2}n\s*(20\d\d)\s*[-–—]\s*(20\d\d)")
 _BARE_RANGE = re.compile(r"\b(20\d\d)\s*[-–—]\s*(20\d\d)\b")
 _HALF = re.compile(r"\b6 th\S{0,5}\s+(cu\S{0,3}|[dđ]\S{0,2}u)\s+n\S{0,3}m\s+(20\d\d)")
-_QUARTER = re.compile(r"\bqu\S\s+([ivx1l]{1,4}|\d)\s+n\S{0,3}m\s+(20\d\d)")
+_QUARTER = re.compile(rf"\bqu\S\s+({FOLDED_NUMERAL}|\d)\s+n\S{{0,3}}m\s+(20\d\d)")
 _YEAR = re.compile(r"\bn\S{0,2}m\s+(20\d\d)\b")
-_QUARTERS = {"i": 1, "1": 1, "l": 1, "ii": 2, "2": 2, "iii": 3, "3": 3, "iv": 4, "4": 4, "1v": 4, "lv": 4}
 
 
 _ISSUING = re.compile(rf"\b(?:ban hanh|xay dung|trien khai)\s+(?:{KE_HOACH}|{CHUONG_TRINH})")
@@ -506,8 +505,9 @@ def parse_period(text: str, allow_year: bool) -> tuple[str | None, str | None]:
         year = match.group(2)
         return (f"{year}-07", f"{year}-12") if match.group(1).startswith("c") else (f"{year}-01", f"{year}-06")
     match = _QUARTER.search(folded)
-    if match and match.group(1) in _QUARTERS:
-        quarter, year = _QUARTERS[match.group(1)], match.group(2)
+    quarter = numeral_value(match.group(1)) if match else None
+    if match and quarter in (1, 2, 3, 4):
+        year = match.group(2)
         return f"{year}-{quarter * 3 - 2:02d}", f"{year}-{quarter * 3:02d}"
     match = _YEAR.search(folded) if allow_year else None
     if match:

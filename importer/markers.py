@@ -4,8 +4,9 @@ Every stage that asks "is this a numbered heading, a list item, a section row?" 
 
 * ``find_marker``: the list marker at the start of a paragraph ('I.', '1.', '1.1.', 'a)', '(1)', '-', '+') and
   its level (``ROMAN`` … ``PLUS``);
-* roman numerals written (``roman``: 4 → 'IV') and read (``is_roman``: 'IV'; ``NUMERAL``: the same as OCR
-  damages it, I read '|', 'l' or '1'), and a section row's numeral and title (``split_numeral``);
+* roman numerals written (``roman``: 4 → 'IV') and read (``is_roman``: 'IV'; ``numeral_value``: 'iv', '1V'
+  → 4; ``NUMERAL``: a part's numeral as OCR damages it, I read '|', 'l' or '1'), and a section row's numeral
+  and title (``split_numeral``);
 * the number cell of a table row (``ROW_NUMBER``: '1', '1.2', '3)', 'II', 'A.', 'a)'; ``GROUP_NUMBER``: the
   'II' or 'B' of a section row) and bullets (``BULLETS``, ``BULLET``).
 """
@@ -19,9 +20,13 @@ ROMAN, ARABIC, DOTTED, LETTER, DASH, PLUS = 1, 2, 3, 4, 5, 6
 _ROMAN_VALUES = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"))
 _ROMAN_VALUES += ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _STRICT_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
+_LETTER_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_OCR_I = str.maketrans({"l": "I", "1": "I", "|": "I"})  # roman I as OCR reads it
 
 # a roman numeral of a part or a section row as printed or as OCR reads it: 'I', 'IV', 'Il', '|', '11'
 NUMERAL = r"[IVX|l1]{1,5}"
+# the same in folded text (lower case), where a roman I may be read 'l' or '1': 'ii', 'iv', '1v', 'll'
+FOLDED_NUMERAL = r"[ivx1l]{1,4}"
 _SEPARATOR = r"(?:\s*[.|:]\s*|\s+)"  # 'II. ', 'II | ', 'II.', 'II '
 _NUMERAL_TITLE = re.compile(rf"^\s*({NUMERAL}){_SEPARATOR}(\S.*)$")
 _PRINTED_NUMERAL_TITLE = re.compile(rf"^\s*([IVX]{{1,5}}){_SEPARATOR}(\S.*)$")
@@ -60,6 +65,19 @@ def is_roman(text: str) -> bool:
     """A roman numeral from I to XXXIX written as it should be ('IV', not 'IIII', 'Il' or '')."""
     text = text.strip()
     return bool(text) and bool(_STRICT_ROMAN.match(text))
+
+
+def numeral_value(token: str) -> int | None:
+    """The value of a numeral printed in arabic or roman figures, either case, and with a roman I as OCR reads
+    it ('l', '1', '|'): '3' → 3, 'III' → 3, 'iv' → 4, 'Il' → 2, '1v' → 4; None for anything else ('IIII', 'a')."""
+    token = token.strip()
+    if token.isdigit():
+        return int(token)
+    letters = token.translate(_OCR_I).upper()
+    if not is_roman(letters):
+        return None
+    values = [_LETTER_VALUES[letter] for letter in letters]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def split_numeral(text: str, ocr: bool = True) -> tuple[str, str] | None:

@@ -12,6 +12,7 @@ from importer.markers import (
     ROW_NUMBER,
     find_marker,
     is_roman,
+    numeral_value,
     roman,
     split_numeral,
 )
@@ -38,6 +39,12 @@ def test_it_writes_and_recognises_roman_numerals():
     assert [roman(n) for n in (1, 4, 9, 14, 40, 1990)] == ["I", "IV", "IX", "XIV", "XL", "MCMXC"]
     assert all(is_roman(roman(n)) for n in range(1, 40))
     assert not any(is_roman(text) for text in ("", "IIII", "Il", "|", "VX", "A"))
+
+
+def test_it_reads_the_value_of_a_numeral_in_either_figures_as_ocr_reads_it():
+    assert [numeral_value(token) for token in ("3", "III", "iv", "Il", "1v", "lv", "XIV")] == [3, 3, 4, 2, 4, 4, 14]
+    assert all(numeral_value(roman(n)) == n for n in range(1, 40))
+    assert numeral_value("IIII") is None and numeral_value("a") is None
 
 
 def test_it_splits_a_section_rows_numeral_from_its_title():
