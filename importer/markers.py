@@ -7,6 +7,8 @@ Every stage that asks "is this a numbered heading, a list item, a section row?" 
 * roman numerals written (``roman``: 4 → 'IV') and read (``is_roman``: 'IV'; ``numeral_value``: 'iv', '1V'
   → 4; ``NUMERAL``: a part's numeral as OCR damages it, I read '|', 'l' or '1'), and a section row's numeral
   and title (``split_numeral``);
+* the names of a table's section rows from their numerals as printed (``name_sections``: '1', '2' or 'A', 'B'
+  as they run, 'B.II' under lettered groups, roman numerals restored where OCR damaged them);
 * the number cell of a table row (``ROW_NUMBER``: '1', '1.2', '3)', 'II', 'A.', 'a)'; ``GROUP_NUMBER``: the
   'II' or 'B' of a section row) and bullets (``BULLETS``, ``BULLET``).
 """
@@ -85,6 +87,24 @@ def split_numeral(text: str, ocr: bool = True) -> tuple[str, str] | None:
     as OCR damages it: 'Il: …', '11 CẢI CÁCH …' (I read as '1'); the caller judges a numeral of digits only."""
     match = (_NUMERAL_TITLE if ocr else _PRINTED_NUMERAL_TITLE).match(text)
     return (match[1], match[2]) if match else None
+
+
+def name_sections(printed: list[str]) -> list[str]:
+    """Section names as printed when they run 1, 2, 3… or A, B, C…; sections under lettered groups named
+    after their group ('B.II'); else roman numerals, an OCR-damaged one ('Il', '111', '|') taken from the
+    sequence."""
+    printed = [p.strip(" .") for p in printed]
+    for sequence in ([str(n) for n in range(1, len(printed) + 1)], [chr(ord("A") + n) for n in range(len(printed))]):
+        if printed and printed == sequence:
+            return printed
+    groups = [p for p in printed if re.fullmatch(r"[A-HĐ]", p)]
+    if groups and any(is_roman(p) for p in printed):  # lettered groups over roman sections: 'A', 'A.I', 'B.I'
+        names, group = [], None
+        for p in printed:
+            group = p if p in groups else group
+            names.append(p if p in groups or group is None else f"{group}.{p}")
+        return names
+    return [p if is_roman(p) else roman(n + 1) for n, p in enumerate(printed)]
 
 
 def find_marker(text: str) -> tuple[str | None, int | None, str]:

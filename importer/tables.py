@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from importer.markers import FOLDED_NUMERAL
 from importer.model import Block, Document, Location, Table
 from importer.table_lines import HEADER, Line, is_header_line, names_header, parse_lines
 from importer.text import fold
@@ -26,7 +27,7 @@ from importer.text import fold
 # plan ("III. TỔ CHỨC THỰC HIỆN", "IV. KINH PHÍ"), which no task section of a catalogue is called
 _END = re.compile(
     r"^(danh muc (gom|co) \d+|tong (cong|so) \d+ nhiem vu|noi nhan\b|phu luc\b"
-    r"|(?:[ivx]+|\d+)[.)]?\s+(?:to chuc thuc hien|kinh phi|che do (?:thong tin,? )?bao cao)\b)"
+    rf"|(?:{FOLDED_NUMERAL}|\d+)[.)]?\s+(?:to chuc thuc hien|kinh phi|che do (?:thong tin,? )?bao cao)\b)"
 )
 
 

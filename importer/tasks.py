@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from importer.agencies import looks_like_agency
 from importer.areas import area_of
 from importer.deadlines import repair_deadline, restore_deadline
-from importer.markers import GROUP_NUMBER, NUMERAL, is_roman, roman, split_numeral
+from importer.markers import GROUP_NUMBER, NUMERAL, name_sections, split_numeral
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
 from importer.readers.table_head import numbers_columns
@@ -355,24 +355,6 @@ def _names_a_section(text: str) -> bool:
     if re.match(r"^\d", text) or len(text) < 6:
         return False
     return mostly_capitals(text) or (len(text.split()) <= 12 and area_of(text) is not None)
-
-
-def name_sections(printed: list[str]) -> list[str]:
-    """Section names as printed when they run 1, 2, 3… or A, B, C…; sections under lettered groups named
-    after their group ('B.II'); else roman numerals, an OCR-damaged one ('Il', '111', '|') taken from the
-    sequence."""
-    printed = [p.strip(" .") for p in printed]
-    for sequence in ([str(n) for n in range(1, len(printed) + 1)], [chr(ord("A") + n) for n in range(len(printed))]):
-        if printed and printed == sequence:
-            return printed
-    groups = [p for p in printed if re.fullmatch(r"[A-HĐ]", p)]
-    if groups and any(is_roman(p) for p in printed):  # lettered groups over roman sections: 'A', 'A.I', 'B.I'
-        names, group = [], None
-        for p in printed:
-            group = p if p in groups else group
-            names.append(p if p in groups or group is None else f"{group}.{p}")
-        return names
-    return [p if is_roman(p) else roman(n + 1) for n, p in enumerate(printed)]
 
 
 def _number(tt: str, state: _State) -> str:

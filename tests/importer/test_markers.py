@@ -12,6 +12,7 @@ from importer.markers import (
     ROW_NUMBER,
     find_marker,
     is_roman,
+    name_sections,
     numeral_value,
     roman,
     split_numeral,
@@ -61,3 +62,10 @@ def test_it_tells_the_number_cell_of_a_task_row_from_a_group_row():
     assert not ROW_NUMBER.match("Rà soát")
     assert all(GROUP_NUMBER.match(cell) for cell in ("II", "IV.", "B"))
     assert not GROUP_NUMBER.match("1")
+
+
+def test_it_names_section_rows_as_they_are_numbered():
+    assert name_sections(["1", "2", "3"]) == ["1", "2", "3"]
+    assert name_sections(["A.", "B."]) == ["A", "B"]
+    assert name_sections(["A", "I", "II", "B", "I"]) == ["A", "A.I", "A.II", "B", "B.I"]
+    assert name_sections(["I", "Il", "111", "IV"]) == ["I", "II", "III", "IV"]
