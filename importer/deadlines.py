@@ -1,4 +1,5 @@
-"""Deadlines as printed ("Quý IV/2025", "2026 - tháng 2/2027", "Hàng năm") turned into dates.
+"""Deadlines as printed ("Quý IV/2025", "2026 - tháng 2/2027", "Hàng năm") told apart from other cells
+(``looks_like_deadline``) and turned into dates.
 
 The text is folded (no diacritics, lower case) first, so OCR output without marks reads the same.
 Typical OCR damage is tolerated: 'Quy 1V/2025' (1 for I), 'thang 712025' (1 for the slash),
@@ -26,6 +27,26 @@ class Deadline:
 _YEAR = r"(20\d\d)"
 # 'hàng năm', 'hằng năm', and OCR forms 'hane nim', 'hingnim'; 'thường xuyên'
 _RECURRING = re.compile(r"\bh[ai]n[a-z]?\s?n[ai]m\b|\bhang (thang|quy)\b|\bthuong xuyen\b")
+# the start of a cell or a line giving a time, folded: 'trong thang', 'quy', '2026', 'hang nam', 'theo ke hoach'
+DEADLINE_START = re.compile(
+    r"^(trong (thang|nam|quy)|truoc ngay|truoc thang|tu nam|nam 20|quy\b|thang \d|6 thang|20\d\d|\d{1,2}/20\d\d|"
+    r"h[ai]n\w?\s?n[ai]m|hang (thang|quy)|thuong xuyen|dinh ky|theo (v\w{1,2}n\b|chi dao|ke hoach|tien do|yeu cau|"
+    r"quy dinh|huong dan))"
+)
+# a time anywhere in a cell, also as OCR damages it: '2026-2030', '2026 2030', '6/2026' read '612026', 'quy iv/2026'
+DEADLINE_ANYWHERE = re.compile(
+    r"(\b20\d\d\s*[-.—–]?\s*(thang\s*)?\d{0,2}/?20\d\d\b|\b\d{3,4}\s*[-.—–]\s*20\d\d\b|\b\d{3,4}\s\d{3,4}\b"
+    r"|\b(1[0-2]|[1-9])[1/]20\d\d\b|\bquy\s*[1iv]{1,3}\s*/\s*20\d\d|\b6 thang cu\wi|\btrong thang\s*\d+"
+    r"|\bh[ai]n\w?\s?n[ai]m\b)"
+)
+# a span of years or a month of a year, as above
+YEAR_RANGE = re.compile(r"\b(20\d\d|\d{3})\s*[-.—–]?\s*20\d\d\b|\b\d{3,4}\s\d{3,4}\b|\b(1[0-2]|[1-9])[1/]20\d\d\b")
+
+
+def looks_like_deadline(text: str) -> bool:
+    """A cell giving a time: a year or a range, 'Quý II/2026', 'Tháng 3', 'Hằng năm', 'Thường xuyên', 'Theo …'."""
+    folded = fold(text).strip()
+    return bool(DEADLINE_START.match(folded) or DEADLINE_ANYWHERE.search(folded)) and len(text) <= 60
 
 
 def parse_deadline(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importer.agencies import AGENCY
+from importer.deadlines import DEADLINE_ANYWHERE, DEADLINE_START, YEAR_RANGE
 from importer.markers import BULLET, is_roman, split_numeral
 from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
 from importer.text import fold, mostly_capitals
@@ -33,17 +34,6 @@ _HEADER_WORDS = frozenset(
 _NUMBER_ONLY = re.compile(r"^(\d{1,2})[.)]?$")
 _NUMBER_TEXT = re.compile(r"^(\d{1,2})[.)]?\s+(?=\S)(?![%/])")
 _JUNK_NUMBER = re.compile(r"^([0-9A-Za-z]{1,2})\s*\|\s*")
-_DEADLINE = re.compile(
-    r"^(trong (thang|nam|quy)|truoc ngay|truoc thang|tu nam|nam 20|quy\b|thang \d|6 thang|20\d\d|\d{1,2}/20\d\d|"
-    r"h[ai]n\w?\s?n[ai]m|hang (thang|quy)|thuong xuyen|dinh ky|theo (v\w{1,2}n\b|chi dao|ke hoach|tien do|yeu cau|"
-    r"quy dinh|huong dan))"
-)
-_DEADLINE_ANYWHERE = re.compile(
-    r"(\b20\d\d\s*[-.—–]?\s*(thang\s*)?\d{0,2}/?20\d\d\b|\b\d{3,4}\s*[-.—–]\s*20\d\d\b|\b\d{3,4}\s\d{3,4}\b"
-    r"|\b(1[0-2]|[1-9])[1/]20\d\d\b|\bquy\s*[1iv]{1,3}\s*/\s*20\d\d|\b6 thang cu\wi|\btrong thang\s*\d+"
-    r"|\bh[ai]n\w?\s?n[ai]m\b)"
-)
-_YEAR_RANGE = re.compile(r"\b(20\d\d|\d{3})\s*[-.—–]?\s*20\d\d\b|\b\d{3,4}\s\d{3,4}\b|\b(1[0-2]|[1-9])[1/]20\d\d\b")
 # a content line that starts with a capital but carries on the sentence (proper nouns)
 _PROPER_START = re.compile(
     r"^(uy ban|ubnd|hdnd|chinh phu|chinh quyen|thu tuong|trung uong|cong dich vu|cong thong tin|nghi dinh|"
@@ -55,12 +45,6 @@ _CONNECTOR_END = re.compile(r"([,;&(\-–]|\b(va|cua|thuoc|cac|voi|tai|theo|ve|c
 # the same words with their marks, where folding would confuse them with others ('Một cửa' is no 'của')
 _CONNECTORS = frozenset("và của thuộc các với tại theo về cho trong để từ đến ở là như hoặc".split())
 _BARE_HEAD = re.compile(r"^(van phong|phong|trung tam|so|ban|uy ban|co quan)$")
-
-
-def looks_like_deadline(text: str) -> bool:
-    """A cell giving a time: a year or a range, 'Quý II/2026', 'Tháng 3', 'Hằng năm', 'Thường xuyên', 'Theo …'."""
-    folded = fold(text).strip()
-    return bool(_DEADLINE.match(folded) or _DEADLINE_ANYWHERE.search(folded)) and len(text) <= 60
 
 
 @dataclass(frozen=True)
@@ -233,7 +217,9 @@ def _looks_interleaved(chunk: list[Line]) -> bool:
 def _single_field(text: str) -> bool:
     folded = fold(text)
     return bool(
-        (_DEADLINE.match(folded) and len(text) <= 25) or (AGENCY.match(folded) and len(text) <= 25) or len(text) <= 12
+        (DEADLINE_START.match(folded) and len(text) <= 25)
+        or (AGENCY.match(folded) and len(text) <= 25)
+        or len(text) <= 12
     )
 
 
@@ -340,7 +326,7 @@ def _next_column(row: list[str], column: int, text: str, order: tuple[int, ...])
                 return column
             if later in (LEAD, PARTNERS) and agency and _agency_after_content(current, text):
                 return later
-            if later == DEADLINE and _DEADLINE.match(folded) and len(text) <= 16 and not current.endswith("-"):
+            if later == DEADLINE and DEADLINE_START.match(folded) and len(text) <= 16 and not current.endswith("-"):
                 return later
             if later in (OUTPUT, NOTE):
                 return column
@@ -350,7 +336,7 @@ def _next_column(row: list[str], column: int, text: str, order: tuple[int, ...])
                 return later
             continue
         if later == DEADLINE:
-            return later if _DEADLINE.match(folded) and _starts_new_cell(current, text) else column
+            return later if DEADLINE_START.match(folded) and _starts_new_cell(current, text) else column
         if column in (OUTPUT, NOTE):
             return later if _opens_note(current, text) else column
         return later if _starts_new_cell(current, text) else column
@@ -506,7 +492,7 @@ def _cut_content(piece: str) -> tuple[str, str]:
         if AGENCY.match(folded[match.start() :]):
             cut = match.start()
             break
-    deadline = _YEAR_RANGE.search(folded)
+    deadline = YEAR_RANGE.search(folded)
     if deadline and deadline.start() < cut:
         cut = deadline.start()
     if AGENCY.match(folded) or re.match(r"^[^A-Za-z]{0,6}(c\wc phong|v\w{1,2}n ?ph)", folded):
@@ -608,7 +594,7 @@ def _assign_tails(row: list[str], tails: list[str]) -> None:
             column = carried[-1][0]
             continue
         folded = fold(span)
-        if _DEADLINE_ANYWHERE.search(folded) and len(span) <= 25 or _DEADLINE.match(folded) and len(span) <= 16:
+        if DEADLINE_ANYWHERE.search(folded) and len(span) <= 25 or DEADLINE_START.match(folded) and len(span) <= 16:
             column = DEADLINE
         elif column > DEADLINE or (column == DEADLINE and row[DEADLINE]):
             column = OUTPUT
@@ -669,9 +655,9 @@ def _spans(tail: str) -> list[str]:
     for match in re.finditer(r"(?:(?<=\s)|^)(?=\S)", tail):
         at = match.start()
         rest = folded[at:]
-        if _DEADLINE_ANYWHERE.match(rest):
+        if DEADLINE_ANYWHERE.match(rest):
             cuts.add(at)
-            deadline = _DEADLINE_ANYWHERE.match(rest)
+            deadline = DEADLINE_ANYWHERE.match(rest)
             cuts.add(at + deadline.end())
         elif tail[at].isupper() and (AGENCY.match(rest) or _OUTPUT.match(rest)) and at > 0:
             cuts.add(at)

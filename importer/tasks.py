@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from importer.agencies import looks_like_agency
 from importer.areas import area_of
-from importer.deadlines import repair_deadline, restore_deadline
+from importer.deadlines import looks_like_deadline, repair_deadline, restore_deadline
 from importer.markers import GROUP_NUMBER, NUMERAL, name_sections, split_numeral
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
@@ -32,7 +32,6 @@ from importer.table_lines import (
     LEAD,
     OUTPUT,
     PARTNERS,
-    looks_like_deadline,
 )
 from importer.task_blocks import extract_task_blocks
 from importer.text import fold, mostly_capitals

@@ -4,7 +4,14 @@ import datetime as dt
 
 import pytest
 
-from importer.deadlines import Deadline, parse_deadline, readable, repair_deadline, restore_deadline
+from importer.deadlines import (
+    Deadline,
+    looks_like_deadline,
+    parse_deadline,
+    readable,
+    repair_deadline,
+    restore_deadline,
+)
 
 D = dt.date
 START, END = D(2026, 1, 1), D(2030, 12, 31)
@@ -97,3 +104,8 @@ def test_it_restores_ocr_damaged_deadlines(printed, restored):
 )
 def test_it_mends_only_a_glued_year_range_in_a_clean_document(printed, repaired):
     assert repair_deadline(printed) == repaired
+
+
+def test_it_tells_a_cell_giving_a_time_from_other_cells():
+    assert all(looks_like_deadline(c) for c in ("Quý II/2026", "Hằng năm", "2026 - 2030", "Theo kế hoạch", "612026"))
+    assert not any(looks_like_deadline(c) for c in ("Văn phòng UBND xã", "Báo cáo kết quả", "Rà soát thủ tục"))
