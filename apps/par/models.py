@@ -164,8 +164,8 @@ class CriterionTag(models.Model):
         verbose_name_plural = "gắn tiêu chí"
 
 
-class AssessmentYear(models.Model):
-    """A year the city has opened for scoring, with its deadlines and bands."""
+class AssessmentYear(Versioned):
+    """A year the city has opened for scoring, with its deadlines and bands (apps/par/bands.py)."""
 
     year = models.PositiveSmallIntegerField("năm đánh giá", unique=True)
     self_deadline = models.DateField("hạn tự chấm")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("chi-so-cchc/bo-tieu-chi/<int:pk>/tai.<str:kind>", views.framework_file, name="par-framework-file"),
     path("chi-so-cchc/mo-nam/", views.year_open, name="par-year-open"),
     path("chi-so-cchc/nam/<int:year_id>/xep-hang/", views.ranking, name="par-ranking"),
+    path("chi-so-cchc/nam/<int:year_id>/xep-loai/", views.year_bands, name="par-bands"),
     path("chi-so-cchc/nam/<int:year_id>/xep-hang.<str:kind>", views.ranking_file, name="par-ranking-file"),
     path("chi-so-cchc/nam/<int:year_id>/don-vi/<int:unit_id>/bat-dau/", views.start, name="par-start"),
     path("chi-so-cchc/ban-cham/<int:pk>/", views.assessment_detail, name="par-assessment"),

@@ -13,13 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from apps.par import exports, frameworks, services
+from apps.par import bands, exports, frameworks, services
 from apps.par.methods import METHODS
 from apps.par.models import (
     Assessment,
     AssessmentState,
     AssessmentYear,
-    CriterionTag,
     Framework,
     Part,
     Score,
@@ -245,9 +244,9 @@ def year_open(request):
                     appraisal_start=_date(request.POST.get("appraisal_start", "")),
                     appraisal_end=_date(request.POST.get("appraisal_end", "")),
                     explanation_deadline=_date(request.POST.get("explanation_deadline", "")),
-                    bands=services.parse_bands(request.POST.get("bands", "")),
+                    bands=bands.parse(request.POST.get("bands", "")),
                 )
-            except WorkflowError as error:
+            except (WorkflowError, bands.BandError) as error:
                 messages.error(request, str(error))
             else:
                 messages.success(request, f"Đã mở {row}; các đơn vị đã có thể tự chấm.")
@@ -256,7 +255,7 @@ def year_open(request):
         "frameworks": usable,
         "groups": UnitGroup.choices,
         "today": timezone.localdate(),
-        "bands": request.POST.get("bands", services.BANDS_TEXT),
+        "bands": request.POST.get("bands", bands.text(bands.DEFAULT)),
     }
     return render(request, "par/year_open.html", context)
 
@@ -370,12 +369,14 @@ def tags(request, pk: int):
         for key, raw in request.POST.items():
             if key.startswith(("task-", "target-")):
                 chosen[key] = int(raw) if raw.isdigit() else None
-        changed = services.set_tags(assessment, request.user, chosen)
+        try:
+            changed = services.set_tags(assessment, request.user, chosen, _version(request))
+        except Conflict as error:
+            messages.error(request, str(error))
+            return redirect("par-tags", pk=assessment.pk)
         messages.success(request, f"Đã lưu gắn tiêu chí ({changed} thay đổi); điểm đề xuất đã được tính lại.")
         return redirect("par-assessment", pk=assessment.pk)
-    current = {}
-    for tag in CriterionTag.objects.filter(criterion__framework=assessment.framework):
-        current[f"task-{tag.task_id}" if tag.task_id else f"target-{tag.target_id}"] = tag.criterion_id
+    current = services.tags_of(assessment)
     rows = [{"key": f"task-{t.pk}", "kind": "Nhiệm vụ", "obj": t, "label": str(t)} for t in tasks]
     rows += [{"key": f"target-{t.pk}", "kind": "Chỉ tiêu", "obj": t, "label": str(t)} for t in targets]
     for row in rows:
@@ -532,6 +533,30 @@ def ranking(request, year_id: int):
         "board": services.board(year) if access.is_city else [],
     }
     return render(request, "par/ranking.html", context)
+
+
+@login_required
+def year_bands(request, year_id: int):
+    """The city changes a year's bands at any time, without reopening it; the ranking follows at once."""
+    if not services.can_run_city(Access(request.user)):
+        raise PermissionDenied(services.FORBIDDEN_CITY)
+    year = get_object_or_404(AssessmentYear, pk=year_id)
+    typed = bands.text(year.bands)
+    problem = ""
+    if request.method == "POST":
+        typed = request.POST.get("bands", "")
+        try:
+            chosen = bands.parse(typed)
+            if chosen is None:
+                raise bands.BandError(f"Hãy nhập các xếp loại; {bands.TEXT_FORMAT}.")
+            bands.set_bands(year, request.user, chosen, _version(request))
+        except (bands.BandError, Conflict) as error:
+            problem = str(error)
+        else:
+            messages.success(request, f"Đã lưu xếp loại năm {year.year}: {bands.text(chosen)}; xếp hạng đã tính lại.")
+            return redirect("par-ranking", year_id=year.pk)
+    context = {"year": year, "typed": typed, "problem": problem, "format": bands.TEXT_FORMAT}
+    return render(request, "par/bands.html", context)
 
 
 @login_required
