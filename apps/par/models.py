@@ -79,7 +79,8 @@ class Framework(Versioned):
         return ", ".join(UnitGroup(g).label for g in self.groups if g in UnitGroup.values)
 
     def in_use(self) -> bool:
-        return self.assessments.exists()
+        """An opened year scores with it (or already has): it is not changed in place any more."""
+        return self.years.exists() or self.assessments.exists()
 
     def nodes(self) -> list[Criterion]:
         """Every criterion in tree order, each with ``children`` and ``depth`` filled in (one query)."""

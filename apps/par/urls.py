@@ -8,6 +8,7 @@ urlpatterns = [
     path("chi-so-cchc/bo-tieu-chi/nhap/", views.framework_import, name="par-framework-import"),
     path("chi-so-cchc/bo-tieu-chi/<int:pk>/", views.framework_detail, name="par-framework"),
     path("chi-so-cchc/bo-tieu-chi/<int:pk>/sua/", views.framework_edit, name="par-framework-edit"),
+    path("chi-so-cchc/bo-tieu-chi/<int:pk>/sao-chep/", views.framework_copy, name="par-framework-copy"),
     path("chi-so-cchc/bo-tieu-chi/<int:pk>/tai.<str:kind>", views.framework_file, name="par-framework-file"),
     path("chi-so-cchc/mo-nam/", views.year_open, name="par-year-open"),
     path("chi-so-cchc/nam/<int:year_id>/xep-hang/", views.ranking, name="par-ranking"),

@@ -143,6 +143,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "par-framework": "signed-in",
     "par-framework-file": "signed-in",
     "par-framework-edit": "city",
+    "par-framework-copy": ("405", "city"),
     "par-year-open": "city",
     "par-ranking": "signed-in",
     "par-ranking-file": "city",
@@ -254,6 +255,7 @@ PK = {
     "par-framework": "framework",
     "par-framework-file": "framework",
     "par-framework-edit": "framework",
+    "par-framework-copy": "framework",
 }
 FIXED = {
     "password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"},
