@@ -102,7 +102,8 @@ def open_year(
     explanation_deadline: dt.date | None = None,
     bands: list | None = None,
 ) -> AssessmentYear:
-    """Open (or change the dates of) a scoring year, with the framework of each unit group."""
+    """Open (or change the dates of) a scoring year, with the framework of each unit group. ``bands`` are the new
+    year's (the defaults when None); an opened year's are changed with ``apps.par.bands.set_bands`` only."""
     if not frameworks:
         raise WorkflowError("Hãy chọn bộ tiêu chí cho ít nhất một khối đơn vị.")
     with transaction.atomic():
@@ -113,8 +114,15 @@ def open_year(
                 "appraisal_start": appraisal_start,
                 "appraisal_end": appraisal_end,
                 "explanation_deadline": explanation_deadline,
-                "bands": bands if bands is not None else DEFAULT_BANDS,
                 "opened_by": user,
+            },
+            create_defaults={
+                "self_deadline": self_deadline,
+                "appraisal_start": appraisal_start,
+                "appraisal_end": appraisal_end,
+                "explanation_deadline": explanation_deadline,
+                "opened_by": user,
+                "bands": bands if bands is not None else DEFAULT_BANDS,
             },
         )
         for group, framework in frameworks.items():

@@ -43,6 +43,9 @@ def test_it_changes_the_bands_of_an_opened_year_and_ranks_again(client, officer,
 
     page = client.post(url, {"version": year.version, "bands": "93: Xuất sắc; 80–95: Tốt; 0: Khá"}).content.decode()
     assert "“Tốt” (80–95) chồng lên “Xuất sắc” (từ 93)" in page and "80–95: Tốt" in page
+    services.open_year(2025, dt.date(2099, 2, 1), {"communes": year.framework_for("communes")}, reviewer)
+    assert AssessmentYear.objects.get(pk=year.pk).bands[0] == [88.0, "Xuất sắc"]  # new dates keep the bands
+    year.refresh_from_db()
     stale = client.post(url, {"version": year.version - 1, "bands": "90: Giỏi; 0: Khác"}).content.decode()
     assert "đã được người khác sửa" in stale
     assert AssessmentYear.objects.get(pk=year.pk).bands[0] == [88.0, "Xuất sắc"]
