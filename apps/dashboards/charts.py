@@ -1,7 +1,8 @@
 """Tiny server-side SVG charts (no chart library, no CDN): a sparkline of a target's values across periods,
-a progress bar, and a bar stacked by task status. Every chart has a viewBox so it scales on a phone; the
-sparkline writes its values, its target and its periods on the chart, and the bars stand in table rows whose
-cells give their numbers. Colours are the stylesheet's, readable at 4.5:1 on white."""
+a progress bar, a bar stacked by task status, and a line chart with axes (a rate over periods). Every chart has a
+viewBox so it scales on a phone; the sparkline and the line chart write their values and periods on the chart,
+and the bars stand in table rows whose cells give their numbers. Colours are the stylesheet's,
+readable at 4.5:1 on white."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from apps.dashboards.templatetags.figures_tags import num
 from apps.plans.models import ReportStatus
 
 COLOURS = {
@@ -150,4 +152,96 @@ def stacked(counts: dict[str, int], label: str = "") -> SafeString:
         '<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="{}">{}</svg>',
         label,
         mark_safe("".join(rects)),
+    )
+
+
+def line_chart(
+    values: Sequence[Decimal | float | None],
+    labels: Sequence[str],
+    unit: str = "%",
+    top: float = 100,
+    width: int = 360,
+    height: int = 190,
+    title: str = "",
+) -> SafeString:
+    """A line chart of values over periods (oldest first) on a 0–``top`` axis: gridlines with their values on the
+    left, every period named under its point (its first word or words, then its year), each value written above its
+    dot, and a gap in the line where a period has no value ("–" on the axis). Sized by its viewBox, so it fits a
+    390 px phone and prints as drawn; the table beside it keeps the figures for screen readers."""
+    if not values:
+        return mark_safe("")
+    left, right, above, below = 34, 8, 16, 32
+    plot_w, plot_h = width - left - right, height - above - below
+    slot = plot_w / len(values)
+
+    def x(i: int) -> float:
+        return left + slot * (i + 0.5)
+
+    def y(v: float) -> float:
+        return above + plot_h - max(0.0, min(float(v), top)) / top * plot_h
+
+    parts = []
+    for tick in (0, top / 4, top / 2, top * 3 / 4, top):
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>'
+                '<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>',
+                left,
+                width - right,
+                _n(y(tick)),
+                _n(y(tick)),
+                "#5b6b7c" if tick == 0 else "#cfd8dc",
+                left - 4,
+                _n(y(tick)),
+                num(Decimal(str(tick)), unit),
+            )
+        )
+    runs: list[list[str]] = [[]]
+    for i, v in enumerate(values):
+        if v is None:
+            runs.append([])
+        else:
+            runs[-1].append(f"{_n(x(i))},{_n(y(v))}")
+    parts += [
+        format_html('<polyline points="{}" fill="none" stroke="#1565c0" stroke-width="2"/>', " ".join(run))
+        for run in runs
+        if len(run) > 1
+    ]
+    for i, (v, label) in enumerate(zip(values, labels, strict=False)):
+        name, _, year = label.rpartition(" ")
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="middle" class="period"><tspan x="{}">{}</tspan>'
+                '<tspan x="{}" dy="11">{}</tspan></text>',
+                _n(x(i)),
+                height - below + 12,
+                _n(x(i)),
+                name or year,
+                _n(x(i)),
+                year if name else "",
+            )
+        )
+        if v is None:
+            parts.append(
+                format_html('<text x="{}" y="{}" text-anchor="middle" fill="#5b6b7c">–</text>', _n(x(i)), _n(y(0) - 4))
+            )
+            continue
+        shown = num(Decimal(str(v)).quantize(Decimal("0.1")), unit)
+        parts.append(
+            format_html(
+                '<circle cx="{}" cy="{}" r="3" fill="#1565c0"/><text x="{}" y="{}" text-anchor="middle" '
+                'class="value">{}</text>',
+                _n(x(i)),
+                _n(y(v)),
+                _n(x(i)),
+                _n(y(v) - 6),
+                shown,
+            )
+        )
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}">{}</svg>',
+        width,
+        height,
+        title,
+        mark_safe("".join(parts)),
     )

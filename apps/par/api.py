@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, File, Header, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
+from pydantic import model_validator
 
 from apps.api.api import IF_MATCH, expected_version, with_etag
 from apps.api.schemas import Error, Id, Text
@@ -114,6 +115,44 @@ class AppraisalIn(Schema):
 class LeafConflict(Schema):
     detail: str
     current: LeafOut | None
+
+
+class TagItemOut(Schema):
+    kind: str = Field(..., description="`task` hoặc `target`")
+    id: int
+    plan: int
+    label: str
+    criterion: int | None
+    code: str = Field(..., description="Mã tiêu chí được gắn (trống khi chưa gắn)")
+
+
+class TagLeafOut(Schema):
+    id: int
+    code: str
+    title: str
+
+
+class TagsOut(Schema):
+    assessment: int
+    version: int
+    items: list[TagItemOut]
+    criteria: list[TagLeafOut]
+
+
+class TagIn(Schema):
+    task: Id | None = None
+    target: Id | None = None
+    criterion: Id | None = Field(None, description="Tiêu chí (lá) được gắn; null: bỏ gắn")
+
+    @model_validator(mode="after")
+    def one_of_task_or_target(self):
+        if (self.task is None) == (self.target is None):
+            raise ValueError("mỗi mục gắn có đúng một trong hai trường task hoặc target")
+        return self
+
+
+class TagsIn(Schema):
+    tags: list[TagIn] = Field(..., max_length=10000)
 
 
 class RankOut(Schema):
@@ -357,6 +396,75 @@ def lock(
         raise HttpError(422, " ".join(exc.messages)) from exc
     response["ETag"] = assessment.etag
     return _assessment_out(assessment)
+
+
+def _tags_out(assessment: Assessment) -> dict:
+    tasks, targets = services.taggable(assessment)
+    leaves = assessment.framework.leaves()
+    codes = {leaf.pk: leaf.code for leaf in leaves}
+    current = services.tags_of(assessment)
+    items = [("task", t) for t in tasks] + [("target", t) for t in targets]
+    return {
+        "assessment": assessment.pk,
+        "version": assessment.version,
+        "items": [
+            {
+                "kind": kind,
+                "id": obj.pk,
+                "plan": obj.plan_id,
+                "label": str(obj),
+                "criterion": current.get(f"{kind}-{obj.pk}"),
+                "code": codes.get(current.get(f"{kind}-{obj.pk}"), ""),
+            }
+            for kind, obj in items
+        ],
+        "criteria": [{"id": leaf.pk, "code": leaf.code, "title": leaf.title} for leaf in leaves],
+    }
+
+
+@router.get(
+    "/par/assessments/{assessment_id}/tags",
+    response={200: TagsOut, 403: Error, 404: Error},
+    summary="Nhiệm vụ, chỉ tiêu của đơn vị và tiêu chí mỗi mục được gắn",
+    description="Như trang “Gắn nhiệm vụ, chỉ tiêu với tiêu chí”: chỉ cán bộ thường trực CCHC của đơn vị. "
+    "ETag là phiên bản của bản chấm.",
+)
+def tags(request, assessment_id: int, response: HttpResponse):
+    assessment = _acting(request, assessment_id, services.SELF)
+    response["ETag"] = assessment.etag
+    return _tags_out(assessment)
+
+
+@router.put(
+    "/par/assessments/{assessment_id}/tags",
+    response={200: TagsOut, 400: Error, 403: Error, 404: Error, 412: Error, 422: Error},
+    summary="Gắn nhiệm vụ, chỉ tiêu với tiêu chí (thay cả danh sách)",
+    description='`tags`: mỗi mục `{"task": id}` hoặc `{"target": id}` với `criterion` (id tiêu chí lá, null để '
+    "bỏ gắn). Mục của đơn vị không có trong danh sách bị bỏ gắn. Kèm If-Match (ETag của bản chấm): 412 nếu đã có "
+    "người đổi. Điểm đề xuất được tính lại.",
+)
+def tags_set(
+    request,
+    assessment_id: int,
+    payload: TagsIn,
+    response: HttpResponse,
+    if_match: str | None = Header(None, alias="If-Match", description=IF_MATCH),
+):
+    assessment = _acting(request, assessment_id, services.SELF)
+    expected = expected_version(if_match)
+    tasks, targets = services.taggable(assessment)
+    chosen: dict[str, int | None] = {f"task-{t.pk}": None for t in tasks} | {f"target-{t.pk}": None for t in targets}
+    for tag in payload.tags:
+        chosen[f"task-{tag.task}" if tag.task is not None else f"target-{tag.target}"] = tag.criterion
+    try:
+        services.set_tags(assessment, request.user, chosen, expected, strict=True)
+    except Conflict as exc:
+        raise HttpError(412, f"{exc} Đọc lại bằng GET rồi gửi lại với If-Match mới.") from exc
+    except WorkflowError as exc:
+        raise HttpError(422, str(exc)) from exc
+    assessment.refresh_from_db(fields=["version"])
+    response["ETag"] = assessment.etag
+    return _tags_out(assessment)
 
 
 class RankingFilters(Schema):

@@ -22,6 +22,7 @@ import yaml
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 
+from apps.audit.models import record
 from apps.par.methods import METHODS, check_params, pts
 from apps.par.models import Criterion, Framework, Part, UnitGroup
 from cchc import xlsx
@@ -250,8 +251,8 @@ def save(meta: dict, nodes: list[Node]) -> Framework:
             if framework.in_use():
                 raise FrameworkError(
                     [
-                        f"Bộ tiêu chí theo quyết định {framework.decision_number} năm {framework.year} đã được dùng để "
-                        "chấm điểm nên không thay được; hãy nhập với số quyết định mới."
+                        f"Bộ tiêu chí theo quyết định {framework.decision_number} năm {framework.year} đã được dùng "
+                        "cho năm đánh giá đã mở nên không thay được; hãy nhập với số quyết định mới."
                     ]
                 )
             for key, value in meta.items():
@@ -431,50 +432,160 @@ def load_xlsx(data: bytes) -> Framework:
 
 # --- editing in the browser ---------------------------------------------------------------------------------
 
+IN_USE = (
+    "Bộ tiêu chí này đã được dùng cho một năm đánh giá đã mở (bản chấm giữ nguyên phiên bản đã mở) nên không sửa "
+    "tại chỗ được; hãy tạo phiên bản mới bằng cách sao chép rồi sửa bản sao."
+)
 
-def edit(framework: Framework, changes: dict[int, dict], expected_version: int | None = None) -> list[str]:
-    """Change criteria in place (title, points, method, parameters, evidence, groups), after the totals check:
-    returns the problems and changes nothing when there are any. ``changes`` by criterion id; values as typed."""
+
+def _apply(row: Criterion, typed: dict, problems: list[str]) -> None:
+    """Typed values onto one criterion (new or not); headings keep no method."""
+    if "title" in typed:
+        row.title = str(typed["title"]).strip() or row.title
+    if "max_points" in typed:
+        row.max_points = _decimal(typed["max_points"], row.code, problems)
+    if "method" in typed:
+        row.method = str(typed["method"] or "manual")
+        if row.method not in METHODS:
+            problems.append(f"{row.code}: không có cách chấm “{row.method}”.")
+    if "params" in typed:
+        raw = str(typed["params"]).strip()
+        try:
+            row.params = json.loads(raw) if raw else {}
+        except json.JSONDecodeError:
+            problems.append(f'{row.code}: tham số “{raw}” không phải JSON (VD {{"threshold": 85}}).')
+        if not isinstance(row.params, dict):
+            problems.append(f'{row.code}: tham số phải có dạng {{"tên": giá trị}}.')
+            row.params = {}
+    if "evidence" in typed:
+        row.evidence = str(typed["evidence"]).strip()
+    if "groups" in typed:
+        row.groups = [g for g in typed["groups"] if g]
+
+
+def edit(
+    framework: Framework,
+    changes: dict[int, dict],
+    expected_version: int | None = None,
+    removed: set[int] | frozenset = frozenset(),
+    added: list[dict] = (),
+    user=None,
+) -> list[str]:
+    """Change criteria in place (title, points, method, parameters, evidence, groups), remove some (with what is under
+    them) and add new ones, all after the totals check: returns the problems and changes nothing when there are any.
+    ``changes`` by criterion id, values as typed; ``added``: dicts of code, title, part, max_points, method, params,
+    evidence, groups, each placed by its code as in the workbook ("1.1.3" under "1.1"). Versioned and audited. A
+    framework an opened year uses is never changed in place."""
     if framework.in_use():
-        return [
-            "Bộ tiêu chí này đã được dùng để chấm điểm nên không sửa được; hãy tải .xlsx về, sửa, rồi nhập với số "
-            "quyết định mới."
-        ]
+        return [IN_USE]
     rows = {row.pk: row for row in framework.nodes()}
+    gone = {pk for pk in removed if pk in rows}
+    for row in rows.values():  # in tree order: what is under a removed criterion goes with it
+        if row.parent_id in gone:
+            gone.add(row.pk)
     problems: list[str] = []
     for pk, typed in changes.items():
-        row = rows.get(pk)
-        if row is None:
+        if pk in rows and pk not in gone:
+            _apply(rows[pk], typed, problems)
+    kept = [row for row in rows.values() if row.pk not in gone]
+    by_code = {row.code: row for row in kept}
+    removed_codes = {rows[pk].code for pk in gone}
+    kids: dict[int, list[Criterion]] = {id(row): [] for row in kept}
+    roots: list[Criterion] = []
+    for row in kept:
+        (kids[id(rows[row.parent_id])] if row.parent_id else roots).append(row)
+    new: list[Criterion] = []
+    for typed in added:
+        code = str(typed.get("code") or "").strip()
+        if not code:
+            problems.append(f"Tiêu chí thêm “{str(typed.get('title', ''))[:60]}” chưa có mã (VD 1.1.3).")
             continue
-        if "title" in typed:
-            row.title = str(typed["title"]).strip() or row.title
-        if "max_points" in typed:
-            row.max_points = _decimal(typed["max_points"], row.code, problems)
-        if "method" in typed and not row.kids:
-            row.method = str(typed["method"])
-            if row.method not in METHODS:
-                problems.append(f"{row.code}: không có cách chấm “{row.method}”.")
-        if "params" in typed and not row.kids:
-            raw = str(typed["params"]).strip()
-            try:
-                row.params = json.loads(raw) if raw else {}
-            except json.JSONDecodeError:
-                problems.append(f'{row.code}: tham số “{raw}” không phải JSON (VD {{"threshold": 85}}).')
-        if "evidence" in typed:
-            row.evidence = str(typed["evidence"]).strip()
+        parent_code = code.rpartition(".")[0]
+        parent = by_code.get(parent_code) if parent_code else None
+        if parent_code and parent is None:
+            where = "vừa bị bỏ" if parent_code in removed_codes else "chưa có"
+            problems.append(f"Mã {code} nằm dưới {parent_code} nhưng tiêu chí {parent_code} {where}.")
+            continue
+        part = parent.part if parent is not None else str(typed.get("part") or Part.MAIN)
+        if part not in PART_LABELS:
+            problems.append(f"{code}: phần “{part}” không hợp lệ.")
+            part = Part.MAIN
+        row = Criterion(framework=framework, code=code, title="", part=part, max_points=Decimal(0), params={})
+        _apply(row, typed, problems)
+        if not row.title:
+            problems.append(f"{code}: hãy viết nội dung tiêu chí.")
+        new.append(row)
+        kids[id(row)] = []
+        by_code.setdefault(code, row)
+        siblings = kids[id(parent)] if parent is not None else roots
+        same_part = [i for i, other in enumerate(siblings) if other.part == part]  # a content before bonus, penalty
+        siblings.insert(same_part[-1] + 1 if same_part else len(siblings), row)
     if problems:
         return problems
-    made: dict[int, Node] = {}
-    roots: list[Node] = []
-    for row in rows.values():
-        node = Node(row.code, row.title, row.max_points, row.part, row.method, row.params, row.evidence, row.groups)
-        made[row.pk] = node
-        (made[row.parent_id].children if row.parent_id else roots).append(node)
-    problems = check(roots)
+
+    def node(row: Criterion) -> Node:
+        children = [node(child) for child in kids[id(row)]]
+        return Node(
+            row.code, row.title, row.max_points, row.part, row.method, row.params, row.evidence, row.groups, children
+        )
+
+    problems = check([node(row) for row in roots])
     if problems:
         return problems
     with transaction.atomic():
         claim(framework, expected_version)
-        for row in rows.values():
-            row.save(update_fields=["title", "max_points", "method", "params", "evidence"])
+        Criterion.objects.filter(pk__in=gone).delete()
+        position = 0
+
+        def put(row: Criterion, parent: Criterion | None) -> None:
+            nonlocal position
+            position += 1
+            row.position, row.parent = position, parent
+            if kids[id(row)]:
+                row.method, row.params = "manual", {}
+            row.save()
+            for child in kids[id(row)]:
+                put(child, row)
+
+        for row in roots:
+            put(row, None)
+        changed = sorted(rows[pk].code for pk in changes if pk in rows and pk not in gone)
+        summary = f"Sửa bộ tiêu chí {framework}"
+        for label, codes in (("thêm", [r.code for r in new]), ("bỏ", sorted(removed_codes)), ("sửa", changed)):
+            if codes:
+                summary += f"; {label} {', '.join(codes[:20])}"
+        record(
+            user,
+            "par.framework_edited",
+            framework,
+            None,
+            after={"added": [r.code for r in new], "removed": sorted(removed_codes), "changed": changed},
+            summary=summary,
+        )
     return []
+
+
+def copy(framework: Framework, decision_number: str, year, user=None) -> Framework:
+    """A new version of a framework: the same tree under another decision (number, year), to edit before use."""
+    number = (decision_number or "").strip()
+    problems: list[str] = []
+    meta = _meta(
+        {
+            "name": framework.name,
+            "decision_number": number,
+            "decision_date": None,
+            "year": year,
+            "groups": framework.groups,
+            "sample": framework.is_sample,
+            "note": framework.note,
+        },
+        problems,
+    )
+    if not problems and Framework.objects.filter(decision_number=number, year=meta["year"]).exists():
+        problems.append(f"Đã có bộ tiêu chí theo quyết định {number} năm {meta['year']}; hãy dùng số quyết định khác.")
+    if problems:
+        raise FrameworkError(problems)
+    with transaction.atomic():
+        made = save(meta, to_nodes(framework))
+        record(user, "par.framework_copied", made, None, summary=f"Sao chép {framework} thành {made}")
+    return made

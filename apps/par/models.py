@@ -79,7 +79,8 @@ class Framework(Versioned):
         return ", ".join(UnitGroup(g).label for g in self.groups if g in UnitGroup.values)
 
     def in_use(self) -> bool:
-        return self.assessments.exists()
+        """An opened year scores with it (or already has): it is not changed in place any more."""
+        return self.years.exists() or self.assessments.exists()
 
     def nodes(self) -> list[Criterion]:
         """Every criterion in tree order, each with ``children`` and ``depth`` filled in (one query)."""
@@ -164,8 +165,8 @@ class CriterionTag(models.Model):
         verbose_name_plural = "gắn tiêu chí"
 
 
-class AssessmentYear(models.Model):
-    """A year the city has opened for scoring, with its deadlines and bands."""
+class AssessmentYear(Versioned):
+    """A year the city has opened for scoring, with its deadlines and bands (apps/par/bands.py)."""
 
     year = models.PositiveSmallIntegerField("năm đánh giá", unique=True)
     self_deadline = models.DateField("hạn tự chấm")

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.audit.models import record
+from apps.par.bands import DEFAULT as DEFAULT_BANDS
 from apps.par.methods import Facts, MethodError, propose, pts
 from apps.par.models import (
     Assessment,
@@ -42,10 +43,6 @@ FORBIDDEN_SELF = "Chỉ cán bộ thường trực CCHC của đơn vị đượ
 FORBIDDEN_APPRAISE = "Chỉ cán bộ thẩm định của Sở Nội vụ được thẩm định, và không thẩm định đơn vị của chính mình."
 FORBIDDEN_CITY = "Chỉ Sở Nội vụ (cán bộ thẩm định, quản trị) được việc này."
 ZERO = Decimal(0)
-
-
-DEFAULT_BANDS = [[93, "Xuất sắc"], [80, "Tốt"], [65, "Khá"], [0, "Trung bình"]]  # only "xuất sắc" ≥ 93 is known
-BANDS_TEXT = "; ".join(f"{minimum}: {label}" for minimum, label in DEFAULT_BANDS)
 
 
 class WorkflowError(Exception):
@@ -105,7 +102,8 @@ def open_year(
     explanation_deadline: dt.date | None = None,
     bands: list | None = None,
 ) -> AssessmentYear:
-    """Open (or change the dates of) a scoring year, with the framework of each unit group."""
+    """Open (or change the dates of) a scoring year, with the framework of each unit group. ``bands`` are the new
+    year's (the defaults when None); an opened year's are changed with ``apps.par.bands.set_bands`` only."""
     if not frameworks:
         raise WorkflowError("Hãy chọn bộ tiêu chí cho ít nhất một khối đơn vị.")
     with transaction.atomic():
@@ -116,10 +114,15 @@ def open_year(
                 "appraisal_start": appraisal_start,
                 "appraisal_end": appraisal_end,
                 "explanation_deadline": explanation_deadline,
-                "bands": bands
-                if bands is not None
-                else [[93, "Xuất sắc"], [80, "Tốt"], [65, "Khá"], [0, "Trung bình"]],
                 "opened_by": user,
+            },
+            create_defaults={
+                "self_deadline": self_deadline,
+                "appraisal_start": appraisal_start,
+                "appraisal_end": appraisal_end,
+                "explanation_deadline": explanation_deadline,
+                "opened_by": user,
+                "bands": bands if bands is not None else DEFAULT_BANDS,
             },
         )
         for group, framework in frameworks.items():
@@ -132,23 +135,6 @@ def open_year(
             YearFramework.objects.update_or_create(year=row, group=group, defaults={"framework": framework})
         record(user, "par.year_opened" if created else "par.year_changed", row, None, summary=str(row))
     return row
-
-
-def parse_bands(text: str) -> list | None:
-    """'93: Xuất sắc; 80: Tốt' → [[93.0, "Xuất sắc"], [80.0, "Tốt"]]; empty → None (the defaults)."""
-    bands = []
-    for part in (text or "").replace("\n", ";").split(";"):
-        if not part.strip():
-            continue
-        minimum, sep, label = part.partition(":")
-        try:
-            value = float(minimum.strip().replace(",", "."))
-        except ValueError:
-            value = None
-        if not sep or not label.strip() or value is None or not 0 <= value <= 100:
-            raise WorkflowError(f"Xếp loại “{part.strip()}” không đúng dạng; viết như “93: Xuất sắc; 80: Tốt”.")
-        bands.append([value, label.strip()])
-    return sorted(bands, key=lambda b: -b[0]) or None
 
 
 def open_assessment(year: AssessmentYear, unit: Unit, user) -> tuple[Assessment, bool]:
@@ -663,14 +649,46 @@ def taggable(assessment: Assessment) -> tuple[list, list]:
     return list(dated_tasks or tasks), list(dated_targets or targets)
 
 
-def set_tags(assessment: Assessment, user, chosen: dict[str, int | None]) -> int:
+def tags_of(assessment: Assessment) -> dict[str, int]:
+    """The criterion each tagged task and target serves, by key (``"task-12"``, ``"target-7"``)."""
+    return {
+        f"task-{tag.task_id}" if tag.task_id else f"target-{tag.target_id}": tag.criterion_id
+        for tag in CriterionTag.objects.filter(criterion__framework=assessment.framework)
+    }
+
+
+def set_tags(
+    assessment: Assessment,
+    user,
+    chosen: dict[str, int | None],
+    expected_version: int | None = None,
+    strict: bool = False,
+) -> int:
     """Tag tasks and targets (``"task-12"``, ``"target-7"``) with one leaf of the assessment's framework each (None
-    removes the tag); returns how many changed. Only the unit's own tasks and targets, only leaves."""
+    removes the tag); returns how many changed. Only the unit's own tasks and targets, only leaves: others are left
+    out, or with ``strict`` refused (``WorkflowError`` naming them). The tags are the assessment's: a change moves it
+    to its next version (``Conflict`` when it is not at ``expected_version``)."""
     tasks, targets = taggable(assessment)
     rows = {f"task-{t.pk}": ("task", t) for t in tasks} | {f"target-{t.pk}": ("target", t) for t in targets}
     leaves = {c.pk: c for c in assessment.framework.leaves()}
+    if strict:
+        names = {"task": "Nhiệm vụ", "target": "Chỉ tiêu"}
+        problems = [
+            f"{names[key.partition('-')[0]]} {key.partition('-')[2]} không thuộc kế hoạch đã ban hành của "
+            f"{assessment.unit.name} nên không gắn được."
+            for key in chosen
+            if key not in rows
+        ]
+        problems += [
+            f"Tiêu chí {criterion_id} không phải tiêu chí được chấm điểm của bộ tiêu chí {assessment.framework}."
+            for criterion_id in {c for c in chosen.values() if c is not None and c not in leaves}
+        ]
+        if problems:
+            raise WorkflowError(" ".join(problems))
     changed = 0
     with transaction.atomic():
+        if expected_version is not None:
+            claim(assessment, expected_version)
         for key, criterion_id in chosen.items():
             if key not in rows or (criterion_id is not None and criterion_id not in leaves):
                 continue
@@ -685,6 +703,8 @@ def set_tags(assessment: Assessment, user, chosen: dict[str, int | None]) -> int
                 CriterionTag.objects.create(criterion=leaves[criterion_id], **{kind: obj})
             changed += 1
         if changed:
+            if expected_version is None:
+                claim(assessment)
             record(user, "par.tagged", assessment, assessment.unit, summary=f"Gắn tiêu chí cho {changed} mục")
             refresh_proposals(assessment)
     return changed

@@ -13,13 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from apps.par import exports, frameworks, services
+from apps.par import bands, exports, frameworks, services
 from apps.par.methods import METHODS
 from apps.par.models import (
     Assessment,
     AssessmentState,
     AssessmentYear,
-    CriterionTag,
     Framework,
     Part,
     Score,
@@ -116,32 +115,55 @@ def framework_detail(request, pk: int):
         "framework": framework,
         "nodes": nodes,
         "problems": frameworks.check_framework(framework),
-        "can_edit": services.can_run_city(Access(request.user)) and not framework.in_use(),
+        "can_edit": services.can_run_city(Access(request.user)),
+        "in_use": framework.in_use(),
     }
     return render(request, "par/framework.html", context)
 
 
+NEW_ROWS = 5  # blank rows the editor offers for new criteria (more after each save)
+NEW_FIELDS = ("code", "title", "part", "max_points", "method", "params", "evidence")
+
+
+def _typed_framework(request, nodes) -> tuple[dict[int, dict], set[int], list[dict]]:
+    """From the editor's form: the changes by criterion id, the ids to remove, the rows to add (as typed)."""
+    post = request.POST
+    changes: dict[int, dict] = {}
+    for node in nodes:
+        typed = {
+            key: post[f"{key}-{node.pk}"]
+            for key in ("title", "max_points", "method", "params", "evidence")
+            if f"{key}-{node.pk}" in post
+        }
+        if f"groups-shown-{node.pk}" in post:
+            typed["groups"] = post.getlist(f"groups-{node.pk}")
+        if typed:
+            changes[node.pk] = typed
+    removed = {node.pk for node in nodes if post.get(f"remove-{node.pk}")}
+    indexes = sorted({int(k.split("-")[1]) for k in post if k.startswith("new-") and k.split("-")[1].isdigit()})
+    added = []
+    for i in indexes[:200]:
+        row = {key: post.get(f"new-{i}-{key}", "").strip() for key in NEW_FIELDS}
+        if row["code"] or row["title"] or row["max_points"]:
+            added.append(row | {"groups": post.getlist(f"new-{i}-groups")})
+    return changes, removed, added
+
+
 @login_required
 def framework_edit(request, pk: int):
-    """The city edits a framework's criteria in the browser; the totals are checked before anything is saved."""
+    """The city edits a framework's criteria in the browser — changes, removes, adds — and the totals are checked
+    before anything is saved. A framework an opened year uses is not changed: the page offers a copy instead."""
     access = Access(request.user)
     if not services.can_run_city(access):
         raise PermissionDenied(services.FORBIDDEN_CITY)
     framework = get_object_or_404(Framework, pk=pk)
     nodes = framework.nodes()
     problems: list[str] = []
+    added: list[dict] = []
     if request.method == "POST":
-        changes: dict[int, dict] = {}
-        for node in nodes:
-            typed = {
-                key: request.POST[f"{key}-{node.pk}"]
-                for key in ("title", "max_points", "method", "params", "evidence")
-                if f"{key}-{node.pk}" in request.POST
-            }
-            if typed:
-                changes[node.pk] = typed
+        changes, removed, added = _typed_framework(request, nodes)
         try:
-            problems = frameworks.edit(framework, changes, _version(request))
+            problems = frameworks.edit(framework, changes, _version(request), removed, added, request.user)
         except Conflict as error:
             problems = [str(error)]
         if not problems:
@@ -150,14 +172,43 @@ def framework_edit(request, pk: int):
         for node in nodes:  # show what was typed, with the problems
             for key, value in changes.get(node.pk, {}).items():
                 setattr(node, f"typed_{key}", value)
+            node.typed_remove = node.pk in removed
+    for node in nodes:
+        node.shown_groups = getattr(node, "typed_groups", node.groups)
+    new_rows = [row | {"index": i} for i, row in enumerate(added)]
+    new_rows += [{"index": i, "groups": []} for i in range(len(added), len(added) + NEW_ROWS)]
     context = {
         "framework": framework,
         "nodes": nodes,
         "problems": problems,
         "methods": METHODS,
+        "groups": UnitGroup.choices,
+        "parts": Part.choices,
+        "new_rows": new_rows,
         "in_use": framework.in_use(),
+        "in_use_text": frameworks.IN_USE,
+        "next_year": framework.year + 1,
     }
     return render(request, "par/framework_edit.html", context)
+
+
+@login_required
+@require_POST
+def framework_copy(request, pk: int):
+    """A new version of a framework, by copying it under another decision, to edit before a year uses it."""
+    access = Access(request.user)
+    if not services.can_run_city(access):
+        raise PermissionDenied(services.FORBIDDEN_CITY)
+    framework = get_object_or_404(Framework, pk=pk)
+    try:
+        made = frameworks.copy(
+            framework, request.POST.get("decision_number", ""), request.POST.get("year"), request.user
+        )
+    except frameworks.FrameworkError as error:
+        messages.error(request, "Chưa sao chép được: " + " ".join(error.problems))
+        return redirect("par-framework-edit", pk=framework.pk)
+    messages.success(request, f"Đã tạo {made} từ {framework}; hãy sửa rồi lưu.")
+    return redirect("par-framework-edit", pk=made.pk)
 
 
 @login_required
@@ -245,9 +296,9 @@ def year_open(request):
                     appraisal_start=_date(request.POST.get("appraisal_start", "")),
                     appraisal_end=_date(request.POST.get("appraisal_end", "")),
                     explanation_deadline=_date(request.POST.get("explanation_deadline", "")),
-                    bands=services.parse_bands(request.POST.get("bands", "")),
+                    bands=bands.parse(request.POST.get("bands", "")),
                 )
-            except WorkflowError as error:
+            except (WorkflowError, bands.BandError) as error:
                 messages.error(request, str(error))
             else:
                 messages.success(request, f"Đã mở {row}; các đơn vị đã có thể tự chấm.")
@@ -256,7 +307,7 @@ def year_open(request):
         "frameworks": usable,
         "groups": UnitGroup.choices,
         "today": timezone.localdate(),
-        "bands": request.POST.get("bands", services.BANDS_TEXT),
+        "bands": request.POST.get("bands", bands.text(bands.DEFAULT)),
     }
     return render(request, "par/year_open.html", context)
 
@@ -370,12 +421,14 @@ def tags(request, pk: int):
         for key, raw in request.POST.items():
             if key.startswith(("task-", "target-")):
                 chosen[key] = int(raw) if raw.isdigit() else None
-        changed = services.set_tags(assessment, request.user, chosen)
+        try:
+            changed = services.set_tags(assessment, request.user, chosen, _version(request))
+        except Conflict as error:
+            messages.error(request, str(error))
+            return redirect("par-tags", pk=assessment.pk)
         messages.success(request, f"Đã lưu gắn tiêu chí ({changed} thay đổi); điểm đề xuất đã được tính lại.")
         return redirect("par-assessment", pk=assessment.pk)
-    current = {}
-    for tag in CriterionTag.objects.filter(criterion__framework=assessment.framework):
-        current[f"task-{tag.task_id}" if tag.task_id else f"target-{tag.target_id}"] = tag.criterion_id
+    current = services.tags_of(assessment)
     rows = [{"key": f"task-{t.pk}", "kind": "Nhiệm vụ", "obj": t, "label": str(t)} for t in tasks]
     rows += [{"key": f"target-{t.pk}", "kind": "Chỉ tiêu", "obj": t, "label": str(t)} for t in targets]
     for row in rows:
@@ -532,6 +585,30 @@ def ranking(request, year_id: int):
         "board": services.board(year) if access.is_city else [],
     }
     return render(request, "par/ranking.html", context)
+
+
+@login_required
+def year_bands(request, year_id: int):
+    """The city changes a year's bands at any time, without reopening it; the ranking follows at once."""
+    if not services.can_run_city(Access(request.user)):
+        raise PermissionDenied(services.FORBIDDEN_CITY)
+    year = get_object_or_404(AssessmentYear, pk=year_id)
+    typed = bands.text(year.bands)
+    problem = ""
+    if request.method == "POST":
+        typed = request.POST.get("bands", "")
+        try:
+            chosen = bands.parse(typed)
+            if chosen is None:
+                raise bands.BandError(f"Hãy nhập các xếp loại; {bands.TEXT_FORMAT}.")
+            bands.set_bands(year, request.user, chosen, _version(request))
+        except (bands.BandError, Conflict) as error:
+            problem = str(error)
+        else:
+            messages.success(request, f"Đã lưu xếp loại năm {year.year}: {bands.text(chosen)}; xếp hạng đã tính lại.")
+            return redirect("par-ranking", year_id=year.pk)
+    context = {"year": year, "typed": typed, "problem": problem, "format": bands.TEXT_FORMAT}
+    return render(request, "par/bands.html", context)
 
 
 @login_required

@@ -16,10 +16,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 
+from apps.dashboards import charts
 from apps.surveys import editing, excel, qr, results, services
 from apps.surveys import questionnaire as q
 from apps.surveys.models import Questionnaire, Response
-from apps.tracking.figures import FigureError, parse_period
+from apps.tracking.figures import FigureError, parse_period, period_label
 from apps.tracking.models import Period
 from apps.units.access import Access
 from apps.units.models import Unit
@@ -201,6 +202,12 @@ def unit_results(request, unit_id: int):
     desk = _desk(unit, request.GET.get("quay"))
     result = results.satisfaction(unit, period, desk)
     targets = results.satisfaction_targets(unit)
+    trend = results.trend(unit, [period.year - 1, period.year])
+    chart = charts.line_chart(
+        [p.overall for p in trend],
+        [period_label(p.period) for p in trend],
+        title="Biểu đồ tỷ lệ hài lòng chung theo kỳ; số liệu ở bảng dưới biểu đồ.",
+    )
     context = {
         "unit": unit,
         "desk": desk,
@@ -208,7 +215,8 @@ def unit_results(request, unit_id: int):
         "period": period,
         "periods": _periods(),
         "result": result,
-        "trend": results.trend(unit, [period.year - 1, period.year]),
+        "trend": trend,
+        "trend_chart": chart,
         "targets": [
             {
                 "target": t,

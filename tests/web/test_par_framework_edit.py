@@ -40,4 +40,4 @@ def test_it_checks_the_totals_before_saving_an_edit(client, reviewer, officer, k
     year = services.open_year(2025, dt.date(2099, 1, 1), {"communes": framework}, reviewer)
     services.open_assessment(year, kesat, officer)
     page = client.post(url, {"version": framework.version + 1, f"title-{first.pk}": "Khác"}).content.decode()
-    assert "đã được dùng để chấm điểm" in page
+    assert "đã được dùng cho một năm đánh giá đã mở" in page

@@ -75,9 +75,9 @@ def test_it_keeps_a_framework_in_use_and_asks_for_a_new_decision_number(sample):
 
 
 def test_it_reads_the_bands_the_city_sets_and_refuses_a_bad_one():
-    from apps.par.services import WorkflowError, parse_bands
+    from apps.par.bands import BandError, parse
 
-    assert parse_bands("80: Tốt; 93: Xuất sắc") == [[93.0, "Xuất sắc"], [80.0, "Tốt"]]
-    assert parse_bands("  ") is None
-    with pytest.raises(WorkflowError, match="93: Xuất sắc"):
-        parse_bands("xuất sắc từ 93")
+    assert parse("0: Khá; 80: Tốt; 93: Xuất sắc") == [[93.0, "Xuất sắc"], [80.0, "Tốt"], [0.0, "Khá"]]
+    assert parse("  ") is None
+    with pytest.raises(BandError, match="93: Xuất sắc"):
+        parse("xuất sắc từ 93")

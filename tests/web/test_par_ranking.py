@@ -7,31 +7,17 @@ from decimal import Decimal
 
 import docx
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 
 from apps.par import exports, frameworks, services
-from apps.par.models import Score
 from apps.units.models import Unit, UnitKind
+from tests.web.par_steps import final
 
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path  # signed files and evidence go to a temporary folder
-
-
-def _final(year, unit, officer, reviewer, share: Decimal):
-    assessment, _ = services.open_assessment(year, unit, officer)
-    for score in Score.objects.filter(assessment=assessment).select_related("criterion"):
-        value = (
-            0 if score.criterion.part == "penalty" else (score.criterion.max_points * share).quantize(Decimal("0.01"))
-        )
-        services.set_self_score(score, officer, value, '=HYPERLINK("http://x") có hồ sơ')
-    services.lock(assessment, officer, SimpleUploadedFile("ky.pdf", b"%PDF-1.4 ky"))
-    services.finish_round(assessment, reviewer, 1)
-    services.finish_round(assessment, reviewer, 2)
-    return assessment
 
 
 def test_it_ranks_per_block_with_bands_and_the_change_from_last_year(
@@ -42,11 +28,11 @@ def test_it_ranks_per_block_with_bands_and_the_change_from_last_year(
     ward_officer = type(officer).objects.create_user("lechan", "lc@example.vn", "x")
     ward_officer.memberships.create(unit=ward, role="standing_officer")
     last = services.open_year(2024, dt.date(2099, 1, 1), {"communes": framework}, reviewer)
-    _final(last, kesat, officer, reviewer, Decimal("0.8"))
+    final(last, kesat, officer, reviewer, Decimal("0.8"))
     year = services.open_year(2025, dt.date(2099, 1, 1), {"communes": framework, "wards": framework}, reviewer)
-    ks = _final(year, kesat, officer, reviewer, Decimal("0.95"))
-    _final(year, maodien, other_commune_officer, reviewer, Decimal("0.7"))
-    _final(year, ward, ward_officer, reviewer, Decimal("0.5"))
+    ks = final(year, kesat, officer, reviewer, Decimal("0.95"))
+    final(year, maodien, other_commune_officer, reviewer, Decimal("0.7"))
+    final(year, ward, ward_officer, reviewer, Decimal("0.5"))
 
     blocks = services.ranking(year)
     assert list(blocks) == ["wards", "communes"]

@@ -6,20 +6,8 @@ from decimal import Decimal
 
 from apps.par import frameworks, services
 from apps.par.models import Criterion, CriterionTag, Score
-from apps.plans.models import Plan, PlanStatus, Target
 from apps.tracking.models import Measurement, Period, PeriodKind
-
-
-def _target(unit, user, text):
-    plan = Plan.objects.create(
-        unit=unit,
-        status=PlanStatus.PUBLISHED,
-        title="Kế hoạch CCHC năm 2025",
-        created_by=user,
-        period_start=dt.date(2025, 1, 1),
-        period_end=dt.date(2025, 12, 31),
-    )
-    return Target.objects.create(plan=plan, position=1, text=text, value=85, unit="%")
+from tests.web.par_steps import published_target
 
 
 def test_it_tags_a_target_and_proposes_from_its_figure(
@@ -27,8 +15,8 @@ def test_it_tags_a_target_and_proposes_from_its_figure(
 ):
     year = services.open_year(2025, dt.date(2099, 1, 1), {"communes": frameworks.load_sample()}, reviewer)
     assessment, _ = services.open_assessment(year, kesat, officer)
-    online = _target(kesat, officer, "Tỷ lệ hồ sơ trực tuyến")
-    foreign = _target(maodien, other_commune_officer, "Tỷ lệ của xã khác")
+    online = published_target(kesat, officer, "Tỷ lệ hồ sơ trực tuyến")
+    foreign = published_target(maodien, other_commune_officer, "Tỷ lệ của xã khác")
     Period.ensure_year(2025)
     Measurement.objects.create(
         target=online, period=Period.objects.get(year=2025, kind=PeriodKind.YEAR), value=Decimal("70.92")
@@ -55,7 +43,7 @@ def test_it_shows_a_tagged_task_with_its_status_and_output(client, officer, revi
 
     year = services.open_year(2025, dt.date(2099, 1, 1), {"communes": frameworks.load_sample()}, reviewer)
     assessment, _ = services.open_assessment(year, kesat, officer)
-    plan = _target(kesat, officer, "Chỉ tiêu").plan
+    plan = published_target(kesat, officer, "Chỉ tiêu").plan
     task = Task.objects.create(
         plan=plan,
         position=1,

@@ -143,9 +143,11 @@ RULES: dict[str, str | tuple[str, str]] = {
     "par-framework": "signed-in",
     "par-framework-file": "signed-in",
     "par-framework-edit": "city",
+    "par-framework-copy": ("405", "city"),
     "par-year-open": "city",
     "par-ranking": "signed-in",
     "par-ranking-file": "city",
+    "par-bands": "city",
     "par-start": ("405", "manage:unit"),
     "par-assessment": "view:unit",
     "par-score-self": ("405", "manage:unit"),
@@ -201,6 +203,8 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_par_api_appraisal": "reviewer",
     "apps_par_api_lock": "manage:unit",
     "apps_par_api_ranking": "signed-in",
+    "apps_par_api_tags": "manage:unit",
+    "apps_par_api_tags_set": "manage:unit",
 }
 
 # which fixture object fills a path parameter: by parameter name, and per route where the name is ambiguous
@@ -251,6 +255,7 @@ PK = {
     "par-framework": "framework",
     "par-framework-file": "framework",
     "par-framework-edit": "framework",
+    "par-framework-copy": "framework",
 }
 FIXED = {
     "password_reset_confirm": {"uidb64": "MA", "token": "khong-hop-le"},
