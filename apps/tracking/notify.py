@@ -40,7 +40,9 @@ def officers(unit_ids: Iterable[int], role: str) -> list:
 
 
 def standing_officers(unit: Unit) -> list:
-    return officers([unit.governing_unit.pk], Role.STANDING_OFFICER)
+    """Active standing officers of the unit's governing unit, wherever in it their account is registered."""
+    user_ids = Membership.objects.standing_officers_of([unit.governing_unit.pk]).filter(user__is_active=True)
+    return list(get_user_model().objects.filter(pk__in=user_ids.values("user_id")).order_by("pk"))
 
 
 def tell(

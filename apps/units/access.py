@@ -44,7 +44,9 @@ class Access:
 
     @cached_property
     def managed_unit_ids(self) -> set[int]:
-        return self._units(Role.STANDING_OFFICER)
+        """Governing units this user is the standing officer of, whether registered there or at one of its
+        agencies (the standing body)."""
+        return {m.unit.governing_unit.pk for m in self.memberships if m.role == Role.STANDING_OFFICER}
 
     @cached_property
     def agency_ids(self) -> set[int]:
