@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
@@ -17,6 +16,7 @@ from apps.reports.consolidation import reporting_units
 from apps.reports.models import Report, ReportState
 from apps.tracking.models import Notification, NotificationKind, Period
 from apps.units.models import Membership
+from cchc import mail
 
 DAYS_BEFORE = {7: NotificationKind.REPORT_DUE_7, 1: NotificationKind.REPORT_DUE_1}
 
@@ -49,12 +49,6 @@ def report_reminders(today: dt.date) -> tuple[int, int]:
                 notifications += 1
                 if membership.user.email:
                     link = settings.SITE_URL.rstrip("/") + reverse("reports-unit", args=[unit.pk])
-                    send_mail(
-                        "[CCHC] Nhắc hạn gửi báo cáo định kỳ",
-                        f"{message}\n\nLập và gửi báo cáo: {link}\n",
-                        None,
-                        [membership.user.email],
-                        fail_silently=True,
-                    )
-                    emails += 1
+                    body = f"{message}\n\nLập và gửi báo cáo: {link}\n"
+                    emails += mail.send("[CCHC] Nhắc hạn gửi báo cáo định kỳ", body, [membership.user.email])
     return notifications, emails
