@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+import django
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -236,9 +237,18 @@ SHEET_MAX_UNPACKED_BYTES = env_int("SHEET_MAX_UNPACKED_BYTES", 20 * 1024 * 1024)
 SHEET_MAX_ROWS = env_int("SHEET_MAX_ROWS", 5000)
 SHEET_UPLOAD_HOURS = env_int("SHEET_UPLOAD_HOURS", 24)
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
+# e-mail (cchc/mail.py sends it): the same variables make Django 6.1's MAILERS, which deprecates the EMAIL_*
+# settings, and Django 5.2's EMAIL_*, which is all it reads; host and port are the SMTP backend's only. The console
+# only in development (Django 6.1's deploy check refuses it)
+_MAIL_BACKEND = env_str("EMAIL_BACKEND", f"django.core.mail.backends.{'console' if DEBUG else 'smtp'}.EmailBackend")
+_MAIL_HOST, _MAIL_PORT = env_str("EMAIL_HOST", "localhost"), env_int("EMAIL_PORT", 25)
+if django.VERSION >= (6, 1):
+    _SMTP = _MAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
+    MAILERS = {
+        "default": {"BACKEND": _MAIL_BACKEND, "OPTIONS": {"host": _MAIL_HOST, "port": _MAIL_PORT} if _SMTP else {}}
+    }
+else:
+    EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT = _MAIL_BACKEND, _MAIL_HOST, _MAIL_PORT
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "cchc@localhost")
 
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from importer.model import Document, Task
-from importer.sections import Paragraph, document_outline
+from importer.sections import Node, Paragraph, document_outline
 from importer.text import fold_aligned
 
 _LABEL = re.compile(
@@ -100,6 +100,11 @@ _ITEM_LEVELS = (2, 3, 4, 5, 6)  # arabic, dotted, letter, dash, plus (importer.s
 def task_paragraphs(document: Document) -> list[Paragraph]:
     """The list items of the task part of a prose plan ('II. NHIỆM VỤ …' and what it holds), headings and labelled
     lines excepted: what an officer may make tasks of when the plan has no task table."""
+    return [node.paragraph for node in task_paragraph_nodes(document)]
+
+
+def task_paragraph_nodes(document: Document) -> list[Node]:
+    """The paragraphs of ``task_paragraphs`` with the headings above each."""
     found = []
     for node in document_outline(document):
         paragraph = node.paragraph
@@ -110,5 +115,5 @@ def task_paragraphs(document: Document) -> list[Paragraph]:
         body = paragraph.body.strip()
         if len(body) < 15 or _LABEL.match(fold_aligned(body)):
             continue
-        found.append(paragraph)
+        found.append(node)
     return found

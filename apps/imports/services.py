@@ -272,6 +272,17 @@ def read_source(path: Path) -> Document | None:
         return None
 
 
+def plan_document(plan: Plan) -> Document | None:
+    """A plan's stored file as the reader sees it (see ``read_source``); None without one."""
+    if not plan.source_file:
+        return None
+    try:
+        path = Path(plan.source_file.path)
+    except (ValueError, NotImplementedError):
+        return None
+    return read_source(path) if path.exists() else None
+
+
 def source_lines(document: Document) -> list[tuple[str, str]]:
     """(where, text) per block or table row, for showing the source beside the review form."""
     lines = []

@@ -19,6 +19,8 @@ from django.db.models import Max
 
 from apps.audit.models import record
 from apps.plans.models import Plan, PlanStatus, Task
+from importer.areas import area_of
+from importer.sections import Node, heading_title
 from importer.text import fold
 
 MAX_ROWS = 500
@@ -113,6 +115,24 @@ def paragraph_line(paragraph) -> str:
     number = (paragraph.marker or "").strip("().")
     body = " ".join(paragraph.body.split())
     return f"{number}\t{body}" if number and _NUMBER.match(number) else body
+
+
+def area_lines(nodes: list[Node]) -> str:
+    """Task paragraphs as the form's lines, in the document's order, with a section line wherever the reform area
+    of the heading above them changes, numbered as the programme numbers the areas ('I · Cải cách thể chế'), so the
+    tasks get their area; a paragraph under no heading naming an area keeps the section before it."""
+    from apps.imports.services import STANDARD_SECTIONS
+
+    numerals = {area: numeral for numeral, area in STANDARD_SECTIONS.items()}
+    lines, section = [], ""
+    for node in nodes:
+        heading = next((h for h in reversed(node.ancestors) if area_of(h.body)), None)
+        numeral = numerals.get(area_of(heading.body), "") if heading else ""
+        if numeral and numeral != section:
+            lines.append(f"{numeral}\t{heading_title(heading.body)}")
+            section = numeral
+        lines.append(paragraph_line(node.paragraph))
+    return "\n".join(lines)
 
 
 def create_tasks(plan: Plan, rows: list[Row], user) -> list[Task]:

@@ -12,6 +12,8 @@ each row are listed here once, for the models and for the migration that filled 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Self
 
 from django.db import models
 
@@ -82,13 +84,24 @@ class Searchable(models.Model):
     def save(self, *args, **kwargs) -> None:
         fields = kwargs.get("update_fields")
         if fields is None or self.search_fields & set(fields):
-            self.search_text = folded(*self.search_parts())
+            self._fold()
             if fields is not None:
                 kwargs["update_fields"] = {*fields, "search_text"}
         super().save(*args, **kwargs)
 
     def search_parts(self) -> list:
         raise NotImplementedError
+
+    def _fold(self) -> None:
+        self.search_text = folded(*self.search_parts())
+
+    @classmethod
+    def with_search_text(cls, rows: Iterable[Self]) -> list[Self]:
+        """Unsaved rows for ``bulk_create``, which calls no ``save()``: each given its folded copy."""
+        rows = list(rows)
+        for row in rows:
+            row._fold()
+        return rows
 
 
 def refresh(queryset, parts) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -152,13 +152,7 @@ def plan_detail(request, pk: int):
 
 
 def _source(plan: Plan) -> list[tuple[str, str]]:
-    if not plan.source_file:
-        return []
-    try:
-        path = Path(plan.source_file.path)
-    except (ValueError, NotImplementedError):
-        return []
-    document = services.read_source(path) if path.exists() else None
+    document = services.plan_document(plan)
     return services.source_lines(document) if document else []
 
 
@@ -395,12 +389,6 @@ def plan_tasks_add(request, pk: int):
 
 
 def _task_paragraphs(plan: Plan) -> list:
-    """The list items of the plan's task part, read from its file (files that need OCR are not read again here)."""
-    if not plan.source_file:
-        return []
-    try:
-        path = Path(plan.source_file.path)
-    except (ValueError, NotImplementedError):
-        return []
-    document = services.read_source(path) if path.exists() else None
+    """The list items of the plan's task part, read from its file."""
+    document = services.plan_document(plan)
     return task_paragraphs(document) if document else []

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
 from apps.reports.consolidation import reporting_units
 from apps.reports.models import Report, ReportState
 from apps.tracking.models import Notification, NotificationKind, Period
-from apps.units.models import Membership, Role
+from apps.units.models import Membership
+from cchc import mail
 
 DAYS_BEFORE = {7: NotificationKind.REPORT_DUE_7, 1: NotificationKind.REPORT_DUE_1}
 
@@ -33,9 +33,9 @@ def report_reminders(today: dt.date) -> tuple[int, int]:
                 ).values_list("unit_id", flat=True)
             )
             units = {u.pk: u for u in reporting_units(period) if u.pk not in sent}
-            officers = Membership.objects.filter(unit_id__in=units, role=Role.STANDING_OFFICER).select_related("user")
+            officers = Membership.objects.standing_officers_of(units).select_related("user", "unit")
             for membership in officers:
-                unit = units[membership.unit_id]
+                unit = units[membership.unit.governing_unit_id]
                 message = (
                     f"Còn {days} ngày đến hạn gửi báo cáo CCHC {period} của {unit.name} "
                     f"(hạn {period.due_on:%d/%m/%Y}); báo cáo chưa được gửi."
@@ -49,12 +49,6 @@ def report_reminders(today: dt.date) -> tuple[int, int]:
                 notifications += 1
                 if membership.user.email:
                     link = settings.SITE_URL.rstrip("/") + reverse("reports-unit", args=[unit.pk])
-                    send_mail(
-                        "[CCHC] Nhắc hạn gửi báo cáo định kỳ",
-                        f"{message}\n\nLập và gửi báo cáo: {link}\n",
-                        None,
-                        [membership.user.email],
-                        fail_silently=True,
-                    )
-                    emails += 1
+                    body = f"{message}\n\nLập và gửi báo cáo: {link}\n"
+                    emails += mail.send("[CCHC] Nhắc hạn gửi báo cáo định kỳ", body, [membership.user.email])
     return notifications, emails

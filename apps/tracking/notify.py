@@ -9,13 +9,13 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from apps.plans.models import Plan, Target, Task
 from apps.tracking.models import Notification, NotificationKind
 from apps.units.models import Membership, Role, Unit
+from cchc import mail as email
 
 SUBJECTS = {
     NotificationKind.WAITING: "[CCHC] Có cập nhật chờ duyệt",
@@ -40,7 +40,9 @@ def officers(unit_ids: Iterable[int], role: str) -> list:
 
 
 def standing_officers(unit: Unit) -> list:
-    return officers([unit.governing_unit.pk], Role.STANDING_OFFICER)
+    """Active standing officers of the unit's governing unit, wherever in it their account is registered."""
+    user_ids = Membership.objects.standing_officers_of([unit.governing_unit.pk]).filter(user__is_active=True)
+    return list(get_user_model().objects.filter(pk__in=user_ids.values("user_id")).order_by("pk"))
 
 
 def tell(
@@ -121,9 +123,9 @@ def mail(ids: Iterable[int]) -> int:
         if not n.user.email:
             continue
         body = n.message + (f"\n\nXem: {site}{n.link}\n" if n.link else "\n")
-        send_mail(SUBJECTS.get(n.kind, "[CCHC] Thông báo"), body, None, [n.user.email], fail_silently=True)
-        Notification.objects.filter(pk=n.pk).update(emailed_at=timezone.now())
-        sent += 1
+        if email.send(SUBJECTS.get(n.kind, "[CCHC] Thông báo"), body, [n.user.email]):
+            Notification.objects.filter(pk=n.pk).update(emailed_at=timezone.now())
+            sent += 1
     return sent
 
 

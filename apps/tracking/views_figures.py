@@ -136,7 +136,7 @@ def _indicator_owner(access: Access):
     if access.is_reviewer or access.is_administrator:
         return None, True
     for m in access.memberships:
-        if m.unit_id in access.managed_unit_ids:
+        if m.unit.governing_unit.pk in access.managed_unit_ids:
             return m.unit.governing_unit, True
     return None, False
 

@@ -1,7 +1,8 @@
 """Who may see and change what: the one home of the permission rules, used by pages and API alike.
 
 - A city reviewer (Sở Nội vụ) or an administrator reads every unit; only the reviewer appraises.
-- A standing officer manages everything of their unit (plans, imports, all tasks, returns updates).
+- A standing officer manages everything of their unit (plans, imports, all tasks, returns updates), whether their
+  account is attached to the unit itself or to one of its agencies (the standing body, Phòng Văn hóa - Xã hội).
 - A leader reads all of their unit.
 - An agency officer reads their unit's plans and updates the tasks and figures their agency leads.
 - Nobody else sees a unit's plans: views answer 404, not 403, so existence does not leak.
@@ -44,7 +45,9 @@ class Access:
 
     @cached_property
     def managed_unit_ids(self) -> set[int]:
-        return self._units(Role.STANDING_OFFICER)
+        """Governing units this user is the standing officer of, whether registered there or at one of its
+        agencies (the standing body)."""
+        return {m.unit.governing_unit.pk for m in self.memberships if m.role == Role.STANDING_OFFICER}
 
     @cached_property
     def agency_ids(self) -> set[int]:

@@ -24,7 +24,6 @@ from django.utils import timezone
 
 from apps.audit.models import AuditEntry, snapshot
 from apps.plans.models import Area, Comparator, Indicator, Plan, PlanStatus, Target, Task, TaskState
-from apps.plans.search import folded
 from apps.reports import services as reports
 from apps.reports.models import Report, ReportVersion
 from apps.tracking.figures import MEASUREMENT_FIELDS, period_label
@@ -253,9 +252,7 @@ def _tasks(plan: Plan, unit: Unit, size: Size, today: dt.date, made: Made) -> li
                 output=rng.choice(OUTPUTS),
             )
         )
-    for row in rows:  # bulk_create calls no save(): the search copy is made here
-        row.search_text = folded(*row.search_parts())
-    tasks = Task.objects.bulk_create(rows)
+    tasks = Task.objects.bulk_create(Task.with_search_text(rows))
     Through = Task.partners.through
     Through.objects.bulk_create(
         Through(task_id=t.pk, unit_id=agencies[(agencies.index(t.lead) + k) % len(agencies)].pk)
@@ -287,9 +284,7 @@ def _targets(plan: Plan, unit: Unit, size: Size, indicators: list[Indicator], ma
                 agency=agencies[n % len(agencies)],
             )
         )
-    for row in rows:
-        row.search_text = folded(*row.search_parts())
-    targets = Target.objects.bulk_create(rows)
+    targets = Target.objects.bulk_create(Target.with_search_text(rows))
     made.add("chỉ tiêu", len(targets))
     return targets
 

@@ -23,7 +23,8 @@ from django.utils import timezone
 
 from apps.audit.models import record, snapshot
 from apps.imports.models import ImportRun
-from apps.imports.services import import_file, publish
+from apps.imports.services import import_file, plan_document, publish
+from apps.plans import bulk
 from apps.plans.models import Comparator, Plan, PlanStatus, Target, Task, TaskState
 from apps.reports.demo import add_reports
 from apps.surveys.demo import add_survey_responses
@@ -31,6 +32,8 @@ from apps.tracking.demo import accept_earlier_work
 from apps.tracking.models import Measurement, Period, TaskUpdate
 from apps.tracking.services import return_update, submit_update
 from apps.units.models import Membership, Role, Unit, UnitKind
+from importer.sections import LETTER
+from importer.task_blocks import task_paragraph_nodes
 
 PASSWORD = "demo12345"
 SEEDS_DIR = Path(settings.BASE_DIR) / "tests" / "fixtures" / "seeds"
@@ -236,6 +239,19 @@ def import_seeds(units: dict[str, Unit], report: DemoReport, say: Say) -> list[P
     return plans
 
 
+def add_prose_plan_tasks(plans: list[Plan], report: DemoReport) -> None:
+    """A plan written as prose (Kẽ Sắt's 003) comes in without tasks; its standing officer adds them with the bulk
+    task add from the plan's paragraphs: the lettered items of its task part (the dashes under them are their
+    details), under the reform area each is written in. A plan that has tasks is left alone."""
+    for plan in plans:
+        if plan.tasks.exists() or (document := plan_document(plan)) is None:
+            continue
+        nodes = [n for n in task_paragraph_nodes(document) if n.paragraph.level == LETTER]
+        if nodes:
+            made = bulk.create_tasks(plan, bulk.parse_rows(bulk.area_lines(nodes)), standing_officer(plan.unit))
+            report.add("nhiệm vụ thêm từ các đoạn của kế hoạch", len(made))
+
+
 # --- a year of activity ----------------------------------------------------------------------------------
 
 TINY_PDF = (
@@ -436,6 +452,7 @@ def load(say: Say = print, today: dt.date | None = None) -> DemoReport:
     imported = import_seeds(units, report, say)
     # 003 replaces 000 when published: only plans still in force get activity
     plans = list(Plan.objects.filter(pk__in=[p.pk for p in imported], status=PlanStatus.PUBLISHED).order_by("pk"))
+    add_prose_plan_tasks(plans, report)
     add_task_updates(plans, today, report)
     add_measurements(plans, today, report)
     accept_earlier_work(today, report)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -63,6 +66,11 @@ class Unit(models.Model):
         """The commune, ward, department or city this unit belongs to (itself unless an agency)."""
         return self.parent if self.is_agency and self.parent else self
 
+    @property
+    def governing_unit_id(self) -> int:
+        """The pk of ``governing_unit``, without loading it."""
+        return self.parent_id if self.is_agency and self.parent_id else self.pk
+
     def ancestors(self) -> list[Unit]:
         chain, node = [], self.parent
         while node is not None:
@@ -114,12 +122,24 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Quản trị hệ thống"
 
 
+class MembershipQuerySet(models.QuerySet):
+    def standing_officers_of(self, unit_ids: Iterable[int]) -> MembershipQuerySet:
+        """The standing officers of these governing units, whether their account is attached to the unit itself or
+        to one of its agencies (the standing body, Phòng Văn hóa - Xã hội, most often)."""
+        ids = list(unit_ids)
+        at = Q(unit_id__in=ids) | Q(unit__parent_id__in=ids, unit__kind=UnitKind.AGENCY)
+        return self.filter(at, role=Role.STANDING_OFFICER)
+
+
 class Membership(models.Model):
-    """A role a user holds in one unit. An agency officer's unit is their agency."""
+    """A role a user holds in one unit. An agency officer's unit is their agency; a standing officer's is their
+    commune (ward, department) or any agency of it, and they manage that governing unit either way."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField("vai trò", max_length=30, choices=Role.choices)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="unique_membership")]

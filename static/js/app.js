@@ -2,22 +2,40 @@
 
    Every form that changes something (method="post") is watched: once a field in it is typed into or changed,
    leaving the page (a link, the menu, closing the tab, going back) asks the browser's "leave the page?" question.
-   Submitting the form itself does not ask. A form marked data-no-warn (log-out, one-click buttons) is never
-   watched; search and filter forms (method="get") are not either. A form shown again with errors counts as
-   changed. The browser writes the question's text
-   itself; the page only asks for it. */
+   Submitting the form itself does not ask. A form marked data-warn="text" counts only text typed and still there
+   (a reason in the review queue), not a ticked box or a chosen option. A form marked data-no-warn (log-out,
+   one-click buttons) is never watched; search and filter forms (method="get") are not either. A form shown again
+   with errors counts as changed. The browser writes the question's text itself; the page only asks for it. */
 (function () {
   "use strict";
   var dirty = new Set();
+  var TEXT = /^(text|search|email|url|tel|number|date|password)$/;
 
   function watched(form) {
     return form && (form.method || "").toLowerCase() === "post" && !form.hasAttribute("data-no-warn");
+  }
+
+  function textOnly(form) {
+    return form.getAttribute("data-warn") === "text";
+  }
+
+  function isText(field) {
+    return field.tagName === "TEXTAREA" || (field.tagName === "INPUT" && TEXT.test(field.type));
+  }
+
+  /* A text-only form is changed while one of its text fields holds other words than the page came with. */
+  function changed(form) {
+    if (!textOnly(form)) return true;
+    return Array.prototype.some.call(form.elements, function (field) {
+      return isText(field) && field.value.trim() !== field.defaultValue.trim();
+    });
   }
 
   function mark(event) {
     var form = event.target && event.target.form;
     if (!watched(form)) return;
     if (event.target.type === "hidden") return;
+    if (textOnly(form) && !isText(event.target)) return;
     dirty.add(form);
   }
 
@@ -39,7 +57,7 @@
   });
 
   window.addEventListener("beforeunload", function (event) {
-    if (!dirty.size) return;
+    if (!Array.from(dirty).some(changed)) return;
     event.preventDefault();
     event.returnValue = "Bạn có thay đổi chưa lưu. Rời trang này?";
     return event.returnValue;
