@@ -16,9 +16,7 @@ MAX_REASON = 2000
 
 def _require_manager(access: Access) -> set[int]:
     if not access.managed_unit_ids:
-        raise PermissionDenied(
-            "Chỉ cán bộ thường trực CCHC của đơn vị (Phòng Văn hóa - Xã hội) duyệt cập nhật và số liệu của các cơ quan."
-        )
+        raise PermissionDenied(review.NOT_A_MANAGER)
     return access.managed_unit_ids
 
 
@@ -60,5 +58,5 @@ def _decide(request, unit_ids: set[int]):
         if outcome.returned:
             messages.success(request, f"Đã trả lại {outcome.returned} mục; người gửi sẽ nhận được thông báo kèm lý do.")
         for problem in outcome.problems:
-            messages.error(request, problem)
+            messages.error(request, problem.message)
     return redirect("tracking-review")
