@@ -67,7 +67,7 @@ def my_tasks(request):
         "has_scope": bool(access.managed_unit_ids or access.agency_ids),
         "today": today,
         "query": query,
-        "none_found": f"Không tìm thấy nhiệm vụ nào có “{query}”." if query else "",
+        "none_found": f"Không tìm thấy nhiệm vụ chưa hoàn thành nào có “{query}”." if query else "",
     }
     if request.GET.get("xuat") == "xlsx":
         unit = access.home_unit.name if access.home_unit else ""

@@ -31,6 +31,7 @@ def test_it_finds_a_task_by_its_lead(client, plan, officer):
 def test_it_says_nothing_was_found(client, plan, officer):
     html = search(client, officer, "chuyển đổi số")
     assert "Không tìm thấy nhiệm vụ nào có “chuyển đổi số”" in html
+    assert "Không tìm thấy nhiệm vụ chưa hoàn thành nào có “chuyển đổi số”" in html
     assert "Không còn nhiệm vụ nào chưa hoàn thành" not in html
     assert "Rà soát" not in html.split('id="overdue"')[1]
 
