@@ -3,11 +3,16 @@ the page shows and the version to decide it by; nobody but a unit's standing off
 
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from apps.api.models import ApiToken
 from apps.plans.models import TaskState
 from apps.tracking.figures import save_measurement
 from apps.tracking.models import Period, PeriodKind
 from apps.tracking.services import submit_update
+from tests.web.conftest import add_task_2b
+from tests.web.test_review_queue import sent_by_agency
 
 
 def bearer(user) -> dict:
@@ -61,3 +66,24 @@ def test_it_shows_the_queue_to_the_units_standing_officer_only(
         assert refused.status_code == 403 and "cán bộ thường trực" in refused.json()["detail"]
     other = client.get("/api/review", headers=bearer(other_commune_officer))
     assert other.status_code == 200 and other.json()["count"] == 0
+
+
+def test_it_reads_the_queue_in_the_same_number_of_queries_however_long(client, plan, officer, agency_officer):
+    sent_by_agency(plan, agency_officer)
+    headers = bearer(officer)
+    client.get("/api/review", headers=headers)  # the token's first use is recorded once
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/api/review", headers=headers).json()["count"] == 2
+    target = plan.targets.get()
+    for kind in (PeriodKind.H1, PeriodKind.Q3):
+        save_measurement(target, Period.objects.get(year=2026, kind=kind), agency_officer, value=Decimal("70"))
+    for n in range(3):
+        task = add_task_2b(plan, plan.tasks.first().lead)
+        task.no = f"2{n}"
+        task.save()
+        submit_update(task, agency_officer, state=TaskState.IN_PROGRESS, progress=10)
+
+    with CaptureQueriesContext(connection) as many:
+        assert client.get("/api/review", headers=headers).json()["count"] == 2 + 2 + 3
+
+    assert len(many) == len(few)
