@@ -11,8 +11,7 @@ from apps.plans.models import TaskState
 from apps.tracking.figures import save_measurement
 from apps.tracking.models import Period, PeriodKind
 from apps.tracking.services import submit_update
-from tests.web.conftest import add_task_2b
-from tests.web.test_review_queue import sent_by_agency
+from tests.web.test_review_queue import sent_by_agency, sent_more
 
 
 def bearer(user) -> dict:
@@ -74,16 +73,9 @@ def test_it_reads_the_queue_in_the_same_number_of_queries_however_long(client, p
     client.get("/api/review", headers=headers)  # the token's first use is recorded once
     with CaptureQueriesContext(connection) as few:
         assert client.get("/api/review", headers=headers).json()["count"] == 2
-    target = plan.targets.get()
-    for kind in (PeriodKind.H1, PeriodKind.Q3):
-        save_measurement(target, Period.objects.get(year=2026, kind=kind), agency_officer, value=Decimal("70"))
-    for n in range(3):
-        task = add_task_2b(plan, plan.tasks.first().lead)
-        task.no = f"2{n}"
-        task.save()
-        submit_update(task, agency_officer, state=TaskState.IN_PROGRESS, progress=10)
+    sent_more(plan, agency_officer)
 
     with CaptureQueriesContext(connection) as many:
-        assert client.get("/api/review", headers=headers).json()["count"] == 2 + 2 + 3
+        assert client.get("/api/review", headers=headers).json()["count"] == 2 + 3 + 3
 
     assert len(many) == len(few)
