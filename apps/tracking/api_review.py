@@ -22,7 +22,6 @@ router = Router(tags=["review"])
 KINDS = {"update": review.UPDATE, "figure": review.FIGURE}
 NAMES = {code: name for name, code in KINDS.items()}
 MAX_ITEMS = 500
-MAX_REASON = 2000
 
 
 class TaskRef(Schema):
@@ -68,7 +67,7 @@ class ItemIn(Schema):
 
 class DecisionIn(Schema):
     items: list[ItemIn] = Field(min_length=1, max_length=MAX_ITEMS)
-    reason: Text = Field("", max_length=MAX_REASON, description="Lý do trả lại (bắt buộc khi trả lại).")
+    reason: Text = Field("", max_length=review.MAX_REASON, description="Lý do trả lại (bắt buộc khi trả lại).")
 
 
 class ItemRef(Schema):

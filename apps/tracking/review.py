@@ -173,6 +173,7 @@ def return_figure(figure: Measurement, user, reason: str) -> None:
             )
 
 
+MAX_REASON = 2000  # characters of a return's reason
 NOT_A_MANAGER = (
     "Chỉ cán bộ thường trực CCHC của đơn vị (Phòng Văn hóa - Xã hội) duyệt cập nhật và số liệu của các cơ quan."
 )

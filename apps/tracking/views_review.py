@@ -11,8 +11,6 @@ from django.shortcuts import redirect, render
 from apps.tracking import review
 from apps.units.access import Access
 
-MAX_REASON = 2000
-
 
 def _require_manager(access: Access) -> set[int]:
     if not access.managed_unit_ids:
@@ -49,8 +47,8 @@ def _decide(request, unit_ids: set[int]):
         messages.error(request, "Hãy bấm “Chấp nhận” hoặc “Trả lại”.")
     elif not parsed:
         messages.error(request, "Chưa chọn mục nào: đánh dấu ô bên cạnh các cập nhật, số liệu cần duyệt.")
-    elif len(reason) > MAX_REASON:
-        messages.error(request, f"Lý do trả lại dài quá {MAX_REASON} ký tự; hãy viết ngắn lại.")
+    elif len(reason) > review.MAX_REASON:
+        messages.error(request, f"Lý do trả lại dài quá {review.MAX_REASON} ký tự; hãy viết ngắn lại.")
     else:
         outcome = review.decide_many(request.user, unit_ids, parsed, action, reason)
         if outcome.accepted:
