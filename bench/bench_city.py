@@ -65,6 +65,7 @@ PAGES = [
     Page("api measurements", "officer", "/api/targets/{target}/measurements"),
     Page("api periods", "officer", "/api/periods"),
     Page("api reports", "snv.cchc", "/api/reports"),
+    Page("api review queue", "officer", "/api/review"),
 ]
 
 

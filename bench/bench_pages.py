@@ -43,6 +43,7 @@ PAGES = [
     Page("dashboard city", "snv.cchc", "dashboards-city"),
     Page("api tasks", "snv.cchc", "/api/tasks", api=True),
     Page("review queue", "maodien.vhxh", "tracking-review"),
+    Page("api review queue", "maodien.vhxh", "/api/review", api=True),
     Page("notifications", "maodien.vhxh", "tracking-notifications"),
     Page("api notifications", "maodien.vhxh", "/api/notifications", api=True),
 ]

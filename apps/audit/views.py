@@ -15,10 +15,12 @@ from django.utils import timezone
 
 from apps.audit.models import AuditEntry
 from apps.audit.sentences import KINDS, Sentences
+from apps.tracking import exports
 from apps.units.access import Access
 from apps.units.models import Unit
 
 PAGE_SIZE = 50
+EXPORT_LIMIT = 5000
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
 
@@ -76,6 +78,8 @@ def _log(request, entries, unit: Unit | None):
         shown = form.apply(entries)
         filtered = shown is not entries
         entries = shown
+    if request.GET.get("xuat") == "xlsx":
+        return _xlsx(request.user, entries.select_related("user", "unit"), unit, filtered)
     page = Paginator(entries.select_related("user", "unit"), PAGE_SIZE).get_page(request.GET.get("trang"))
     query = request.GET.copy()
     query.pop("trang", None)
@@ -89,6 +93,35 @@ def _log(request, entries, unit: Unit | None):
         "object_label": _object_label(form),
     }
     return render(request, "audit/log.html", context)
+
+
+AUDIT_HEADERS = [("Thời gian", 17), ("Đơn vị", 22), ("Việc đã làm", 70), ("Chi tiết thay đổi", 50)]
+
+
+def _xlsx(user, entries, unit: Unit | None, filtered: bool):
+    """The log as filtered, newest first, up to ``EXPORT_LIMIT`` entries (the heading says when it is cut)."""
+    shown = list(entries[: EXPORT_LIMIT + 1])
+    title = "Nhật ký thay đổi" + (" (đã lọc)" if filtered else "")
+    if len(shown) > EXPORT_LIMIT:
+        shown = shown[:EXPORT_LIMIT]
+        title += f", {EXPORT_LIMIT:,} thay đổi mới nhất".replace(",", ".")
+    rows = [
+        [
+            timezone.localtime(e.at).replace(tzinfo=None, second=0, microsecond=0),  # as the page: to the minute
+            e.unit.name if e.unit else "",
+            e.sentence,
+            "\n".join(_change(label, old, new) for label, old, new in e.changes),
+        ]
+        for e in Sentences(shown)
+    ]
+    name = unit.name if unit else "Toàn thành phố"
+    return exports.table_xlsx(title, "Nhật ký", name, user, AUDIT_HEADERS, rows, "nhat-ky")
+
+
+def _change(label: str, old: str, new: str) -> str:
+    """One changed field as the page writes it."""
+    value = f"{old} → {new}" if old and new else new or f"{old} (đã xóa)"
+    return f"{label}: {value}" if label else value
 
 
 def _object_label(form: AuditFilterForm) -> str:

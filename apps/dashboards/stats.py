@@ -24,7 +24,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from apps.plans.models import Area, Comparator, PlanStatus, ReportStatus, Target, Task, TaskState
+from apps.plans.models import Area, Comparator, ReportStatus, Target, Task, TaskState, in_force
 from apps.tracking.models import Measurement, TaskUpdate, UpdateStatus
 from apps.units.models import GOVERNING_KINDS, Unit, UnitKind
 
@@ -100,8 +100,9 @@ class StatusRow:
         return {s: self.counts.get(s, 0) for s in ReportStatus.values}
 
 
-def published_tasks(unit_ids) -> QuerySet:
-    return Task.objects.filter(plan__unit_id__in=unit_ids, plan__status=PlanStatus.PUBLISHED)
+def published_tasks(unit_ids, as_of: dt.date | None = None) -> QuerySet:
+    """The tasks of the plans in force now, or at the end of the day ``as_of``."""
+    return Task.objects.filter(in_force(as_of, "plan__"), plan__unit_id__in=unit_ids)
 
 
 def count_by(tasks: QuerySet, field_name: str, today: dt.date, as_of: bool = False) -> list[dict]:
@@ -149,13 +150,13 @@ def _met(comparator: str, goal, latest) -> bool:
 
 
 def targets_met_by_unit(unit_ids=None, as_of: dt.date | None = None) -> dict[int, dict]:
-    """{unit id: {'total': n, 'measured': n, 'met': n}} over targets of published plans (latest value; with
-    ``as_of``, the latest of the periods ended by that day)."""
+    """{unit id: {'total': n, 'measured': n, 'met': n}} over targets of the plans in force (latest value; with
+    ``as_of``, of the plans in force at the end of that day and the latest of the periods ended by then)."""
     latest = Measurement.objects.filter(target=OuterRef("pk"))
     if as_of is not None:
         latest = latest.filter(period__end__lte=as_of)
     latest = latest.order_by("-period__end").values("value")[:1]
-    rows = Target.objects.filter(plan__status=PlanStatus.PUBLISHED)
+    rows = Target.objects.filter(in_force(as_of, "plan__"))
     if unit_ids is not None:
         rows = rows.filter(plan__unit_id__in=unit_ids)
     out: dict[int, dict] = {}
@@ -193,8 +194,9 @@ def city_rows(today: dt.date, as_of: bool = False) -> list[tuple[str, list[UnitR
     """Every governing unit side by side, in the blocks they are ranked in: tasks done, overdue, targets met
     (with ``as_of``, as they stood at the end of ``today``)."""
     units = list(Unit.objects.filter(kind__in=GOVERNING_KINDS, dissolved_on__isnull=True).exclude(kind=UnitKind.CITY))
-    tasks = {r["plan__unit"]: r for r in count_by(published_tasks([u.pk for u in units]), "plan__unit", today, as_of)}
-    targets = targets_met_by_unit([u.pk for u in units], today if as_of else None)
+    ids, day = [u.pk for u in units], today if as_of else None
+    tasks = {r["plan__unit"]: r for r in count_by(published_tasks(ids, day), "plan__unit", today, as_of)}
+    targets = targets_met_by_unit(ids, day)
     blocks = []
     for title, kinds in BLOCKS:
         rows = [

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from apps.dashboards import charts, exports, stats
-from apps.plans.models import PlanStatus, Target
+from apps.plans.models import Target, in_force
 from apps.tracking.figures import period_label, progress_of, targets_with_measurements
 from apps.tracking.models import Period
 from apps.units.access import Access
@@ -51,13 +51,14 @@ def unit_dashboard(request, unit_id: int):
     access.require_view(unit)
     period, periods = _as_of(request)
     today, as_of = _day(period), period is not None
-    tasks = stats.published_tasks([unit.pk])
+    in_force_on = today if as_of else None
+    tasks = stats.published_tasks([unit.pk], in_force_on)
     areas = stats.by_area(tasks, today, as_of)
     agencies = stats.by_agency(tasks, today, as_of)
     for row in areas + agencies:
         row.chart = charts.stacked(row.by_status, label=f"{row.label}: {row.done}/{row.total} đã hoàn thành")
     targets = targets_with_measurements(
-        Target.objects.filter(plan__unit=unit, plan__status=PlanStatus.PUBLISHED).order_by("plan_id", "position", "pk")
+        Target.objects.filter(in_force(in_force_on, "plan__"), plan__unit=unit).order_by("plan_id", "position", "pk")
     )
     progress = progress_of(targets, today, as_of=as_of)
     for row in progress:
@@ -76,7 +77,7 @@ def unit_dashboard(request, unit_id: int):
         "due_soon_days": stats.DUE_SOON_DAYS,
         "progress": progress,
         "targets_met": met,
-        "plans": unit.plans.filter(status=PlanStatus.PUBLISHED).order_by("-issued_on"),
+        "plans": unit.plans.filter(in_force(in_force_on)).order_by("-issued_on"),
         "is_city": access.is_city,
         "legend": [(s, charts.COLOURS[s]) for s in stats.ReportStatus],
     }

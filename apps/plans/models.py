@@ -74,6 +74,24 @@ class Plan(Searchable, Versioned):
         return self.status == PlanStatus.DRAFT
 
 
+def in_force(day: dt.date | None = None, via: str = "") -> models.Q:
+    """The plans in force (``via`` the path to the plan, e.g. ``"plan__"``): published now, or, with ``day``, at
+    the end of that day — published by then and not yet replaced by then (a plan is replaced when its replacement,
+    ``superseded_by``, is published). A plan published before publishing times were kept counts as published."""
+
+    def q(**lookups) -> models.Q:
+        return models.Q(**{f"{via}{key}": value for key, value in lookups.items()})
+
+    if day is None:
+        return q(status=PlanStatus.PUBLISHED)
+    day_after = timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+    published = q(published_at__isnull=True) | q(published_at__lt=day_after)
+    not_yet_replaced = q(status=PlanStatus.PUBLISHED) | q(
+        status=PlanStatus.SUPERSEDED, superseded_by__published_at__gte=day_after
+    )
+    return published & not_yet_replaced
+
+
 class ReferenceKind(models.TextChoices):
     IMPLEMENTS = "implements", "Thực hiện"
     SUPERSEDES = "supersedes", "Thay thế"

@@ -22,6 +22,7 @@ from apps.plans import bulk
 from apps.plans.forms import plan_forms
 from apps.plans.models import Plan, PlanStatus, ReportStatus, Target, Task
 from apps.plans.search import matching, words
+from apps.tracking import exports
 from apps.units.access import Access
 from apps.units.matching import candidates, rank, split_names
 from apps.units.models import Unit
@@ -78,6 +79,8 @@ def plan_list(request):
     plans = matching(plans, query)
     managed = Unit.objects.filter(pk__in=access.managed_unit_ids).order_by("name")
     listing = sort_and_page(request, plans, PLAN_COLUMNS, "-ngay")
+    if request.GET.get("xuat") == "xlsx":
+        return _plans_xlsx(access, request.user, listing.page.paginator.object_list, query, status)
     context = {
         "plans": listing.page,
         "listing": listing,
@@ -87,6 +90,25 @@ def plan_list(request):
         "managed": managed,
     }
     return render(request, "plans/list.html", context)
+
+
+PLAN_HEADERS = [("Số, ký hiệu", 16), ("Trích yếu", 60), ("Đơn vị", 24), ("Ngày ban hành", 13)]
+PLAN_HEADERS += [("Chỉ tiêu", 9), ("Nhiệm vụ", 9), ("Trạng thái", 20)]
+
+
+def _plans_xlsx(access, user, plans, query: str, status: str):
+    """The plan list as filtered and sorted, every page of it."""
+    title = "Kế hoạch CCHC"
+    if query:
+        title += f" có “{query}”"
+    if status:
+        title += f" ({PlanStatus(status).label.lower()})"
+    rows = [
+        [p.number, p.title, p.unit.name, p.issued_on, p.target_count, p.task_count, p.get_status_display()]
+        for p in plans
+    ]
+    unit = access.home_unit.name if access.home_unit else ""
+    return exports.table_xlsx(title, "Kế hoạch", unit, user, PLAN_HEADERS, rows, "ke-hoach")
 
 
 SEARCH_LIMIT = 50  # rows shown per kind; the count says how many matched

@@ -1,5 +1,5 @@
-"""Lists of tasks as .xlsx, as the pages show them: the same rows, a heading saying what the list is, for which
-unit, as of when and exported by whom. Written through cchc/xlsx.py, so no text becomes a formula."""
+"""Lists as .xlsx (tasks, plans, the audit log), as the pages show them: the same rows, a heading saying what the
+list is, for which unit, as of when and exported by whom. Written through cchc/xlsx.py, so no text becomes a formula."""
 
 from __future__ import annotations
 
@@ -66,4 +66,13 @@ def tasks_xlsx(title: str, unit: str, user, sheets: list[tuple[str, list]], name
             [task_row(t) for t in tasks],
             heading(f"{title}: {sheet_title}", unit, user),
         )
+    return download(book, name)
+
+
+def table_xlsx(
+    title: str, sheet: str, unit: str, user, headers: list[tuple[str, int]], rows, name: str
+) -> HttpResponse:
+    """One list as a workbook of one sheet (``sheet``, its tab's name), the heading above it."""
+    book = xlsx.workbook()
+    xlsx.add_table(book, sheet, headers, rows, heading(title, unit, user))
     return download(book, name)

@@ -92,7 +92,7 @@ def new_since_last_look(user, updates: list[TaskUpdate], figures: list[Measureme
     return sum(item.is_new for item in [*updates, *figures])
 
 
-def _name(user) -> str:
+def person_name(user) -> str:
     return (user.get_full_name() or user.username) if user else "—"
 
 
@@ -173,11 +173,31 @@ def return_figure(figure: Measurement, user, reason: str) -> None:
             )
 
 
+MAX_REASON = 2000  # characters of a return's reason
+NOT_A_MANAGER = (
+    "Chỉ cán bộ thường trực CCHC của đơn vị (Phòng Văn hóa - Xã hội) duyệt cập nhật và số liệu của các cơ quan."
+)
+# why an item was left undecided
+GONE, CHANGED, REFUSED, RACED = "gone", "changed", "refused", "raced"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why one item (or, with ``pk`` None, the whole request) was left undecided; ``message`` is for the user."""
+
+    message: str
+    kind: str = ""
+    pk: int | None = None
+    why: str = REFUSED
+    version: int | None = None  # the item's version now, when it changed since it was shown
+
+
 @dataclass
 class Outcome:
     accepted: int = 0
     returned: int = 0
-    problems: list[str] = field(default_factory=list)
+    decided: list[tuple[str, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def parse_items(values: list[str]) -> list[tuple[str, int, int]]:
@@ -191,6 +211,25 @@ def parse_items(values: list[str]) -> list[tuple[str, int, int]]:
     return items
 
 
+def foreign_items(unit_ids: set[int], items: list[tuple[str, int, int]]) -> list[tuple[str, int]]:
+    """The items that are no update or figure of a published plan of the units ``unit_ids``, whatever their
+    review state: not the user's to decide, or not there at all."""
+    wanted = {kind: {pk for k, pk, _ in items if k == kind} for kind in (UPDATE, FIGURE)}
+    found = {
+        UPDATE: set(
+            TaskUpdate.objects.filter(
+                pk__in=wanted[UPDATE], task__plan__unit_id__in=unit_ids, task__plan__status=PlanStatus.PUBLISHED
+            ).values_list("pk", flat=True)
+        ),
+        FIGURE: set(
+            Measurement.objects.filter(
+                pk__in=wanted[FIGURE], target__plan__unit_id__in=unit_ids, target__plan__status=PlanStatus.PUBLISHED
+            ).values_list("pk", flat=True)
+        ),
+    }
+    return [(kind, pk) for kind, pk, _ in items if pk not in found[kind]]
+
+
 def decide_many(user, unit_ids: set[int], items: list[tuple[str, int, int]], action: str, reason: str = "") -> Outcome:
     """Accept or return the chosen items of the units ``unit_ids`` (those the user manages), each as it was shown."""
     from apps.tracking.services import UpdateError, return_update
@@ -198,7 +237,7 @@ def decide_many(user, unit_ids: set[int], items: list[tuple[str, int, int]], act
     outcome = Outcome()
     reason = reason.strip()
     if action == "return" and not reason:
-        outcome.problems.append("Cần ghi lý do trả lại (lý do được gửi cho người cập nhật).")
+        outcome.problems.append(Problem("Cần ghi lý do trả lại (lý do được gửi cho người cập nhật)."))
         return outcome
     updates = {u.pk: u for u in pending_updates(unit_ids).filter(pk__in=[pk for k, pk, _ in items if k == UPDATE])}
     figures = {m.pk: m for m in pending_figures(unit_ids).filter(pk__in=[pk for k, pk, _ in items if k == FIGURE])}
@@ -206,16 +245,18 @@ def decide_many(user, unit_ids: set[int], items: list[tuple[str, int, int]], act
         item = (updates if kind == UPDATE else figures).get(pk)
         label = _label(kind, item)
         if item is None:
-            outcome.problems.append(
+            message = (
                 f"{'Cập nhật' if kind == UPDATE else 'Số liệu'} #{pk} không còn chờ duyệt (đã được duyệt hoặc không "
                 "thuộc đơn vị của bạn); không thay đổi gì."
             )
+            outcome.problems.append(Problem(message, kind, pk, GONE))
             continue
         if item.version != version:
-            outcome.problems.append(
+            message = (
                 f"{label} đã được sửa sau khi trang hiện ra (giờ là giá trị khác); chưa duyệt — "
                 "hãy xem lại rồi chọn lại."
             )
+            outcome.problems.append(Problem(message, kind, pk, CHANGED, item.version))
             continue
         try:
             if action == "accept":
@@ -227,10 +268,12 @@ def decide_many(user, unit_ids: set[int], items: list[tuple[str, int, int]], act
                 else:
                     return_figure(item, user, reason)
                 outcome.returned += 1
+            outcome.decided.append((kind, pk))
         except (ReviewError, UpdateError) as exc:
-            outcome.problems.append(f"{label}: {exc}")
+            outcome.problems.append(Problem(f"{label}: {exc}", kind, pk))
         except Conflict:
-            outcome.problems.append(f"{label} vừa được người khác duyệt hoặc sửa; chưa thay đổi — hãy tải lại trang.")
+            message = f"{label} vừa được người khác duyệt hoặc sửa; chưa thay đổi — hãy tải lại trang."
+            outcome.problems.append(Problem(message, kind, pk, RACED))
     return outcome
 
 
@@ -238,5 +281,5 @@ def _label(kind: str, item) -> str:
     if item is None:
         return ""
     if kind == UPDATE:
-        return f"Cập nhật nhiệm vụ {item.task.section}.{item.task.no} của {_name(item.author)}"
+        return f"Cập nhật nhiệm vụ {item.task.section}.{item.task.no} của {person_name(item.author)}"
     return f"Số liệu {period_label(item.period)} của chỉ tiêu “{notify.short(item.target.text, 60)}”"

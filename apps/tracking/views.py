@@ -50,7 +50,8 @@ def _task_or_404(access: Access, pk: int) -> Task:
 def my_tasks(request):
     access = Access(request.user)
     today = timezone.localdate()
-    tasks = stats.with_status(services.tasks_for(access).select_related(*TASK_RELATED), today)
+    query = request.GET.get("q", "").strip()[:200]
+    tasks = stats.with_status(matching(services.tasks_for(access).select_related(*TASK_RELATED), query), today)
     open_tasks = tasks.exclude(state=TaskState.DONE)
     soon = today + dt.timedelta(days=stats.DUE_SOON_DAYS)
     listing = sort_and_page(request, open_tasks, MY_TASK_COLUMNS, "thoi-han")
@@ -65,12 +66,15 @@ def my_tasks(request):
         "done_count": tasks.filter(state=TaskState.DONE).count(),
         "has_scope": bool(access.managed_unit_ids or access.agency_ids),
         "today": today,
+        "query": query,
+        "none_found": f"Không tìm thấy nhiệm vụ chưa hoàn thành nào có “{query}”." if query else "",
     }
     if request.GET.get("xuat") == "xlsx":
         unit = access.home_unit.name if access.home_unit else ""
         sheets = [("Quá hạn", context["overdue"]), ("Sắp đến hạn", context["due_soon"])]
         sheets.append(("Chưa hoàn thành", _labelled(open_tasks.order_by("due", "plan_id", "position"))))
-        return exports.tasks_xlsx("Nhiệm vụ của tôi", unit, request.user, sheets, "nhiem-vu-cua-toi")
+        title = f"Nhiệm vụ của tôi có “{query}”" if query else "Nhiệm vụ của tôi"
+        return exports.tasks_xlsx(title, unit, request.user, sheets, "nhiem-vu-cua-toi")
     return render(request, "tracking/my_tasks.html", context)
 
 

@@ -11,14 +11,10 @@ from django.shortcuts import redirect, render
 from apps.tracking import review
 from apps.units.access import Access
 
-MAX_REASON = 2000
-
 
 def _require_manager(access: Access) -> set[int]:
     if not access.managed_unit_ids:
-        raise PermissionDenied(
-            "Chỉ cán bộ thường trực CCHC của đơn vị (Phòng Văn hóa - Xã hội) duyệt cập nhật và số liệu của các cơ quan."
-        )
+        raise PermissionDenied(review.NOT_A_MANAGER)
     return access.managed_unit_ids
 
 
@@ -51,8 +47,8 @@ def _decide(request, unit_ids: set[int]):
         messages.error(request, "Hãy bấm “Chấp nhận” hoặc “Trả lại”.")
     elif not parsed:
         messages.error(request, "Chưa chọn mục nào: đánh dấu ô bên cạnh các cập nhật, số liệu cần duyệt.")
-    elif len(reason) > MAX_REASON:
-        messages.error(request, f"Lý do trả lại dài quá {MAX_REASON} ký tự; hãy viết ngắn lại.")
+    elif len(reason) > review.MAX_REASON:
+        messages.error(request, f"Lý do trả lại dài quá {review.MAX_REASON} ký tự; hãy viết ngắn lại.")
     else:
         outcome = review.decide_many(request.user, unit_ids, parsed, action, reason)
         if outcome.accepted:
@@ -60,5 +56,5 @@ def _decide(request, unit_ids: set[int]):
         if outcome.returned:
             messages.success(request, f"Đã trả lại {outcome.returned} mục; người gửi sẽ nhận được thông báo kèm lý do.")
         for problem in outcome.problems:
-            messages.error(request, problem)
+            messages.error(request, problem.message)
     return redirect("tracking-review")

@@ -195,6 +195,9 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_alignment_api_plan_alignment": "view:unit",
     "apps_tracking_api_notifications": "signed-in",
     "apps_tracking_api_notifications_read": "signed-in",
+    "apps_tracking_api_review_review_queue": "manager",
+    "apps_tracking_api_review_review_accept": "manage:unit",
+    "apps_tracking_api_review_review_return": "manage:unit",
     "apps_par_api_framework_list": "signed-in",
     "apps_par_api_framework_detail": "signed-in",
     "apps_par_api_assessment_list": "signed-in",
@@ -265,6 +268,11 @@ FIXED = {
     "par-signed-file": {"kind": "tu-cham"},
 }
 
+
+def review_item(update) -> dict:
+    return {"kind": "update", "id": update.pk, "version": update.version}
+
+
 # minimal valid bodies for API operations that take one (the API checks the body before the permission)
 BODIES = {
     "apps_api_api_token": {"username": "kesat.vhxh", "password": PASSWORD},
@@ -278,8 +286,15 @@ BODIES = {
         "answers": {"overall": 4},
     },
     "apps_tracking_api_notifications_read": {},
+    # the unit's waiting update, as the review queue shows it
+    "apps_tracking_api_review_review_accept": lambda objects: {"items": [review_item(objects["update"])]},
+    "apps_tracking_api_review_review_return": lambda objects: {
+        "items": [review_item(objects["update"])],
+        "reason": "Thiếu minh chứng",
+    },
     "apps_par_api_lock": {},
 }
+
 
 MAY = {
     "signed-in": lambda who, obj: True,

@@ -28,6 +28,18 @@ def sent_by_agency(plan, agency_officer):
     return update, figure
 
 
+def sent_more(plan, agency_officer) -> None:
+    """Three more figures of the target and updates of three more tasks: six more items waiting."""
+    target = plan.targets.get()
+    for kind in (PeriodKind.H1, PeriodKind.Q3, PeriodKind.YEAR):
+        save_measurement(target, Period.objects.get(year=2026, kind=kind), agency_officer, value=Decimal("70"))
+    for n in range(3):
+        task = add_task_2b(plan, plan.tasks.first().lead)
+        task.no = f"2{n}"
+        task.save()
+        submit_update(task, agency_officer, state=TaskState.IN_PROGRESS, progress=10)
+
+
 def key(item) -> str:
     return f"{'u' if isinstance(item, TaskUpdate) else 'm'}:{item.pk}:{item.version}"
 
@@ -187,14 +199,7 @@ def test_it_reads_the_queue_in_the_same_number_of_queries_however_long(client, p
     client.force_login(officer)
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("tracking-review"))
-    target = plan.targets.get()
-    for kind in (PeriodKind.H1, PeriodKind.Q3, PeriodKind.YEAR):
-        save_measurement(target, Period.objects.get(year=2026, kind=kind), agency_officer, value=Decimal("70"))
-    for n in range(3):
-        task = add_task_2b(plan, plan.tasks.first().lead)
-        task.no = f"2{n}"
-        task.save()
-        submit_update(task, agency_officer, state=TaskState.IN_PROGRESS, progress=10)
+    sent_more(plan, agency_officer)
 
     with CaptureQueriesContext(connection) as many:
         page = client.get(reverse("tracking-review")).content.decode()
