@@ -58,18 +58,19 @@ STATISTICS: tuple[StatRow, ...] = (
 )
 
 
-def current_guidance() -> tuple[tuple[StatRow, ...], dict[str, str]]:
-    """The statistics table and outline headings of the report type in force (``ReportType``), or the defaults."""
-    from apps.reports.models import DEFAULT_OUTLINE, ReportType
+def current_guidance() -> tuple[tuple[StatRow, ...], list[dict]]:
+    """The statistics table and the outline's headings (``outline_entries``) of the report type in force
+    (``ReportType``), or the defaults."""
+    from apps.reports.models import ReportType, outline_entries
 
     current = ReportType.objects.filter(is_current=True).order_by("-pk").first()
     if current is None:
-        return STATISTICS, dict(DEFAULT_OUTLINE)
+        return STATISTICS, outline_entries(None)
     rows = tuple(
         StatRow(r["key"], r["label"], r.get("unit", ""), tasks=r.get("tasks", ""), indicator=r.get("indicator", ""))
         for r in current.statistics
     )
-    return rows, {**DEFAULT_OUTLINE, **current.outline}
+    return rows, outline_entries(current.outline)
 
 
 def _d(day: dt.date | None) -> str:
@@ -297,7 +298,9 @@ def draft_text(content: dict, kind: str, area: str = "") -> str:
         return draft_shortcomings(content)
     if kind == "next_tasks":
         return draft_next_tasks(content)
-    return "(Nêu đề xuất, kiến nghị với cấp trên, nếu có.)"
+    if kind == "proposals":
+        return "(Nêu đề xuất, kiến nghị với cấp trên, nếu có.)"
+    return ""
 
 
 def changes(frozen: dict, current: dict) -> list[str]:

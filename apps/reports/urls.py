@@ -7,6 +7,7 @@ urlpatterns = [
     path("bao-cao/cho-tham-dinh/", views.review, name="reports-review"),
     path("bao-cao/ky-bao-cao/", views.periods, name="reports-periods"),
     path("bao-cao/ky-bao-cao/<int:period_id>/", views.period_edit, name="reports-period-edit"),
+    path("bao-cao/de-cuong/", views.guidance_edit, name="reports-guidance"),
     path("bao-cao/tong-hop/", views.consolidation, name="reports-consolidation"),
     path("bao-cao/tong-hop/lap/", views.city_create, name="reports-city-create"),
     path("bao-cao/tong-hop/<int:pk>/", views.city_status, name="reports-city"),

@@ -22,7 +22,7 @@ from docx.shared import Cm, Mm, Pt
 from apps.plans.models import Area
 from apps.reports import charts
 from apps.reports.content import ATTAINMENTS, BUCKETS
-from apps.reports.models import DEFAULT_OUTLINE
+from apps.reports.models import outline_entries
 from apps.units.models import Unit, UnitKind
 
 FONT = "Times New Roman"
@@ -307,7 +307,7 @@ def _text_paragraphs(document, text: str) -> None:
 
 def _body(document, unit: Unit, content: dict) -> None:
     texts = _sections(content)
-    outline = DEFAULT_OUTLINE | content.get("outline", {})  # what the report was frozen with
+    outline = outline_entries(content.get("outline"))  # what the report was frozen with
     period = content["period"]
     start, end = (dt.date.fromisoformat(period[k]).strftime("%d/%m/%Y") for k in ("start", "end"))
     _para(
@@ -316,27 +316,27 @@ def _body(document, unit: Unit, content: dict) -> None:
         f"thực hiện công tác CCHC {_period_words(content)} (số liệu từ ngày {start} đến ngày {end}) như sau:",
         indent=True,
     )
-    _para(document, outline["direction"], bold=True)
-    _text_paragraphs(document, texts.get(f"results-{Area.CHI_DAO_DIEU_HANH}", ""))
-    _para(document, outline["results"], bold=True)
-    for i, area in enumerate([a for a in Area if a != Area.CHI_DAO_DIEU_HANH], start=1):
-        _para(document, f"{i}. {area.label}", bold=True)
-        _text_paragraphs(document, texts.get(f"results-{area.value}", ""))
-    _para(document, outline["assessment"], bold=True)
-    totals = {bucket: sum(a["tasks"][bucket] for a in content["areas"]) for bucket in BUCKETS}
-    _para(
-        document,
-        f"Tổng số {content.get('tasks_total', len(content['tasks']))} nhiệm vụ: "
-        + "; ".join(f"{label.lower()} {totals[b]}" for b, label in BUCKETS.items())
-        + ".",
-        indent=True,
-    )
-    _para(document, outline["shortcomings"], italic=True, indent=True)
-    _text_paragraphs(document, texts.get("shortcomings", ""))
-    _para(document, outline["next_tasks"], bold=True)
-    _text_paragraphs(document, texts.get("next_tasks", ""))
-    _para(document, outline["proposals"], bold=True)
-    _text_paragraphs(document, texts.get("proposals", ""))
+    for entry in outline:
+        part, title = entry["part"], entry["title"]
+        sub = part == "shortcomings"  # a sub-heading of the assessment
+        _para(document, title, italic=sub, bold=not sub, indent=sub)
+        if part == "direction":
+            _text_paragraphs(document, texts.get(f"results-{Area.CHI_DAO_DIEU_HANH}", ""))
+        elif part == "results":
+            for i, area in enumerate([a for a in Area if a != Area.CHI_DAO_DIEU_HANH], start=1):
+                _para(document, f"{i}. {area.label}", bold=True)
+                _text_paragraphs(document, texts.get(f"results-{area.value}", ""))
+        elif part == "assessment":
+            totals = {bucket: sum(a["tasks"][bucket] for a in content["areas"]) for bucket in BUCKETS}
+            _para(
+                document,
+                f"Tổng số {content.get('tasks_total', len(content['tasks']))} nhiệm vụ: "
+                + "; ".join(f"{label.lower()} {totals[b]}" for b, label in BUCKETS.items())
+                + ".",
+                indent=True,
+            )
+        else:
+            _text_paragraphs(document, texts.get(entry["key"], ""))
     _para(
         document,
         f"Trên đây là báo cáo kết quả thực hiện công tác CCHC {_period_words(content)} của {unit.name}"

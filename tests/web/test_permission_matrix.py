@@ -104,6 +104,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "reports-review": "reviewer",
     "reports-consolidation": "city",
     "reports-periods": "signed-in",
+    "reports-guidance": "city",
     "reports-period-edit": ("405", "administrator"),
     "reports-city-create": ("405", "city"),
     "reports-city": "city",
