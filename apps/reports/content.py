@@ -17,6 +17,7 @@ from django.utils import timezone
 from apps.plans.models import Area, Attainment, PlanStatus, ReportStatus, Target, Task, TaskState, attainment
 from apps.tracking.models import Measurement, Period, TaskUpdate, UpdateStatus
 from apps.units.models import Unit
+from cchc.numbers import num
 
 # the four ways official reports count a task at the window's end (not started within its deadline counts as
 # "in progress within the deadline")
@@ -160,7 +161,7 @@ def target_rows(unit: Unit, period: Period) -> list[dict]:
                 "area": target.area or (target.indicator.area if target.indicator else ""),
                 "text": target.text,
                 "indicator": target.indicator.code if target.indicator else "",
-                "goal": f"{target.get_comparator_display()} {target.value:g}{target.unit}",
+                "goal": f"{target.get_comparator_display()} {num(target.value, target.unit)}",
                 "target": _number(target.value),
                 "unit": target.unit,
                 "value": _number(figure.value) if figure else None,
@@ -330,6 +331,4 @@ def changes(frozen: dict, current: dict) -> list[str]:
 
 
 def _vi(value) -> str:
-    if value is None:
-        return "chưa có"
-    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
+    return "chưa có" if value is None else num(value)

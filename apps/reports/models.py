@@ -153,6 +153,8 @@ class CityReport(models.Model):
     docx = models.FileField(upload_to="reports/city/%Y/", blank=True)
     xlsx = models.FileField(upload_to="reports/city/%Y/", blank=True)
     built_from = models.JSONField("các lần gửi đã tổng hợp", default=list, blank=True)
+    # the narrative it was rendered with (the city document's sections, number and signer at the request)
+    narrative = models.JSONField("nội dung đã lập", default=dict, blank=True)
     error = models.TextField(blank=True)
 
     class Meta:
@@ -166,6 +168,56 @@ class CityReport(models.Model):
     @property
     def is_working(self) -> bool:
         return self.state in (RenderState.QUEUED, RenderState.RUNNING)
+
+
+class CityState(models.TextChoices):
+    DRAFT = "draft", "Đang soạn"
+    ISSUED = "issued", "Đã ký, ban hành"
+
+
+class CityDocument(Versioned):
+    """The city's consolidated report of one period as a document: a draft whose narrative Sở Nội vụ edits
+    (prefilled from the consolidation), rendered as often as needed (each rendering a ``CityReport`` kept with its
+    files and the narrative it was built with), then issued — number, date, signer and the signed file — after
+    which nothing of it changes."""
+
+    period = models.OneToOneField(
+        Period, on_delete=models.PROTECT, related_name="city_document", verbose_name="kỳ báo cáo"
+    )
+    state = models.CharField("trạng thái", max_length=20, choices=CityState.choices, default=CityState.DRAFT)
+    sections = models.JSONField("các phần nội dung", default=list)
+    number = models.CharField("số báo cáo", max_length=20, blank=True)
+    signer = models.CharField("người ký", max_length=120, blank=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    signed_file = models.FileField("bản đã ký", upload_to="reports/city/signed/%Y/", blank=True)
+    signed_name = models.CharField(max_length=255, blank=True)
+    issued_report = models.ForeignKey(
+        CityReport, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="bản đã ban hành"
+    )
+    issued_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "văn bản báo cáo tổng hợp của thành phố"
+        verbose_name_plural = "văn bản báo cáo tổng hợp của thành phố"
+
+    def __str__(self) -> str:
+        return f"Báo cáo tổng hợp CCHC {self.period}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state == CityState.DRAFT
+
+    @property
+    def narrative(self) -> dict:
+        """What a rendering is built with (compared with a rendering's to tell whether it is up to date)."""
+        return {"sections": self.sections, "number": self.number, "signer": self.signer}
 
 
 # the outline of the periodic report as the current guidance has it (DOMAIN.md "Reports"; unconfirmed headings):

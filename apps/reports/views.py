@@ -20,7 +20,15 @@ from apps.reports import consolidation as consolidated
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from apps.reports.excel import build_xlsx
 from apps.reports.forms import HeadingFormSet, PeriodForm, StatRowFormSet
-from apps.reports.models import CityReport, RenderState, Report, ReportState, ReportType, SectionContribution
+from apps.reports.models import (
+    CityDocument,
+    CityReport,
+    RenderState,
+    Report,
+    ReportState,
+    ReportType,
+    SectionContribution,
+)
 from apps.reports.word import build_docx
 from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
@@ -315,6 +323,7 @@ def consolidation(request):
         )
     context["job"] = job = city.latest(period)
     context["stale"] = job is not None and city.is_stale(job)
+    context["document"] = CityDocument.objects.filter(period=period).first()
     return render(request, "reports/consolidation.html", context)
 
 
@@ -335,7 +344,11 @@ def city_create(request):
     if problem:
         messages.error(request, problem)
         return redirect("reports-consolidation")
-    job, created = city.request(period, request.user)
+    try:
+        job, created = city.request(period, request.user)
+    except city.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports-city-document", pk=period.city_document.pk)
     if created:
         messages.success(request, f"Đã đưa việc lập báo cáo tổng hợp {period} vào hàng đợi; trang tự cập nhật.")
     else:
@@ -346,11 +359,92 @@ def city_create(request):
 @login_required
 def city_status(request, pk: int):
     job = _city_job_or_404(request, pk)
-    context = {"job": job, "stale": city.is_stale(job), "versions": len(job.built_from)}
+    document = CityDocument.objects.filter(period=job.period).first()
+    context = {"job": job, "stale": city.is_stale(job), "versions": len(job.built_from), "document": document}
     return render(request, "reports/city.html", context)
 
 
-def _city_file(job: CityReport, field: str, content_type: str) -> FileResponse:
+def _city_document_or_404(request, pk: int) -> CityDocument:
+    access = Access(request.user)
+    if not access.is_city:
+        raise PermissionDenied(FORBIDDEN_CITY)
+    return get_object_or_404(CityDocument.objects.select_related("period", "issued_by", "issued_report"), pk=pk)
+
+
+@login_required
+def city_document(request, pk: int):
+    """The city's report of a period: its draft narrative, its renderings (each kept with its files), its issue."""
+    document = _city_document_or_404(request, pk)
+    renderings = list(CityReport.objects.filter(period=document.period).select_related("requested_by"))
+    job = renderings[0] if renderings else None
+    context = {
+        "document": document,
+        "renderings": renderings,
+        "job": job,
+        "stale": job is not None and city.is_stale(job),
+        "up_to_date": city.is_current(job, document),
+        "today": timezone.localdate(),
+    }
+    return render(request, "reports/city_document.html", context)
+
+
+@login_required
+@require_POST
+def city_document_save(request, pk: int):
+    document = _city_document_or_404(request, pk)
+    texts = {s["key"]: request.POST.get(f"section-{s['key']}", s["text"])[:20000] for s in document.sections}
+    try:
+        city.save_document(
+            document,
+            request.user,
+            texts,
+            request.POST.get("number", ""),
+            request.POST.get("signer", ""),
+            _posted_version(request) or document.version,
+        )
+    except (Conflict, city.WorkflowError) as exc:
+        messages.error(request, str(exc))
+        return redirect("reports-city-document", pk=document.pk)
+    if request.POST.get("then") != "render":
+        messages.success(request, "Đã lưu dự thảo báo cáo tổng hợp.")
+        return redirect("reports-city-document", pk=document.pk)
+    job, _ = city.request(document.period, request.user)
+    messages.success(request, "Đã lưu và đưa việc lập báo cáo theo nội dung mới vào hàng đợi.")
+    return redirect("reports-city", pk=job.pk)
+
+
+@login_required
+@require_POST
+def city_document_issue(request, pk: int):
+    document = _city_document_or_404(request, pk)
+    raw = request.POST.get("issued_on", "")
+    try:
+        issued_on = dt.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        messages.error(request, f"Ngày ban hành “{raw[:20]}” không hợp lệ; hãy chọn ngày trên lịch.")
+        return redirect("reports-city-document", pk=document.pk)
+    try:
+        city.issue(document, request.user, issued_on, request.FILES.get("signed"), _posted_version(request))
+    except (Conflict, city.WorkflowError) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã ghi nhận báo cáo tổng hợp số {document.number} đã ký, ban hành.")
+    return redirect("reports-city-document", pk=document.pk)
+
+
+@login_required
+def city_document_signed(request, pk: int):
+    document = _city_document_or_404(request, pk)
+    if not document.signed_file:
+        raise Http404("Báo cáo tổng hợp chưa có bản đã ký.")
+    try:
+        handle = document.signed_file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp không còn trên máy chủ; hãy báo quản trị hệ thống.") from None
+    return FileResponse(handle, as_attachment=True, filename=document.signed_name or "ban-da-ky")
+
+
+def city_file(job: CityReport, field: str, content_type: str) -> FileResponse:
     stored = getattr(job, field)
     if job.state != RenderState.DONE or not stored:
         raise Http404("Báo cáo tổng hợp chưa lập xong.")
@@ -364,12 +458,12 @@ def _city_file(job: CityReport, field: str, content_type: str) -> FileResponse:
 
 @login_required
 def city_docx(request, pk: int):
-    return _city_file(_city_job_or_404(request, pk), "docx", DOCX)
+    return city_file(_city_job_or_404(request, pk), "docx", DOCX)
 
 
 @login_required
 def city_xlsx(request, pk: int):
-    return _city_file(_city_job_or_404(request, pk), "xlsx", XLSX)
+    return city_file(_city_job_or_404(request, pk), "xlsx", XLSX)
 
 
 FORBIDDEN_PERIODS = "Chỉ quản trị hệ thống được sửa khoảng lấy số liệu và hạn gửi của kỳ báo cáo."

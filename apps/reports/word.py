@@ -24,6 +24,7 @@ from apps.reports import charts
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from apps.reports.models import outline_entries
 from apps.units.models import Unit, UnitKind
+from cchc.numbers import num
 
 FONT = "Times New Roman"
 SUBJECTS = {"q1": "quý I năm {year}", "h1": "6 tháng đầu năm {year}", "q3": "quý III năm {year}", "year": "năm {year}"}
@@ -189,11 +190,7 @@ def _setup(section, landscape: bool = False) -> None:
 
 
 def _num(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
-    return str(value)
+    return "–" if value is None else num(value)
 
 
 # --- the document -------------------------------------------------------------------------------------------
