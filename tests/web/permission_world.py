@@ -123,7 +123,9 @@ def build_world() -> World:
     city_report = CityReport.objects.create(period=q1, state=RenderState.DONE)
     city_report.docx.save("tong-hop.docx", ContentFile(b"PK docx"), save=False)
     city_report.xlsx.save("tong-hop.xlsx", ContentFile(b"PK xlsx"), save=True)
-    document = CityDocument.objects.create(period=q1, sections=[], state=CityState.ISSUED, signed_name="da-ky.pdf")
+    document = CityDocument.objects.create(
+        period=q1, sections=[], state=CityState.ISSUED, issued_report=city_report, signed_name="da-ky.pdf"
+    )
     document.signed_file.save("da-ky.pdf", ContentFile(b"%PDF-1.4"), save=True)
     for objects in world.objects.values():
         objects["city report"] = city_report
