@@ -8,7 +8,9 @@ numbers top centre from page 2.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import io
 
 from docx import Document
@@ -72,12 +74,30 @@ def signature_lines(unit: Unit) -> list[str]:
 # --- low-level helpers --------------------------------------------------------------------------------------
 
 
+@functools.cache
+def _run_properties(size: float, bold: bool, italic: bool):
+    """The run properties of a font (Times New Roman, also for East Asian text), built once per size and style: a
+    city report writes thousands of table cells, and python-docx's property setters each search the element."""
+    props = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for name in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(name), FONT)
+    props.append(fonts)
+    for tag, on in (("w:b", bold), ("w:i", italic)):
+        element = OxmlElement(tag)
+        if not on:
+            element.set(qn("w:val"), "0")
+        props.append(element)
+    size_element = OxmlElement("w:sz")
+    size_element.set(qn("w:val"), str(round(size * 2)))
+    props.append(size_element)
+    return props
+
+
 def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    if run._r.rPr is not None:
+        run._r.remove(run._r.rPr)
+    run._r.insert(0, copy.deepcopy(_run_properties(size, bool(bold), bool(italic))))
 
 
 def _para(container, text: str = "", size: float = 14, bold=False, italic=False, align=None, indent=False, after=6):
@@ -127,9 +147,24 @@ def _cell(cell, text: str = "", size=13, bold=False, italic=False, align=WD_ALIG
         paragraph = cell.add_paragraph()
     if text:
         _font(paragraph.add_run(text), size, bold, italic)
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(0)
+    if paragraph._p.pPr is None:  # a new cell's paragraph: the properties built once (see _run_properties)
+        paragraph._p.insert(0, copy.deepcopy(_cell_paragraph_properties(align)))
+    else:
+        paragraph.alignment = align
+        paragraph.paragraph_format.space_after = Pt(0)
     return paragraph
+
+
+@functools.cache
+def _cell_paragraph_properties(align):
+    props = OxmlElement("w:pPr")
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), "0")
+    props.append(spacing)
+    justify = OxmlElement("w:jc")
+    justify.set(qn("w:val"), {WD_ALIGN_PARAGRAPH.LEFT: "left", WD_ALIGN_PARAGRAPH.CENTER: "center"}[align])
+    props.append(justify)
+    return props
 
 
 def _page_number(paragraph) -> None:
