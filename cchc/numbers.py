@@ -1,9 +1,11 @@
-"""What every number people type shares: written out, never in exponent form. "1E2" is 100 to a computer but no
-official writes a percentage so; it is refused with a message (forms, figures, spreadsheets, the API), not read."""
+"""Numbers the Vietnamese way: shown with a decimal comma and thousands dots (``num``, also the ``num`` template
+filter), and typed written out, never in exponent form. "1E2" is 100 to a computer but no official writes a
+percentage so; it is refused with a message (forms, figures, spreadsheets, the API), not read."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 _EXPONENT = re.compile(r"\d\s*[eE]\s*[+-]?\s*\d")
 
@@ -16,3 +18,18 @@ def exponent_message(raw: object) -> str | None:
             "không dùng dạng lũy thừa."
         )
     return None
+
+
+def num(value, unit: str = "") -> str:
+    """A figure the Vietnamese way, without trailing zeros, with its unit: 85.50 → '85,5', 1234 → '1.234',
+    (85.5, "%") → '85,5%', (4, "cấp độ") → '4 cấp độ'."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value)).normalize()
+    whole, _, fraction = f"{abs(number):f}".partition(".")
+    groups = f"{int(whole):,}".replace(",", ".")
+    sign = "-" if number < 0 else ""
+    shown = f"{sign}{groups},{fraction}" if fraction else f"{sign}{groups}"
+    if not unit:
+        return shown
+    return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"

@@ -9,6 +9,7 @@ confirmed pair is kept, a broken one is never suggested again. Each pair then ge
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -178,35 +179,47 @@ def _order(pair: tuple) -> tuple:
 
 def compare(parent: Plan, child: Plan) -> Alignment:
     """Every target and task of ``parent`` beside its counterpart in ``child`` (or none), with the gaps."""
+    return compare_many(parent, [child])[child.pk]
+
+
+def compare_many(parent: Plan, children: list[Plan]) -> dict[int, Alignment]:
+    """``compare(parent, child)`` for each child, by child id, in a fixed number of queries whatever their number
+    (the plans implementing a city plan)."""
+    ids = [child.pk for child in children]
     p_targets = list(parent.targets.select_related("indicator").order_by("position", "pk"))
-    c_targets = list(child.targets.select_related("indicator").order_by("position", "pk"))
     p_tasks = list(parent.tasks.order_by("position", "pk"))
-    c_tasks = list(child.tasks.order_by("position", "pk"))
-    target_decisions = {
-        (m.parent_id, m.child_id): m.decision
-        for m in TargetMatch.objects.filter(parent__plan=parent, child__plan=child)
-    }
-    task_decisions = {
-        (m.parent_id, m.child_id): m.decision for m in TaskMatch.objects.filter(parent__plan=parent, child__plan=child)
-    }
-    target_words = {t.pk: _words(t.text, figures=False) for t in p_targets + c_targets}
-    task_words = {t.pk: _words(t.content) for t in p_tasks + c_tasks}
-    targets = []
-    for p, c, how, score in sorted(
-        _pair(p_targets, c_targets, target_decisions, _target_score(target_words)), key=_order
-    ):
-        if p is None:
-            gaps = ["extra"]
-        elif c is None:
-            gaps = ["missing"]
-        else:
-            gaps = target_gaps(p, c)
-        targets.append(TargetPair(p, c, how, min(score, 1.0) if how != "indicator" else 1.0, gaps))
-    tasks = [
-        TaskPair(p, c, how, score)
-        for p, c, how, score in sorted(_pair(p_tasks, c_tasks, task_decisions, _task_score(task_words)), key=_order)
-    ]
-    return Alignment(parent, child, targets, tasks)
+    c_targets, c_tasks = defaultdict(list), defaultdict(list)
+    for t in Target.objects.filter(plan__in=ids).select_related("indicator").order_by("position", "pk"):
+        c_targets[t.plan_id].append(t)
+    for t in Task.objects.filter(plan__in=ids).order_by("position", "pk"):
+        c_tasks[t.plan_id].append(t)
+    target_decisions, task_decisions = defaultdict(dict), defaultdict(dict)
+    for model, into in ((TargetMatch, target_decisions), (TaskMatch, task_decisions)):
+        matches = model.objects.filter(parent__plan=parent, child__plan__in=ids).values_list(
+            "child__plan", "parent", "child", "decision"
+        )
+        for plan_id, parent_id, child_id, decision in matches:
+            into[plan_id][(parent_id, child_id)] = decision
+    target_words = {t.pk: _words(t.text, figures=False) for t in p_targets}
+    task_words = {t.pk: _words(t.content) for t in p_tasks}
+    found = {}
+    for child in children:
+        target_words |= {t.pk: _words(t.text, figures=False) for t in c_targets[child.pk]}
+        task_words |= {t.pk: _words(t.content) for t in c_tasks[child.pk]}
+        targets = []
+        pairs = _pair(p_targets, c_targets[child.pk], target_decisions[child.pk], _target_score(target_words))
+        for p, c, how, score in sorted(pairs, key=_order):
+            if p is None:
+                gaps = ["extra"]
+            elif c is None:
+                gaps = ["missing"]
+            else:
+                gaps = target_gaps(p, c)
+            targets.append(TargetPair(p, c, how, min(score, 1.0) if how != "indicator" else 1.0, gaps))
+        pairs = _pair(p_tasks, c_tasks[child.pk], task_decisions[child.pk], _task_score(task_words))
+        tasks = [TaskPair(p, c, how, score) for p, c, how, score in sorted(pairs, key=_order)]
+        found[child.pk] = Alignment(parent, child, targets, tasks)
+    return found
 
 
 def as_api(alignment: Alignment) -> dict:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.alignment import services
-from apps.alignment.compare import GAPS, HOW, compare
+from apps.alignment.compare import GAPS, HOW, compare, compare_many
 from apps.plans.models import Plan, PlanStatus
 from apps.units.access import Access
 
@@ -97,8 +97,10 @@ def decide(request, plan_id: int):
 def implementing(request, plan_id: int):
     access = Access(request.user)
     plan = _plan(access, plan_id)
-    rows = []
-    for child in access.visible(services.implementing_plans(plan), "unit").order_by("unit__name"):
-        alignment = compare(plan, child)
-        rows.append({"plan": child, "summary": alignment.summary, "gaps": alignment.gap_count})
+    children = list(access.visible(services.implementing_plans(plan), "unit").order_by("unit__name"))
+    alignments = compare_many(plan, children)
+    rows = [
+        {"plan": child, "summary": alignments[child.pk].summary, "gaps": alignments[child.pk].gap_count}
+        for child in children
+    ]
     return render(request, "alignment/implementing.html", {"plan": plan, "rows": rows, "gaps": GAPS})

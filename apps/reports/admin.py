@@ -5,7 +5,9 @@ from apps.reports.models import ReportType
 
 @admin.register(ReportType)
 class ReportTypeAdmin(admin.ModelAdmin):
-    """Where an administrator changes the outline and the statistics table when the guidance changes."""
+    """The report types; their outline and statistics table are changed on their page (reports-guidance), which
+    keeps the versions and the audit."""
 
     list_display = ("name", "basis", "is_current")
     fields = ("name", "basis", "is_current", "outline", "statistics")
+    readonly_fields = ("outline", "statistics")

@@ -11,9 +11,9 @@ from ninja.pagination import paginate
 
 from apps.api.api import Pages
 from apps.api.schemas import Error, Id, PeriodOut, Text
+from apps.reports import city, services, views
 from apps.reports import consolidation as consolidated
-from apps.reports import services, views
-from apps.reports.models import Report
+from apps.reports.models import CityDocument, CityReport, RenderState, Report
 from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
 from apps.units.access import Access
@@ -277,3 +277,132 @@ def consolidation(request, filters: Query[ConsolidationFilters]):
     today = timezone.localdate()
     period = _period(filters.period) if filters.period else views.default_period(today)
     return consolidated.as_api(consolidated.consolidate(period, today))
+
+
+# --- the city's consolidated report ----------------------------------------------------------------------------
+
+
+class CityRenderingOut(Schema):
+    id: int
+    state: str
+    state_label: str
+    requested_at: dt.datetime
+    finished_at: dt.datetime | None
+    reports: int  # accepted unit reports it was built from
+
+
+class CityDocumentOut(Schema):
+    id: int
+    period: str
+    state: str
+    state_label: str
+    version: int
+    number: str
+    signer: str
+    issued_on: dt.date | None
+    issued_rendering: int | None
+    up_to_date: bool  # the latest rendering is done and built from the narrative as it now is
+    renderings: list[CityRenderingOut]
+
+
+class CityDocumentDetailOut(CityDocumentOut):
+    sections: list[dict]
+
+
+class CityDocumentIn(Schema):
+    period: Text
+
+
+def _city_only(request) -> None:
+    if not Access(request.user).is_city:
+        raise HttpError(403, views.FORBIDDEN_CITY)
+
+
+def _city_out(document: CityDocument, sections: bool = False) -> dict:
+    renderings = list(CityReport.objects.filter(period=document.period))
+    out = {
+        "id": document.pk,
+        "period": document.period.code,
+        "state": document.state,
+        "state_label": document.get_state_display(),
+        "version": document.version,
+        "number": document.number,
+        "signer": document.signer,
+        "issued_on": document.issued_on,
+        "issued_rendering": document.issued_report_id,
+        "up_to_date": city.is_current(renderings[0] if renderings else None, document),
+        "renderings": [
+            {
+                "id": r.pk,
+                "state": r.state,
+                "state_label": r.get_state_display(),
+                "requested_at": r.requested_at,
+                "finished_at": r.finished_at,
+                "reports": len(r.built_from),
+            }
+            for r in renderings
+        ],
+    }
+    return out | ({"sections": document.sections} if sections else {})
+
+
+def _city_document(request, document_id: int) -> CityDocument:
+    _city_only(request)
+    return get_object_or_404(CityDocument.objects.select_related("period"), pk=document_id)
+
+
+@router.get(
+    "/city-reports",
+    response={200: list[CityDocumentOut], 403: Error, 422: Error},
+    summary="Báo cáo tổng hợp của thành phố theo kỳ: trạng thái (đang soạn, đã ban hành) và các lần lập",
+)
+def city_reports(request, filters: Query[ConsolidationFilters]):
+    _city_only(request)
+    documents = CityDocument.objects.select_related("period").order_by("-period__end")
+    if filters.period:
+        documents = documents.filter(period=_period(filters.period))
+    return [_city_out(d) for d in documents]
+
+
+@router.post(
+    "/city-reports",
+    response={200: CityDocumentDetailOut, 201: CityDocumentDetailOut, 403: Error, 422: Error},
+    summary="Lập (hoặc lấy) dự thảo báo cáo tổng hợp của một kỳ, viết sẵn từ số liệu: 201 khi lập mới",
+)
+def city_report_create(request, payload: CityDocumentIn):
+    _city_only(request)
+    period = _period(payload.period)
+    existed = CityDocument.objects.filter(period=period).exists()
+    document = city.open_document(period, request.user)
+    return Status(200 if existed else 201, _city_out(document, sections=True))
+
+
+@router.get(
+    "/city-reports/{document_id}",
+    response={200: CityDocumentDetailOut, 403: Error, 404: Error},
+    summary="Một báo cáo tổng hợp của thành phố với nội dung",
+)
+def city_report_detail(request, document_id: int):
+    return _city_out(_city_document(request, document_id), sections=True)
+
+
+def _city_rendering(document: CityDocument) -> CityReport:
+    """The rendering whose files a download gives: the one issued, else the latest done."""
+    if document.issued_report_id:
+        return document.issued_report
+    found = CityReport.objects.filter(period=document.period, state=RenderState.DONE).first()
+    if found is None:
+        raise HttpError(404, "Báo cáo tổng hợp chưa lập xong lần nào.")
+    return found
+
+
+@router.get("/city-reports/{document_id}/docx", response={403: Error, 404: Error}, summary="Tệp .docx (bản ban hành)")
+def city_report_docx(request, document_id: int):
+    document = _city_document(request, document_id)
+    return views.city_file(_city_rendering(document), "docx", views.DOCX)
+
+
+@router.get("/city-reports/{document_id}/xlsx", response={403: Error, 404: Error}, summary="Tệp .xlsx (bản ban hành)")
+def city_report_xlsx(request, document_id: int):
+    document = _city_document(request, document_id)
+    return views.city_file(_city_rendering(document), "xlsx", views.XLSX)

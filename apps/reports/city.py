@@ -12,8 +12,9 @@ import io
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.audit.models import record
@@ -21,10 +22,13 @@ from apps.plans.models import Area, ReportStatus
 from apps.reports import word
 from apps.reports.consolidation import BLOCKS, Consolidation, consolidate
 from apps.reports.content import ATTAINMENTS, BUCKETS, current_guidance
-from apps.reports.models import CityReport, RenderState
+from apps.reports.models import CityDocument, CityReport, CityState, RenderState, SectionKind
 from apps.tracking.models import Period
+from apps.tracking.uploads import validate_upload
 from apps.units.models import Unit, UnitKind
 from cchc import jobs, xlsx
+from cchc.numbers import num
+from cchc.versioning import claim
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +49,7 @@ def _names(rows, limit: int = 5) -> str:
 
 def _pct(rate) -> str:
     value = rate.percent
-    return "–" if value is None else f"{value:g}%".replace(".", ",")
+    return "–" if value is None else num(value, "%")
 
 
 def draft_sections(c: Consolidation) -> list[dict]:
@@ -78,7 +82,9 @@ def draft_sections(c: Consolidation) -> list[dict]:
             )
         else:
             text += "Các báo cáo đã chấp nhận không có nhiệm vụ thuộc lĩnh vực này."
-        sections.append({"key": f"results-{area.value}", "kind": "results", "area": area.value, "text": text})
+        sections.append(
+            {"key": f"results-{area.value}", "kind": "results", "area": area.value, "title": area.label, "text": text}
+        )
     behind = sorted(
         (row for row in c.rows if row.figures and row.figures.tasks[ReportStatus.OVERDUE]),
         key=lambda row: -row.figures.tasks[ReportStatus.OVERDUE],
@@ -94,11 +100,18 @@ def draft_sections(c: Consolidation) -> list[dict]:
         shortcomings.append("Chỉ tiêu của thành phố chưa đạt: " + "; ".join(i.label for i in missed) + ".")
     shortcomings.append("Nguyên nhân: (nêu nguyên nhân khách quan, chủ quan).")
     sections += [
-        {"key": "shortcomings", "kind": "shortcomings", "area": "", "text": " ".join(shortcomings)},
+        {
+            "key": "shortcomings",
+            "kind": "shortcomings",
+            "area": "",
+            "title": SectionKind.SHORTCOMINGS.label,
+            "text": " ".join(shortcomings),
+        },
         {
             "key": "next_tasks",
             "kind": "next_tasks",
             "area": "",
+            "title": SectionKind.NEXT_TASKS.label,
             "text": "Đôn đốc các đơn vị hoàn thành các nhiệm vụ quá hạn; các đơn vị chưa gửi hoặc bị trả lại "
             "hoàn thiện báo cáo; tiếp tục triển khai kế hoạch CCHC năm.",
         },
@@ -106,15 +119,23 @@ def draft_sections(c: Consolidation) -> list[dict]:
             "key": "proposals",
             "kind": "proposals",
             "area": "",
+            "title": SectionKind.PROPOSALS.label,
             "text": "(Nêu đề xuất, kiến nghị với Bộ Nội vụ, nếu có.)",
         },
+    ]
+    sections += [  # the headings the city's outline adds, for Sở Nội vụ to write
+        {"key": e["key"], "kind": SectionKind.FREE.value, "area": "", "title": e["title"], "text": ""}
+        for e in current_guidance()[1]
+        if e["part"] == "free"
     ]
     return sections
 
 
-def build_content(city: Unit, c: Consolidation) -> dict:
-    """The city's report in the shape of a unit's content (what word.build_docx reads), plus its units' table."""
+def build_content(city: Unit, c: Consolidation, narrative: dict | None = None) -> dict:
+    """The city's report in the shape of a unit's content (what word.build_docx reads), plus its units' table; its
+    narrative as Sở Nội vụ wrote it (``CityDocument.narrative``), else drafted from the figures."""
     period = c.period
+    narrative = narrative or {}
     return {
         "unit": {"id": city.pk, "name": city.name, "kind": city.kind},
         "period": {
@@ -131,9 +152,9 @@ def build_content(city: Unit, c: Consolidation) -> dict:
         "areas": c.areas,
         "statistics": c.statistics,
         "outline": current_guidance()[1],
-        "sections": draft_sections(c),
-        "number": "",
-        "signer": "",
+        "sections": narrative.get("sections") or draft_sections(c),
+        "number": narrative.get("number", ""),
+        "signer": narrative.get("signer", ""),
         "units": [
             {
                 "name": row.unit.name,
@@ -229,15 +250,117 @@ def latest(period: Period) -> CityReport | None:
     return CityReport.objects.filter(period=period).select_related("requested_by").first()
 
 
+ISSUED = "Báo cáo tổng hợp kỳ này đã ký, ban hành; không lập lại hay sửa được nữa."
+
+
+class WorkflowError(ValueError):
+    """A step the city document's state does not allow, or missing issue details; the message says what to do."""
+
+
+def open_document(period: Period, user) -> CityDocument:
+    """The city's document of the period, created as a draft with its narrative prefilled from the figures."""
+    found = CityDocument.objects.filter(period=period).first()
+    if found is not None:
+        return found
+    sections = draft_sections(consolidate(period))
+    try:
+        with transaction.atomic():
+            document = CityDocument.objects.create(period=period, sections=sections, created_by=user)
+            record(user, "report.city.open", document, city_unit(), summary=f"Tạo dự thảo {document}")
+    except IntegrityError:  # opened meanwhile by another tab
+        return CityDocument.objects.get(period=period)
+    return document
+
+
+def save_document(document: CityDocument, user, texts: dict[str, str], number: str, signer: str, expected: int):
+    """Write Sở Nội vụ's text of the sections (by key), the number and the signer, from the version it was loaded
+    at (``Conflict`` when changed meanwhile)."""
+    if not document.is_editable:
+        raise WorkflowError(ISSUED)
+    with transaction.atomic():
+        before = document.narrative
+        sections = [{**s, "text": texts.get(s["key"], s["text"]).strip()} for s in document.sections]
+        document.sections, document.number, document.signer = sections, number.strip()[:20], signer.strip()[:120]
+        document.version = expected
+        document.save()
+        changed = [s["key"] for s, was in zip(sections, before["sections"], strict=True) if s["text"] != was["text"]]
+        record(
+            user,
+            "report.city.edit",
+            document,
+            city_unit(),
+            before={"number": before["number"], "signer": before["signer"]},
+            after={"number": document.number, "signer": document.signer, "sections": changed},
+            summary=f"Sửa dự thảo {document}",
+        )
+    return document
+
+
+def is_current(job: CityReport | None, document: CityDocument) -> bool:
+    """The rendering is done and was built with the document's narrative as it now is."""
+    return job is not None and job.state == RenderState.DONE and job.narrative == document.narrative
+
+
+def issue(document: CityDocument, user, issued_on: dt.date | None, signed, expected: int | None = None):
+    """Record the signed report: its date and the signed file (a scan: PDF or image, checked as evidence files
+    are), against the latest rendering built from the document as it now is. Nothing of it changes afterwards."""
+    if not document.is_editable:
+        raise WorkflowError(ISSUED)
+    job = latest(document.period)
+    if not is_current(job, document):
+        raise WorkflowError("Hãy lập lại báo cáo theo nội dung đã lưu, chờ lập xong rồi mới ký, ban hành.")
+    missing = [name for name, value in (("số báo cáo", document.number), ("người ký", document.signer)) if not value]
+    if issued_on is None:
+        missing.append("ngày ban hành")
+    if signed is None:
+        missing.append("bản đã ký (PDF hoặc ảnh chụp)")
+    if missing:
+        raise WorkflowError("Chưa ban hành được: thiếu " + ", ".join(missing) + ".")
+    try:
+        kind = validate_upload(signed)
+    except ValidationError as exc:
+        raise WorkflowError(" ".join(exc.messages)) from None
+    if kind.extension not in ("pdf", "jpg", "jpeg", "png"):
+        raise WorkflowError(f"Bản đã ký “{signed.name}” phải là tệp PDF hoặc ảnh chụp (JPG, PNG).")
+    with transaction.atomic():
+        claim(document, expected)
+        document.signed_file.save(f"tong-hop-{document.period.code}-{signed.name[-60:]}", signed, save=False)
+        document.signed_name = signed.name[:255]
+        document.state, document.issued_on, document.issued_report = CityState.ISSUED, issued_on, job
+        document.issued_at, document.issued_by = timezone.now(), user
+        CityDocument.objects.filter(pk=document.pk).update(
+            signed_file=document.signed_file.name,
+            signed_name=document.signed_name,
+            state=document.state,
+            issued_on=issued_on,
+            issued_report=job,
+            issued_at=document.issued_at,
+            issued_by=user,
+        )
+        record(
+            user,
+            "report.city.issue",
+            document,
+            city_unit(),
+            after={"number": document.number, "issued_on": issued_on.isoformat(), "rendering": job.pk},
+            summary=f"Ban hành {document}, số {document.number}",
+        )
+    return document
+
+
 def request(period: Period, user) -> tuple[CityReport, bool]:
-    """Queue the city's report of the period; a rendering already under way is returned instead of a second one."""
+    """Queue the city's report of the period, built with its document's narrative; a rendering already under way
+    is returned instead of a second one. ``WorkflowError`` once the report is issued."""
+    document = open_document(period, user)
+    if not document.is_editable:
+        raise WorkflowError(ISSUED)
     with transaction.atomic():
         under_way = CityReport.objects.filter(period=period, state__in=(RenderState.QUEUED, RenderState.RUNNING))
         for job in under_way.select_for_update():
             if not is_stale(job):
                 return job, False
             CityReport.objects.filter(pk=job.pk).update(state=RenderState.FAILED, error=INTERRUPTED)
-        job = CityReport.objects.create(period=period, requested_by=user)
+        job = CityReport.objects.create(period=period, requested_by=user, narrative=document.narrative)
         record(
             user,
             "report.city.request",
@@ -265,7 +388,7 @@ def render(pk: int) -> str:
     try:
         today = timezone.localdate()
         c = consolidate(job.period, today)
-        content = build_content(city, c)
+        content = build_content(city, c, job.narrative)
         docx = word.build_docx(city, content, today, appendix=word.city_appendix)
         xlsx = build_xlsx(content)
     except Exception:

@@ -18,12 +18,12 @@ from decimal import Decimal
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from apps.dashboards.templatetags.figures_tags import num
 from apps.plans.models import Area, Attainment, IndicatorKind, PlanStatus, ReportStatus, Target, attainment
 from apps.reports.content import ATTAINMENTS, BUCKETS, current_guidance
 from apps.reports.models import Report, ReportState, ReportVersion
 from apps.tracking.models import Period
-from apps.units.models import Unit, UnitKind
+from apps.units.models import Membership, Role, Unit, UnitKind
+from cchc.numbers import num
 
 # the three blocks the city ranks its units in (DOMAIN.md: departments; wards; communes and special zones)
 BLOCKS = {"departments": "Sở, ban, ngành", "wards": "Phường", "communes": "Xã, đặc khu"}
@@ -235,10 +235,14 @@ class Consolidation:
 
 
 def reporting_units(period: Period):
-    """The units that report to the city for the period: departments, wards, communes and special zones in being."""
+    """The units that report to Sở Nội vụ for the period: departments, wards, communes and special zones in being
+    (DOMAIN.md: the commune reports to Sở Nội vụ) — but not Sở Nội vụ itself, the unit of the city reviewers, which
+    receives the reports and writes the city's."""
+    overseer = Membership.objects.filter(role=Role.CITY_REVIEWER).values("unit")
     return (
         Unit.objects.filter(kind__in=list(BLOCK_OF))
         .exclude(dissolved_on__lte=period.start)
+        .exclude(pk__in=overseer)
         .select_related("parent")
         .order_by("name")
     )

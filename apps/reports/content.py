@@ -17,6 +17,7 @@ from django.utils import timezone
 from apps.plans.models import Area, Attainment, PlanStatus, ReportStatus, Target, Task, TaskState, attainment
 from apps.tracking.models import Measurement, Period, TaskUpdate, UpdateStatus
 from apps.units.models import Unit
+from cchc.numbers import num
 
 # the four ways official reports count a task at the window's end (not started within its deadline counts as
 # "in progress within the deadline")
@@ -58,18 +59,19 @@ STATISTICS: tuple[StatRow, ...] = (
 )
 
 
-def current_guidance() -> tuple[tuple[StatRow, ...], dict[str, str]]:
-    """The statistics table and outline headings of the report type in force (``ReportType``), or the defaults."""
-    from apps.reports.models import DEFAULT_OUTLINE, ReportType
+def current_guidance() -> tuple[tuple[StatRow, ...], list[dict]]:
+    """The statistics table and the outline's headings (``outline_entries``) of the report type in force
+    (``ReportType``), or the defaults."""
+    from apps.reports.models import ReportType, outline_entries
 
     current = ReportType.objects.filter(is_current=True).order_by("-pk").first()
     if current is None:
-        return STATISTICS, dict(DEFAULT_OUTLINE)
+        return STATISTICS, outline_entries(None)
     rows = tuple(
         StatRow(r["key"], r["label"], r.get("unit", ""), tasks=r.get("tasks", ""), indicator=r.get("indicator", ""))
         for r in current.statistics
     )
-    return rows, {**DEFAULT_OUTLINE, **current.outline}
+    return rows, outline_entries(current.outline)
 
 
 def _d(day: dt.date | None) -> str:
@@ -159,7 +161,7 @@ def target_rows(unit: Unit, period: Period) -> list[dict]:
                 "area": target.area or (target.indicator.area if target.indicator else ""),
                 "text": target.text,
                 "indicator": target.indicator.code if target.indicator else "",
-                "goal": f"{target.get_comparator_display()} {target.value:g}{target.unit}",
+                "goal": f"{target.get_comparator_display()} {num(target.value, target.unit)}",
                 "target": _number(target.value),
                 "unit": target.unit,
                 "value": _number(figure.value) if figure else None,
@@ -297,7 +299,9 @@ def draft_text(content: dict, kind: str, area: str = "") -> str:
         return draft_shortcomings(content)
     if kind == "next_tasks":
         return draft_next_tasks(content)
-    return "(Nêu đề xuất, kiến nghị với cấp trên, nếu có.)"
+    if kind == "proposals":
+        return "(Nêu đề xuất, kiến nghị với cấp trên, nếu có.)"
+    return ""
 
 
 def changes(frozen: dict, current: dict) -> list[str]:
@@ -327,6 +331,4 @@ def changes(frozen: dict, current: dict) -> list[str]:
 
 
 def _vi(value) -> str:
-    if value is None:
-        return "chưa có"
-    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
+    return "chưa có" if value is None else num(value)

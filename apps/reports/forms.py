@@ -1,10 +1,12 @@
-"""The form an administrator changes a reporting period's data window and due date with."""
+"""The forms an administrator changes a reporting period's data window and due date with, and the city the
+report's outline and statistics table."""
 
 from __future__ import annotations
 
 from django import forms
 
 from apps.plans.forms import ForgivingDateField
+from apps.reports.models import PARTS
 from apps.tracking.models import Period
 
 
@@ -40,3 +42,33 @@ class PeriodForm(forms.Form):
                 None, f"Khoảng lấy số liệu phải kết thúc trong năm {year} (có thể bắt đầu từ cuối năm trước)."
             )
         return data
+
+
+class HeadingForm(forms.Form):
+    """One heading of the report's outline: its title; what it holds is fixed for the built-in parts, and a new
+    heading is a section the unit writes."""
+
+    title = forms.CharField(label="Đề mục", max_length=300, required=False)
+    key = forms.CharField(widget=forms.HiddenInput, required=False)
+    part = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def part_label(self) -> str:
+        return PARTS.get(self["part"].value() or "free", "")
+
+
+class StatRowForm(forms.Form):
+    """One row of the statistics table: its label, unit, and where its value comes from."""
+
+    label = forms.CharField(label="Nội dung", max_length=300, required=False)
+    unit = forms.CharField(label="Đơn vị tính", max_length=30, required=False)
+    source = forms.ChoiceField(label="Lấy số liệu từ", required=False)
+    key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, sources: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = sources
+
+
+# ORDER gives the position (a number the user types), DELETE removes the row; the blank rows at the end add
+HeadingFormSet = forms.formset_factory(HeadingForm, extra=2, can_order=True, can_delete=True)
+StatRowFormSet = forms.formset_factory(StatRowForm, extra=3, can_order=True, can_delete=True)

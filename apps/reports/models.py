@@ -27,6 +27,7 @@ class SectionKind(models.TextChoices):
     SHORTCOMINGS = "shortcomings", "Tồn tại, hạn chế và nguyên nhân"
     NEXT_TASKS = "next_tasks", "Nhiệm vụ trọng tâm kỳ tới"
     PROPOSALS = "proposals", "Đề xuất, kiến nghị"
+    FREE = "free", "Mục khác"
 
 
 class Report(Versioned):
@@ -107,17 +108,26 @@ class ReportSection(models.Model):
     area = models.CharField("lĩnh vực", max_length=30, choices=Area.choices, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
     text = models.TextField("nội dung", blank=True)
+    # a section the administrator added to the outline: its key and heading there
+    outline_key = models.CharField(max_length=40, blank=True)
+    heading = models.CharField("đề mục", max_length=300, blank=True)
 
     class Meta:
         ordering = ["position"]
-        constraints = [models.UniqueConstraint(fields=["report", "kind", "area"], name="unique_report_section")]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "kind", "area", "outline_key"], name="unique_report_section")
+        ]
 
     @property
     def key(self) -> str:
+        if self.kind == SectionKind.FREE:
+            return self.outline_key
         return f"{self.kind}-{self.area}" if self.area else self.kind
 
     @property
     def title(self) -> str:
+        if self.heading:
+            return self.heading
         return Area(self.area).label if self.area else SectionKind(self.kind).label
 
 
@@ -143,6 +153,8 @@ class CityReport(models.Model):
     docx = models.FileField(upload_to="reports/city/%Y/", blank=True)
     xlsx = models.FileField(upload_to="reports/city/%Y/", blank=True)
     built_from = models.JSONField("các lần gửi đã tổng hợp", default=list, blank=True)
+    # the narrative it was rendered with (the city document's sections, number and signer at the request)
+    narrative = models.JSONField("nội dung đã lập", default=dict, blank=True)
     error = models.TextField(blank=True)
 
     class Meta:
@@ -158,7 +170,58 @@ class CityReport(models.Model):
         return self.state in (RenderState.QUEUED, RenderState.RUNNING)
 
 
-# the outline of the periodic report as the current guidance has it (DOMAIN.md "Reports"; unconfirmed headings)
+class CityState(models.TextChoices):
+    DRAFT = "draft", "Đang soạn"
+    ISSUED = "issued", "Đã ký, ban hành"
+
+
+class CityDocument(Versioned):
+    """The city's consolidated report of one period as a document: a draft whose narrative Sở Nội vụ edits
+    (prefilled from the consolidation), rendered as often as needed (each rendering a ``CityReport`` kept with its
+    files and the narrative it was built with), then issued — number, date, signer and the signed file — after
+    which nothing of it changes."""
+
+    period = models.OneToOneField(
+        Period, on_delete=models.PROTECT, related_name="city_document", verbose_name="kỳ báo cáo"
+    )
+    state = models.CharField("trạng thái", max_length=20, choices=CityState.choices, default=CityState.DRAFT)
+    sections = models.JSONField("các phần nội dung", default=list)
+    number = models.CharField("số báo cáo", max_length=20, blank=True)
+    signer = models.CharField("người ký", max_length=120, blank=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    signed_file = models.FileField("bản đã ký", upload_to="reports/city/signed/%Y/", blank=True)
+    signed_name = models.CharField(max_length=255, blank=True)
+    issued_report = models.ForeignKey(
+        CityReport, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="bản đã ban hành"
+    )
+    issued_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "văn bản báo cáo tổng hợp của thành phố"
+        verbose_name_plural = "văn bản báo cáo tổng hợp của thành phố"
+
+    def __str__(self) -> str:
+        return f"Báo cáo tổng hợp CCHC {self.period}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state == CityState.DRAFT
+
+    @property
+    def narrative(self) -> dict:
+        """What a rendering is built with (compared with a rendering's to tell whether it is up to date)."""
+        return {"sections": self.sections, "number": self.number, "signer": self.signer}
+
+
+# the outline of the periodic report as the current guidance has it (DOMAIN.md "Reports"; unconfirmed headings):
+# each built-in part by its key, in this order
 DEFAULT_OUTLINE = {
     "direction": "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC",
     "results": "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC",
@@ -167,13 +230,32 @@ DEFAULT_OUTLINE = {
     "next_tasks": "IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
     "proposals": "V. ĐỀ XUẤT, KIẾN NGHỊ",
 }
+# what each part of the outline holds; "free" is a heading the administrator added, with a text the unit writes
+PARTS = {
+    "direction": "Chỉ đạo, điều hành (đoạn văn của lĩnh vực chỉ đạo điều hành)",
+    "results": "Kết quả theo từng lĩnh vực (mỗi lĩnh vực một mục)",
+    "assessment": "Đánh giá chung (tổng số nhiệm vụ theo tình trạng)",
+    "shortcomings": "Tồn tại, hạn chế và nguyên nhân (đoạn văn)",
+    "next_tasks": "Nhiệm vụ trọng tâm kỳ tới (đoạn văn)",
+    "proposals": "Đề xuất, kiến nghị (đoạn văn)",
+    "free": "Mục do quản trị thêm (đơn vị tự viết)",
+}
 STAT_SOURCES = ("total", "done_on_time", "done_late", "in_progress", "overdue")
 
 
-class ReportType(models.Model):
-    """The guidance a periodic report follows, as data an administrator changes when the guidance changes: the
-    outline's headings and the statistics table. The one marked current is what new drafts are generated with;
-    a submitted report keeps the outline and table it was frozen with."""
+def outline_entries(outline: dict | list | None) -> list[dict]:
+    """The outline as its list of headings ``{"key", "title", "part"}`` in order. Reports frozen before headings could
+    be added or reordered hold a dict of the six built-in parts' titles; it reads as those parts in their order."""
+    if isinstance(outline, list):
+        return outline
+    titles = DEFAULT_OUTLINE | (outline or {})
+    return [{"key": key, "title": titles[key], "part": key} for key in DEFAULT_OUTLINE]
+
+
+class ReportType(Versioned):
+    """The guidance a periodic report follows, as data the city changes when the guidance changes (its page,
+    ``reports-guidance``): the outline's headings and the statistics table. The one marked current is what drafts
+    are generated with; a submitted report keeps the outline and table it was frozen with."""
 
     name = models.CharField("tên loại báo cáo", max_length=200)
     basis = models.CharField("căn cứ (văn bản hướng dẫn)", max_length=300, blank=True)
@@ -181,7 +263,8 @@ class ReportType(models.Model):
     outline = models.JSONField(
         "đề mục",
         default=dict,
-        help_text="Các đề mục của báo cáo: direction, results, assessment, shortcomings, next_tasks, proposals.",
+        help_text='Các đề mục theo thứ tự: {"key", "title", "part"} (part: direction, results, assessment, '
+        "shortcomings, next_tasks, proposals hoặc free).",
     )
     statistics = models.JSONField(
         "biểu số liệu thống kê",
@@ -206,9 +289,23 @@ class ReportType(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        missing = [key for key in DEFAULT_OUTLINE if not str((self.outline or {}).get(key, "")).strip()]
-        if not isinstance(self.outline, dict) or missing:
-            raise ValidationError({"outline": f"Thiếu đề mục: {', '.join(missing)}."})
+        if isinstance(self.outline, dict):
+            missing = [key for key in DEFAULT_OUTLINE if not str(self.outline.get(key, "")).strip()]
+            if missing:
+                raise ValidationError({"outline": f"Thiếu đề mục: {', '.join(missing)}."})
+        elif not isinstance(self.outline, list) or not self.outline:
+            raise ValidationError({"outline": "Đề cương phải có ít nhất một đề mục."})
+        else:
+            keys, parts = set(), set()
+            for i, entry in enumerate(self.outline, start=1):
+                if not isinstance(entry, dict) or not str(entry.get("title", "")).strip() or not entry.get("key"):
+                    raise ValidationError({"outline": f"Đề mục {i}: cần có tên đề mục."})
+                if entry.get("part") not in PARTS:
+                    raise ValidationError({"outline": f"Đề mục {i}: không rõ đề mục này chứa nội dung gì."})
+                if entry["key"] in keys or (entry["part"] != "free" and entry["part"] in parts):
+                    raise ValidationError({"outline": f"Đề mục {i} “{entry['title']}” bị trùng."})
+                keys.add(entry["key"])
+                parts.add(entry["part"])
         if not isinstance(self.statistics, list) or not self.statistics:
             raise ValidationError({"statistics": "Biểu thống kê phải là danh sách các dòng."})
         keys = set()

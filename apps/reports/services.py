@@ -56,13 +56,59 @@ def review_refusal(access: Access, report: Report) -> str | None:
     return None
 
 
-# the narrative sections of a report, in the outline's order (DOMAIN.md "Reports")
-SECTION_LAYOUT: tuple[tuple[str, str], ...] = (
-    *((SectionKind.RESULTS, area.value) for area in Area),
-    (SectionKind.SHORTCOMINGS, ""),
-    (SectionKind.NEXT_TASKS, ""),
-    (SectionKind.PROPOSALS, ""),
-)
+def section_layout(outline: list[dict]) -> list[tuple[str, str, str, str]]:
+    """The narrative sections an outline asks for, in its order: (kind, area, outline key, heading)."""
+    layout = []
+    for entry in outline:
+        part = entry["part"]
+        if part == "direction":
+            layout.append((SectionKind.RESULTS, Area.CHI_DAO_DIEU_HANH.value, "", ""))
+        elif part == "results":
+            layout += [(SectionKind.RESULTS, a.value, "", "") for a in Area if a != Area.CHI_DAO_DIEU_HANH]
+        elif part == "free":
+            layout.append((SectionKind.FREE, "", entry["key"], entry["title"]))
+        elif part in SectionKind.values:
+            layout.append((part, "", "", ""))
+    return layout
+
+
+def outline_sections(report: Report) -> list[ReportSection]:
+    """The report's narrative sections. A draft follows the outline in force: a section the outline gained since
+    is created prefilled from the data, a renamed heading shows its new name, a removed one is left out (its text
+    kept, should the heading come back). A sent report keeps the sections it was sent with."""
+    sections = list(report.sections.all())
+    if not report.is_editable:
+        return sections
+    existing = {(s.kind, s.area, s.outline_key): s for s in sections}
+    layout = section_layout(build.current_guidance()[1])
+    missing = [row for row in layout if row[:3] not in existing]
+    if missing:
+        data = build.generate(report.unit, report.period)
+        ReportSection.objects.bulk_create(
+            [
+                ReportSection(
+                    report=report,
+                    kind=kind,
+                    area=area,
+                    outline_key=key,
+                    heading=heading,
+                    text=build.draft_text(data, kind, area),
+                )
+                for kind, area, key, heading in missing
+            ],
+            ignore_conflicts=True,  # another tab created them meanwhile
+        )
+        existing = {(s.kind, s.area, s.outline_key): s for s in report.sections.all()}
+    shown, changed = [], []
+    for position, (kind, area, key, heading) in enumerate(layout):
+        section = existing[(kind, area, key)]
+        if (section.position, section.heading) != (position, heading):
+            section.position, section.heading = position, heading
+            changed.append(section)
+        shown.append(section)
+    if changed:
+        ReportSection.objects.bulk_update(changed, ["position", "heading"])
+    return shown
 
 
 def _summary(report: Report, verb: str) -> str:
@@ -85,11 +131,7 @@ def _create_draft(unit: Unit, period: Period, user) -> Report:
     with transaction.atomic():
         plan = Plan.objects.filter(unit=unit, status=PlanStatus.PUBLISHED).exclude(signer="").first()
         report = Report.objects.create(unit=unit, period=period, created_by=user, signer=plan.signer if plan else "")
-        data = build.generate(unit, period)
-        ReportSection.objects.bulk_create(
-            ReportSection(report=report, kind=kind, area=area, position=i, text=build.draft_text(data, kind, area))
-            for i, (kind, area) in enumerate(SECTION_LAYOUT)
-        )
+        outline_sections(report)
         record(user, "report.create", report, unit, after={"period": str(period)}, summary=_summary(report, "Tạo"))
     return report
 
@@ -100,7 +142,7 @@ def save_draft(report: Report, user, texts: dict[str, str], expected_version: in
         raise WorkflowError("Báo cáo đã gửi không sửa được nữa; chờ thẩm định hoặc trả lại để sửa.")
     with transaction.atomic():
         claim(report, expected_version)
-        sections = {s.key: s for s in report.sections.all()}
+        sections = {s.key: s for s in outline_sections(report)}
         before = {key: s.text for key, s in sections.items()}
         for key, text in texts.items():
             if key in sections and sections[key].text != text:
@@ -126,7 +168,8 @@ def current_content(report: Report) -> dict:
     """The report as it would be submitted now: the data generated afresh and the narrative as written."""
     data = build.generate(report.unit, report.period)
     data["sections"] = [
-        {"key": s.key, "kind": s.kind, "area": s.area, "title": s.title, "text": s.text} for s in report.sections.all()
+        {"key": s.key, "kind": s.kind, "area": s.area, "title": s.title, "text": s.text}
+        for s in outline_sections(report)
     ]
     data["number"], data["signer"] = report.number, report.signer
     return data
@@ -261,7 +304,7 @@ def save_contributions(report: Report, agency: Unit, user, texts: dict[str, tupl
         raise WorkflowError("Báo cáo đã gửi; không đóng góp thêm được nữa.")
     changed = 0
     with transaction.atomic():
-        sections = {s.key: s for s in report.sections.all()}
+        sections = {s.key: s for s in outline_sections(report)}
         existing = {c.section_id: c for c in SectionContribution.objects.filter(section__report=report, agency=agency)}
         for key, (text, version) in texts.items():
             section, text = sections.get(key), (text or "").strip()

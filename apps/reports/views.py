@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from apps.reports import city, services
+from apps.reports import city, guidance, services
 from apps.reports import consolidation as consolidated
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from apps.reports.excel import build_xlsx
-from apps.reports.forms import PeriodForm
-from apps.reports.models import CityReport, RenderState, Report, ReportState, SectionContribution
+from apps.reports.forms import HeadingFormSet, PeriodForm, StatRowFormSet
+from apps.reports.models import (
+    CityDocument,
+    CityReport,
+    RenderState,
+    Report,
+    ReportState,
+    ReportType,
+    SectionContribution,
+)
 from apps.reports.word import build_docx
 from apps.tracking.figures import FigureError, parse_period
 from apps.tracking.models import Period
@@ -95,7 +104,8 @@ def detail(request, pk: int):
     access = Access(request.user)
     report = _report_or_404(access, pk)
     content, version = services.shown_content(report)
-    sections = list(report.sections.prefetch_related("contributions__agency"))
+    sections = services.outline_sections(report)
+    prefetch_related_objects(sections, "contributions__agency")
     status = request.GET.get("tinh-trang", "")
     shown_tasks = [t for t in content["tasks"] if t["status"] == status] if status in BUCKETS else content["tasks"]
     context = {
@@ -126,7 +136,7 @@ def save(request, pk: int):
     report = _report_or_404(access, pk)
     if not services.can_edit(access, report):
         raise PermissionDenied(services.FORBIDDEN_EDIT)
-    texts = {s.key: request.POST.get(f"section-{s.key}", s.text) for s in report.sections.all()}
+    texts = {s.key: request.POST.get(f"section-{s.key}", s.text) for s in services.outline_sections(report)}
     try:
         services.save_draft(
             report,
@@ -313,6 +323,7 @@ def consolidation(request):
         )
     context["job"] = job = city.latest(period)
     context["stale"] = job is not None and city.is_stale(job)
+    context["document"] = CityDocument.objects.filter(period=period).first()
     return render(request, "reports/consolidation.html", context)
 
 
@@ -333,7 +344,11 @@ def city_create(request):
     if problem:
         messages.error(request, problem)
         return redirect("reports-consolidation")
-    job, created = city.request(period, request.user)
+    try:
+        job, created = city.request(period, request.user)
+    except city.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports-city-document", pk=period.city_document.pk)
     if created:
         messages.success(request, f"Đã đưa việc lập báo cáo tổng hợp {period} vào hàng đợi; trang tự cập nhật.")
     else:
@@ -344,11 +359,92 @@ def city_create(request):
 @login_required
 def city_status(request, pk: int):
     job = _city_job_or_404(request, pk)
-    context = {"job": job, "stale": city.is_stale(job), "versions": len(job.built_from)}
+    document = CityDocument.objects.filter(period=job.period).first()
+    context = {"job": job, "stale": city.is_stale(job), "versions": len(job.built_from), "document": document}
     return render(request, "reports/city.html", context)
 
 
-def _city_file(job: CityReport, field: str, content_type: str) -> FileResponse:
+def _city_document_or_404(request, pk: int) -> CityDocument:
+    access = Access(request.user)
+    if not access.is_city:
+        raise PermissionDenied(FORBIDDEN_CITY)
+    return get_object_or_404(CityDocument.objects.select_related("period", "issued_by", "issued_report"), pk=pk)
+
+
+@login_required
+def city_document(request, pk: int):
+    """The city's report of a period: its draft narrative, its renderings (each kept with its files), its issue."""
+    document = _city_document_or_404(request, pk)
+    renderings = list(CityReport.objects.filter(period=document.period).select_related("requested_by"))
+    job = renderings[0] if renderings else None
+    context = {
+        "document": document,
+        "renderings": renderings,
+        "job": job,
+        "stale": job is not None and city.is_stale(job),
+        "up_to_date": city.is_current(job, document),
+        "today": timezone.localdate(),
+    }
+    return render(request, "reports/city_document.html", context)
+
+
+@login_required
+@require_POST
+def city_document_save(request, pk: int):
+    document = _city_document_or_404(request, pk)
+    texts = {s["key"]: request.POST.get(f"section-{s['key']}", s["text"])[:20000] for s in document.sections}
+    try:
+        city.save_document(
+            document,
+            request.user,
+            texts,
+            request.POST.get("number", ""),
+            request.POST.get("signer", ""),
+            _posted_version(request) or document.version,
+        )
+    except (Conflict, city.WorkflowError) as exc:
+        messages.error(request, str(exc))
+        return redirect("reports-city-document", pk=document.pk)
+    if request.POST.get("then") != "render":
+        messages.success(request, "Đã lưu dự thảo báo cáo tổng hợp.")
+        return redirect("reports-city-document", pk=document.pk)
+    job, _ = city.request(document.period, request.user)
+    messages.success(request, "Đã lưu và đưa việc lập báo cáo theo nội dung mới vào hàng đợi.")
+    return redirect("reports-city", pk=job.pk)
+
+
+@login_required
+@require_POST
+def city_document_issue(request, pk: int):
+    document = _city_document_or_404(request, pk)
+    raw = request.POST.get("issued_on", "")
+    try:
+        issued_on = dt.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        messages.error(request, f"Ngày ban hành “{raw[:20]}” không hợp lệ; hãy chọn ngày trên lịch.")
+        return redirect("reports-city-document", pk=document.pk)
+    try:
+        city.issue(document, request.user, issued_on, request.FILES.get("signed"), _posted_version(request))
+    except (Conflict, city.WorkflowError) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã ghi nhận báo cáo tổng hợp số {document.number} đã ký, ban hành.")
+    return redirect("reports-city-document", pk=document.pk)
+
+
+@login_required
+def city_document_signed(request, pk: int):
+    document = _city_document_or_404(request, pk)
+    if not document.signed_file:
+        raise Http404("Báo cáo tổng hợp chưa có bản đã ký.")
+    try:
+        handle = document.signed_file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp không còn trên máy chủ; hãy báo quản trị hệ thống.") from None
+    return FileResponse(handle, as_attachment=True, filename=document.signed_name or "ban-da-ky")
+
+
+def city_file(job: CityReport, field: str, content_type: str) -> FileResponse:
     stored = getattr(job, field)
     if job.state != RenderState.DONE or not stored:
         raise Http404("Báo cáo tổng hợp chưa lập xong.")
@@ -362,12 +458,12 @@ def _city_file(job: CityReport, field: str, content_type: str) -> FileResponse:
 
 @login_required
 def city_docx(request, pk: int):
-    return _city_file(_city_job_or_404(request, pk), "docx", DOCX)
+    return city_file(_city_job_or_404(request, pk), "docx", DOCX)
 
 
 @login_required
 def city_xlsx(request, pk: int):
-    return _city_file(_city_job_or_404(request, pk), "xlsx", XLSX)
+    return city_file(_city_job_or_404(request, pk), "xlsx", XLSX)
 
 
 FORBIDDEN_PERIODS = "Chỉ quản trị hệ thống được sửa khoảng lấy số liệu và hạn gửi của kỳ báo cáo."
@@ -435,7 +531,7 @@ def contribute(request, pk: int):
     agency = services.contributing_agency(access, report)
     if agency is None:
         raise PermissionDenied("Chỉ cán bộ các cơ quan, đơn vị của " + report.unit.name + " đóng góp vào báo cáo này.")
-    sections = list(report.sections.all())
+    sections = services.outline_sections(report)
     mine = {c.section_id: c for c in SectionContribution.objects.filter(section__report=report, agency=agency)}
     if request.method == "POST":
         texts = {}
@@ -464,3 +560,67 @@ def contribute(request, pk: int):
     ]
     context = {"report": report, "agency": agency, "rows": rows, "editable": report.is_editable}
     return render(request, "reports/contribute.html", context)
+
+
+FORBIDDEN_GUIDANCE = "Chỉ Sở Nội vụ và quản trị hệ thống được sửa đề cương và biểu thống kê của báo cáo định kỳ."
+
+
+def _guidance_page(request, report_type: ReportType, headings, stats, status: int = 200, **extra) -> HttpResponse:
+    context = {
+        "report_type": report_type,
+        "headings": headings,
+        "stats": stats,
+        "loaded": json.dumps(guidance.guidance_of(report_type), ensure_ascii=False),
+        **extra,
+    }
+    return render(request, "reports/guidance.html", context, status=status)
+
+
+def _guidance_forms(report_type: ReportType, data=None):
+    sources = guidance.source_choices()
+    headings = HeadingFormSet(data, prefix="h", initial=None if data else guidance.heading_initial(report_type))
+    stats = StatRowFormSet(
+        data,
+        prefix="s",
+        initial=None if data else guidance.statistics_initial(report_type),
+        form_kwargs={"sources": sources},
+    )
+    return headings, stats
+
+
+@login_required
+def guidance_edit(request):
+    """The city edits the outline's headings and the statistics table of the report type in force."""
+    access = Access(request.user)
+    if not access.is_city:
+        raise PermissionDenied(FORBIDDEN_GUIDANCE)
+    report_type = ReportType.objects.filter(is_current=True).order_by("-pk").first()
+    if report_type is None:
+        raise Http404("Chưa có loại báo cáo nào đang áp dụng.")
+    if request.method != "POST":
+        return _guidance_page(request, report_type, *_guidance_forms(report_type))
+    headings, stats = _guidance_forms(report_type, request.POST)
+    if not (headings.is_valid() and stats.is_valid()):
+        problem = "Các số thứ tự phải là số nguyên; hãy sửa các ô được đánh dấu."
+        return _guidance_page(request, report_type, headings, stats, 422, problems=[problem])
+    try:
+        outline, statistics = guidance.read_outline(headings), guidance.read_statistics(stats)
+        changed = guidance.change(
+            report_type, request.user, outline, statistics, _posted_version(request) or report_type.version
+        )
+    except ValidationError as exc:
+        return _guidance_page(request, report_type, headings, stats, 422, problems=exc.messages)
+    except Conflict as exc:
+        report_type.refresh_from_db()
+        try:
+            loaded = json.loads(request.POST.get("loaded", ""))
+            meanwhile = guidance.changes(loaded, guidance.guidance_of(report_type))
+        except (ValueError, KeyError, TypeError):
+            meanwhile = []
+        fresh = _guidance_forms(report_type)
+        return _guidance_page(request, report_type, *fresh, 409, problems=[str(exc)], meanwhile=meanwhile)
+    if changed:
+        messages.success(request, "Đã lưu đề cương: " + " ".join(changed) + " Các báo cáo đang soạn theo đề cương mới.")
+    else:
+        messages.info(request, "Không có gì thay đổi.")
+    return redirect("reports-guidance")

@@ -8,7 +8,9 @@ numbers top centre from page 2.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import io
 
 from docx import Document
@@ -22,8 +24,9 @@ from docx.shared import Cm, Mm, Pt
 from apps.plans.models import Area
 from apps.reports import charts
 from apps.reports.content import ATTAINMENTS, BUCKETS
-from apps.reports.models import DEFAULT_OUTLINE
+from apps.reports.models import outline_entries
 from apps.units.models import Unit, UnitKind
+from cchc.numbers import num
 
 FONT = "Times New Roman"
 SUBJECTS = {"q1": "quý I năm {year}", "h1": "6 tháng đầu năm {year}", "q3": "quý III năm {year}", "year": "năm {year}"}
@@ -71,12 +74,30 @@ def signature_lines(unit: Unit) -> list[str]:
 # --- low-level helpers --------------------------------------------------------------------------------------
 
 
+@functools.cache
+def _run_properties(size: float, bold: bool, italic: bool):
+    """The run properties of a font (Times New Roman, also for East Asian text), built once per size and style: a
+    city report writes thousands of table cells, and python-docx's property setters each search the element."""
+    props = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for name in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(name), FONT)
+    props.append(fonts)
+    for tag, on in (("w:b", bold), ("w:i", italic)):
+        element = OxmlElement(tag)
+        if not on:
+            element.set(qn("w:val"), "0")
+        props.append(element)
+    size_element = OxmlElement("w:sz")
+    size_element.set(qn("w:val"), str(round(size * 2)))
+    props.append(size_element)
+    return props
+
+
 def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    if run._r.rPr is not None:
+        run._r.remove(run._r.rPr)
+    run._r.insert(0, copy.deepcopy(_run_properties(size, bool(bold), bool(italic))))
 
 
 def _para(container, text: str = "", size: float = 14, bold=False, italic=False, align=None, indent=False, after=6):
@@ -126,9 +147,24 @@ def _cell(cell, text: str = "", size=13, bold=False, italic=False, align=WD_ALIG
         paragraph = cell.add_paragraph()
     if text:
         _font(paragraph.add_run(text), size, bold, italic)
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(0)
+    if paragraph._p.pPr is None:  # a new cell's paragraph: the properties built once (see _run_properties)
+        paragraph._p.insert(0, copy.deepcopy(_cell_paragraph_properties(align)))
+    else:
+        paragraph.alignment = align
+        paragraph.paragraph_format.space_after = Pt(0)
     return paragraph
+
+
+@functools.cache
+def _cell_paragraph_properties(align):
+    props = OxmlElement("w:pPr")
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), "0")
+    props.append(spacing)
+    justify = OxmlElement("w:jc")
+    justify.set(qn("w:val"), {WD_ALIGN_PARAGRAPH.LEFT: "left", WD_ALIGN_PARAGRAPH.CENTER: "center"}[align])
+    props.append(justify)
+    return props
 
 
 def _page_number(paragraph) -> None:
@@ -189,11 +225,7 @@ def _setup(section, landscape: bool = False) -> None:
 
 
 def _num(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
-    return str(value)
+    return "–" if value is None else num(value)
 
 
 # --- the document -------------------------------------------------------------------------------------------
@@ -307,7 +339,7 @@ def _text_paragraphs(document, text: str) -> None:
 
 def _body(document, unit: Unit, content: dict) -> None:
     texts = _sections(content)
-    outline = DEFAULT_OUTLINE | content.get("outline", {})  # what the report was frozen with
+    outline = outline_entries(content.get("outline"))  # what the report was frozen with
     period = content["period"]
     start, end = (dt.date.fromisoformat(period[k]).strftime("%d/%m/%Y") for k in ("start", "end"))
     _para(
@@ -316,27 +348,27 @@ def _body(document, unit: Unit, content: dict) -> None:
         f"thực hiện công tác CCHC {_period_words(content)} (số liệu từ ngày {start} đến ngày {end}) như sau:",
         indent=True,
     )
-    _para(document, outline["direction"], bold=True)
-    _text_paragraphs(document, texts.get(f"results-{Area.CHI_DAO_DIEU_HANH}", ""))
-    _para(document, outline["results"], bold=True)
-    for i, area in enumerate([a for a in Area if a != Area.CHI_DAO_DIEU_HANH], start=1):
-        _para(document, f"{i}. {area.label}", bold=True)
-        _text_paragraphs(document, texts.get(f"results-{area.value}", ""))
-    _para(document, outline["assessment"], bold=True)
-    totals = {bucket: sum(a["tasks"][bucket] for a in content["areas"]) for bucket in BUCKETS}
-    _para(
-        document,
-        f"Tổng số {content.get('tasks_total', len(content['tasks']))} nhiệm vụ: "
-        + "; ".join(f"{label.lower()} {totals[b]}" for b, label in BUCKETS.items())
-        + ".",
-        indent=True,
-    )
-    _para(document, outline["shortcomings"], italic=True, indent=True)
-    _text_paragraphs(document, texts.get("shortcomings", ""))
-    _para(document, outline["next_tasks"], bold=True)
-    _text_paragraphs(document, texts.get("next_tasks", ""))
-    _para(document, outline["proposals"], bold=True)
-    _text_paragraphs(document, texts.get("proposals", ""))
+    for entry in outline:
+        part, title = entry["part"], entry["title"]
+        sub = part == "shortcomings"  # a sub-heading of the assessment
+        _para(document, title, italic=sub, bold=not sub, indent=sub)
+        if part == "direction":
+            _text_paragraphs(document, texts.get(f"results-{Area.CHI_DAO_DIEU_HANH}", ""))
+        elif part == "results":
+            for i, area in enumerate([a for a in Area if a != Area.CHI_DAO_DIEU_HANH], start=1):
+                _para(document, f"{i}. {area.label}", bold=True)
+                _text_paragraphs(document, texts.get(f"results-{area.value}", ""))
+        elif part == "assessment":
+            totals = {bucket: sum(a["tasks"][bucket] for a in content["areas"]) for bucket in BUCKETS}
+            _para(
+                document,
+                f"Tổng số {content.get('tasks_total', len(content['tasks']))} nhiệm vụ: "
+                + "; ".join(f"{label.lower()} {totals[b]}" for b, label in BUCKETS.items())
+                + ".",
+                indent=True,
+            )
+        else:
+            _text_paragraphs(document, texts.get(entry["key"], ""))
     _para(
         document,
         f"Trên đây là báo cáo kết quả thực hiện công tác CCHC {_period_words(content)} của {unit.name}"

@@ -20,7 +20,7 @@ from apps.imports.models import ImportRun, RunStatus
 from apps.par import frameworks as par_frameworks
 from apps.par import services as par_services
 from apps.plans.models import Area, Plan, PlanStatus, Target, Task
-from apps.reports.models import CityReport, RenderState
+from apps.reports.models import CityDocument, CityReport, CityState, RenderState
 from apps.reports.services import open_draft
 from apps.surveys.models import Questionnaire, Response
 from apps.tracking.models import Evidence, Measurement, Notification, Period, PeriodKind, TaskUpdate
@@ -123,8 +123,13 @@ def build_world() -> World:
     city_report = CityReport.objects.create(period=q1, state=RenderState.DONE)
     city_report.docx.save("tong-hop.docx", ContentFile(b"PK docx"), save=False)
     city_report.xlsx.save("tong-hop.xlsx", ContentFile(b"PK xlsx"), save=True)
+    document = CityDocument.objects.create(
+        period=q1, sections=[], state=CityState.ISSUED, issued_report=city_report, signed_name="da-ky.pdf"
+    )
+    document.signed_file.save("da-ky.pdf", ContentFile(b"%PDF-1.4"), save=True)
     for objects in world.objects.values():
         objects["city report"] = city_report
+        objects["city document"] = document
     return world
 
 

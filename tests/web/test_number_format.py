@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from apps.dashboards.templatetags.figures_tags import num
+from cchc.numbers import num
 
 
 @pytest.mark.parametrize(

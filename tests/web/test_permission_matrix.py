@@ -104,11 +104,16 @@ RULES: dict[str, str | tuple[str, str]] = {
     "reports-review": "reviewer",
     "reports-consolidation": "city",
     "reports-periods": "signed-in",
+    "reports-guidance": "city",
     "reports-period-edit": ("405", "administrator"),
     "reports-city-create": ("405", "city"),
     "reports-city": "city",
     "reports-city-docx": "city",
     "reports-city-xlsx": "city",
+    "reports-city-document": "city",
+    "reports-city-document-save": ("405", "city"),
+    "reports-city-document-issue": ("405", "city"),
+    "reports-city-document-signed": "city",
     "reports-unit": "view:unit",
     "reports-create": ("405", "manage:unit"),
     "reports-detail": "view:unit",
@@ -192,6 +197,7 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_surveys_api_survey_form": "public",
     "apps_surveys_api_survey_submit": "public",
     "apps_reports_api_consolidation": "city",
+    **{f"apps_reports_api_city_report{name}": "city" for name in ("s", "_create", "_detail", "_docx", "_xlsx")},
     "apps_alignment_api_plan_alignment": "view:unit",
     "apps_tracking_api_notifications": "signed-in",
     "apps_tracking_api_notifications_read": "signed-in",
@@ -222,6 +228,7 @@ PARAMS = {
     "score_id": "par score",
     "assessment_id": "assessment",
     "framework_id": "framework",
+    "document_id": "city document",
 }
 PK = {
     "plans-detail": "plan",
@@ -252,6 +259,7 @@ PK = {
     "reports-city": "city report",
     "reports-city-docx": "city report",
     "reports-city-xlsx": "city report",
+    **{f"reports-city-document{name}": "city document" for name in ("", "-save", "-issue", "-signed")},
     **{name: "assessment" for name in ("par-assessment", "par-score-self", "par-appraise", "par-explain")},
     **{name: "assessment" for name in ("par-tags", "par-lock", "par-reopen", "par-survey", "par-finish-round")},
     **{name: "assessment" for name in ("par-explanation-lock", "par-signed-file", "par-assessment-file")},
@@ -281,6 +289,7 @@ BODIES = {
     # a body that names an object of the variant asked about
     "apps_reports_api_report_create": lambda objects: {"unit": objects["unit"].pk, "period": "2026-q1"},
     "apps_reports_api_report_return": {"reason": "Thiếu số liệu quý"},
+    "apps_reports_api_city_report_create": {"period": "2026-q1"},
     "apps_surveys_api_survey_submit": lambda objects: {
         "visit_token": visit_token(objects["unit"]),
         "answers": {"overall": 4},

@@ -74,7 +74,7 @@ def test_it_writes_the_city_report_in_the_state_format(client, units, reviewer):
     heading, _, recipients, _ = cells[:4]
     assert "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG" in heading and "- Bộ Nội vụ;" in recipients
     assert "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026" in text
-    assert "3/4 đơn vị đã gửi báo cáo; 2 báo cáo được Sở Nội vụ chấp nhận"  # Sở Nội vụ has not sent its own in text
+    assert "3/3 đơn vị đã gửi báo cáo; 2 báo cáo được Sở Nội vụ chấp nhận" in text  # Sở Nội vụ receives them
     assert "Xã Kẽ Sắt" in cells and "Phường Hải An" in cells and "Đã gửi, chờ thẩm định" in cells
     assert "53,64" in cells  # 59/110, recomputed from the counts
     assert document.sections[-1].orientation == WD_ORIENT.LANDSCAPE
