@@ -94,7 +94,10 @@ def describe_params(params: dict | None) -> str:
     """A leaf's parameters as people read them: 'đủ điểm từ 98%; 0 điểm dưới 80%', 'trừ 0,5 điểm mỗi nội dung
     thiếu'; a key no method knows is shown as it is."""
     words = []
-    for key, value in (params or {}).items():
+    known = ("steps", "threshold", "floor", "per_item", "below")  # in this order, whatever the database kept
+    params = params or {}
+    for key in sorted(params, key=lambda k: known.index(k) if k in known else len(known)):
+        value = params[key]
         try:
             if key == "steps":
                 words.extend(f"từ {pct(rate)}: {pts(score)} điểm" for rate, score in value)
