@@ -32,6 +32,11 @@ def _n(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
+def _shown(x: float) -> str:
+    """A value as people read it, with the Vietnamese decimal comma (82,5); _n is for coordinates."""
+    return _n(x).replace(".", ",")
+
+
 def sparkline(
     values: Sequence[Decimal | float],
     target: Decimal | float | None = None,
@@ -70,7 +75,7 @@ def sparkline(
                 ty,
                 right + 2,
                 ty,
-                f"MT {_n(float(target))}",
+                f"MT {_shown(float(target))}",
             )
         )
     if len(points) > 1:
@@ -81,7 +86,7 @@ def sparkline(
             '<circle cx="{}" cy="{}" r="3" fill="#1565c0"><title>{}{}</title></circle>'
             '<text x="{}" y="{}" text-anchor="middle" class="value">{}</text>',
             (
-                (_n(x), _n(y(v)), f"{t}: " if t else "", _n(v), _n(x), _n(y(v) - 5), _n(v))
+                (_n(x), _n(y(v)), f"{t}: " if t else "", _shown(v), _n(x), _n(y(v) - 5), _shown(v))
                 for x, v, t in zip(xs, points, titles, strict=True)
             ),
         )
@@ -94,9 +99,9 @@ def sparkline(
             ((_n(xs[i] if len(points) > 1 else pad), height - 2, anchor, titles[i]) for i, anchor in ends if titles[i]),
         )
     )
-    summary = ", ".join(f"{t} {_n(v)}" if t else _n(v) for v, t in zip(points, titles, strict=True))
+    summary = ", ".join(f"{t} {_shown(v)}" if t else _shown(v) for v, t in zip(points, titles, strict=True))
     if target is not None:
-        summary += f"; mục tiêu {_n(float(target))}"
+        summary += f"; mục tiêu {_shown(float(target))}"
     return format_html(
         '<svg class="spark" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}">{}</svg>',
         width,
@@ -114,7 +119,7 @@ def bar(percent: float | None, colour: str = "ok", label: str = "") -> SafeStrin
     return format_html(
         '<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="{}">'
         '<rect width="100" height="8" fill="#eceff1"/><rect width="{}" height="8" fill="{}"/></svg>',
-        label or f"{_n(pct)}%",
+        label or f"{_shown(pct)}%",
         _n(pct),
         COLOURS.get(colour, colour),
     )

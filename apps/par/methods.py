@@ -90,6 +90,32 @@ def pct(number) -> str:
     return f"{vn(number, 1)}%"
 
 
+def describe_params(params: dict | None) -> str:
+    """A leaf's parameters as people read them: 'đủ điểm từ 98%; 0 điểm dưới 80%', 'trừ 0,5 điểm mỗi nội dung
+    thiếu'; a key no method knows is shown as it is."""
+    words = []
+    known = ("steps", "threshold", "floor", "per_item", "below")  # in this order, whatever the database kept
+    params = params or {}
+    for key in sorted(params, key=lambda k: known.index(k) if k in known else len(known)):
+        value = params[key]
+        try:
+            if key == "steps":
+                words.extend(f"từ {pct(rate)}: {pts(score)} điểm" for rate, score in value)
+            elif key == "threshold":
+                words.append(f"đủ điểm từ {pct(value)}")
+            elif key == "floor":
+                words.append(f"0 điểm dưới {pct(value)}")
+            elif key == "per_item":
+                words.append(f"trừ {pts(value)} điểm mỗi nội dung thiếu")
+            elif key == "below":
+                words.append(f"dưới bình quân khối được {pct(Decimal(str(value)) * HUNDRED)} số điểm")
+            else:
+                words.append(f"{key}: {value}")
+        except (InvalidOperation, TypeError, ValueError):
+            words.append(f"{key}: {value}")
+    return "; ".join(words)
+
+
 def _decimal(params: dict, key: str, default=None) -> Decimal | None:
     raw = params.get(key, default)
     if raw is None:

@@ -138,6 +138,12 @@ class Criterion(models.Model):
         return json.dumps(self.params or {}, ensure_ascii=False)
 
     @property
+    def params_text(self) -> str:
+        from apps.par.methods import describe_params
+
+        return describe_params(self.params)
+
+    @property
     def method_label(self) -> str:
         from apps.par.methods import METHODS
 

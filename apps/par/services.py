@@ -282,7 +282,7 @@ def set_self_score(
         validate_upload(upload)
     with transaction.atomic():
         claim(score, expected_version)
-        before = {"self_score": str(score.self_score), "applicable": score.applicable, "note": score.self_note}
+        before = {"self_score": score.self_score, "applicable": score.applicable, "self_note": score.self_note}
         score.self_score = value if applicable else None
         score.self_note = note.strip()
         score.applicable = applicable
@@ -300,7 +300,7 @@ def set_self_score(
             score,
             assessment.unit,
             before=before,
-            after={"self_score": str(score.self_score), "applicable": applicable, "note": score.self_note},
+            after={"self_score": score.self_score, "applicable": applicable, "self_note": score.self_note},
             summary=f"Tự chấm {score.criterion.code}: {pts(value) if value is not None else 'không áp dụng'}",
         )
     return score
@@ -411,7 +411,7 @@ def appraise(
             f"par.round{round_}",
             score,
             assessment.unit,
-            after={k: str(v) for k, v in changes.items()},
+            after=changes,
             summary=f"Thẩm định vòng {round_} {score.criterion.code}: {pts(value)}",
         )
     return score
@@ -498,7 +498,15 @@ def set_survey_rate(assessment: Assessment, user, rate: Decimal | None) -> Asses
         assessment.survey_rate = rate
         Assessment.objects.filter(pk=assessment.pk).update(survey_rate=rate)
         refresh_proposals(assessment)
-        record(user, "par.survey_rate", assessment, assessment.unit, after={"survey_rate": str(rate)})
+        said = f"{pts(rate)}%" if rate is not None else "(trống)"
+        record(
+            user,
+            "par.survey_rate",
+            assessment,
+            assessment.unit,
+            after={"survey_rate": rate},
+            summary=f"Ghi tỷ lệ hài lòng khảo sát: {said}",
+        )
     return assessment
 
 

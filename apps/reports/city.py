@@ -235,7 +235,7 @@ def build_xlsx(content: dict) -> bytes:
 
 
 def file_name(period: Period, extension: str) -> str:
-    return f"bao-cao-tong-hop-cchc-{period.code}.{extension}"
+    return f"bao-cao-tong-hop-cchc-{period.file_part}.{extension}"
 
 
 def is_stale(job: CityReport, now: dt.datetime | None = None) -> bool:

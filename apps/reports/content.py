@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from apps.dashboards.templatetags.figures_tags import num
 from apps.plans.models import Area, Attainment, PlanStatus, ReportStatus, Target, Task, TaskState, attainment
 from apps.tracking.models import Measurement, Period, TaskUpdate, UpdateStatus
 from apps.units.models import Unit

@@ -225,7 +225,7 @@ def return_(request, pk: int):
 
 
 def _file_name(report: Report, extension: str) -> str:
-    return f"bao-cao-cchc-{report.unit.code}-{report.period.code}.{extension}"
+    return f"bao-cao-cchc-{report.unit.code}-{report.period.file_part}.{extension}"
 
 
 def _day(report: Report, version) -> dt.date:

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from apps.dashboards.templatetags.figures_tags import num
+
 # the five-level scale; 0 is "no opinion" and is not a valid answer to count
 SCALE = [
     (5, "Rất hài lòng"),
@@ -73,7 +75,7 @@ class Method:
         return (
             f"Tỷ lệ hài lòng của một tiêu chí = số phiếu chọn {levels} / số phiếu trả lời tiêu chí đó (không tính "
             f"“Không ý kiến”); một yếu tố = {FACTOR_METHODS[self.factor]}; chung = {OVERALL_METHODS[self.overall]}. "
-            f"Cỡ mẫu cần thiết n = N / (1 + N·e²), e = {self.margin * 100:g}%."
+            f"Cỡ mẫu cần thiết n = N / (1 + N·e²), e = {num(self.margin * 100, '%')}."
         )
 
 

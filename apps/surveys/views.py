@@ -318,7 +318,7 @@ def download_xlsx(request, unit_id: int):
     period = _period(request)
     result = results.satisfaction(unit, period)
     response = HttpResponse(excel.build_xlsx(result), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="khao-sat-sipas-{unit.code}-{period.code}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="khao-sat-sipas-{unit.code}-{period.file_part}.xlsx"'
     return response
 
 

@@ -49,6 +49,10 @@ def _show(raw, length: int = 30) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
+def _not_a_number(raw) -> FigureError:
+    return FigureError(f"“{_show(raw)}” không phải là số: hãy ghi số, VD 85,5 hoặc 85,5%")
+
+
 def parse_number(raw) -> Decimal | None:
     """'85,5', '85.5%', ' 1.234 ', 1234 → Decimal; '' or None → None; anything else → FigureError.
 
@@ -58,7 +62,7 @@ def parse_number(raw) -> Decimal | None:
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise FigureError(f"'{raw}' không phải là số")
+        raise _not_a_number(raw)
     if isinstance(raw, int):
         number = Decimal(raw)  # exact, whatever its size (str() of a huge int raises)
     elif isinstance(raw, (float, Decimal)):
@@ -68,9 +72,9 @@ def parse_number(raw) -> Decimal | None:
         if number is None:
             return None
     if not number.is_finite():
-        raise FigureError(f"'{_show(raw)}' không phải là số")
+        raise _not_a_number(raw)
     if number and number.adjusted() >= MAX_DIGITS:  # adjusted(): no arithmetic, which overflows on 1e999999999
-        raise FigureError(f"'{_show(raw)}' quá lớn (số liệu phải nhỏ hơn 1.000.000.000.000)")
+        raise FigureError(f"“{_show(raw)}” quá lớn (số liệu phải nhỏ hơn 1.000.000.000.000)")
     return number
 
 
@@ -83,7 +87,7 @@ def _parse_text(raw) -> Decimal | None:
     if not text:
         return None
     if len(text) > MAX_NUMBER_TEXT:
-        raise FigureError(f"'{_show(raw)}' không phải là số (quá dài)")
+        raise FigureError(f"“{_show(raw)}” không phải là số (quá dài)")
     if "," in text and "." in text:
         decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
         thousands = "." if decimal_mark == "," else ","
@@ -95,7 +99,7 @@ def _parse_text(raw) -> Decimal | None:
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise FigureError(f"'{_show(raw)}' không phải là số") from None
+        raise _not_a_number(raw) from None
 
 
 def goal_label(target: Target) -> str:

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 
 from apps.plans.models import Plan, Target, Task, TaskState
 from apps.units.models import Unit
@@ -54,6 +55,11 @@ class Period(models.Model):
     def code(self) -> str:
         """The period's code in the API and the figures' forms: ``2026-q1``, ``2026-h1``, ``2026-year``."""
         return f"{self.year}-{self.kind}"
+
+    @property
+    def file_part(self) -> str:
+        """The period in the name of a file people download, as they read it: ``quy-i-2026``, ``nam-2026``."""
+        return slugify(str(self))
 
     @classmethod
     def ensure_year(cls, year: int) -> list[Period]:

@@ -42,7 +42,7 @@ def test_it_consolidates_and_renders_the_city_report(browser, live_server, conso
     page.reload()
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải báo cáo tổng hợp (.docx)").click()
-    assert download.value.suggested_filename == "bao-cao-tong-hop-cchc-2026-q1.docx"
+    assert download.value.suggested_filename == "bao-cao-tong-hop-cchc-quy-i-2026.docx"
     context.close()
 
 

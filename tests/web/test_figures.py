@@ -32,7 +32,7 @@ def test_it_reads_numbers_as_people_type_them():
     assert parse_number("1.234,5") == Decimal("1234.5")
     assert parse_number("") is None
     assert parse_number(12) == Decimal("12")
-    with pytest.raises(FigureError, match="'abc' không phải là số"):
+    with pytest.raises(FigureError, match="“abc” không phải là số: hãy ghi số, VD 85,5"):
         parse_number("abc")
 
 

@@ -32,9 +32,9 @@ def test_it_writes_the_attainment_rule_where_attainments_are_shown(client, leade
 def test_it_draws_charts_with_their_values_target_and_periods_written():
     svg = str(charts.sparkline([Decimal("70"), Decimal("82.5")], Decimal("85"), ["Quý I 2026", "6 tháng 2026"]))
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    assert texts == ["MT 85", "70", "82.5", "Quý I 2026", "6 tháng 2026"]
+    assert texts == ["MT 85", "70", "82,5", "Quý I 2026", "6 tháng 2026"]
     assert "<line" in svg  # the x axis and the target line
-    assert 'aria-label="Diễn biến: Quý I 2026 70, 6 tháng 2026 82.5; mục tiêu 85"' in svg
+    assert 'aria-label="Diễn biến: Quý I 2026 70, 6 tháng 2026 82,5; mục tiêu 85"' in svg
 
 
 def test_it_links_the_api_docs_from_the_menu(client, officer):

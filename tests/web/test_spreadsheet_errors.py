@@ -46,15 +46,15 @@ def test_bad_rows_are_reported_by_row_and_column_and_nothing_is_saved(client, of
     tasks["G3"] = "nhiều"
     preview = client.get(upload(client, plan, wb)["Location"])
     problems = [str(p) for p in preview.context["result"].problems]
-    assert "Dòng 3, cột Giá trị: 'abc' không phải là số" in problems
+    assert "Dòng 3, cột Giá trị: “abc” không phải là số: hãy ghi số, VD 85,5 hoặc 85,5%" in problems
     assert any(p.startswith("Dòng 8, cột Kỳ: 'Quý 5 2026'") for p in problems), problems
     assert "Dòng 9, cột Mã chỉ tiêu: '999999' không phải là mã chỉ tiêu của kế hoạch này" in problems
     assert "Dòng 10, cột Mẫu số: Mẫu số phải lớn hơn 0" in problems
     assert "Dòng 11, cột Giá trị: tỷ lệ 130% phải nằm trong khoảng 0–100%" in problems
     assert any(p.startswith("Dòng 2, cột Tình trạng: 'Xong rồi chăng' không phải là tình trạng") for p in problems)
-    assert "Dòng 3, cột Tiến độ %: 'nhiều' không phải là số" in problems
+    assert "Dòng 3, cột Tiến độ %: “nhiều” không phải là số: hãy ghi số, VD 85,5 hoặc 85,5%" in problems
     page = preview.content.decode()
-    assert "Trang tính “Số liệu” – Dòng 3, cột Giá trị: &#x27;abc&#x27; không phải là số" in page
+    assert "Trang tính “Số liệu” – Dòng 3, cột Giá trị: “abc” không phải là số: hãy ghi số" in page
     assert "chưa có thay đổi nào được lưu" in page
     assert "Xác nhận lưu" not in page
     # a forged confirm does not save the good row either

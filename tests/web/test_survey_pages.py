@@ -68,7 +68,7 @@ def test_it_exports_the_results_as_xlsx(kesat, leader):
     rows = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row and row[0]}
     assert rows["Số phiếu được tính"][0] == 2
     assert rows["  Nơi ngồi chờ có đủ chỗ ngồi"][:2] == (50, 2)
-    assert answer["Content-Disposition"].endswith('khao-sat-sipas-ke-sat-2026-year.xlsx"')
+    assert answer["Content-Disposition"].endswith('khao-sat-sipas-ke-sat-nam-2026.xlsx"')
     comment = load_workbook(io.BytesIO(answer.content))["Ý kiến"]["C2"]
     assert comment.value == '=HYPERLINK("http://x") phòng chờ nóng' and comment.data_type == "s"  # text, not a formula
 
