@@ -1,4 +1,4 @@
-"""On a 390 px phone the audit log shows each entry as a card: its time as the title, then what was done and the
+"""On a 390 px phone the audit log shows each entry as a card: what was done as its title, then its time and the
 fields changed, all within the screen rather than in a column off to the right of a sideways-scrolling table."""
 
 from __future__ import annotations
