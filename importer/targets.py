@@ -111,14 +111,21 @@ def _holds_targets(node: Node) -> bool:
     if node.region != "body":
         return False
     scope = scope_of(node)
-    return scope == "goal" or scope is None and bool(_TARGET_SHAPE.match(fold_aligned(node.paragraph.body)))
+    return scope == "goal" or scope is None and states_a_target(node.paragraph.body)
 
 
-# a statement of a target: it opens with the figure or with the indicator it sets
+# a statement of a target: it opens with the figure or with the indicator it sets, perhaps after when and
+# who ('Trong năm 2026, tỉnh phấn đấu 100% …', 'Bảo đảm 100% cán bộ …')
 _TARGET_SHAPE = re.compile(
-    r"^\W*((phan dau\s+)?(dat\s+)?((t\S{0,2}i thi\S{1,2}u|it nhat|tren)\s+)?\d{1,3}([.,]\d{1,2})?\s*%"
+    r"^\W*((trong|den|nam)\b[^,;.]{0,24},\s*)?((\w+\s+){0,3}?(phan dau|bao dam|dam bao)\s+)?(dat\s+)?"
+    r"(((t\S{0,2}i thi\S{1,2}u|it nhat|tren)\s+)?\d{1,3}([.,]\d{1,2})?\s*%"
     r"|(ty le|ty trong|muc do hai long|chi so)\b.*\d\s*%)"
 )
+
+
+def states_a_target(text: str) -> bool:
+    """Some sentence of the text is shaped like a target statement (the figure or its indicator first)."""
+    return any(_TARGET_SHAPE.match(fold_aligned(sentence)) for sentence in split_sentences(text))
 
 
 def describe_period(meta: Meta) -> str | None:

@@ -437,13 +437,19 @@ def table_rows(
     return tuple(tuple(row) for row in join_head(rows))
 
 
+# the end of a date or figure a narrow cell broke because it did not fit ("31/3/202" "6")
+_BROKEN_FIGURE = re.compile(r"(?:^|\s)\d+[/.,]\d[\d/.,]*$")
+
+
 def _cell(text: str | None) -> str:
-    """A cell's printed lines joined by spaces, except after a hyphen the line broke at ("468/QĐ-" "TTg")."""
+    """A cell's printed lines joined by spaces, except after a hyphen the line broke at ("468/QĐ-" "TTg")
+    and inside a date or figure too long for the cell ("31/3/202" "6")."""
     out = ""
     for line in _lines(text or ""):
         line = " ".join(line.split())
-        glue = "" if not out or (out.endswith(("-", "/")) and not out.endswith((" -", " /"))) else " "
-        out += glue + line
+        broken = out.endswith(("-", "/")) and not out.endswith((" -", " /"))
+        broken = broken or bool(_BROKEN_FIGURE.search(out)) and line[:1].isdigit()
+        out += ("" if not out or broken else " ") + line
     return out
 
 
