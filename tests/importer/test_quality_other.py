@@ -32,7 +32,7 @@ GOLDS = sorted((OTHER / "gold").glob("*.json"))
 BARS = {
     "real": (0.90, 0.95, 0.95),  # 0.959 today; below it only for the header fields, read by header.py
     "written": (0.95, 0.95, 0.95),
-    "offices": (0.99, 0.97, 1.00),  # 0.994 / 0.971 / 1.000 today: a task's '… đến 100% xã' is read as a target
+    "offices": (0.99, 0.97, 1.00),  # 0.995 / 0.977 / 1.000 today: a task's '… đến 100% xã' is read as a target
 }
 
 
@@ -53,7 +53,7 @@ def _group(group: str) -> list[Path]:
 @pytest.mark.parametrize("group", ["real", "written", "offices"])
 def test_it_imports_plans_of_other_bodies_as_well_as_the_bar(group):
     names = _group(group)
-    assert len(names) == {"real": 2, "written": 5, "offices": 5}[group]
+    assert len(names) == {"real": 2, "written": 5, "offices": 6}[group]
     summary = _summary(names)
     overall, targets, tasks = BARS[group]
     shown = ", ".join(f"{k}={v:.3f}" for k, v in summary.items())
