@@ -278,8 +278,17 @@ def read_table_targets(document: Document, phase: str | None) -> list[Target]:
                 continue
             location = Location(page=table.location.page, table=index, row=row_number, line=table.location.line)
             paragraph = Paragraph(text=row[content_column], body=row[content_column], location=location)
-            targets += read_paragraph_targets(paragraph, area, phase)
+            targets += [
+                t for t in read_paragraph_targets(paragraph, area, phase) if _sets_a_figure(t, row[content_column])
+            ]
     return targets
+
+
+def _sets_a_figure(target: Target, cell: str) -> bool:
+    """A task row's figure is a target when the row states one: a bound ('Tối thiểu 80%', 'trên 90%'), the
+    figure reached ('đạt 100%'), or a target's shape ('100% hồ sơ …'); not the reach of an action
+    ('Triển khai nền tảng họp trực tuyến đến 100% xã, phường')."""
+    return target.comparator != "=" or states_a_target(cell) or bool(re.search(r"\bdat\b", fold_aligned(cell)))
 
 
 def _content_column(table: Table) -> int | None:

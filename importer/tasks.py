@@ -302,8 +302,10 @@ def _is_header(row: tuple[str, ...]) -> bool:
 
 
 def _fits(table: Table, columns: _Columns) -> bool:
+    """A table without a header goes on with the previous columns when it is wide enough for a task's number,
+    content and lead (a scanned page's rules may give it fewer columns after those)."""
     width = max((len(row) for row in table.rows), default=0)
-    used = [c for c in (columns.tt, columns.content, columns.lead, columns.deadline) if c is not None]
+    used = [c for c in (columns.tt, columns.content, columns.lead) if c is not None]
     return width > max(used)
 
 

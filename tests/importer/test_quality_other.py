@@ -32,7 +32,7 @@ GOLDS = sorted((OTHER / "gold").glob("*.json"))
 BARS = {
     "real": (0.90, 0.95, 0.95),  # 0.959 today; below it only for the header fields, read by header.py
     "written": (0.95, 0.95, 0.95),
-    "offices": (0.99, 0.97, 1.00),  # 0.995 / 0.977 / 1.000 today: a task's '… đến 100% xã' is read as a target
+    "offices": (0.99, 1.00, 1.00),  # 1.000 / 1.000 / 1.000 today
 }
 
 

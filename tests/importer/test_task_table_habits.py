@@ -89,3 +89,15 @@ def test_it_takes_the_end_of_a_time_span_for_the_deadline():
     assert _tasks(table) == [
         ("1", "Nâng cấp Trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "Công an", "2028", "Báo cáo")
     ]
+
+
+def test_it_goes_on_with_a_next_table_narrower_than_the_head_as_a_scan_gives_it():
+    first = Table(
+        rows=(
+            ("TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"),
+            ("1", "Rà soát thủ tục", "Văn phòng Sở", "Các phòng", "Quý II/2026", "Báo cáo"),
+        )
+    )
+    second = Table(rows=(("2", "Công khai thủ tục", "Văn phòng Sở", "Các phòng"),))  # rules lost at the right
+
+    assert [no for no, *_ in _tasks(first, second)] == ["1", "2"]
