@@ -112,14 +112,21 @@ def _holds_targets(node: Node) -> bool:
     if node.region != "body":
         return False
     scope = scope_of(node)
-    return scope == "goal" or scope is None and bool(_TARGET_SHAPE.match(fold_aligned(node.paragraph.body)))
+    return scope == "goal" or scope is None and states_a_target(node.paragraph.body)
 
 
-# a statement of a target: it opens with the figure or with the indicator it sets
+# a statement of a target: it opens with the figure or with the indicator it sets, perhaps after when and
+# who ('Trong năm 2026, tỉnh phấn đấu 100% …', 'Bảo đảm 100% cán bộ …')
 _TARGET_SHAPE = re.compile(
-    rf"^\W*((phan dau\s+)?(dat\s+)?((t\S{{0,2}}i thi\S{{1,2}}u|it nhat|tren)\s+)?{FIGURE}\s*%"
+    r"^\W*((trong|den|nam)\b[^,;.]{0,24},\s*)?((\w+\s+){0,3}?(phan dau|bao dam|dam bao)\s+)?(dat\s+)?"
+    rf"(((t\S{{0,2}}i thi\S{{1,2}}u|it nhat|tren)\s+)?{FIGURE}\s*%"
     r"|(ty le|ty trong|muc do hai long|chi so)\b.*\d\s*%)"
 )
+
+
+def states_a_target(text: str) -> bool:
+    """Some sentence of the text is shaped like a target statement (the figure or its indicator first)."""
+    return any(_TARGET_SHAPE.match(fold_aligned(sentence)) for sentence in split_sentences(text))
 
 
 def describe_period(meta: Meta) -> str | None:
@@ -270,8 +277,17 @@ def read_table_targets(document: Document, phase: str | None) -> list[Target]:
                 continue
             location = Location(page=table.location.page, table=index, row=row_number, line=table.location.line)
             paragraph = Paragraph(text=row[content_column], body=row[content_column], location=location)
-            targets += read_paragraph_targets(paragraph, area, phase)
+            targets += [
+                t for t in read_paragraph_targets(paragraph, area, phase) if _sets_a_figure(t, row[content_column])
+            ]
     return targets
+
+
+def _sets_a_figure(target: Target, cell: str) -> bool:
+    """A task row's figure is a target when the row states one: a bound ('Tối thiểu 80%', 'trên 90%'), the
+    figure reached ('đạt 100%'), or a target's shape ('100% hồ sơ …'); not the reach of an action
+    ('Triển khai nền tảng họp trực tuyến đến 100% xã, phường')."""
+    return target.comparator != "=" or states_a_target(cell) or bool(re.search(r"\bdat\b", fold_aligned(cell)))
 
 
 def _content_column(table: Table) -> int | None:

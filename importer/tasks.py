@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from importer.agencies import looks_like_agency
 from importer.areas import area_of
@@ -30,6 +31,7 @@ from importer.table_lines import (
     CONTENT,
     DEADLINE,
     LEAD,
+    NOTE,
     OUTPUT,
     PARTNERS,
 )
@@ -155,11 +157,13 @@ def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | Non
         if not _names_catalogue(roles):
             continue
         below = rows[index + 1] if index + 1 < len(rows) else ()
+        header = row
         if below and _is_sub_header(below, row):
             both = tuple(f"{a} {b}" if a != b else a for a, b in zip(row, below, strict=False))
             combined = _roles(both)
             if _names_catalogue(combined):
-                roles, index = combined, index + 1
+                roles, index, header = combined, index + 1, both
+        roles = _deadline_at_the_end(_with_misread_names(roles, header), header)
         return (
             _Columns(
                 tt=roles.get("tt", 0 if roles["content"] > 0 else None),
@@ -221,6 +225,52 @@ def _roles(row: tuple[str, ...]) -> dict[str, int]:
     return roles
 
 
+# the names a catalogue's columns are printed with, to know one OCR misread ('Phốổợp', 'Sản ẩ phẩm')
+_COLUMN_NAMES = {
+    "lead": ("chu tri", "don vi chu tri", "co quan chu tri"),
+    "partners": ("phoi hop", "don vi phoi hop", "co quan phoi hop"),
+    "deadline": ("thoi gian", "thoi han", "thoi gian hoan thanh"),
+    "output": ("san pham", "ket qua", "ket qua dau ra"),
+}
+_NOTE = re.compile(COLUMN_CUES[NOTE])
+
+
+def _with_misread_names(roles: dict[str, int], header: tuple[str, ...]) -> dict[str, int]:
+    """Roles the cues missed, from header cells that no cue named but that read close to a column's name:
+    the last words of a cell (a sub-column's name sits under its group's) against each name, letters only."""
+    taken = set(roles.values())
+    found = dict(roles)
+    for column, cell in enumerate(header):
+        folded = fold(cell)
+        if column in taken or not folded.strip() or _NOTE.search(folded):
+            continue
+        words = [word for word in (re.sub(r"[^a-z]", "", word) for word in folded.split()) if word]
+        best, role = 0.0, None
+        for name_role, names in _COLUMN_NAMES.items():
+            for name in names:
+                for size in (len(name.split()), len(name.split()) + 1):  # a word may have broken in two
+                    score = SequenceMatcher(None, "".join(words[-size:]), name.replace(" ", "")).ratio()
+                    if score > best:
+                        best, role = score, name_role
+        if role and role not in found and best >= 0.75:
+            found[role] = column
+    return found
+
+
+_SPAN = r"\b(bat dau|hoan thanh|ket thuc)\b"  # the sub-columns of a time span
+
+
+def _deadline_at_the_end(roles: dict[str, int], header: tuple[str, ...]) -> dict[str, int]:
+    """'Thời gian thực hiện' over 'Bắt đầu | Hoàn thành': the deadline is the end, not the start."""
+    deadline = roles.get("deadline")
+    if deadline is None or deadline + 1 >= len(header) or not re.search(r"\bbat dau\b", fold(header[deadline])):
+        return roles
+    end = fold(header[deadline + 1])
+    if deadline + 1 in roles.values() or not re.search(r"\b(hoan thanh|ket thuc)\b", end):
+        return roles
+    return {**roles, "deadline": deadline + 1}
+
+
 def _names_catalogue(roles: dict[str, int]) -> bool:
     return "content" in roles and sum(1 for r in ("lead", "partners", "deadline", "output") if r in roles) >= 2
 
@@ -231,7 +281,8 @@ def _is_sub_header(row: tuple[str, ...], header: tuple[str, ...]) -> bool:
     if not cells or any(len(cell) > 40 for cell in cells) or re.match(r"^\d", cells[0]):
         return False
     differs = [cell for cell, above in zip(row, header, strict=False) if cell.strip() and cell != above]
-    return bool(differs) and all(any(re.search(cue, fold(cell)) for _, cue in _ROLES[1:]) for cell in differs)
+    cues = [cue for _, cue in _ROLES[1:]] + [_SPAN]
+    return bool(differs) and all(any(re.search(cue, fold(cell)) for cue in cues) for cell in differs)
 
 
 def _is_group_row(row: tuple[str, ...], columns: _Columns, following: tuple[str, ...]) -> bool:
@@ -249,8 +300,10 @@ def _is_header(row: tuple[str, ...]) -> bool:
 
 
 def _fits(table: Table, columns: _Columns) -> bool:
+    """A table without a header goes on with the previous columns when it is wide enough for a task's number,
+    content and lead (a scanned page's rules may give it fewer columns after those)."""
     width = max((len(row) for row in table.rows), default=0)
-    used = [c for c in (columns.tt, columns.content, columns.lead, columns.deadline) if c is not None]
+    used = [c for c in (columns.tt, columns.content, columns.lead) if c is not None]
     return width > max(used)
 
 
@@ -326,8 +379,9 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
         return None
     if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and mostly_capitals(title):
         return tt  # 'A | CẢI CÁCH THỂ CHẾ'
-    if not others and dotted and re.match(r"^\d{1,2}\.?$", tt) and len(title.split()) <= 10 and area_of(title):
-        return tt  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
+    section = re.match(r"^(\d{1,2})[.,_]?$", tt)  # OCR may read the dot as ',' or '_'
+    if not others and dotted and section and len(title.split()) <= 12 and area_of(title):
+        return section[1]  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
     if tt and not re.fullmatch(rf"{NUMERAL}\.?", tt):
         merged = split_numeral(tt, ocr=False)
         if merged and mostly_capitals(merged[1]):

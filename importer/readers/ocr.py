@@ -34,13 +34,14 @@ from typing import TYPE_CHECKING
 from importer.errors import ImporterError, UnreadableDocument
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
-from importer.readers.pdf import edge, in_page_order, place_tables
+from importer.readers.pdf import close_cut_tables, edge, in_page_order, place_tables
 from importer.readers.raster_tables import Rule, erase_rules, flatten, ink_map, level_and_find_rules, runs_down, skew
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
 
 LANG = "vie"
+RAGGED_ENDS = 3.0  # points (about 1 mm): how far apart a scanned table's vertical rules may end where a page cut it
 # Where Debian, Fedora, Homebrew and a hand-built Tesseract keep their models.
 TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/*/tessdata",
@@ -187,7 +188,7 @@ def read_page_image(image, dpi: int, number: int, scans: str = "pillow") -> Plac
             return "\n".join(" ".join(line) for line in lines.values())
 
         scale = 72 / page_dpi
-        edges = [_edge(rule, scale) for rule in rules]
+        edges = close_cut_tables([_edge(rule, scale) for rule in rules], slack=RAGGED_ENDS)
         items = place_tables(edges, page.width * scale, page.height * scale, text_in, number)
         placed += [(below + top, item) for top, item in items]
         below += page.height * scale

@@ -311,22 +311,25 @@ def _last_table(placed: list[tuple[float, Block | Table]]) -> int:
     return max((i for i, (_, item) in enumerate(placed) if isinstance(item, Table)), default=-1)
 
 
-def close_cut_tables(edges: list[dict]) -> list[dict]:
+def close_cut_tables(edges: list[dict], slack: float = 1.0) -> list[dict]:
     """A table the page break cuts may have no rule where the page cut it (Chromium draws none): the
     vertical rules run on below its last horizontal rule, or above its first one on the next page.
-    Draw the missing rule, so that the cut row is a row."""
+    Draw the missing rule, so that the cut row is a row. ``slack`` (points): how far apart the ends of
+    the vertical rules may be (a scan's rules end raggedly)."""
     horizontal = [e for e in edges if e["orientation"] == "h"]
     vertical = [e for e in edges if e["orientation"] == "v"]
     if len(vertical) < 2 or not horizontal:
         return edges
 
     def cut_at(y: float, side: str) -> list[dict]:
-        ends = [v for v in vertical if abs(v[side] - y) <= 1]
+        ends = [v for v in vertical if abs(v[side] - y) <= slack]
         if len(ends) < 2 or any(abs(h["top"] - y) <= 3 for h in horizontal):
             return []
         return [edge("h", min(v["x0"] for v in ends), max(v["x0"] for v in ends), y, y)]
 
-    return edges + cut_at(min(v["top"] for v in vertical), "top") + cut_at(max(v["bottom"] for v in vertical), "bottom")
+    top = min(v["top"] for v in vertical)
+    bottom = max(v["bottom"] for v in vertical)
+    return edges + cut_at(top, "top") + cut_at(bottom, "bottom")
 
 
 def place_tables(
@@ -437,13 +440,19 @@ def table_rows(
     return tuple(tuple(row) for row in join_head(rows))
 
 
+# the end of a date or figure a narrow cell broke because it did not fit ("31/3/202" "6")
+_BROKEN_FIGURE = re.compile(r"(?:^|\s)\d+[/.,]\d[\d/.,]*$")
+
+
 def _cell(text: str | None) -> str:
-    """A cell's printed lines joined by spaces, except after a hyphen the line broke at ("468/QĐ-" "TTg")."""
+    """A cell's printed lines joined by spaces, except after a hyphen the line broke at ("468/QĐ-" "TTg")
+    and inside a date or figure too long for the cell ("31/3/202" "6")."""
     out = ""
     for line in _lines(text or ""):
         line = " ".join(line.split())
-        glue = "" if not out or (out.endswith(("-", "/")) and not out.endswith((" -", " /"))) else " "
-        out += glue + line
+        broken = out.endswith(("-", "/")) and not out.endswith((" -", " /"))
+        broken = broken or bool(_BROKEN_FIGURE.search(out)) and line[:1].isdigit()
+        out += ("" if not out or broken else " ") + line
     return out
 
 

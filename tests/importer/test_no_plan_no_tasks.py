@@ -1,9 +1,15 @@
-"""A decision that issues a regulation sets no plan: it yields no tasks (nor is it taken for a catalogue)."""
+"""A document that sets no plan yields no tasks (nor is it taken for a catalogue): a decision that issues a
+regulation; and, from tests/fixtures/other-offices, a working regulation typed in Word, a council resolution
+with targets but no tasks, and a decision setting up a steering committee printed by Chromium."""
+
+from pathlib import Path
 
 import pytest
 
 from importer.errors import NotAPlan
 from importer.pipeline import run
+
+OFFICES = Path(__file__).resolve().parents[1] / "fixtures" / "other-offices"
 
 DECISION = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
 Số: 15/2026/QĐ-UBND
@@ -60,3 +66,19 @@ def test_it_takes_a_labelled_line_without_a_lead_for_no_task(tmp_path, label):
         encoding="utf-8",
     )
     assert run(path).tasks == ()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bcd_quy_che_lam_viec_2026.docx",
+        "hdnd_nq_cchc_2026_2030.txt",
+        "ubnd_qd_kien_toan_bcd_2026_chromium.pdf",
+    ],
+)
+def test_it_finds_no_task_in_a_document_that_sets_no_plan(name):
+    try:
+        plan = run(OFFICES / name)
+    except NotAPlan:
+        return
+    assert plan.tasks == ()

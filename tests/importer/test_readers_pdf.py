@@ -13,6 +13,7 @@ from importer.readers import read
 from importer.text import fold
 
 GENERATED = Path(__file__).resolve().parents[1] / "fixtures" / "generated"
+OFFICES = Path(__file__).resolve().parents[1] / "fixtures" / "other-offices"
 
 
 def test_it_reads_a_ruled_table_between_the_lines_of_text():
@@ -51,6 +52,14 @@ def test_it_joins_a_cell_line_broken_after_a_hyphen():
 
     cells = {cell for table in document.tables for row in table.rows for cell in row}
     assert any("Quyết định số 468/QĐ-TTg ngày 27 tháng 3 năm 2021" in cell for cell in cells)
+
+
+def test_it_joins_a_date_a_narrow_cell_broke_because_it_did_not_fit():
+    document = read(OFFICES / "vp_dienbien_tb_ket_luan_2026_lo.pdf", Limits())  # LibreOffice: "31/3/202" "6"
+
+    deadlines = {row[0]: row[4] for table in document.tables for row in table.rows}
+    assert deadlines["1"] == "Trước ngày 31/3/2026"
+    assert deadlines["6"] == "6 tháng cuối năm 2026"  # a figure before words is no broken one
 
 
 @pytest.mark.ocr

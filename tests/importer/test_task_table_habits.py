@@ -1,5 +1,6 @@
 """Task tables of other bodies: groups lettered, roman and numbered (A → I → 5.1 → 5.1.1), a header over two
-rows, a column-number row, an extra 'Ghi chú' column, a header repeated on a new table without its TT cell."""
+rows, a column-number row, an extra 'Ghi chú' column, a header repeated on a new table without its TT cell,
+a time span ('Bắt đầu | Hoàn thành') whose end is the deadline."""
 
 from importer.model import Document, Table
 from importer.tasks import extract_tasks
@@ -75,3 +76,28 @@ def test_it_names_sections_after_their_lettered_group():
     )
     tasks, _ = extract_tasks(Document(items=(table,)))
     assert [(t.section, t.no) for t in tasks] == [("A.I", "1.1"), ("B.I", "1.1"), ("B.II", "2.1")]
+
+
+def test_it_takes_the_end_of_a_time_span_for_the_deadline():
+    table = Table(
+        rows=(
+            ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "", "Sản phẩm"),
+            ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Bắt đầu", "Hoàn thành", "Sản phẩm"),
+            ("1", "Nâng cấp Trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "Công an", "2026", "2028", "Báo cáo"),
+        )
+    )
+    assert _tasks(table) == [
+        ("1", "Nâng cấp Trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "Công an", "2028", "Báo cáo")
+    ]
+
+
+def test_it_goes_on_with_a_next_table_narrower_than_the_head_as_a_scan_gives_it():
+    first = Table(
+        rows=(
+            ("TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"),
+            ("1", "Rà soát thủ tục", "Văn phòng Sở", "Các phòng", "Quý II/2026", "Báo cáo"),
+        )
+    )
+    second = Table(rows=(("2", "Công khai thủ tục", "Văn phòng Sở", "Các phòng"),))  # rules lost at the right
+
+    assert [no for no, *_ in _tasks(first, second)] == ["1", "2"]
