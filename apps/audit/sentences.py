@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from apps.audit.models import UNRECORDED, AuditEntry
 from apps.plans.models import TaskState
-from apps.units.models import Unit
+from apps.units.models import Unit, person_name
 
 # the kinds of object the log can be filtered by, as people name them
 KINDS = {
@@ -83,7 +83,7 @@ DECIMAL = re.compile(r"^-?\d+\.\d+$")
 
 def who(entry: AuditEntry) -> str:
     if entry.user is not None:
-        return entry.user.get_full_name() or entry.user.username
+        return person_name(entry.user)
     return "Người chưa đăng nhập" if entry.by_anonymous else "Hệ thống"
 
 
@@ -251,7 +251,7 @@ class Sentences:
             if row is None:
                 self._named[key] = f"#{pk} (đã xóa)"
             elif model is get_user_model():
-                self._named[key] = row.get_full_name() or row.username
+                self._named[key] = person_name(row)
             else:
                 self._named[key] = _quoted(str(row), 80)
         return self._named[key]

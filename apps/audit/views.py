@@ -17,7 +17,7 @@ from apps.audit.models import AuditEntry
 from apps.audit.sentences import KINDS, Sentences
 from apps.tracking import exports
 from apps.units.access import Access
-from apps.units.models import Unit
+from apps.units.models import Unit, person_name
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 5000
@@ -33,7 +33,7 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nguoi"].choices = [("", "Tất cả")] + [(u.pk, u.get_full_name() or u.username) for u in people]
+        self.fields["nguoi"].choices = [("", "Tất cả")] + [(u.pk, person_name(u)) for u in people]
         for name in ("tu", "den"):
             self.fields[name].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -68,7 +68,7 @@ def _start_of(day: dt.date) -> dt.datetime:
 def _people(entries):
     ids = entries.exclude(user_id=None).values_list("user_id", flat=True).distinct()
     users = get_user_model().objects.filter(pk__in=ids)
-    return sorted(users, key=lambda u: (u.get_full_name() or u.username).lower())
+    return sorted(users, key=lambda u: person_name(u).lower())
 
 
 def _log(request, entries, unit: Unit | None):

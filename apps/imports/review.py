@@ -31,6 +31,7 @@ from apps.imports.services import plan_snapshot, task_dates
 from apps.plans.forms import fingerprint, plain
 from apps.plans.indicators import bind_indicator
 from apps.plans.models import Plan, PlanStatus, Target, Task
+from apps.units.models import person_name
 from cchc.versioning import claim
 
 
@@ -300,7 +301,7 @@ def merge_tasks(plan: Plan, task_id: int, user) -> Task | None:
 def who_when(entry: AuditEntry | None) -> str:
     if entry is None:
         return "Người khác"
-    who = (entry.user.get_full_name() or entry.user.username) if entry.user else "Người khác"
+    who = person_name(entry.user, "Người khác")
     return f"{who} (lúc {timezone.localtime(entry.at):%H:%M ngày %d/%m/%Y})"
 
 

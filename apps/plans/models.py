@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from apps.plans.search import Searchable, plan_parts, target_parts, task_parts
 from apps.units.models import Unit
+from cchc.numbers import num
 from cchc.versioning import Versioned
 
 
@@ -148,6 +149,9 @@ class Comparator(models.TextChoices):
     AT_MOST = "<=", "tối đa"
 
 
+_SIGNS = {Comparator.AT_LEAST: "≥", Comparator.AT_MOST: "≤", Comparator.EQUAL: "="}
+
+
 class Target(Searchable, Versioned):
     search_fields = frozenset({"text", "phase", "unit", "agency", "agency_id"})
 
@@ -171,7 +175,17 @@ class Target(Searchable, Versioned):
         verbose_name_plural = "chỉ tiêu"
 
     def __str__(self) -> str:
-        return f"{self.get_comparator_display()} {self.value:g}{self.unit}: {self.text[:60]}"
+        return f"{self.goal}: {self.text[:60]}"
+
+    @property
+    def goal(self) -> str:
+        """What the target asks, in words: 'tối thiểu 85%', 'đạt 4 cấp độ'."""
+        return f"{self.get_comparator_display()} {num(self.value, self.unit)}"
+
+    @property
+    def goal_in_signs(self) -> str:
+        """The same where room is short (figures tables, workbooks): '≥ 85%', '= 4 cấp độ'."""
+        return f"{_SIGNS[self.comparator]} {num(self.value, self.unit)}"
 
     def search_parts(self) -> list:
         return target_parts(self)

@@ -23,7 +23,6 @@ from apps.reports.content import ATTAINMENTS, BUCKETS, current_guidance
 from apps.reports.models import Report, ReportState, ReportVersion
 from apps.tracking.models import Period
 from apps.units.models import Membership, Role, Unit, UnitKind
-from cchc.numbers import num
 
 # the three blocks the city ranks its units in (DOMAIN.md: departments; wards; communes and special zones)
 BLOCKS = {"departments": "Sở, ban, ngành", "wards": "Phường", "communes": "Xã, đặc khu"}
@@ -363,7 +362,7 @@ def city_indicators(period: Period, rows: list[UnitRow]) -> list[Indicator]:
         ind = target.indicator
         base = _indicator(ind.code, target.text, target.unit, ind.kind, rows)
         state = attainment(target, Decimal(str(base.value)), period.end) if base.value is not None else "no_value"
-        goal = f"{target.get_comparator_display()} {num(target.value, target.unit)}"
+        goal = target.goal
         found.append(replace(base, goal=goal, attainment=state))
     named = {t.indicator.code for t in city_targets}
     for code in sorted(codes - named):

@@ -14,7 +14,6 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from apps.dashboards.templatetags.figures_tags import num
 from apps.plans.models import Area, Attainment, PlanStatus, ReportStatus, Target, Task, TaskState, attainment
 from apps.tracking.models import Measurement, Period, TaskUpdate, UpdateStatus
 from apps.units.models import Unit
@@ -162,7 +161,7 @@ def target_rows(unit: Unit, period: Period) -> list[dict]:
                 "area": target.area or (target.indicator.area if target.indicator else ""),
                 "text": target.text,
                 "indicator": target.indicator.code if target.indicator else "",
-                "goal": f"{target.get_comparator_display()} {num(target.value, target.unit)}",
+                "goal": target.goal,
                 "target": _number(target.value),
                 "unit": target.unit,
                 "value": _number(figure.value) if figure else None,

@@ -16,6 +16,7 @@ from apps.tracking import review
 from apps.tracking.figures import period_label
 from apps.tracking.models import Measurement, TaskUpdate
 from apps.units.access import Access
+from apps.units.models import person_name
 
 router = Router(tags=["review"])
 
@@ -105,7 +106,7 @@ def _waiting(item: TaskUpdate | Measurement) -> dict:
             "plan": task.plan_id,
             "task": task,
             "agency": task.lead,
-            "sent_by": review.person_name(item.author),
+            "sent_by": person_name(item.author),
             "sent_at": item.created_at,
             "comment": item.comment,
             "state": item.state,
@@ -118,7 +119,7 @@ def _waiting(item: TaskUpdate | Measurement) -> dict:
         "plan": target.plan_id,
         "target": {"id": target.pk, "text": target.text, "unit": target.unit},
         "agency": target.agency,
-        "sent_by": review.person_name(item.entered_by),
+        "sent_by": person_name(item.entered_by),
         "sent_at": item.entered_at,
         "comment": item.note,
         "period": period_label(item.period),

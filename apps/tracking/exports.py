@@ -8,6 +8,7 @@ import datetime as dt
 from django.http import HttpResponse
 from django.utils import timezone
 
+from apps.units.models import person_name
 from cchc import xlsx
 
 TASK_HEADERS = [
@@ -26,7 +27,7 @@ TASK_HEADERS = [
 def heading(title: str, unit: str, user, day: dt.date | None = None) -> list[str]:
     """The lines above a table: what it is, the unit, the day its figures stand at, who exported it and when."""
     now = timezone.localtime()
-    who = user.get_full_name() or user.get_username()
+    who = person_name(user)
     lines = [title, f"Đơn vị: {unit}"]
     lines.append(f"Số liệu đến ngày {(day or now.date()):%d/%m/%Y}")
     lines.append(f"Người xuất: {who}, lúc {now:%H:%M} ngày {now:%d/%m/%Y}")

@@ -16,11 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.models import record, snapshot
-from apps.plans.models import Attainment, Comparator, IndicatorKind, Plan, Target, attainment
+from apps.plans.models import Attainment, IndicatorKind, Plan, Target, attainment
 from apps.tracking import notify
 from apps.tracking.models import Measurement, NotificationKind, Period, PeriodKind, UpdateStatus
 from apps.tracking.uploads import store_evidence
 from apps.units.access import Access
+from apps.units.models import person_name
 from cchc.numbers import exponent_message
 from cchc.versioning import Conflict
 from importer.text import fold
@@ -100,13 +101,6 @@ def _parse_text(raw) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         raise _not_a_number(raw) from None
-
-
-def goal_label(target: Target) -> str:
-    """'≥ 85%', '= 4 cấp độ'."""
-    sign = {Comparator.AT_LEAST: "≥", Comparator.AT_MOST: "≤", Comparator.EQUAL: "="}.get(target.comparator, "")
-    unit = target.unit if target.unit == "%" else f" {target.unit}"
-    return f"{sign} {target.value.normalize():f}{unit}".strip()
 
 
 def _vi(number: Decimal) -> str:
@@ -283,7 +277,7 @@ def _save_measurement(target, period, user, figure, source, note, files, expecte
         summary=f"Số liệu {period_label(period)} của chỉ tiêu “{target.text[:120]}”: {figure.value:f}{target.unit}",
     )
     if not own:
-        author = user.get_full_name() or user.username
+        author = person_name(user)
         notify.tell(
             notify.standing_officers(target.plan.unit),
             NotificationKind.WAITING,
@@ -318,7 +312,7 @@ class TargetProgress:
 
     @property
     def goal(self) -> str:
-        return goal_label(self.target)
+        return self.target.goal_in_signs
 
     @property
     def attainment_label(self) -> str:

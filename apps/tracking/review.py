@@ -17,6 +17,7 @@ from apps.plans.models import PlanStatus
 from apps.tracking import notify
 from apps.tracking.figures import period_label
 from apps.tracking.models import Measurement, Notification, NotificationKind, TaskUpdate, UpdateStatus
+from apps.units.models import person_name
 from cchc.versioning import Conflict
 
 UPDATE, FIGURE = "u", "m"
@@ -90,10 +91,6 @@ def new_since_last_look(user, updates: list[TaskUpdate], figures: list[Measureme
     if seen:
         unread.update(read_at=timezone.now())
     return sum(item.is_new for item in [*updates, *figures])
-
-
-def person_name(user) -> str:
-    return (user.get_full_name() or user.username) if user else "—"
 
 
 # --- deciding ------------------------------------------------------------------------------------------------

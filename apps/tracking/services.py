@@ -17,7 +17,7 @@ from apps.tracking import notify
 from apps.tracking.models import Notification, NotificationKind, TaskUpdate, UpdateStatus
 from apps.tracking.uploads import store_evidence
 from apps.units.access import Access
-from apps.units.models import Role
+from apps.units.models import Role, person_name
 from cchc.versioning import Conflict
 
 TASK_FIELDS = ["state", "progress", "completed_on"]
@@ -135,7 +135,7 @@ def submit_update(
             summary=f"Cập nhật nhiệm vụ {task.section}.{task.no}: {update.get_state_display()} ({progress}%)",
         )
         if not own:
-            author = user.get_full_name() or user.username
+            author = person_name(user)
             notify.tell(
                 notify.standing_officers(unit),
                 NotificationKind.WAITING,

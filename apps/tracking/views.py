@@ -23,7 +23,7 @@ from apps.tracking.forms import ReturnForm, TaskFilterForm, TaskUpdateForm
 from apps.tracking.models import Evidence, Notification, TaskUpdate, UpdateStatus
 from apps.tracking.uploads import evidence_unit
 from apps.units.access import Access
-from apps.units.models import Unit
+from apps.units.models import Unit, person_name
 from cchc.confirm import Pending, confirm_page, is_confirmed
 from cchc.listing import Column, sort_and_page
 from cchc.versioning import Conflict
@@ -225,7 +225,7 @@ def _replaced(task: Task, update: TaskUpdate, opened: int | None) -> str:
             "Đã ghi nhận cập nhật nhiệm vụ. Lưu ý: trong lúc bạn nhập, nhiệm vụ đã được người khác thay đổi; "
             f"cập nhật của bạn ({mine}) là tình trạng hiện tại."
         )
-    author = (previous.author.get_full_name() or previous.author.username) if previous.author else "Người khác"
+    author = person_name(previous.author, "Người khác")
     when = timezone.localtime(previous.created_at)
     return (
         f"Đã ghi nhận cập nhật nhiệm vụ. Trong lúc bạn nhập, nhiệm vụ đã được cập nhật: trước đó {author} "
@@ -275,7 +275,7 @@ def _returned_meanwhile(current: TaskUpdate | None) -> str:
         return "Cập nhật này không còn nữa (đã bị xóa cùng nhiệm vụ); không có gì để trả lại."
     if current.status != UpdateStatus.RETURNED:
         return "Cập nhật này vừa được người khác thay đổi; hãy tải lại trang rồi thử lại."
-    who = (current.reviewed_by.get_full_name() or current.reviewed_by.username) if current.reviewed_by else "Người khác"
+    who = person_name(current.reviewed_by, "Người khác")
     when = timezone.localtime(current.reviewed_at) if current.reviewed_at else None
     at = f" lúc {when:%H:%M ngày %d/%m/%Y}" if when else ""
     return (

@@ -26,7 +26,6 @@ from apps.tracking.figures import (
     FigureError,
     compute,
     entry_periods,
-    goal_label,
     period_label,
     progress_of,
     save_measurement,
@@ -36,6 +35,7 @@ from apps.tracking.forms import MultipleFileField
 from apps.tracking.models import Evidence, Measurement, SheetUpload
 from apps.tracking.uploads import ALLOWED_LABEL
 from apps.units.access import Access
+from apps.units.models import person_name
 from cchc.versioning import Conflict
 from importer.text import fold
 
@@ -247,7 +247,7 @@ def target_figures(request, target_id: int):
     context = {
         "target": target,
         "plan": plan,
-        "goal": goal_label(target),
+        "goal": target.goal_in_signs,
         "progress": progress,
         "measurements": measurements,
         "form": form,
@@ -275,7 +275,7 @@ def _figure_conflict(form: MeasurementForm, target: Target, exc: Conflict, expec
     mine = compute(target, data["value"], data["numerator"], data["denominator"]).value
     conflict = {"period": period_label(data["period"]), "mine": mine, "current": current, "corrected": expected}
     if current is not None and current.entered_by is not None:
-        conflict["who"] = current.entered_by.get_full_name() or current.entered_by.username
+        conflict["who"] = person_name(current.entered_by)
     return conflict
 
 

@@ -10,6 +10,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 
+def person_name(user, absent: str = "—") -> str:
+    """How pages, files and messages name a person: the full name, else the user name; ``absent`` for nobody
+    (a deleted account, a record without an author)."""
+    return (user.get_full_name() or user.get_username()) if user else absent
+
+
 class UnitKind(models.TextChoices):
     CITY = "city", "Thành phố"
     DEPARTMENT = "department", "Sở, ban, ngành"

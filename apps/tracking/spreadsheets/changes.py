@@ -41,6 +41,7 @@ from apps.tracking.spreadsheets.layout import FIGURE_COLUMNS, FIGURES, TASK_COLU
 from apps.tracking.spreadsheets.reading import Problem
 from apps.tracking.spreadsheets.writing import plain
 from apps.units.access import Access
+from apps.units.models import person_name
 from importer.text import fold
 
 
@@ -63,7 +64,7 @@ UNKNOWN = "không rõ (dòng không mang phiên bản lúc tải về)"
 def _who(user) -> str:
     if user is None:
         return "không rõ"
-    return user.get_full_name() or user.username
+    return person_name(user)
 
 
 def _when(at) -> str:
@@ -464,7 +465,7 @@ def apply(plan: Plan, user, result: Review, file_name: str = "", overwrite: set[
     targets = {t.pk: t for t in plan.targets.select_related("indicator")}
     tasks = {t.pk: t for t in Task.objects.filter(plan=plan)}
     periods = {p.pk: p for p in Period.objects.filter(pk__in={c.period_id for c in figures})}
-    author = user.get_full_name() or user.username
+    author = person_name(user)
     told = (
         f"{author} nhập bảng tính {file_name or 'kế hoạch'} của kế hoạch {plan.number or plan.title[:60]}: "
         f"{len(figures)} số liệu, {len(task_changes)} cập nhật nhiệm vụ — chờ duyệt."

@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from apps.plans.models import Plan, TaskState
-from apps.tracking.figures import goal_label, period_label
+from apps.tracking.figures import period_label
 from apps.tracking.models import Period
 from apps.tracking.spreadsheets.layout import FIGURE_COLUMNS, FIGURES, GUIDE, TASK_COLUMNS, TASKS
 from cchc import xlsx
@@ -72,7 +72,7 @@ def export_plan(plan: Plan, today: dt.date | None = None) -> bytes:
             values = (m.value, m.numerator, m.denominator, m.source) if m else (None, None, None, None)
             version = m.version if m else None
             original = json.dumps(figure_original(target.pk, label, *values), ensure_ascii=False)
-            xlsx.append(figures, [target.pk, target.text, goal_label(target), label, *values, version, original])
+            xlsx.append(figures, [target.pk, target.text, target.goal_in_signs, label, *values, version, original])
     _wrap(figures, 2)
     _hide_last_two(figures)
 
