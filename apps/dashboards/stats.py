@@ -15,6 +15,7 @@ from django.db.models import (
     DateField,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -22,11 +23,12 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from apps.plans.models import Area, Comparator, PlanStatus, ReportStatus, Target, Task, TaskState
 from apps.tracking.models import Measurement, TaskUpdate, UpdateStatus
-from apps.units.models import GOVERNING_KINDS, Unit, UnitKind
+from apps.units.models import BLOCKS, GOVERNING_KINDS, Unit, UnitKind
 
 DONE = (ReportStatus.DONE_ON_TIME, ReportStatus.DONE_LATE)
 DUE_SOON_DAYS = 14
@@ -69,8 +71,16 @@ def with_status(tasks: QuerySet, today: dt.date, as_of: bool = False) -> QuerySe
     return tasks.annotate(due=due).annotate(status=status)
 
 
-def _counts() -> dict:
-    return {s: Count("pk", filter=Q(status=s)) for s in ReportStatus.values} | {"total": Count("pk")}
+def count_by(tasks: QuerySet, field_name: str | None, today: dt.date, as_of: bool = False) -> dict:
+    """{value of ``field_name`` (None without one): {status: n, ..., 'total': n}}, in one GROUP BY: the status
+    expression is computed once a row, where a filtered count per status would compute it once per status."""
+    fields = [field_name, "status"] if field_name else ["status"]
+    out: dict = {}
+    for row in with_status(tasks, today, as_of).order_by().values(*fields).annotate(n=Count("pk")):
+        counts = out.setdefault(row[field_name] if field_name else None, {"total": 0})
+        counts[row["status"]] = row["n"]
+        counts["total"] += row["n"]
+    return out
 
 
 @dataclass
@@ -104,12 +114,8 @@ def published_tasks(unit_ids) -> QuerySet:
     return Task.objects.filter(plan__unit_id__in=unit_ids, plan__status=PlanStatus.PUBLISHED)
 
 
-def count_by(tasks: QuerySet, field_name: str, today: dt.date, as_of: bool = False) -> list[dict]:
-    return list(with_status(tasks, today, as_of).order_by().values(field_name).annotate(**_counts()))
-
-
 def by_area(tasks: QuerySet, today: dt.date, as_of: bool = False) -> list[StatusRow]:
-    rows = {r["area"]: r for r in count_by(tasks, "area", today, as_of)}
+    rows = count_by(tasks, "area", today, as_of)
     out = [StatusRow(a.value, a.label, rows[a.value]) for a in Area if a.value in rows]
     if "" in rows:
         out.append(StatusRow("", "Chưa xếp lĩnh vực", rows[""]))
@@ -118,14 +124,14 @@ def by_area(tasks: QuerySet, today: dt.date, as_of: bool = False) -> list[Status
 
 def by_agency(tasks: QuerySet, today: dt.date, as_of: bool = False) -> list[StatusRow]:
     rows = count_by(tasks, "lead", today, as_of)
-    names = dict(Unit.objects.filter(pk__in=[r["lead"] for r in rows if r["lead"]]).values_list("pk", "name"))
-    out = sorted((StatusRow(r["lead"], names.get(r["lead"], ""), r) for r in rows if r["lead"]), key=lambda r: r.label)
-    out += [StatusRow(None, "Chưa xác định cơ quan chủ trì", r) for r in rows if not r["lead"]]
+    names = dict(Unit.objects.filter(pk__in=[lead for lead in rows if lead]).values_list("pk", "name"))
+    out = sorted((StatusRow(k, names.get(k, ""), r) for k, r in rows.items() if k), key=lambda r: r.label)
+    out += [StatusRow(None, "Chưa xác định cơ quan chủ trì", r) for k, r in rows.items() if not k]
     return out
 
 
 def total(tasks: QuerySet, today: dt.date, as_of: bool = False) -> StatusRow:
-    return StatusRow(None, "Tổng", with_status(tasks, today, as_of).aggregate(**_counts()))
+    return StatusRow(None, "Tổng", count_by(tasks, None, today, as_of).get(None, {}))
 
 
 def overdue(tasks: QuerySet, today: dt.date, limit: int = 50, as_of: bool = False) -> list[Task]:
@@ -141,32 +147,35 @@ def due_soon(
     return list(rows.order_by("due", "plan_id", "position")[:limit])
 
 
-# --- targets met, per unit, in two queries -------------------------------------------------------------------
-
-
-def _met(comparator: str, goal, latest) -> bool:
-    return latest <= goal if comparator == Comparator.AT_MOST else latest >= goal
+# --- targets met, per unit, in one query ----------------------------------------------------------------------
 
 
 def targets_met_by_unit(unit_ids=None, as_of: dt.date | None = None) -> dict[int, dict]:
     """{unit id: {'total': n, 'measured': n, 'met': n}} over targets of published plans (latest value; with
-    ``as_of``, the latest of the periods ended by that day)."""
+    ``as_of``, the latest of the periods ended by that day). The latest figure is one step of the index on
+    (target, period end), and whether it meets the goal (Target.is_met_by) is told by the database: 1, 0, or
+    NULL without a figure."""
+    goal = OuterRef("value")
+    met = Case(
+        When(Exact(OuterRef("comparator"), Comparator.AT_MOST), then=Case(When(value__lte=goal, then=1), default=0)),
+        When(value__gte=goal, then=1),
+        default=0,
+        output_field=IntegerField(),
+    )
     latest = Measurement.objects.filter(target=OuterRef("pk"))
     if as_of is not None:
-        latest = latest.filter(period__end__lte=as_of)
-    latest = latest.order_by("-period__end").values("value")[:1]
+        latest = latest.filter(period_end__lte=as_of)
+    latest = latest.order_by("-period_end").annotate(met=met).values("met")[:1]
     rows = Target.objects.filter(plan__status=PlanStatus.PUBLISHED)
     if unit_ids is not None:
         rows = rows.filter(plan__unit_id__in=unit_ids)
     out: dict[int, dict] = {}
-    for unit_id, comparator, goal, value in rows.annotate(latest=Subquery(latest)).values_list(
-        "plan__unit_id", "comparator", "value", "latest"
-    ):
+    for unit_id, is_met in rows.order_by().annotate(met=Subquery(latest)).values_list("plan__unit_id", "met"):
         row = out.setdefault(unit_id, {"total": 0, "measured": 0, "met": 0})
         row["total"] += 1
-        if value is not None:
+        if is_met is not None:
             row["measured"] += 1
-            row["met"] += _met(comparator, goal, value)
+            row["met"] += is_met
     return out
 
 
@@ -182,18 +191,11 @@ class UnitRow:
         return round(self.targets.get("met", 0) / t * 100, 1) if t else 0.0
 
 
-BLOCKS = [
-    ("Sở, ban, ngành", (UnitKind.DEPARTMENT,)),
-    ("Phường", (UnitKind.WARD,)),
-    ("Xã, đặc khu", (UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)),
-]
-
-
 def city_rows(today: dt.date, as_of: bool = False) -> list[tuple[str, list[UnitRow]]]:
     """Every governing unit side by side, in the blocks they are ranked in: tasks done, overdue, targets met
     (with ``as_of``, as they stood at the end of ``today``)."""
     units = list(Unit.objects.filter(kind__in=GOVERNING_KINDS, dissolved_on__isnull=True).exclude(kind=UnitKind.CITY))
-    tasks = {r["plan__unit"]: r for r in count_by(published_tasks([u.pk for u in units]), "plan__unit", today, as_of)}
+    tasks = count_by(published_tasks([u.pk for u in units]), "plan__unit", today, as_of)
     targets = targets_met_by_unit([u.pk for u in units], today if as_of else None)
     blocks = []
     for title, kinds in BLOCKS:
