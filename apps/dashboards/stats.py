@@ -71,15 +71,24 @@ def with_status(tasks: QuerySet, today: dt.date, as_of: bool = False) -> QuerySe
     return tasks.annotate(due=due).annotate(status=status)
 
 
-def count_by(tasks: QuerySet, field_name: str | None, today: dt.date, as_of: bool = False) -> dict:
-    """{value of ``field_name`` (None without one): {status: n, ..., 'total': n}}, in one GROUP BY: the status
-    expression is computed once a row, where a filtered count per status would compute it once per status."""
-    fields = [field_name, "status"] if field_name else ["status"]
-    out: dict = {}
-    for row in with_status(tasks, today, as_of).order_by().values(*fields).annotate(n=Count("pk")):
-        counts = out.setdefault(row[field_name] if field_name else None, {"total": 0})
+def count_by(tasks: QuerySet, fields: tuple[str, ...], today: dt.date, as_of: bool = False) -> dict[tuple, dict]:
+    """{values of ``fields``: {status: n, ..., 'total': n}}, in one GROUP BY: the status expression is computed
+    once a row, where a filtered count per status would compute it once per status."""
+    out: dict[tuple, dict] = {}
+    for row in with_status(tasks, today, as_of).order_by().values(*fields, "status").annotate(n=Count("pk")):
+        counts = out.setdefault(tuple(row[f] for f in fields), {"total": 0})
         counts[row["status"]] = row["n"]
         counts["total"] += row["n"]
+    return out
+
+
+def _sum_by(counts: dict[tuple, dict], index: int | None) -> dict:
+    """The counts of ``count_by`` summed over all fields but the one at ``index`` (None: over all of them)."""
+    out: dict = {}
+    for key, row in counts.items():
+        summed = out.setdefault(key[index] if index is not None else None, {})
+        for status, n in row.items():
+            summed[status] = summed.get(status, 0) + n
     return out
 
 
@@ -114,24 +123,26 @@ def published_tasks(unit_ids) -> QuerySet:
     return Task.objects.filter(plan__unit_id__in=unit_ids, plan__status=PlanStatus.PUBLISHED)
 
 
-def by_area(tasks: QuerySet, today: dt.date, as_of: bool = False) -> list[StatusRow]:
-    rows = count_by(tasks, "area", today, as_of)
+def by_area(counts: dict[tuple, dict]) -> list[StatusRow]:
+    """Rows per area from the counts by (area, lead)."""
+    rows = _sum_by(counts, 0)
     out = [StatusRow(a.value, a.label, rows[a.value]) for a in Area if a.value in rows]
     if "" in rows:
         out.append(StatusRow("", "Chưa xếp lĩnh vực", rows[""]))
     return out
 
 
-def by_agency(tasks: QuerySet, today: dt.date, as_of: bool = False) -> list[StatusRow]:
-    rows = count_by(tasks, "lead", today, as_of)
+def by_agency(counts: dict[tuple, dict]) -> list[StatusRow]:
+    """Rows per lead agency from the counts by (area, lead)."""
+    rows = _sum_by(counts, 1)
     names = dict(Unit.objects.filter(pk__in=[lead for lead in rows if lead]).values_list("pk", "name"))
     out = sorted((StatusRow(k, names.get(k, ""), r) for k, r in rows.items() if k), key=lambda r: r.label)
     out += [StatusRow(None, "Chưa xác định cơ quan chủ trì", r) for k, r in rows.items() if not k]
     return out
 
 
-def total(tasks: QuerySet, today: dt.date, as_of: bool = False) -> StatusRow:
-    return StatusRow(None, "Tổng", count_by(tasks, None, today, as_of).get(None, {}))
+def total(counts: dict[tuple, dict]) -> StatusRow:
+    return StatusRow(None, "Tổng", _sum_by(counts, None).get(None, {}))
 
 
 def overdue(tasks: QuerySet, today: dt.date, limit: int = 50, as_of: bool = False) -> list[Task]:
@@ -195,7 +206,7 @@ def city_rows(today: dt.date, as_of: bool = False) -> list[tuple[str, list[UnitR
     """Every governing unit side by side, in the blocks they are ranked in: tasks done, overdue, targets met
     (with ``as_of``, as they stood at the end of ``today``)."""
     units = list(Unit.objects.filter(kind__in=GOVERNING_KINDS, dissolved_on__isnull=True).exclude(kind=UnitKind.CITY))
-    tasks = count_by(published_tasks([u.pk for u in units]), "plan__unit", today, as_of)
+    tasks = _sum_by(count_by(published_tasks([u.pk for u in units]), ("plan__unit",), today, as_of), 0)
     targets = targets_met_by_unit([u.pk for u in units], today if as_of else None)
     blocks = []
     for title, kinds in BLOCKS:

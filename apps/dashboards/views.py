@@ -52,8 +52,8 @@ def unit_dashboard(request, unit_id: int):
     period, periods = _as_of(request)
     today, as_of = _day(period), period is not None
     tasks = stats.published_tasks([unit.pk])
-    areas = stats.by_area(tasks, today, as_of)
-    agencies = stats.by_agency(tasks, today, as_of)
+    counts = stats.count_by(tasks, ("area", "lead"), today, as_of)
+    areas, agencies = stats.by_area(counts), stats.by_agency(counts)
     for row in areas + agencies:
         row.chart = charts.stacked(row.by_status, label=f"{row.label}: {row.done}/{row.total} đã hoàn thành")
     targets = targets_with_measurements(
@@ -68,7 +68,7 @@ def unit_dashboard(request, unit_id: int):
         "today": today,
         "period": period,
         "periods": periods,
-        "total": stats.total(tasks, today, as_of),
+        "total": stats.total(counts),
         "areas": areas,
         "agencies": agencies,
         "overdue": stats.overdue(tasks, today, as_of=as_of),
