@@ -121,7 +121,7 @@ def conflict(response: HttpResponse, status: int, detail: str, current) -> Statu
 
 def targets_queryset():
     # a target's answer shows its latest figure only: one row per target, not five years of them
-    latest = Measurement.objects.select_related("period", "entered_by").order_by("-period__end", "-pk")[:1]
+    latest = Measurement.objects.select_related("period", "entered_by").order_by("-period_end", "-pk")[:1]
     return Target.objects.select_related("plan", "indicator", "agency").prefetch_related(
         Prefetch("measurements", queryset=latest, to_attr="latest_figures")
     )
@@ -364,7 +364,7 @@ def measurements(request, target_id: int):
     access = Access(request.user)
     target = get_object_or_404(Target.objects.select_related("plan__unit"), pk=target_id)
     access.require_view(target.plan.unit)
-    return target.measurements.select_related("period", "entered_by").order_by("period__end")
+    return target.measurements.select_related("period", "entered_by").order_by("period_end")
 
 
 @api.post(

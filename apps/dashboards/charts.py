@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.dashboards.templatetags.figures_tags import num
@@ -80,17 +80,14 @@ def sparkline(
         )
     if len(points) > 1:
         parts.append(format_html('<polyline points="{}" fill="none" stroke="#1565c0" stroke-width="2"/>', line))
-    parts.append(
-        format_html_join(
-            "",
-            '<circle cx="{}" cy="{}" r="3" fill="#1565c0"><title>{}{}</title></circle>'
-            '<text x="{}" y="{}" text-anchor="middle" class="value">{}</text>',
-            (
-                (_n(x), _n(y(v)), f"{t}: " if t else "", _shown(v), _n(x), _n(y(v) - 5), _shown(v))
-                for x, v, t in zip(xs, points, titles, strict=True)
-            ),
+    # a dot and its value per period: numbers written by _n need no escaping, so only the periods' names are escaped
+    # (format_html per dot escaped seven arguments each, for 20 dots on each of a dashboard's 40 sparklines)
+    for x, v, t in zip(xs, points, titles, strict=True):
+        cx, cy, value = _n(x), _n(y(v)), _shown(v)
+        parts.append(
+            f'<circle cx="{cx}" cy="{cy}" r="3" fill="#1565c0"><title>{escape(f"{t}: ") if t else ""}{value}</title>'
+            f'</circle><text x="{cx}" y="{_n(y(v) - 5)}" text-anchor="middle" class="value">{value}</text>'
         )
-    )
     ends = [(0, "start")] if len(points) == 1 else [(0, "start"), (len(points) - 1, "end")]
     parts.append(
         format_html_join(

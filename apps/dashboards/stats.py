@@ -15,6 +15,7 @@ from django.db.models import (
     DateField,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -22,11 +23,12 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from apps.plans.models import Area, Comparator, ReportStatus, Target, Task, TaskState, in_force
 from apps.tracking.models import Measurement, TaskUpdate, UpdateStatus
-from apps.units.models import GOVERNING_KINDS, Unit, UnitKind
+from apps.units.models import BLOCKS, GOVERNING_KINDS, Unit, UnitKind
 
 DONE = (ReportStatus.DONE_ON_TIME, ReportStatus.DONE_LATE)
 DUE_SOON_DAYS = 14
@@ -69,8 +71,25 @@ def with_status(tasks: QuerySet, today: dt.date, as_of: bool = False) -> QuerySe
     return tasks.annotate(due=due).annotate(status=status)
 
 
-def _counts() -> dict:
-    return {s: Count("pk", filter=Q(status=s)) for s in ReportStatus.values} | {"total": Count("pk")}
+def count_by(tasks: QuerySet, fields: tuple[str, ...], today: dt.date, as_of: bool = False) -> dict[tuple, dict]:
+    """{values of ``fields``: {status: n, ..., 'total': n}}, in one GROUP BY: the status expression is computed
+    once a row, where a filtered count per status would compute it once per status."""
+    out: dict[tuple, dict] = {}
+    for row in with_status(tasks, today, as_of).order_by().values(*fields, "status").annotate(n=Count("pk")):
+        counts = out.setdefault(tuple(row[f] for f in fields), {"total": 0})
+        counts[row["status"]] = row["n"]
+        counts["total"] += row["n"]
+    return out
+
+
+def _sum_by(counts: dict[tuple, dict], index: int | None) -> dict:
+    """The counts of ``count_by`` summed over all fields but the one at ``index`` (None: over all of them)."""
+    out: dict = {}
+    for key, row in counts.items():
+        summed = out.setdefault(key[index] if index is not None else None, {})
+        for status, n in row.items():
+            summed[status] = summed.get(status, 0) + n
+    return out
 
 
 @dataclass
@@ -105,28 +124,26 @@ def published_tasks(unit_ids, as_of: dt.date | None = None) -> QuerySet:
     return Task.objects.filter(in_force(as_of, "plan__"), plan__unit_id__in=unit_ids)
 
 
-def count_by(tasks: QuerySet, field_name: str, today: dt.date, as_of: bool = False) -> list[dict]:
-    return list(with_status(tasks, today, as_of).order_by().values(field_name).annotate(**_counts()))
-
-
-def by_area(tasks: QuerySet, today: dt.date, as_of: bool = False) -> list[StatusRow]:
-    rows = {r["area"]: r for r in count_by(tasks, "area", today, as_of)}
+def by_area(counts: dict[tuple, dict]) -> list[StatusRow]:
+    """Rows per area from the counts by (area, lead)."""
+    rows = _sum_by(counts, 0)
     out = [StatusRow(a.value, a.label, rows[a.value]) for a in Area if a.value in rows]
     if "" in rows:
         out.append(StatusRow("", "Chưa xếp lĩnh vực", rows[""]))
     return out
 
 
-def by_agency(tasks: QuerySet, today: dt.date, as_of: bool = False) -> list[StatusRow]:
-    rows = count_by(tasks, "lead", today, as_of)
-    names = dict(Unit.objects.filter(pk__in=[r["lead"] for r in rows if r["lead"]]).values_list("pk", "name"))
-    out = sorted((StatusRow(r["lead"], names.get(r["lead"], ""), r) for r in rows if r["lead"]), key=lambda r: r.label)
-    out += [StatusRow(None, "Chưa xác định cơ quan chủ trì", r) for r in rows if not r["lead"]]
+def by_agency(counts: dict[tuple, dict]) -> list[StatusRow]:
+    """Rows per lead agency from the counts by (area, lead)."""
+    rows = _sum_by(counts, 1)
+    names = dict(Unit.objects.filter(pk__in=[lead for lead in rows if lead]).values_list("pk", "name"))
+    out = sorted((StatusRow(k, names.get(k, ""), r) for k, r in rows.items() if k), key=lambda r: r.label)
+    out += [StatusRow(None, "Chưa xác định cơ quan chủ trì", r) for k, r in rows.items() if not k]
     return out
 
 
-def total(tasks: QuerySet, today: dt.date, as_of: bool = False) -> StatusRow:
-    return StatusRow(None, "Tổng", with_status(tasks, today, as_of).aggregate(**_counts()))
+def total(counts: dict[tuple, dict]) -> StatusRow:
+    return StatusRow(None, "Tổng", _sum_by(counts, None).get(None, {}))
 
 
 def overdue(tasks: QuerySet, today: dt.date, limit: int = 50, as_of: bool = False) -> list[Task]:
@@ -142,32 +159,35 @@ def due_soon(
     return list(rows.order_by("due", "plan_id", "position")[:limit])
 
 
-# --- targets met, per unit, in two queries -------------------------------------------------------------------
-
-
-def _met(comparator: str, goal, latest) -> bool:
-    return latest <= goal if comparator == Comparator.AT_MOST else latest >= goal
+# --- targets met, per unit, in one query ----------------------------------------------------------------------
 
 
 def targets_met_by_unit(unit_ids=None, as_of: dt.date | None = None) -> dict[int, dict]:
     """{unit id: {'total': n, 'measured': n, 'met': n}} over targets of the plans in force (latest value; with
-    ``as_of``, of the plans in force at the end of that day and the latest of the periods ended by then)."""
+    ``as_of``, of the plans in force at the end of that day and the latest of the periods ended by then). The
+    latest figure is one step of the index on (target, period end), and whether it meets the goal
+    (Target.is_met_by) is told by the database: 1, 0, or NULL without a figure."""
+    goal = OuterRef("value")
+    met = Case(
+        When(Exact(OuterRef("comparator"), Comparator.AT_MOST), then=Case(When(value__lte=goal, then=1), default=0)),
+        When(value__gte=goal, then=1),
+        default=0,
+        output_field=IntegerField(),
+    )
     latest = Measurement.objects.filter(target=OuterRef("pk"))
     if as_of is not None:
-        latest = latest.filter(period__end__lte=as_of)
-    latest = latest.order_by("-period__end").values("value")[:1]
+        latest = latest.filter(period_end__lte=as_of)
+    latest = latest.order_by("-period_end").annotate(met=met).values("met")[:1]
     rows = Target.objects.filter(in_force(as_of, "plan__"))
     if unit_ids is not None:
         rows = rows.filter(plan__unit_id__in=unit_ids)
     out: dict[int, dict] = {}
-    for unit_id, comparator, goal, value in rows.annotate(latest=Subquery(latest)).values_list(
-        "plan__unit_id", "comparator", "value", "latest"
-    ):
+    for unit_id, is_met in rows.order_by().annotate(met=Subquery(latest)).values_list("plan__unit_id", "met"):
         row = out.setdefault(unit_id, {"total": 0, "measured": 0, "met": 0})
         row["total"] += 1
-        if value is not None:
+        if is_met is not None:
             row["measured"] += 1
-            row["met"] += _met(comparator, goal, value)
+            row["met"] += is_met
     return out
 
 
@@ -183,19 +203,12 @@ class UnitRow:
         return round(self.targets.get("met", 0) / t * 100, 1) if t else 0.0
 
 
-BLOCKS = [
-    ("Sở, ban, ngành", (UnitKind.DEPARTMENT,)),
-    ("Phường", (UnitKind.WARD,)),
-    ("Xã, đặc khu", (UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)),
-]
-
-
 def city_rows(today: dt.date, as_of: bool = False) -> list[tuple[str, list[UnitRow]]]:
     """Every governing unit side by side, in the blocks they are ranked in: tasks done, overdue, targets met
     (with ``as_of``, as they stood at the end of ``today``)."""
     units = list(Unit.objects.filter(kind__in=GOVERNING_KINDS, dissolved_on__isnull=True).exclude(kind=UnitKind.CITY))
     ids, day = [u.pk for u in units], today if as_of else None
-    tasks = {r["plan__unit"]: r for r in count_by(published_tasks(ids, day), "plan__unit", today, as_of)}
+    tasks = _sum_by(count_by(published_tasks(ids, day), ("plan__unit",), today, as_of), 0)
     targets = targets_met_by_unit(ids, day)
     blocks = []
     for title, kinds in BLOCKS:

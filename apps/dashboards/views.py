@@ -53,8 +53,8 @@ def unit_dashboard(request, unit_id: int):
     today, as_of = _day(period), period is not None
     in_force_on = today if as_of else None
     tasks = stats.published_tasks([unit.pk], in_force_on)
-    areas = stats.by_area(tasks, today, as_of)
-    agencies = stats.by_agency(tasks, today, as_of)
+    counts = stats.count_by(tasks, ("area", "lead"), today, as_of)
+    areas, agencies = stats.by_area(counts), stats.by_agency(counts)
     for row in areas + agencies:
         row.chart = charts.stacked(row.by_status, label=f"{row.label}: {row.done}/{row.total} đã hoàn thành")
     targets = targets_with_measurements(
@@ -69,7 +69,7 @@ def unit_dashboard(request, unit_id: int):
         "today": today,
         "period": period,
         "periods": periods,
-        "total": stats.total(tasks, today, as_of),
+        "total": stats.total(counts),
         "areas": areas,
         "agencies": agencies,
         "overdue": stats.overdue(tasks, today, as_of=as_of),

@@ -199,7 +199,7 @@ def evidence(assessment: Assessment) -> dict[int, LeafEvidence]:
         else:
             figures = Measurement.objects.filter(target=tag.target, period__year=year).select_related("period")
             yearly = figures.filter(period__kind=PeriodKind.YEAR).first()
-            leaf.targets.append((tag.target, yearly or figures.order_by("-period__end").first()))
+            leaf.targets.append((tag.target, yearly or figures.order_by("-period_end").first()))
     for leaf in found.values():
         leaf.facts = _facts(leaf)
     return found

@@ -197,7 +197,7 @@ class Target(Searchable, Versioned):
 
     def attainment(self, today: dt.date | None = None) -> str | None:
         """met, on_track, at_risk or missed, from the latest measurement; None without one."""
-        latest = self.measurements.order_by("-period__end").select_related("period").first()
+        latest = self.measurements.order_by("-period_end").select_related("period").first()
         if latest is None:
             return None
         return attainment(self, latest.value, today or timezone.localdate())

@@ -21,7 +21,7 @@ def accept_earlier_work(today: dt.date, report) -> None:
     with transaction.atomic():
         for model, unit_path, author, latest in (
             (TaskUpdate, "task__plan__unit_id", "author_id", ("-created_at", "-pk")),
-            (Measurement, "target__plan__unit_id", "entered_by_id", ("-period__end", "-pk")),
+            (Measurement, "target__plan__unit_id", "entered_by_id", ("-period_end", "-pk")),
         ):
             accepted_units = set(model.objects.filter(status=UpdateStatus.ACCEPTED).values_list(unit_path, flat=True))
             rows = model.objects.filter(status=UpdateStatus.SUBMITTED).order_by(unit_path, *latest)

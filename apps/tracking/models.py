@@ -51,6 +51,12 @@ class Period(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.year}"
 
+    def save(self, *args, **kwargs) -> None:
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:  # a corrected end moves the copy its figures keep (Measurement.period_end)
+            self.measurements.exclude(period_end=self.end).update(period_end=self.end)
+
     @property
     def code(self) -> str:
         """The period's code in the API and the figures' forms: ``2026-q1``, ``2026-h1``, ``2026-year``."""
@@ -174,6 +180,9 @@ class Measurement(Reviewed, Versioned):
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="measurements")
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="measurements")
+    # the period's end, copied so that a target's latest figure is one index step (dashboards read it for every
+    # target of a city); set on save, kept by Period.save
+    period_end = models.DateField(editable=False)
     value = models.DecimalField("giá trị", max_digits=12, decimal_places=2)
     numerator = models.DecimalField("tử số", max_digits=14, decimal_places=2, null=True, blank=True)
     denominator = models.DecimalField("mẫu số", max_digits=14, decimal_places=2, null=True, blank=True)
@@ -184,11 +193,19 @@ class Measurement(Reviewed, Versioned):
     evidence = GenericRelation(Evidence)
 
     class Meta:
-        ordering = ["period__end"]
+        ordering = ["period_end"]
         constraints = [models.UniqueConstraint(fields=["target", "period"], name="unique_measurement")]
-        indexes = [models.Index(fields=["status", "entered_at"], name="measurement_review_idx")]
+        indexes = [
+            models.Index(fields=["status", "entered_at"], name="measurement_review_idx"),
+            models.Index(fields=["target", "-period_end"], name="measurement_latest_idx"),
+        ]
         verbose_name = "số liệu kỳ báo cáo"
         verbose_name_plural = "số liệu kỳ báo cáo"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.period_end is None:
+            self.period_end = self.period.end
+        super().save(*args, **kwargs)
 
 
 class NotificationKind(models.TextChoices):

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.models import record
-from apps.plans.models import PlanStatus
+from apps.plans.models import PlanStatus, Target, Task
 from apps.tracking import notify
 from apps.tracking.figures import period_label
 from apps.tracking.models import Measurement, Notification, NotificationKind, TaskUpdate, UpdateStatus
@@ -68,12 +68,18 @@ def previous_figure(figure: Measurement) -> Measurement | None:
 
 
 def waiting_count(unit_ids: set[int]) -> int:
-    """The menu's count: tasks with an update waiting plus targets with a figure waiting (not events)."""
+    """The menu's count: tasks with an update waiting plus targets with a figure waiting (not events). Counted from
+    the units' own tasks and targets (each asked whether something of it waits), so that the menu of every page
+    costs what the unit holds, not what waits in the whole city."""
     if not unit_ids:
         return 0
-    tasks = pending_updates(unit_ids).aggregate(n=Count("task", distinct=True))["n"]
-    targets = pending_figures(unit_ids).aggregate(n=Count("target", distinct=True))["n"]
-    return tasks + targets
+    published = {"plan__unit_id__in": unit_ids, "plan__status": PlanStatus.PUBLISHED}
+    waiting = {"status": UpdateStatus.SUBMITTED}
+    tasks = Task.objects.filter(**published).filter(Exists(TaskUpdate.objects.filter(task=OuterRef("pk"), **waiting)))
+    targets = Target.objects.filter(**published).filter(
+        Exists(Measurement.objects.filter(target=OuterRef("pk"), **waiting))
+    )
+    return tasks.count() + targets.count()
 
 
 def new_since_last_look(user, updates: list[TaskUpdate], figures: list[Measurement]) -> int:

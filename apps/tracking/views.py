@@ -119,7 +119,7 @@ def plan_tasks(request, plan_id: int):
         if form.cleaned_data["overdue"]:
             shown = shown.filter(status=ReportStatus.OVERDUE)
     listing = sort_and_page(request, shown, TASK_COLUMNS, "tt")
-    total = stats.total(plan.tasks.all(), today)
+    total = stats.total(stats.count_by(plan.tasks.all(), (), today))
     context = {
         "plan": plan,
         "tasks": _labelled(listing.page),

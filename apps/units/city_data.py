@@ -304,6 +304,7 @@ def _figures(targets: list[Target], unit: Unit, periods: list[Period], made: Mad
                 Measurement(
                     target=target,
                     period=period,
+                    period_end=period.end,
                     value=Decimal(str(round(value, 2))),
                     source=SOURCE,
                     entered_by=author,

@@ -28,6 +28,13 @@ class UnitKind(models.TextChoices):
 # units that issue plans and report on them (an agency belongs to one of these)
 GOVERNING_KINDS = (UnitKind.CITY, UnitKind.DEPARTMENT, UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE)
 
+# the blocks a city's units are shown and ranked in (departments, wards, communes + special zones)
+BLOCKS = [
+    ("Sở, ban, ngành", (UnitKind.DEPARTMENT,)),
+    ("Phường", (UnitKind.WARD,)),
+    ("Xã, đặc khu", (UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)),
+]
+
 
 class Unit(models.Model):
     """A node of the administrative tree. Renames keep the old name in ``UnitName``;

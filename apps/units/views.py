@@ -7,20 +7,13 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.plans.models import PlanStatus
 from apps.units.access import Access
 from apps.units.accounts import AgencyOfficerForm, create_agency_officer
-from apps.units.models import Membership, Unit, UnitKind, UnitName
-
-# blocks of the tree, in the order units are ranked (departments, wards, communes + special zones)
-BLOCKS = [
-    ("Sở, ban, ngành", (UnitKind.DEPARTMENT,)),
-    ("Phường", (UnitKind.WARD,)),
-    ("Xã, đặc khu", (UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)),
-]
+from apps.units.models import BLOCKS, Membership, Unit, UnitKind, UnitName
 
 
 def _units_with_history():
@@ -31,21 +24,32 @@ def _units_with_history():
 
 @login_required
 def unit_tree(request):
+    """The city, its blocks and their units, each unit's agencies folded under it. A city has ~1,200 units: they
+    come in one query, and only the few renamed or merged ones are asked for their history."""
     access = Access(request.user)
-    units = list(_units_with_history().order_by("name"))
+    units = list(Unit.objects.order_by("name"))
+    renamed = set(UnitName.objects.values_list("unit_id", flat=True))
+    with_history = [u for u in units if u.dissolved_on or u.pk in renamed]
+    prefetch_related_objects(
+        with_history, "successor", Prefetch("former_names", queryset=UnitName.objects.order_by("-valid_until"))
+    )
     children = defaultdict(list)
     for unit in units:
-        unit.viewable = access.can_view(unit)
-        # most units have no former name and are not merged: the tree skips their history (a city has ~1,200 units)
-        unit.has_history = bool(unit.dissolved_on or unit.former_names.all())
+        unit.has_history = bool(unit.dissolved_on) or unit.pk in renamed
         children[unit.parent_id].append(unit)
-    for unit in units:
-        unit.agency_list = [c for c in children[unit.pk] if c.kind == UnitKind.AGENCY]
     cities = []
     for city in (u for u in units if u.kind == UnitKind.CITY):
-        blocks = [(label, [c for c in children[city.pk] if c.kind in kinds]) for label, kinds in BLOCKS]
-        cities.append((city, [(label, members) for label, members in blocks if members]))
-    orphans = [u for u in units if u.parent_id is None and u.kind not in (UnitKind.CITY,)]
+        blocks = []
+        for label, kinds in BLOCKS:
+            members = [c for c in children[city.pk] if c.kind in kinds]
+            for unit in members:
+                unit.viewable = access.can_view(unit)
+                unit.agency_list = [c for c in children[unit.pk] if c.kind == UnitKind.AGENCY]
+            if members:
+                blocks.append((label, members))
+        city.viewable = access.can_view(city)
+        cities.append((city, blocks))
+    orphans = [u for u in units if u.parent_id is None and u.kind != UnitKind.CITY]
     return render(request, "units/tree.html", {"cities": cities, "orphans": orphans})
 
 

@@ -21,6 +21,7 @@ BIGGER = city_data.Size(units=5, agencies=4, tasks=18, targets=9, updates=3, rep
 CITY_PAGES = [
     "/ke-hoach/",
     "/tong-quan/thanh-pho/",
+    "/don-vi/",
     "/nhat-ky/",
     "/bao-cao/cho-tham-dinh/",
     "/api/plans",
