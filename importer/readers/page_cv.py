@@ -88,8 +88,9 @@ def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
     thickest = max(2, round(MAX_THICKNESS * dpi))
     gap = max(3, round(GAP * dpi))
     solid = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
-    across = _lines(ink, solid, (gap, 1), (min_length, 1), (1, thickest + 1))
-    down = _lines(ink, solid, (1, gap), (1, min_length), (thickest + 1, 1))
+    strokes = ink & ~_letters(ink, min_length, thickest)
+    across = _lines(strokes, solid, (gap, 1), (min_length, 1), (1, thickest + 1))
+    down = _lines(strokes, solid, (1, gap), (1, min_length), (thickest + 1, 1))
     rules = _joined(
         _rules(across, True, max(min_length, round(ACROSS * dpi)), thickest),
         _rules(down, False, max(min_length, round(DOWN * dpi)), thickest),
@@ -247,6 +248,22 @@ def _enlarge(grey: np.ndarray, dpi: int) -> tuple[np.ndarray, int]:
         return grey, dpi
     factor = MIN_DPI / dpi
     return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC), MIN_DPI
+
+
+def _letters(ink: np.ndarray, min_length: int, thickest: int) -> np.ndarray:
+    """Where the letters are (a mask): pieces of ink thicker than a rule both ways that hold no straight run
+    as long as a rule. Closing a rule's gaps must not join them: the serifs of bold capitals on their
+    baseline made a line, their stems, closed up to the rules above and below a one-line section row, made
+    column rules. A dot or a dash of a dotted rule is thin, a rule that letters touch keeps its run."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    thick = (stats[:, cv2.CC_STAT_WIDTH] > 1.5 * thickest) & (stats[:, cv2.CC_STAT_HEIGHT] > 1.5 * thickest)
+    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, min_length), np.uint8))
+    runs |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((min_length, 1), np.uint8))
+    thick[np.unique(labels[runs > 0])] = False
+    thick[0] = False  # the paper
+    return np.where(thick[labels], 255, 0).astype(np.uint8)
 
 
 def _lines(ink: np.ndarray, solid: np.ndarray, close: tuple, keep: tuple, thick: tuple) -> np.ndarray:
