@@ -58,6 +58,21 @@ def test_it_reads_a_plan_number_whose_so_ocr_lost():
     assert extract_meta(lines(header)).number == "94/KH-UBND"
 
 
+def test_it_reads_a_plan_number_whose_colon_ocr_read_as_a_semicolon():
+    """An office scan's header as OCR read it: a speck beside the colon made it 'Số;'."""
+    header = """. ỦY BAÑ NHÂN DÂN CỘNG HÒA XÃ HỘI .CHỦ NGHĨA
+_XÃ ĐẠI TƯ” : VIỆT NAM “
+: Độc lập - Tự do - Hạnh phúc '"
+cu Số; 15/KH-UBND Đại Từ, ngày 20 tháng 01 năm 2026
+. _ KẾ HOẠCH
+Cải cách hành chính năm 2026 trên địa bàn xã Đại Từ
+Căn cứ Kế hoạch số 210/KH-UBND ngày 30/12/2025 của Ủy ban nhân dẩn tỉnh
+: Thái Nguyên về cải cách hành chính năm 2026;
+I.MỤC ĐÍCH, YÊU CẦU
+"""
+    assert extract_meta(lines(header)).number == "15/KH-UBND"  # not the plan its preamble cites
+
+
 def test_it_does_not_take_another_kind_of_document_cited_in_the_header_for_the_plan_number():
     header = OCR_HEADER.replace("S6:94 /KH-UBND", "Kem theo 3470/QD-UBND")
     assert extract_meta(lines(header)).number is None

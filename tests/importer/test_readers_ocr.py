@@ -202,6 +202,20 @@ def test_it_gives_a_table_running_over_a_page_break_one_table_a_page(tmp_path):
 
 
 @pytest.mark.ocr
+def test_it_keeps_the_last_row_of_a_table_the_page_break_cut_without_a_rule(tmp_path):
+    """Chromium draws no rule where the page break cuts a table: its vertical rules end there."""
+    rows = [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát văn bản", "Văn phòng"), ("2", "Công bố", "Công an xã")]
+    image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
+    bottom = 180 + 130 * len(rows)
+    ImageDraw.Draw(image).line((90, bottom, 1730, bottom), fill=255, width=5)
+    image.save(tmp_path / "cut.png", dpi=(300, 300))
+
+    document = read(tmp_path / "cut.png", Limits(workers=1))
+
+    assert document.tables[0].rows == tuple(rows)
+
+
+@pytest.mark.ocr
 def test_it_reads_the_cells_of_a_table_scanned_askew(tmp_path):
     rows = [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát văn bản", "Văn phòng"), ("2", "Công bố", "Công an xã")]
     image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")

@@ -75,3 +75,16 @@ def test_it_names_sections_after_their_lettered_group():
     )
     tasks, _ = extract_tasks(Document(items=(table,)))
     assert [(t.section, t.no) for t in tasks] == [("A.I", "1.1"), ("B.I", "1.1"), ("B.II", "2.1")]
+
+
+def test_it_reads_a_header_whose_words_ocr_parted_with_a_speck():
+    """An office scan's head: a speck between 'Sản' and 'phẩm' read as a comma, another beside 'Nội'."""
+    table = Table(
+        rows=(
+            ("TT", "Nội- dung nhiệm vụ", "Cơ quan thực hiện\nChủ trì", "Phối họp", "Thời gian", "Sản, phẩm"),
+            ("1.1", "Ban hành Kế hoạch kiểm tra", "Văn phòng", "Phòng Văn hóa - Xã hội", "Tháng 02/2026", "Kế hoạch"),
+        )
+    )
+    assert _tasks(table) == [
+        ("1.1", "Ban hành Kế hoạch kiểm tra", "Văn phòng", "Phòng Văn hóa - Xã hội", "Tháng 02/2026", "Kế hoạch")
+    ]
