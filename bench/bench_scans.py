@@ -63,7 +63,7 @@ def _mean(rows: list[dict], key: str) -> float:
 
 def _preparation(folder: Path, variants: list[str], way: str) -> float:
     """CPU seconds per page of making the pages of every made document fit to read, Tesseract left out."""
-    from importer.readers.ocr import load_frame, render_page
+    from importer.readers.ocr import load_frame, render_page, scanned_at
 
     seconds = pages = 0.0
     for path in sorted(folder.iterdir()):
@@ -71,7 +71,8 @@ def _preparation(folder: Path, variants: list[str], way: str) -> float:
             continue
         for number in range(_pages(path)):
             if path.suffix == ".pdf":
-                image, dpi = render_page(str(path), number, 300), 300
+                dpi = min(300, scanned_at(str(path), number) or 300)  # as the OCR reader renders it
+                image = render_page(str(path), number, dpi)
             else:
                 image, dpi = load_frame(str(path), number, 300)
             start = time.process_time()

@@ -172,6 +172,7 @@ def _start_worker(tessdata: str) -> None:
 def _ocr_page(path: str, kind: str, page: int, dpi: int, scans: str = "opencv") -> tuple[int, Seen]:
     """Runs in a worker process: render one page and read it."""
     if kind == "pdf":
+        dpi = min(dpi, scanned_at(path, page) or dpi)
         image = render_page(path, page, dpi)
     else:
         image, dpi = load_frame(path, page, dpi)
@@ -309,6 +310,26 @@ def render_page(path: str, page: int, dpi: int):
     try:
         bitmap = pdf[page].render(scale=dpi / 72, grayscale=True)
         return bitmap.to_pil()
+    finally:
+        pdf.close()
+
+
+def scanned_at(path: str, page: int) -> int | None:
+    """The resolution of the scan a PDF page holds (an image covering most of the page), None for any other
+    page. Rendered finer, a dithered scan's dots are only made bigger and are no longer told from ink; it
+    is smoothed and enlarged as an image file of that resolution would be (``page_cv.sheets``)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        sheet = pdf[page]
+        width, height = sheet.get_size()
+        for image in sheet.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+            left, bottom, right, top = image.get_bounds()
+            if (right - left) * (top - bottom) >= 0.8 * width * height:
+                return max(72, round(image.get_px_size()[0] / ((right - left) / 72)))
+        return None
     finally:
         pdf.close()
 

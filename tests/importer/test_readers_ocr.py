@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
@@ -247,3 +249,13 @@ def test_it_reads_the_cells_of_a_photographed_table(tmp_path):
     document = read(tmp_path / "photo.jpg", Limits(workers=1))
 
     assert document.tables[0].rows == tuple(rows)
+
+
+def test_it_reads_a_scanned_pdf_page_at_the_resolution_it_was_scanned_at(tmp_path):
+    """A 150 dpi dithered scan rendered at 300 dpi has its dots made bigger, no longer told from ink."""
+    from importer.readers.ocr import scanned_at
+
+    Image.open(_page(tmp_path / "page.png")).convert("1").save(tmp_path / "scan.pdf", "PDF", resolution=150)
+
+    assert scanned_at(str(tmp_path / "scan.pdf"), 0) == 150
+    assert scanned_at(str(Path(__file__).parents[1] / "fixtures" / "generated" / "tiny_table.pdf"), 0) is None

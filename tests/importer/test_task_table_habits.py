@@ -1,6 +1,8 @@
 """Task tables of other bodies: groups lettered, roman and numbered (A → I → 5.1 → 5.1.1), a header over two
 rows, a column-number row, an extra 'Ghi chú' column, a header repeated on a new table without its TT cell."""
 
+import pytest
+
 from importer.model import Document, Table
 from importer.tasks import extract_tasks
 
@@ -77,14 +79,17 @@ def test_it_names_sections_after_their_lettered_group():
     assert [(t.section, t.no) for t in tasks] == [("A.I", "1.1"), ("B.I", "1.1"), ("B.II", "2.1")]
 
 
-def test_it_reads_a_header_whose_words_ocr_parted_with_a_speck():
-    """An office scan's head: a speck between 'Sản' and 'phẩm' read as a comma, another beside 'Nội'."""
-    table = Table(
-        rows=(
-            ("TT", "Nội- dung nhiệm vụ", "Cơ quan thực hiện\nChủ trì", "Phối họp", "Thời gian", "Sản, phẩm"),
-            ("1.1", "Ban hành Kế hoạch kiểm tra", "Văn phòng", "Phòng Văn hóa - Xã hội", "Tháng 02/2026", "Kế hoạch"),
-        )
-    )
-    assert _tasks(table) == [
-        ("1.1", "Ban hành Kế hoạch kiểm tra", "Văn phòng", "Phòng Văn hóa - Xã hội", "Tháng 02/2026", "Kế hoạch")
-    ]
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a speck between 'Sản' and 'phẩm' read as a comma, another beside 'Nội'
+        ("TT", "Nội- dung nhiệm vụ", "Cơ quan thực hiện\nChủ trì", "Phối họp", "Thời gian", "Sản, phẩm"),
+        # specks garbled 'Chủ trì', 'Phối hợp' and 'Sản phẩm': the columns keep their usual place
+        ("TT", "Nội-dung nhiệm vụ", "Cơ quan thực hiện\nxo. Chủt ì", "-Phốihợẹp", "Thời gian", "Sản ẩ phẩm"),
+    ],
+    ids=["parted", "garbled"],
+)
+def test_it_reads_a_head_as_an_office_scan_damages_it(head):
+    row = ("2.3", "Tiếp nhận phản ánh", "Trung tâm Phục vụ", "Các phòng chuyên môn", "Khi có phát sinh", "Văn bản")
+
+    assert _tasks(Table(rows=(head, row))) == [row]
