@@ -73,6 +73,14 @@ I.MỤC ĐÍCH, YÊU CẦU
     assert extract_meta(lines(header)).number == "15/KH-UBND"  # not the plan its preamble cites
 
 
+def test_it_reads_a_number_and_date_whose_slash_or_space_a_speck_took():
+    header = OCR_HEADER.replace(
+        "S6:94 /KH-UBND Ké Sat,ngay 17 thang 11 nam 2025", "Số: 94KH-UBND - . Kẽ Sắt, ngày 17 tháng 11 nắm.2025"
+    )
+    meta = extract_meta(lines(header))
+    assert (meta.number, meta.date) == ("94/KH-UBND", "2025-11-17")
+
+
 def test_it_does_not_take_another_kind_of_document_cited_in_the_header_for_the_plan_number():
     header = OCR_HEADER.replace("S6:94 /KH-UBND", "Kem theo 3470/QD-UBND")
     assert extract_meta(lines(header)).number is None
