@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -51,6 +52,7 @@ TESSDATA_DIRS = (
 
 Progress = Callable[[int, int], None]
 SPECK_CONFIDENCE = 30  # Tesseract's confidence (0-100) in a short word under which it is a speck it read
+_MARKER = re.compile(r"^(\d+|[IVX]+|[a-zđ])[.)]?$")  # a number, a roman part number, a list letter
 RAGGED = 4  # points: how far apart the ends of a scanned table's vertical rules may lie where a page cut it
 
 
@@ -269,8 +271,9 @@ def _words(image, dpi: int) -> list[Word]:
     """Tesseract's words in its reading order: (x, y) of the word's centre in points, its line number,
     its text (split where Tesseract missed a space: ``importer.ocrfix.unglue``). A mark of one or two
     characters Tesseract has next to no confidence in (under ``SPECK_CONFIDENCE``) is a speck it read as
-    'ø', '.' or ':' and is left out; a number never is. The image stays greyscale: Tesseract's recogniser
-    reads the grey levels and gets more marks right than on a black and white copy."""
+    'ø', '.' or ':' and is left out; a number or a part's marker ('I.', '5', 'a)') never is. The image stays
+    greyscale: Tesseract's recogniser reads the grey levels and gets more marks right than on a black and
+    white copy."""
     from tesserocr import RIL, iterate_level
 
     _read(image, dpi)
@@ -284,7 +287,7 @@ def _words(image, dpi: int) -> list[Word]:
             line += 1
         text = word.GetUTF8Text(RIL.WORD)
         box = word.BoundingBox(RIL.WORD)
-        if text and len(text.strip()) <= 2 and not text.strip().isdigit():
+        if text and len(text.strip()) <= 2 and not _MARKER.match(text.strip()):
             if word.Confidence(RIL.WORD) < SPECK_CONFIDENCE:
                 continue
         if text and text.strip() and box:
