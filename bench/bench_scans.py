@@ -5,8 +5,9 @@ Every text PDF of another producer with gold (``tests/fixtures/other-pdf``: Libr
 by each maker of ``tests/degrade.py`` (200 and 150 dpi office scans, fax, phone photos, two pages on one sheet,
 4.5° askew), then imported with each way of preparing a scanned page (``Limits.scans``). Prints a Markdown row
 per document with the scorer's figures (``tests/scoring.py``, the logic of the shared scorer) and the wall
-time per page, then the means per variant and way, and per producer and way; last, the CPU time of the
-page preparation alone (no Tesseract) per page and way, which a busy machine disturbs far less.
+time and the CPU time (this process and its OCR workers, ``time.process_time`` and ``getrusage``) per page,
+then the means per variant and way, and per producer and way; last, the CPU time of the page preparation
+alone (no Tesseract) per page and way, which a busy machine disturbs far less.
 
     .venv/bin/python bench/bench_scans.py [--workers N] [--only office-200,fax-200] [--scans opencv,pillow]
 
@@ -57,13 +58,21 @@ def _pages(path: Path) -> int:
         return getattr(image, "n_frames", 1)
 
 
+def _cpu() -> float:
+    """CPU seconds so far of this process and of its finished children (the OCR workers)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def _mean(rows: list[dict], key: str) -> float:
     return sum(row[key] for row in rows) / len(rows)
 
 
 def _preparation(folder: Path, variants: list[str], way: str) -> float:
     """CPU seconds per page of making the pages of every made document fit to read, Tesseract left out."""
-    from importer.readers.ocr import load_frame, render_page
+    from importer.readers.ocr import load_frame, render_page, scanned_at
 
     seconds = pages = 0.0
     for path in sorted(folder.iterdir()):
@@ -71,7 +80,8 @@ def _preparation(folder: Path, variants: list[str], way: str) -> float:
             continue
         for number in range(_pages(path)):
             if path.suffix == ".pdf":
-                image, dpi = render_page(str(path), number, 300), 300
+                dpi = min(300, scanned_at(str(path), number) or 300)  # as the OCR reader renders it
+                image = render_page(str(path), number, dpi)
             else:
                 image, dpi = load_frame(str(path), number, 300)
             start = time.process_time()
@@ -91,8 +101,8 @@ def main() -> None:
     ways = args.scans.split(",")
     print(f"cores: {os.cpu_count()}, OCR workers: {args.workers or os.cpu_count()}, load: {os.getloadavg()[0]:.1f}")
     print()
-    print("| document | producer | variant | way | pages | s/page | " + " | ".join(FIGURES) + " |")
-    print("|---|---|---|---|---:|---:|" + "---:|" * len(FIGURES))
+    print("| document | producer | variant | way | pages | s/page | cpu s/page | " + " | ".join(FIGURES) + " |")
+    print("|---|---|---|---|---:|---:|---:|" + "---:|" * len(FIGURES))
     results = []
     for gold_path in sorted((SOURCES / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -101,9 +111,9 @@ def main() -> None:
             path = make(variant, source, folder)
             pages = _pages(path)
             for way in ways:
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), _cpu()
                 plan = run(path, Limits(workers=args.workers or None, scans=way))
-                wall = time.perf_counter() - start
+                wall, cpu = time.perf_counter() - start, _cpu() - cpu
                 score = summarize([score_doc(plan.to_dict(), gold)])
                 row = {
                     "doc": gold_path.stem,
@@ -111,24 +121,24 @@ def main() -> None:
                     "variant": variant,
                     "way": way,
                     "per_page": wall / pages,
+                    "cpu_per_page": cpu / pages,
                     **{key: score[key] for key in FIGURES},
                 }
                 results.append(row)
                 print(
                     f"| {row['doc'][:12]} | {row['producer']} | {variant} | {way} | {pages} | {row['per_page']:.2f} | "
-                    + " | ".join(f"{row[key]:.3f}" for key in FIGURES)
-                    + " |",
+                    f"{row['cpu_per_page']:.2f} | " + " | ".join(f"{row[key]:.3f}" for key in FIGURES) + " |",
                     flush=True,
                 )
     for group in ("variant", "producer"):
         print()
-        print(f"| {group} | way | s/page | " + " | ".join(FIGURES) + " |")
-        print("|---|---|---:|" + "---:|" * len(FIGURES))
+        print(f"| {group} | way | s/page | cpu s/page | " + " | ".join(FIGURES) + " |")
+        print("|---|---|---:|---:|" + "---:|" * len(FIGURES))
         for name in dict.fromkeys(row[group] for row in results):
             for way in ways:
                 rows = [row for row in results if row[group] == name and row["way"] == way]
                 print(
-                    f"| {name} | {way} | {_mean(rows, 'per_page'):.2f} | "
+                    f"| {name} | {way} | {_mean(rows, 'per_page'):.2f} | {_mean(rows, 'cpu_per_page'):.2f} | "
                     + " | ".join(f"{_mean(rows, key):.3f}" for key in FIGURES)
                     + " |"
                 )
@@ -141,7 +151,7 @@ def main() -> None:
         rows = [row for row in results if row["way"] == way]
         print(
             f"all, {way}: overall {_mean(rows, 'overall'):.3f}, tasks_f1 {_mean(rows, 'tasks_f1'):.3f}, "
-            f"{_mean(rows, 'per_page'):.2f} s per page"
+            f"{_mean(rows, 'per_page'):.2f} s per page wall, {_mean(rows, 'cpu_per_page'):.2f} s of CPU"
         )
 
 

@@ -42,9 +42,10 @@ BULLET = re.compile(r"^[-–+•]\s*")  # a bullet opening a line of a table cel
 
 # OCR renders roman I as '|', 'l' or '1', as 'Í' or 'Ì' when a speck or a mark of the line above sits on
 # it, and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.', 'IÍ.'), or the dot after it as 'L' ('IIL MỤC
-# TIÊU', before a heading in capitals); a token of digits only is arabic.
+# TIÊU') or not at all ('II MỤC TIÊU'), before a heading in capitals; a token of digits only is arabic.
 _ROMAN = re.compile(
     r"^\s*([IVXÍÌ|l1][IVXÍÌ|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])|^\s*([IVXÍÌ|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
+    r"|^\s*([IVX]{1,4})\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
 )
 _DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
 _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
@@ -113,8 +114,8 @@ def find_marker(text: str) -> tuple[str | None, int | None, str]:
         match = pattern.match(text)
         if match:
             token = match.group(1)
-            if level == ROMAN and token is None:  # a dot read as 'L' stands only before a heading in capitals
-                token = match.group(2)
+            if level == ROMAN and token is None:  # a dot read as 'L' or lost: only before a heading in capitals
+                token = match.group(2) or match.group(3)
                 if not text[match.end() : match.end() + 2].isupper():
                     continue
             if level == ROMAN and token.isdigit():

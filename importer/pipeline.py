@@ -31,9 +31,9 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     ocr_dpi: int = 300
     workers: int | None = None  # OCR processes; None = all cores
-    # how scans are made fit to read: "pillow" (raster_tables) or "opencv" (page_cv: better on faxes, photos,
-    # dithered and two-up sheets, bench/bench_scans.py; not yet on the seeds scanned clean at 300 dpi: 0.928)
-    scans: str = "pillow"
+    # how scans are made fit to read: "opencv" (page_cv) or the hand-written "pillow" steps (raster_tables),
+    # which bench/bench_scans.py measures against it
+    scans: str = "opencv"
 
 
 def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None = None) -> Plan:

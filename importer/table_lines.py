@@ -65,14 +65,16 @@ def is_header_line(text: str) -> bool:
 
 
 # the words that name each column in a header (folded), as printed and as OCR damages them: letters
-# misread, the space between two words lost ('Cơ quan phốihợp')
+# misread, the space between two words lost ('Cơ quan phốihợp') or a speck beside it read as a mark
+# ('Sản, phẩm'): ``_GAP``
+_GAP = r"\W{0,2}"
 COLUMN_CUES = {
-    CONTENT: r"n\wi ?dung|nhiem ?vu|ten (nhiem vu|cong viec|de an)|cong ?viec",
-    LEAD: r"ch\w ?tr[il]|(don vi|co quan) thuc hien",
-    PARTNERS: r"ph\w{1,2}i ?h\wp",
-    DEADLINE: r"th\w{1,3} ?gian|thoi ?han|tien ?do",
-    OUTPUT: r"s\wn ?pham|ket ?qua",
-    NOTE: r"ghi ?chu",
+    CONTENT: rf"n\wi{_GAP}dung|nhiem{_GAP}vu|ten (nhiem vu|cong viec|de an)|cong{_GAP}viec",
+    LEAD: rf"ch\w{_GAP}tr[il]|(don vi|co quan) thuc hien",
+    PARTNERS: rf"ph\w{{1,2}}i{_GAP}h\wp",
+    DEADLINE: rf"th\w{{1,3}}{_GAP}gian|thoi{_GAP}han|tien{_GAP}do",
+    OUTPUT: rf"s\wn{_GAP}pham|ket{_GAP}qua",
+    NOTE: rf"ghi{_GAP}chu",
 }
 
 

@@ -164,6 +164,7 @@ def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | Non
             if _names_catalogue(combined):
                 roles, index, header = combined, index + 1, both
         roles = _deadline_at_the_end(_with_misread_names(roles, header), header)
+        roles = _unnamed_in_place(roles, header, max(len(r) for r in rows[index : index + 4]))
         return (
             _Columns(
                 tt=roles.get("tt", 0 if roles["content"] > 0 else None),
@@ -269,6 +270,29 @@ def _deadline_at_the_end(roles: dict[str, int], header: tuple[str, ...]) -> dict
     if deadline + 1 in roles.values() or not re.search(r"\b(hoan thanh|ket thuc)\b", end):
         return roles
     return {**roles, "deadline": deadline + 1}
+
+
+_USUAL = ("content", "lead", "partners", "deadline", "output")  # the columns' usual order
+
+
+def _unnamed_in_place(roles: dict[str, int], header: tuple[str, ...], width: int) -> dict[str, int]:
+    """The roles with those whose header cell OCR garbled ('Chủt ì', 'Phốihợẹp', 'Sản ẩ phẩm') given the
+    unnamed columns where they usually stand: after the named column before them and before the one after
+    them, in the usual order; a column the header names a note ('Ghi chú') is none of them."""
+    roles = dict(roles)
+    named = {column: role for role, column in roles.items()}
+    for column in range(roles["content"] + 1, width):
+        if column in named or (column < len(header) and re.search(COLUMN_CUES[NOTE], fold(header[column]))):
+            continue
+        before = max((c for c in named if c < column), default=None)
+        after = min((c for c in named if c > column), default=None)
+        low = _USUAL.index(named[before]) if before is not None and named[before] in _USUAL else 0
+        high = _USUAL.index(named[after]) if after is not None and named[after] in _USUAL else len(_USUAL)
+        fits = [role for role in _USUAL[low + 1 : high] if role not in roles]
+        if fits:
+            roles[fits[0]] = column
+            named[column] = fits[0]
+    return roles
 
 
 def _names_catalogue(roles: dict[str, int]) -> bool:

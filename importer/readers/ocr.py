@@ -1,10 +1,10 @@
 """Scanned pages and images: render, find the ruled tables, then Tesseract with its Vietnamese model (``vie``).
 
-Each sheet is first made fit to read, by the hand-written Pillow steps of ``importer.readers.raster_tables``
-(``Limits(scans="pillow")``, the default while they read clean 300 dpi scans better) or by OpenCV
-(``scans="opencv"``, ``importer.readers.page_cv``: a phone photo's page found and its perspective flattened,
-two pages copied on one sheet split, a fax or a dithered scan smoothed back to greys; bench/bench_scans.py
-measures the two): its paper evened out if it is lit unevenly, each page turned a quarter if it was scanned
+Each sheet is first made fit to read, by OpenCV (``Limits(scans="opencv")``, the default,
+``importer.readers.page_cv``: a phone photo's page found and its perspective flattened, two pages copied on
+one sheet split, a fax or a dithered scan smoothed back to greys) or by the hand-written Pillow steps of
+``importer.readers.raster_tables`` (``scans="pillow"``; bench/bench_scans.py measures the two): its paper
+evened out if it is lit unevenly, each page turned a quarter if it was scanned
 on its side and levelled if it was fed askew. Then its ruling lines are
 found on the image (dotted and broken ones closed) and erased with the speckle, and it is read by one
 Tesseract pass (every word with its box). The same table finder as for a PDF's drawn rules
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -34,14 +35,13 @@ from typing import TYPE_CHECKING
 from importer.errors import ImporterError, UnreadableDocument
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
-from importer.readers.pdf import close_cut_tables, edge, in_page_order, place_tables
+from importer.readers.pdf import carried, close_cut_tables, edge, in_page_order, place_tables
 from importer.readers.raster_tables import Rule, erase_rules, flatten, ink_map, level_and_find_rules, runs_down, skew
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
 
 LANG = "vie"
-RAGGED_ENDS = 3.0  # points (about 1 mm): how far apart a scanned table's vertical rules may end where a page cut it
 # Where Debian, Fedora, Homebrew and a hand-built Tesseract keep their models.
 TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/*/tessdata",
@@ -51,6 +51,9 @@ TESSDATA_DIRS = (
 )
 
 Progress = Callable[[int, int], None]
+SPECK_CONFIDENCE = 30  # Tesseract's confidence (0-100) in a short word under which it is a speck it read
+_MARKER = re.compile(r"^(\d+|[IVX]+|[a-zđ])[.)]?$")  # a number, a roman part number, a list letter
+RAGGED = 4  # points: how far apart the ends of a scanned table's vertical rules may lie where a page cut it
 
 
 def read_image(path: Path, limits: Limits, progress: Progress | None = None) -> Document:
@@ -86,24 +89,27 @@ def ocr_problem(count: int, total: int) -> Problem:
 
 
 Placed = list[tuple[float, Block | Table]]
+Word = tuple[float, float, int, str]  # (x, y) of its centre in points, its line number, its text
+Seen = list[tuple[list[Word], list[dict], float, float]]  # a sheet's pages: words, rules as edges, width, height
 
 
 def recognise(
     path: Path, kind: str, pages: Sequence[int], limits: Limits, progress: Progress | None = None
 ) -> dict[int, Placed]:
     """OCR the given pages (0-based) of a PDF (``kind="pdf"``) or image file; returns page -> its
-    items top to bottom, as ``place_tables`` gives them."""
+    items top to bottom, as ``place_tables`` gives them. The workers read the pages in any order; their
+    tables are placed in page order, so a table the page break cut goes on from the page before."""
     if not pages:
         return {}
     tessdata = _tessdata()
     workers = max(1, min(limits.workers or os.cpu_count() or 1, len(pages)))
-    found: dict[int, Placed] = {}
+    seen: dict[int, Seen] = {}
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(tessdata,)) as pool:
             futures = [pool.submit(_ocr_page, str(path), kind, page, limits.ocr_dpi, limits.scans) for page in pages]
             for done, future in enumerate(as_completed(futures), start=1):
-                page, items = future.result()
-                found[page] = items
+                page, sheet = future.result()
+                seen[page] = sheet
                 if progress:
                     progress(done, len(pages))
     except ImporterError:
@@ -113,6 +119,10 @@ def recognise(
             f"Không nhận dạng được chữ trong “{path.name}” ({type(exc).__name__}: {str(exc)[:120]}). "
             "Hãy kiểm tra tệp quét hoặc quét lại rõ hơn rồi thử lại."
         ) from exc
+    found: dict[int, Placed] = {}
+    carry = None
+    for page in sorted(seen):
+        found[page], carry = place_sheet(seen[page], page + 1, carry if page - 1 in found else None)
     return found
 
 
@@ -161,24 +171,37 @@ def _start_worker(tessdata: str) -> None:
     _engine.SetVariable("tessedit_do_invert", "0")
 
 
-def _ocr_page(path: str, kind: str, page: int, dpi: int, scans: str = "pillow") -> tuple[int, Placed]:
+def _ocr_page(path: str, kind: str, page: int, dpi: int, scans: str = "opencv") -> tuple[int, Seen]:
     """Runs in a worker process: render one page and read it."""
     if kind == "pdf":
+        dpi = min(dpi, scanned_at(path, page) or dpi)
         image = render_page(path, page, dpi)
     else:
         image, dpi = load_frame(path, page, dpi)
-    return page, read_page_image(image, dpi, page + 1, scans)
+    return page, see_sheet(image, dpi, scans)
 
 
-def read_page_image(image, dpi: int, number: int, scans: str = "pillow") -> Placed:
-    """A greyscale sheet image's items top to bottom: its ruled tables and the text around them. The
-    sheet is made fit to read by the Pillow steps of ``importer.readers.raster_tables`` (``scans="pillow"``)
-    or by OpenCV (``scans="opencv"``, ``importer.readers.page_cv``: a photo's page found and flattened, two
-    pages on one sheet split, one after the other)."""
+def see_sheet(image, dpi: int, scans: str = "opencv") -> Seen:
+    """What a greyscale sheet image holds: for each page on it, Tesseract's words and the ruling lines. The
+    sheet is made fit to read by OpenCV (``scans="opencv"``, ``importer.readers.page_cv``: a photo's page
+    found and flattened, two pages on one sheet split, one after the other) or by the Pillow steps of
+    ``importer.readers.raster_tables`` (``scans="pillow"``)."""
+    seen: Seen = []
+    for page, page_dpi, rules in _pages(image, dpi, scans):
+        scale = 72 / page_dpi
+        seen.append(
+            (_words(page, page_dpi), [_edge(rule, scale) for rule in rules], page.width * scale, page.height * scale)
+        )
+    return seen
+
+
+def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -> tuple[Placed, tuple[str, ...] | None]:
+    """A sheet's items top to bottom: its ruled tables, each word in the cell holding its centre, and the
+    text around them (``place_tables``); ``carry`` is the last row of the previous page's table the page
+    break cut (``pdf.carried``), and the same of this sheet is returned for the next."""
     placed: Placed = []
     below = 0.0  # points: the second page of a sheet goes under the first
-    for page, page_dpi, rules in _pages(image, dpi, scans):
-        words = _words(page, page_dpi)
+    for words, edges, width, height in seen:
 
         def text_in(x0: float, top: float, x1: float, bottom: float, words=words) -> str:
             lines: dict[int, list[str]] = {}
@@ -187,12 +210,11 @@ def read_page_image(image, dpi: int, number: int, scans: str = "pillow") -> Plac
                     lines.setdefault(line, []).append(text)
             return "\n".join(" ".join(line) for line in lines.values())
 
-        scale = 72 / page_dpi
-        edges = close_cut_tables([_edge(rule, scale) for rule in rules], slack=RAGGED_ENDS)
-        items = place_tables(edges, page.width * scale, page.height * scale, text_in, number)
+        items = place_tables(close_cut_tables(edges, RAGGED), width, height, text_in, number, carry)
+        carry = carried(items)
         placed += [(below + top, item) for top, item in items]
-        below += page.height * scale
-    return placed
+        below += height
+    return placed, carry
 
 
 def _pages(image, dpi: int, scans: str):
@@ -245,11 +267,13 @@ def _edge(rule: Rule, scale: float) -> dict:
     return edge("v", middle, middle, rule.y0 * scale, rule.y1 * scale)
 
 
-def _words(image, dpi: int) -> list[tuple[float, float, int, str]]:
+def _words(image, dpi: int) -> list[Word]:
     """Tesseract's words in its reading order: (x, y) of the word's centre in points, its line number,
-    its text (split where Tesseract missed a space: ``importer.ocrfix.unglue``). The image stays
-    greyscale: Tesseract's recogniser reads the grey levels and gets more marks right than on a black
-    and white copy."""
+    its text (split where Tesseract missed a space: ``importer.ocrfix.unglue``). A mark of one or two
+    characters Tesseract has next to no confidence in (under ``SPECK_CONFIDENCE``) is a speck it read as
+    'ø', '.' or ':' and is left out; a number or a part's marker ('I.', '5', 'a)') never is. The image stays
+    greyscale: Tesseract's recogniser reads the grey levels and gets more marks right than on a black and
+    white copy."""
     from tesserocr import RIL, iterate_level
 
     _read(image, dpi)
@@ -263,6 +287,9 @@ def _words(image, dpi: int) -> list[tuple[float, float, int, str]]:
             line += 1
         text = word.GetUTF8Text(RIL.WORD)
         box = word.BoundingBox(RIL.WORD)
+        if text and len(text.strip()) <= 2 and not _MARKER.match(text.strip()):
+            if word.Confidence(RIL.WORD) < SPECK_CONFIDENCE:
+                continue
         if text and text.strip() and box:
             x0, y0, x1, y1 = box
             words.append(((x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, line, unglue(text)))
@@ -286,6 +313,26 @@ def render_page(path: str, page: int, dpi: int):
     try:
         bitmap = pdf[page].render(scale=dpi / 72, grayscale=True)
         return bitmap.to_pil()
+    finally:
+        pdf.close()
+
+
+def scanned_at(path: str, page: int) -> int | None:
+    """The resolution of the scan a PDF page holds (an image covering most of the page), None for any other
+    page. Rendered finer, a dithered scan's dots are only made bigger and are no longer told from ink; it
+    is smoothed and enlarged as an image file of that resolution would be (``page_cv.sheets``)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        sheet = pdf[page]
+        width, height = sheet.get_size()
+        for image in sheet.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+            left, bottom, right, top = image.get_bounds()
+            if (right - left) * (top - bottom) >= 0.8 * width * height:
+                return max(72, round(image.get_px_size()[0] / ((right - left) / 72)))
+        return None
     finally:
         pdf.close()
 

@@ -28,6 +28,8 @@ ACROSS = 8 * MM  # a table's horizontal rule spans one column at least (the narr
 DOWN = 5 * MM  # a vertical one one row at least (a line of text and its padding)
 SPECKLE = 0.3 * MM * MM  # square inches: a dot this small and alone (``ALONE``) is dust, not a diacritic
 ALONE = 0.7 * MM  # a diacritic sits closer than this to its letter or to the mark under it
+FAR = 2 * MM  # a dot with no other ink this near is dust wherever it lies (no punctuation stands so alone)
+DUSTY = 25  # a page with more such dots is dusty: there a dot alone within ``ALONE`` is taken for dust too
 GUTTER = 6 * MM  # a blank band this wide down the middle of a landscape sheet separates two pages
 A4 = 297 / 210
 DITHERED = 1.3  # closing its pinholes adds this share to dotted ink; to solid ink a few per cent
@@ -88,8 +90,9 @@ def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
     thickest = max(2, round(MAX_THICKNESS * dpi))
     gap = max(3, round(GAP * dpi))
     solid = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
-    across = _lines(ink, solid, (gap, 1), (min_length, 1), (1, thickest + 1))
-    down = _lines(ink, solid, (1, gap), (1, min_length), (thickest + 1, 1))
+    strokes = ink & ~_letters(ink, min_length, thickest)
+    across = _lines(strokes, solid, (gap, 1), (min_length, 1), (1, thickest + 1))
+    down = _lines(strokes, solid, (1, gap), (1, min_length), (thickest + 1, 1))
     rules = _joined(
         _rules(across, True, max(min_length, round(ACROSS * dpi)), thickest),
         _rules(down, False, max(min_length, round(DOWN * dpi)), thickest),
@@ -249,6 +252,22 @@ def _enlarge(grey: np.ndarray, dpi: int) -> tuple[np.ndarray, int]:
     return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC), MIN_DPI
 
 
+def _letters(ink: np.ndarray, min_length: int, thickest: int) -> np.ndarray:
+    """Where the letters are (a mask): pieces of ink thicker than a rule both ways that hold no straight run
+    as long as a rule. Closing a rule's gaps must not join them: the serifs of bold capitals on their
+    baseline made a line, their stems, closed up to the rules above and below a one-line section row, made
+    column rules. A dot or a dash of a dotted rule is thin, a rule that letters touch keeps its run."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    thick = (stats[:, cv2.CC_STAT_WIDTH] > 1.5 * thickest) & (stats[:, cv2.CC_STAT_HEIGHT] > 1.5 * thickest)
+    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, min_length), np.uint8))
+    runs |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((min_length, 1), np.uint8))
+    thick[np.unique(labels[runs > 0])] = False
+    thick[0] = False  # the paper
+    return np.where(thick[labels], 255, 0).astype(np.uint8)
+
+
 def _lines(ink: np.ndarray, solid: np.ndarray, close: tuple, keep: tuple, thick: tuple) -> np.ndarray:
     """The rules of one direction in an ink mask: gaps closed along it, runs shorter than a rule dropped,
     and whatever lies in a stroke thicker than a rule (``solid``: the ink closed every way, so the letters
@@ -304,7 +323,9 @@ def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, i
 def _speckle(ink: np.ndarray, dpi: int) -> np.ndarray:
     """Where the specks of dust are (a boolean mask): ink with less ink around it, within ``ALONE``, than
     ``SPECKLE``, and not joined to ink that has more (so the far end of a mark over its letter stays: a
-    diacritic can be that small, but it sits by its letter)."""
+    diacritic can be that small, but it sits by its letter). On a page with little dust (``DUSTY``) only
+    the dots with nothing within ``FAR`` go: a colon's or a period's dot beside its word stays (a colon
+    taken for a period split a target in two)."""
     import cv2
 
     reach = max(2, round(ALONE * dpi))
@@ -314,4 +335,16 @@ def _speckle(ink: np.ndarray, dpi: int) -> np.ndarray:
     cross = np.ones((3, 3), np.uint8)
     for _ in range(reach):  # grow what is kept along the ink it touches
         kept = cv2.dilate(kept, cross) & dots
-    return (dots > 0) & (kept == 0)
+    specks = (dots > 0) & (kept == 0)
+    far = max(reach + 1, round(FAR * dpi))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(specks.view(np.uint8), connectivity=8)
+    if count <= 1:
+        return specks
+    nearby = cv2.boxFilter(dots, cv2.CV_32S, (2 * far + 1,) * 2, normalize=False, borderType=cv2.BORDER_CONSTANT)
+    alone = np.zeros(count, bool)  # a speck whose own ink is all there is within FAR
+    most = np.zeros(count, np.int64)
+    np.maximum.at(most, labels[specks], nearby[specks])
+    alone[1:] = most[1:] <= stats[1:, cv2.CC_STAT_AREA]
+    if np.count_nonzero(alone) > DUSTY:
+        return specks
+    return specks & alone[labels]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import re
+import statistics
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -297,9 +298,15 @@ def read_ruled_page(
         return "\n".join(text.lines(x0, top, x1, bottom))
 
     placed = place_tables(close_cut_tables(_edges(page, height)), width, height, text_in, number, carry)
+    return placed, carried(placed)
+
+
+def carried(placed: list[tuple[float, Block | Table]]) -> tuple[str, ...] | None:
+    """The last row of the page's last table when nothing but a page number follows it (the page break
+    may have cut it): what ``place_tables`` goes on from on the next page."""
     ends_in_table = bool(placed) and not any(_printed(item) for _, item in placed[_last_table(placed) + 1 :])
     last = placed[_last_table(placed)][1] if ends_in_table and _last_table(placed) >= 0 else None
-    return placed, (last.rows[-1] if isinstance(last, Table) and last.rows else None)
+    return last.rows[-1] if isinstance(last, Table) and last.rows else None
 
 
 def _printed(item: Block | Table) -> bool:
@@ -311,18 +318,19 @@ def _last_table(placed: list[tuple[float, Block | Table]]) -> int:
     return max((i for i, (_, item) in enumerate(placed) if isinstance(item, Table)), default=-1)
 
 
-def close_cut_tables(edges: list[dict], slack: float = 1.0) -> list[dict]:
+def close_cut_tables(edges: list[dict], reach: float = 1) -> list[dict]:
     """A table the page break cuts may have no rule where the page cut it (Chromium draws none): the
     vertical rules run on below its last horizontal rule, or above its first one on the next page.
-    Draw the missing rule, so that the cut row is a row. ``slack`` (points): how far apart the ends of
-    the vertical rules may be (a scan's rules end raggedly)."""
+    Draw the missing rule, so that the cut row is a row. The rules' ends lie within ``reach`` points of
+    each other (more on a scan, whose rules end a little raggedly)."""
     horizontal = [e for e in edges if e["orientation"] == "h"]
     vertical = [e for e in edges if e["orientation"] == "v"]
     if len(vertical) < 2 or not horizontal:
         return edges
 
     def cut_at(y: float, side: str) -> list[dict]:
-        ends = [v for v in vertical if abs(v[side] - y) <= slack]
+        ends = [v for v in vertical if abs(v[side] - y) <= reach]
+        y = statistics.median(v[side] for v in ends)  # where most of them end
         if len(ends) < 2 or any(abs(h["top"] - y) <= 3 for h in horizontal):
             return []
         return [edge("h", min(v["x0"] for v in ends), max(v["x0"] for v in ends), y, y)]

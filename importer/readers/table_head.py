@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_COLUMN_NUMBER = re.compile(r"^\(?([^\s()]{0,2})\)?$")  # '3', '(3)', or a number OCR misread: '(@)', '()'
+# '3', '(3)', or a number OCR misread: '(@)', '()', 'q1}' (its brackets misread too: the digits count)
+_COLUMN_NUMBER = re.compile(r"^[(\[{]?([^\s()\[\]{}]{0,2})[)\]}]?$")
 
 Row = Sequence[str]
 
@@ -24,7 +25,8 @@ def numbers_columns(row: Row) -> bool:
     marks = [_COLUMN_NUMBER.match(cell) for cell in cells]
     if len(cells) < 3 or not all(marks):
         return False
-    numbers = [(at, int(mark[1])) for at, mark in enumerate(marks) if mark[1].isdigit()]
+    digits = [re.sub(r"\D", "", mark[1]) for mark in marks]
+    numbers = [(at, int(number)) for at, number in enumerate(digits) if number]
     if not numbers or len(numbers) < len(cells) - len(cells) // 3:
         return False
     start = numbers[0][1] - numbers[0][0]

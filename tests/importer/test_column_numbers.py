@@ -15,6 +15,7 @@ from importer.readers.table_head import numbers_columns
         ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)"),
         ("(@)", "(2)", "(3)", "(4)", "(5)", "(6)"),  # '(1)' under a speck
         ("q)", "(2)", "3)", "(4)", "()", "(6)"),  # a fax: three of six misread
+        ("q1}", "(2)", "`)", "4", "@)", "(6)"),  # an office scan: its brackets misread too
         ("(4)", "(5)", "(6)", "(7)"),  # the columns of a table cut before
         ("(1)", "", "(2)", "(3)"),  # an empty cell under a merged head
     ],

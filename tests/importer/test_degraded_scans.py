@@ -1,9 +1,10 @@
-"""A plan sent as an office sends it imports close to its text PDF: faxed, photographed with a phone,
-copied two pages to a sheet. The documents are made by code (tests/degrade.py) from the Chromium text PDF
-of tests/fixtures/other-pdf, whose gold was written by reading it; three pages each, read by Tesseract.
-Read with the OpenCV page preparation (Limits(scans="opencv")); the bars are a little under what it reaches
-(0.815 / 0.818 faxed, 0.839 / 0.947 photographed, 0.814 / 0.818 two-up; the Pillow steps: 0.287 / 0.720,
-0.600 / 0.000, 0.831 / 0.857; bench/bench_scans.py prints every variant)."""
+"""A plan sent as an office sends it imports close to its text PDF: scanned at 200 or 150 dpi with faint ink
+dithered to 1-bit, faxed, photographed with a phone, copied two pages to a sheet, fed 4.5° askew. The documents
+are made by code (tests/degrade.py) from the text PDFs of tests/fixtures/other-pdf, whose gold was written by
+reading them; two to four pages each, read by Tesseract with the default (OpenCV) page preparation. The bars are
+a little under what it reaches (bench/bench_scans.py, 2026-12-02, Chromium: office scan 200 dpi 0.942 / 0.909,
+150 dpi 0.746 / 0.952, faxed 0.890 / 0.870, photographed 0.970 / 1.000, two-up 0.955 / 0.952; LibreOffice
+askew 0.921 / 0.960)."""
 
 from __future__ import annotations
 
@@ -12,30 +13,35 @@ from pathlib import Path
 
 import pytest
 
-from importer.pipeline import Limits, run
+from importer.pipeline import run
 from tests.degrade import make
 from tests.scoring import score_doc, summarize
 
 OTHER = Path(__file__).resolve().parents[1] / "fixtures" / "other-pdf"
-CHROMIUM = OTHER / "thainguyen_xa_2026_chromium.pdf"
+CHROMIUM = "thainguyen_xa_2026_chromium"
+LIBREOFFICE = "bacninh_stp_2026_lo"
 
-# variant -> (overall, tasks_f1) that must hold
+# (variant, source) -> (overall, tasks_f1) that must hold
 BARS = {
-    "fax-200": (0.78, 0.78),
-    "photo": (0.78, 0.78),
-    "two-up": (0.78, 0.78),
+    ("office-200", CHROMIUM): (0.90, 0.88),
+    ("office-150", CHROMIUM): (0.70, 0.90),
+    ("fax-200", CHROMIUM): (0.85, 0.85),
+    ("photo", CHROMIUM): (0.92, 0.95),
+    ("two-up", CHROMIUM): (0.92, 0.92),
+    # Tesseract reads its 'II.' before 'MỤC TIÊU' with little confidence: a part's number is no speck
+    ("askew-4.5", LIBREOFFICE): (0.88, 0.92),
 }
 
 
 @pytest.mark.ocr
-@pytest.mark.parametrize("variant", sorted(BARS))
-def test_it_imports_a_faxed_photographed_or_two_up_plan_near_its_text_pdf(variant, tmp_path):
-    gold = json.loads((OTHER / "gold" / f"{CHROMIUM.stem}.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("variant", "source"), sorted(BARS))
+def test_it_imports_a_scanned_faxed_photographed_or_two_up_plan_near_its_text_pdf(variant, source, tmp_path):
+    gold = json.loads((OTHER / "gold" / f"{source}.json").read_text(encoding="utf-8"))
 
-    plan = run(make(variant, CHROMIUM, tmp_path), Limits(scans="opencv"))
+    plan = run(make(variant, OTHER / f"{source}.pdf", tmp_path))
 
     score = summarize([score_doc(plan.to_dict(), gold)])
-    overall, tasks = BARS[variant]
+    overall, tasks = BARS[variant, source]
     assert score["overall"] >= overall, score
     assert score["tasks_f1"] >= tasks, score
     assert any(problem.code == "ocr" for problem in plan.problems)

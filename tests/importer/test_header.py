@@ -58,6 +58,29 @@ def test_it_reads_a_plan_number_whose_so_ocr_lost():
     assert extract_meta(lines(header)).number == "94/KH-UBND"
 
 
+def test_it_reads_a_plan_number_whose_colon_ocr_read_as_a_semicolon():
+    """An office scan's header as OCR read it: a speck beside the colon made it 'Số;'."""
+    header = """. ỦY BAÑ NHÂN DÂN CỘNG HÒA XÃ HỘI .CHỦ NGHĨA
+_XÃ ĐẠI TƯ” : VIỆT NAM “
+: Độc lập - Tự do - Hạnh phúc '"
+cu Số; 15/KH-UBND Đại Từ, ngày 20 tháng 01 năm 2026
+. _ KẾ HOẠCH
+Cải cách hành chính năm 2026 trên địa bàn xã Đại Từ
+Căn cứ Kế hoạch số 210/KH-UBND ngày 30/12/2025 của Ủy ban nhân dẩn tỉnh
+: Thái Nguyên về cải cách hành chính năm 2026;
+I.MỤC ĐÍCH, YÊU CẦU
+"""
+    assert extract_meta(lines(header)).number == "15/KH-UBND"  # not the plan its preamble cites
+
+
+def test_it_reads_a_number_and_date_whose_slash_or_space_a_speck_took():
+    header = OCR_HEADER.replace(
+        "S6:94 /KH-UBND Ké Sat,ngay 17 thang 11 nam 2025", "Số: 94KH-UBND - . Kẽ Sắt, ngày 17 tháng 11 nắm.2025"
+    )
+    meta = extract_meta(lines(header))
+    assert (meta.number, meta.date) == ("94/KH-UBND", "2025-11-17")
+
+
 def test_it_does_not_take_another_kind_of_document_cited_in_the_header_for_the_plan_number():
     header = OCR_HEADER.replace("S6:94 /KH-UBND", "Kem theo 3470/QD-UBND")
     assert extract_meta(lines(header)).number is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
@@ -202,6 +204,20 @@ def test_it_gives_a_table_running_over_a_page_break_one_table_a_page(tmp_path):
 
 
 @pytest.mark.ocr
+def test_it_keeps_the_last_row_of_a_table_the_page_break_cut_without_a_rule(tmp_path):
+    """Chromium draws no rule where the page break cuts a table: its vertical rules end there."""
+    rows = [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát văn bản", "Văn phòng"), ("2", "Công bố", "Công an xã")]
+    image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
+    bottom = 180 + 130 * len(rows)
+    ImageDraw.Draw(image).line((90, bottom, 1730, bottom), fill=255, width=5)
+    image.save(tmp_path / "cut.png", dpi=(300, 300))
+
+    document = read(tmp_path / "cut.png", Limits(workers=1))
+
+    assert document.tables[0].rows == tuple(rows)
+
+
+@pytest.mark.ocr
 def test_it_reads_the_cells_of_a_table_scanned_askew(tmp_path):
     rows = [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát văn bản", "Văn phòng"), ("2", "Công bố", "Công an xã")]
     image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
@@ -233,3 +249,13 @@ def test_it_reads_the_cells_of_a_photographed_table(tmp_path):
     document = read(tmp_path / "photo.jpg", Limits(workers=1))
 
     assert document.tables[0].rows == tuple(rows)
+
+
+def test_it_reads_a_scanned_pdf_page_at_the_resolution_it_was_scanned_at(tmp_path):
+    """A 150 dpi dithered scan rendered at 300 dpi has its dots made bigger, no longer told from ink."""
+    from importer.readers.ocr import scanned_at
+
+    Image.open(_page(tmp_path / "page.png")).convert("1").save(tmp_path / "scan.pdf", "PDF", resolution=150)
+
+    assert scanned_at(str(tmp_path / "scan.pdf"), 0) == 150
+    assert scanned_at(str(Path(__file__).parents[1] / "fixtures" / "generated" / "tiny_table.pdf"), 0) is None

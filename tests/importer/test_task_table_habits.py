@@ -2,6 +2,8 @@
 rows, a column-number row, an extra 'Ghi chú' column, a header repeated on a new table without its TT cell,
 a time span ('Bắt đầu | Hoàn thành') whose end is the deadline."""
 
+import pytest
+
 from importer.model import Document, Table
 from importer.tasks import extract_tasks
 
@@ -101,3 +103,19 @@ def test_it_goes_on_with_a_next_table_narrower_than_the_head_as_a_scan_gives_it(
     second = Table(rows=(("2", "Công khai thủ tục", "Văn phòng Sở", "Các phòng"),))  # rules lost at the right
 
     assert [no for no, *_ in _tasks(first, second)] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a speck between 'Sản' and 'phẩm' read as a comma, another beside 'Nội'
+        ("TT", "Nội- dung nhiệm vụ", "Cơ quan thực hiện\nChủ trì", "Phối họp", "Thời gian", "Sản, phẩm"),
+        # specks garbled 'Chủ trì', 'Phối hợp' and 'Sản phẩm': the columns keep their usual place
+        ("TT", "Nội-dung nhiệm vụ", "Cơ quan thực hiện\nxo. Chủt ì", "-Phốihợẹp", "Thời gian", "Sản ẩ phẩm"),
+    ],
+    ids=["parted", "garbled"],
+)
+def test_it_reads_a_head_as_an_office_scan_damages_it(head):
+    row = ("2.3", "Tiếp nhận phản ánh", "Trung tâm Phục vụ", "Các phòng chuyên môn", "Khi có phát sinh", "Văn bản")
+
+    assert _tasks(Table(rows=(head, row))) == [row]
