@@ -23,7 +23,8 @@ operation's own method):
     agency:unit          an officer of any agency of the object's unit (their part of the unit's report)
     own                  the person the object belongs to (their notification)
     none                 nobody (404 for everyone: django-ninja's root, which only anchors the API's paths)
-    405                  the method is not allowed (a signed-in user gets 405; anonymous 405 or the login page)
+    405                  the method is not allowed (a signed-in user gets 405; anonymous 405 or the login page);
+                         asked of one signed-in person and the anonymous one about one object, which is enough
 
 Those a rule lets in get anything but 401/403/404/405/500 (empty POSTs answer with a form's errors); the others
 get 403 or 404; anonymous visitors the login page (API: 401). A 500 anywhere fails the matrix, and so does a page
