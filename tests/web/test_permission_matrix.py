@@ -1,10 +1,12 @@
-"""Every page of the URL configuration and every operation of /api/openapi.json, GET and POST, asked by each of
-the eight roles of tests/web/permission_world.py about objects of the agency officer's agency and of another unit
-(and of another agency of the same unit where the rule reads the agency), answers as its rule in RULES says.
+"""Every page of the URL configuration (GET and POST) and every path of /api/openapi.json (GET, POST, PUT, PATCH
+and DELETE: each operation with its own method, the methods a path lacks answering 405), asked by each of the eight
+roles of tests/web/permission_world.py about objects of the agency officer's agency and of another unit (and of
+another agency of the same unit where the rule reads the agency), answers as its rule in RULES says.
 
-A new route without a rule fails the suite, so nobody adds a view without saying who may open it.
+A new route or operation without a rule fails the suite, so nobody adds a view without saying who may open it.
 
-Rules (a string for GET and POST alike, or a (GET, POST) pair):
+Rules (pages: a string for GET and POST alike, or a (GET, POST) pair; API operations: a string, for the
+operation's own method):
 
     public               everybody, signed in or not, gets an answer (2xx/3xx)
     signed-in            every signed-in user; anonymous visitors go to the login page (the API: 401)
@@ -21,11 +23,18 @@ Rules (a string for GET and POST alike, or a (GET, POST) pair):
     agency:unit          an officer of any agency of the object's unit (their part of the unit's report)
     own                  the person the object belongs to (their notification)
     none                 nobody (404 for everyone: django-ninja's root, which only anchors the API's paths)
-    405                  the method is not allowed (a signed-in user gets 405; anonymous 405 or the login page)
+    405                  the method is not allowed (a signed-in user gets 405; anonymous 405 or the login page);
+                         asked of one signed-in person and the anonymous one about one object, which is enough
 
 Those a rule lets in get anything but 401/403/404/405/500 (empty POSTs answer with a form's errors); the others
 get 403 or 404; anonymous visitors the login page (API: 401). A 500 anywhere fails the matrix, and so does a page
 or an answer that shows the title or text of an object of a unit the person may not read.
+
+The API checks a body's and a query's shape before the permission, so every operation that takes one is sent a
+valid one (BODIES, QUERIES) and the schema refusing it (422 naming fields) fails the matrix: each answer is about
+who asks. Each API request is undone after its answer, so every role asks the same world whatever the order (a
+DELETE or a revoked token included). A valid body may still meet the state the world's object is in: those a rule
+lets in may then get the refusal of that step (409, after the permission), and the rule's comment says so.
 """
 
 from __future__ import annotations
@@ -37,8 +46,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.db.transaction import atomic, set_rollback
 from django.shortcuts import resolve_url
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from apps.api.api import api
@@ -191,9 +201,9 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_reports_api_report_docx": "view:unit",
     "apps_reports_api_report_xlsx": "view:unit",
     "apps_reports_api_report_submit": "manage:unit",
-    "apps_reports_api_report_accept": "reviewer",
-    "apps_reports_api_report_return": "reviewer",
-    "apps_surveys_api_survey_results": "signed-in",
+    "apps_reports_api_report_accept": "reviewer",  # 409 for the reviewer: the world's reports are drafts
+    "apps_reports_api_report_return": "reviewer",  # 409 for the reviewer: the world's reports are drafts
+    "apps_surveys_api_survey_results": "view:unit",
     "apps_surveys_api_survey_form": "public",
     "apps_surveys_api_survey_submit": "public",
     "apps_reports_api_consolidation": "city",
@@ -209,8 +219,8 @@ RULES: dict[str, str | tuple[str, str]] = {
     "apps_par_api_assessment_list": "signed-in",
     "apps_par_api_assessment_detail": "view:unit",
     "apps_par_api_self_score": "manage:unit",
-    "apps_par_api_appraisal": "reviewer",
-    "apps_par_api_lock": "manage:unit",
+    "apps_par_api_appraisal": "reviewer",  # 409 for the reviewer: the world's assessments are not locked
+    "apps_par_api_lock": "manage:unit",  # 409 for them: leaves are unscored
     "apps_par_api_ranking": "signed-in",
     "apps_par_api_tags": "manage:unit",
     "apps_par_api_tags_set": "manage:unit",
@@ -285,7 +295,7 @@ def review_item(update) -> dict:
 BODIES = {
     "apps_api_api_token": {"username": "kesat.vhxh", "password": PASSWORD},
     "apps_api_api_task_update": {"status": "in_progress", "progress": 10},
-    "apps_api_api_measurement_save": {"period": "2026-q1", "value": 50},
+    "apps_api_api_measurement_save": {"period": "2026-q2", "value": 50},  # the world's targets have Q1's
     # a body that names an object of the variant asked about
     "apps_reports_api_report_create": lambda objects: {"unit": objects["unit"].pk, "period": "2026-q1"},
     "apps_reports_api_report_return": {"reason": "Thiếu số liệu quý"},
@@ -301,8 +311,17 @@ BODIES = {
         "items": [review_item(objects["update"])],
         "reason": "Thiếu minh chứng",
     },
+    "apps_par_api_self_score": {"score": 0, "note": "Chưa có minh chứng"},
+    "apps_par_api_appraisal": {"round": 1, "score": 0, "note": "Không có minh chứng"},
     "apps_par_api_lock": {},
+    "apps_par_api_tags_set": {"tags": []},
 }
+# the query of operations that need one (the API checks it before the permission too), filled like a path
+QUERIES = {
+    "apps_surveys_api_survey_results": "unit={unit_id}",
+    "apps_par_api_ranking": "year=2025",
+}
+API_METHODS = ("get", "post", "put", "patch", "delete")
 
 
 MAY = {
@@ -412,21 +431,38 @@ def api_url(path: str, objects: dict) -> str:
 def variants_for(route: str, rule: str) -> list[Variant]:
     """Routes about an object are asked about an object of the agency officer's agency and one of another unit;
     an object of another agency of the same unit too where the rule looks at the agency (elsewhere it is the
-    same question: the cast holds an officer of each of the two agencies)."""
-    if not re.search(r"[<{]", route):
+    same question: the cast holds an officer of each of the two agencies). A method not allowed is refused
+    whatever the object: one is enough."""
+    if rule == "405" or not re.search(r"[<{]", route):
         return VARIANTS[:1]
     if rule in AGENCY_RULES:
         return VARIANTS
     return [v for v in VARIANTS if v.key != "other agency"]
 
 
+def people_for(rule: str) -> list[Person]:
+    """Everyone; for a method not allowed, which no role changes, one signed-in person and an anonymous one."""
+    return [PEOPLE[0], PEOPLE[-1]] if rule == "405" else PEOPLE
+
+
 # --- the tests -----------------------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One world for the module (no real password hashing, files in a temporary place), built in a transaction
+    that each test's own (a savepoint, from ``db``) rolls back to, and rolled back itself at the end."""
+    fast_and_private = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+    )
+    with fast_and_private, django_db_blocker.unblock(), atomic():
+        yield build_world()
+        set_rollback(True)
+
+
 @pytest.fixture(autouse=True)
-def fast_and_private(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path
+def rolled_back_and_quiet(db):
     # a thousand refusals would each log a warning with its traceback; a 500 is reported with its exception below
     logger = logging.getLogger("django.request")
     level, logger.level = logger.level, logging.CRITICAL
@@ -439,11 +475,6 @@ def failure(where: str, rule: str, want: str, response) -> str:
     if getattr(response, "exc_info", None):
         message += f" ({response.exc_info[0].__name__}: {response.exc_info[1]})"
     return message
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def test_it_has_a_rule_for_every_route():
@@ -469,7 +500,7 @@ def test_it_answers_every_page_as_its_rule_says(world):
         for method, rule in rules_for(name).items():
             for variant in variants_for(route, rule):
                 url = page_url(name, route, world.objects[variant.key])
-                for person in PEOPLE:
+                for person in people_for(rule):
                     client = clients[person.key]
                     response = getattr(client, method)(url)
                     if not person.anonymous and not client.cookies[settings.SESSION_COOKIE_NAME].value:
@@ -489,21 +520,25 @@ def test_it_answers_every_api_operation_as_its_rule_says(world):
     tokens = {person.key: ApiToken.issue(world.users[person.key])[1] for person in PEOPLE if not person.anonymous}
     wrong = []
     for path, operations in api_paths().items():
-        for method in ("get", "post"):
+        for method in API_METHODS:
             operation = operations.get(method)
             rule = RULES[operation["operationId"]] if operation else "405"
             if operation and "requestBody" in operation:
                 assert operation["operationId"] in BODIES, f"Give {operation['operationId']} a minimal body in BODIES"
             given = BODIES.get(operation["operationId"], {}) if operation else {}
-            for variant in variants_for(path, rule):
-                url = api_url(path, world.objects[variant.key])
+            query = QUERIES.get(operation["operationId"]) if operation else None
+            asked = f"{path}?{query}" if query else path
+            for variant in variants_for(asked, rule):
+                url = api_url(asked, world.objects[variant.key])
                 body = given(world.objects[variant.key]) if callable(given) else given
-                for person in PEOPLE:
+                for person in people_for(rule):
                     raw = tokens.get(person.key)
                     kwargs = {"headers": {"Authorization": f"Bearer {raw}"} if raw else {}}
-                    if method == "post":
+                    if method != "get":
                         kwargs |= {"data": body, "content_type": "application/json"}
-                    response = getattr(client, method)(url, **kwargs)
+                    with atomic():  # each asks the world as it was built: what the one before changed is undone
+                        response = getattr(client, method)(url, **kwargs)
+                        set_rollback(True)
                     want = expected(rule, person, variant)
                     name = operation["operationId"] if operation else path
                     where = f"{method.upper()} {name} ({url}) as {person.key} on {variant.key}"
@@ -512,8 +547,8 @@ def test_it_answers_every_api_operation_as_its_rule_says(world):
                     ):
                         wrong.append(failure(where, rule, want, response))
                     wrong += [f"{where}: {leak}" for leak in leaks(response, person)]
-                    if raw and method == "post" and ApiToken.find(raw) is None:  # the operation revoked it
-                        tokens[person.key] = ApiToken.issue(world.users[person.key])[1]
+                    if response.status_code == 422 and response.json().get("errors"):
+                        wrong.append(f"{where}: the schema refused it, {response.json()['detail']} (BODIES, QUERIES)")
     assert not wrong, f"{len(wrong)} answers break the rules:\n" + "\n".join(wrong)
 
 
