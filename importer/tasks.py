@@ -278,11 +278,12 @@ _USUAL = ("content", "lead", "partners", "deadline", "output")  # the columns' u
 def _unnamed_in_place(roles: dict[str, int], header: tuple[str, ...], width: int) -> dict[str, int]:
     """The roles with those whose header cell OCR garbled ('Chủt ì', 'Phốihợẹp', 'Sản ẩ phẩm') given the
     unnamed columns where they usually stand: after the named column before them and before the one after
-    them, in the usual order; a column the header names a note ('Ghi chú') is none of them."""
+    them, in the usual order; a column whose header names something else in clean words ('Ghi chú', 'Kinh phí')
+    is none of them."""
     roles = dict(roles)
     named = {column: role for role, column in roles.items()}
     for column in range(roles["content"] + 1, width):
-        if column in named or (column < len(header) and re.search(COLUMN_CUES[NOTE], fold(header[column]))):
+        if column in named or (column < len(header) and _names_its_own(header[column])):
             continue
         before = max((c for c in named if c < column), default=None)
         after = min((c for c in named if c > column), default=None)
@@ -293,6 +294,17 @@ def _unnamed_in_place(roles: dict[str, int], header: tuple[str, ...], width: int
             roles[fits[0]] = column
             named[column] = fits[0]
     return roles
+
+
+# a header cell in clean words: syllables of letters only, none a lone letter or glued past a syllable's length
+_CLEAN_WORDS = re.compile(r"^[a-z]{2,7}( [a-z]{2,7})*$")
+
+
+def _names_its_own(cell: str) -> bool:
+    """A header cell that names a column no role has ('Kinh phí', 'Ghi chú', 'Đơn vị tính'), not one that OCR
+    damaged ('xo. Chủt ì', '-Phốihợẹp', 'Sản ẩ phẩm')."""
+    folded = " ".join(fold(cell).split())
+    return bool(re.search(COLUMN_CUES[NOTE], folded) or _CLEAN_WORDS.match(folded))
 
 
 def _names_catalogue(roles: dict[str, int]) -> bool:
