@@ -5,7 +5,7 @@ percentage so; it is refused with a message (forms, figures, spreadsheets, the A
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 _EXPONENT = re.compile(r"\d\s*[eE]\s*[+-]?\s*\d")
 
@@ -20,12 +20,16 @@ def exponent_message(raw: object) -> str | None:
     return None
 
 
-def num(value, unit: str = "") -> str:
+def num(value, unit: str = "", places: int | None = None) -> str:
     """A figure the Vietnamese way, without trailing zeros, with its unit: 85.50 → '85,5', 1234 → '1.234',
-    (85.5, "%") → '85,5%', (4, "cấp độ") → '4 cấp độ'."""
+    (85.5, "%") → '85,5%', (4, "cấp độ") → '4 cấp độ'; with ``places``, rounded to at most that many decimals
+    (99.84, "%", 1) → '99,8%'."""
     if value is None or value == "":
         return ""
-    number = Decimal(str(value)).normalize()
+    number = Decimal(str(value))
+    if places is not None:
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    number = number.normalize()
     whole, _, fraction = f"{abs(number):f}".partition(".")
     groups = f"{int(whole):,}".replace(",", ".")
     sign = "-" if number < 0 else ""
@@ -33,3 +37,9 @@ def num(value, unit: str = "") -> str:
     if not unit:
         return shown
     return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"
+
+
+def rate(value) -> str:
+    """A rate (satisfaction, a share of answers) as the survey pages and charts show it: at most one decimal,
+    '93,2%' (93,92), '95%'; empty for no value."""
+    return num(value, "%", places=1)

@@ -10,7 +10,8 @@ Every stage that asks "is this a numbered heading, a list item, a section row?" 
 * the names of a table's section rows from their numerals as printed (``name_sections``: '1', '2' or 'A', 'B'
   as they run, 'B.II' under lettered groups, roman numerals restored where OCR damaged them);
 * the number cell of a table row (``ROW_NUMBER``: '1', '1.2', '3)', 'II', 'A.', 'a)'; ``GROUP_NUMBER``: the
-  'II' or 'B' of a section row) and bullets (``BULLETS``, ``BULLET``).
+  'II' or 'B' of a section row) and bullets (``BULLETS``, ``BULLET``; ``strip_bullet`` takes the one opening a
+  task's text away).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ GROUP_NUMBER = re.compile(r"^([IVXL]{1,6}|[A-HĐ])\.?$")
 
 BULLETS = "-–—‒•·+*"
 BULLET = re.compile(r"^[-–+•]\s*")  # a bullet opening a line of a table cell
+_LEADING_BULLET = re.compile(r"^\s*[-–+•]\s+(?=\S)")  # '- ', '– ', '+ ', '• ' before a task's words
 
 # OCR renders roman I as '|', 'l' or '1', as 'Í' or 'Ì' when a speck or a mark of the line above sits on
 # it, and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.', 'IÍ.'), or the dot after it as 'L' ('IIL MỤC
@@ -53,6 +55,12 @@ _LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
 _DASH = re.compile(r"^\s*(?:[^\w\s(\[]{1,2}\s+|[vV]\s+)?[-–—•·‒]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*[+*]\s*(?=\S)")
 _PAREN = re.compile(r"^\s*\((\d{1,2}|[a-zđ])\)\s*(?=\S)")  # '(1) Tỷ trọng kinh tế số …': an item of a list
+
+
+def strip_bullet(text: str) -> str:
+    """A task's text without the list bullet the document put before it: '- Rà soát …' → 'Rà soát …' (a bullet
+    followed by a space only: '-5%' keeps its sign)."""
+    return _LEADING_BULLET.sub("", text, count=1)
 
 
 def roman(value: int) -> str:

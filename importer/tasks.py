@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from importer.agencies import looks_like_agency
 from importer.areas import area_of
 from importer.deadlines import looks_like_deadline, repair_deadline, restore_deadline
-from importer.markers import GROUP_NUMBER, NUMERAL, name_sections, split_numeral
+from importer.markers import GROUP_NUMBER, NUMERAL, name_sections, split_numeral, strip_bullet
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
 from importer.readers.table_head import numbers_columns
@@ -110,6 +110,7 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
     if document.low_fidelity and tasks:
         lexicon = Lexicon(_texts(document))
         tasks = [_restored(task, lexicon) for task in tasks]
+    tasks = [replace(task, content=strip_bullet(task.content)) for task in tasks]  # the list's bullet is not the task
     return tuple(tasks), tuple(problems)
 
 

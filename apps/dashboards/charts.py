@@ -172,7 +172,7 @@ def line_chart(
     390 px phone and prints as drawn; the table beside it keeps the figures for screen readers."""
     if not values:
         return mark_safe("")
-    left, right, above, below = 34, 8, 16, 32
+    left, right, above, below = 34, 8, 28, 32  # room above the top line for a value near it
     plot_w, plot_h = width - left - right, height - above - below
     slot = plot_w / len(values)
 
@@ -228,7 +228,7 @@ def line_chart(
                 format_html('<text x="{}" y="{}" text-anchor="middle" fill="#5b6b7c">–</text>', _n(x(i)), _n(y(0) - 4))
             )
             continue
-        shown = num(Decimal(str(v)).quantize(Decimal("0.1")), unit)
+        shown = num(v, unit, places=1)
         parts.append(
             format_html(
                 '<circle cx="{}" cy="{}" r="3" fill="#1565c0"/><text x="{}" y="{}" text-anchor="middle" '

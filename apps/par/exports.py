@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 
 from apps.par import services
 from apps.par.methods import pts
-from apps.par.models import Assessment, AssessmentYear, UnitGroup
+from apps.par.models import Assessment, AssessmentYear, block_name
 from apps.reports import word
 from apps.units.models import Unit, UnitKind
 from cchc import xlsx
@@ -164,7 +164,7 @@ def ranking_xlsx(year: AssessmentYear) -> bytes:
     xlsx.append(sheet, [f"Kết quả Chỉ số CCHC năm {year.year}"])
     for group, rows in services.ranking(year).items():
         xlsx.append(sheet, [])
-        xlsx.append(sheet, [f"Khối {UnitGroup(group).label}"])
+        xlsx.append(sheet, [block_name(group)])
         xlsx.append(sheet, RANK_HEADERS)
         for r in rows:
             xlsx.append(
@@ -176,7 +176,7 @@ def ranking_xlsx(year: AssessmentYear) -> bytes:
                     r.totals.points,
                     r.totals.max_points,
                     r.totals.index,
-                    r.band,
+                    r.band_text,
                     r.change,
                 ],
             )
@@ -206,7 +206,7 @@ def ranking_docx(year: AssessmentYear) -> bytes:
             widths=(9.0, 16.0),
         )
     for group, rows in services.ranking(year).items():
-        word.para(document, f"Khối {UnitGroup(group).label}", 13, bold=True)
+        word.para(document, block_name(group), 13, bold=True)
         values = [
             [
                 str(r.rank),
@@ -214,7 +214,7 @@ def ranking_docx(year: AssessmentYear) -> bytes:
                 pts(r.totals.points),
                 pts(r.totals.max_points),
                 r.totals.index_text,
-                r.band,
+                r.band_text,
                 "–" if r.change is None else ("+" if r.change >= 0 else "") + pts(r.change),
             ]
             for r in rows

@@ -82,8 +82,9 @@ def vn(number, places: int | None = None, min_places: int = 0) -> str:
 
 
 def pts(number) -> str:
-    """Points with one or two decimals: '2,0', '1,42'."""
-    return vn(number, 2, 1)
+    """Points, wherever they are shown (pages, .docx, .xlsx, messages): up to two decimals without trailing zeros,
+    '2,5', '1', '1,42'."""
+    return vn(number, 2)
 
 
 def pct(number) -> str:

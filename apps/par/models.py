@@ -34,6 +34,12 @@ class UnitGroup(models.TextChoices):
     COMMUNES = "communes", "Xã, đặc khu"
 
 
+def block_name(group: str) -> str:
+    """A block as headings and sentences name it, its label in lower case after "Khối": 'Khối xã, đặc khu'."""
+    label = UnitGroup(group).label
+    return f"Khối {label[0].lower()}{label[1:]}"
+
+
 GROUP_OF_KIND = {
     UnitKind.DEPARTMENT: UnitGroup.DEPARTMENTS,
     UnitKind.WARD: UnitGroup.WARDS,

@@ -30,6 +30,7 @@ from apps.par.models import (
     Stage,
     UnitGroup,
     YearFramework,
+    block_name,
     group_of,
 )
 from apps.plans.models import ReportStatus
@@ -129,9 +130,7 @@ def open_year(
             if group not in UnitGroup.values:
                 raise WorkflowError(f"Không có khối “{group}”.")
             if row.assessments.filter(group=group).exclude(framework=framework).exists():
-                raise WorkflowError(
-                    f"Khối {UnitGroup(group).label} đã có đơn vị chấm theo bộ tiêu chí khác; không đổi được nữa."
-                )
+                raise WorkflowError(f"{block_name(group)} đã có đơn vị chấm theo bộ tiêu chí khác; không đổi được nữa.")
             YearFramework.objects.update_or_create(year=row, group=group, defaults={"framework": framework})
         record(user, "par.year_opened" if created else "par.year_changed", row, None, summary=str(row))
     return row
@@ -558,6 +557,9 @@ def totals(assessment: Assessment, scores: list[Score] | None = None) -> Totals:
     return Totals(maximum, self_points, round1, final, bonus, penalty, points, index)
 
 
+BAND_PENDING = "chờ vòng 2"
+
+
 @dataclass
 class RankRow:
     assessment: Assessment
@@ -565,6 +567,11 @@ class RankRow:
     rank: int = 0
     band: str = ""
     change: Decimal | None = None
+
+    @property
+    def band_text(self) -> str:
+        """The band as the ranking's page and files show it: none before round 2 closes, so they say so."""
+        return self.band if self.assessment.state == AssessmentState.FINAL else BAND_PENDING
 
 
 def _scores_by_assessment(assessments: list[Assessment]) -> dict[int, list[Score]]:

@@ -23,6 +23,7 @@ from apps.par.models import (
     Part,
     Score,
     UnitGroup,
+    block_name,
     group_of,
 )
 from apps.par.services import WorkflowError
@@ -579,7 +580,7 @@ def ranking(request, year_id: int):
         }
     context = {
         "year": year,
-        "blocks": [(UnitGroup(g).label, rows) for g, rows in blocks.items()],
+        "blocks": [(block_name(g), rows) for g, rows in blocks.items()],
         "weakest": services.weakest(year),
         "is_city": access.is_city,
         "board": services.board(year) if access.is_city else [],

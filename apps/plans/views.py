@@ -180,10 +180,13 @@ def _source(plan: Plan) -> list[tuple[str, str]]:
 
 def _with_suggestions(plan: Plan, targets, tasks) -> None:
     """Each task row gets the ranked agencies its printed lead may mean; each target without a tracking agency the
-    agency to suggest for it, and why."""
+    agency to suggest for it, and why, chosen already in its select (unless the page shows what the user posted),
+    so the officer only confirms it by saving or publishing."""
     tracking = services.tracking_suggestions(plan)
     for form in targets.forms:
         form.tracking_suggestion = tracking.get(form.instance.pk) if form.instance.pk else None
+        if form.tracking_suggestion and not form.is_bound:
+            form.initial["agency"] = form.tracking_suggestion[0].pk
     pool = candidates(plan.unit)
     ranked = {}  # a plan prints the same few agencies on many rows
     for form in tasks.forms:

@@ -287,8 +287,12 @@ def draft_next_tasks(content: dict) -> str:
     open_tasks = [r for r in content["tasks"] if r["status"] in (ReportStatus.IN_PROGRESS, ReportStatus.OVERDUE)]
     if not open_tasks:
         return "Tiếp tục duy trì kết quả đã đạt được; triển khai các nhiệm vụ của kế hoạch năm."
+    overdue = [r for r in open_tasks if r["status"] == ReportStatus.OVERDUE]
+    if not overdue:
+        return f"Tập trung hoàn thành {len(open_tasks)} nhiệm vụ còn lại: {_names(open_tasks)}."
     return (
-        f"Tập trung hoàn thành {len(open_tasks)} nhiệm vụ còn lại, ưu tiên các nhiệm vụ quá hạn: {_names(open_tasks)}."
+        f"Tập trung hoàn thành {len(open_tasks)} nhiệm vụ còn lại, ưu tiên {len(overdue)} nhiệm vụ quá hạn: "
+        f"{_names(sorted(open_tasks, key=lambda r: r['status'] != ReportStatus.OVERDUE))}."
     )
 
 

@@ -64,7 +64,7 @@ class Report(Versioned):
         verbose_name_plural = "báo cáo"
 
     def __str__(self) -> str:
-        return f"Báo cáo CCHC {self.period} – {self.unit}"
+        return f"Báo cáo CCHC {self.period.words} – {self.unit}"
 
     @property
     def is_editable(self) -> bool:
@@ -163,7 +163,7 @@ class CityReport(models.Model):
         verbose_name_plural = "báo cáo tổng hợp của thành phố"
 
     def __str__(self) -> str:
-        return f"Báo cáo tổng hợp CCHC {self.period}"
+        return f"Báo cáo tổng hợp CCHC {self.period.words}"
 
     @property
     def is_working(self) -> bool:
@@ -208,7 +208,7 @@ class CityDocument(Versioned):
         verbose_name_plural = "văn bản báo cáo tổng hợp của thành phố"
 
     def __str__(self) -> str:
-        return f"Báo cáo tổng hợp CCHC {self.period}"
+        return f"Báo cáo tổng hợp CCHC {self.period.words}"
 
     @property
     def is_editable(self) -> bool:

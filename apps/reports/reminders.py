@@ -37,7 +37,7 @@ def report_reminders(today: dt.date) -> tuple[int, int]:
             for membership in officers:
                 unit = units[membership.unit.governing_unit_id]
                 message = (
-                    f"Còn {days} ngày đến hạn gửi báo cáo CCHC {period} của {unit.name} "
+                    f"Còn {days} ngày đến hạn gửi báo cáo CCHC {period.words} của {unit.name_in_sentence} "
                     f"(hạn {period.due_on:%d/%m/%Y}); báo cáo chưa được gửi."
                 )
                 with transaction.atomic():

@@ -112,7 +112,7 @@ def outline_sections(report: Report) -> list[ReportSection]:
 
 
 def _summary(report: Report, verb: str) -> str:
-    return f"{verb} báo cáo CCHC {report.period} của {report.unit.name}"
+    return f"{verb} báo cáo CCHC {report.period.words} của {report.unit.name_in_sentence}"
 
 
 def open_draft(unit: Unit, period: Period, user) -> tuple[Report, bool]:

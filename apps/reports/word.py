@@ -25,11 +25,11 @@ from apps.plans.models import Area
 from apps.reports import charts
 from apps.reports.content import ATTAINMENTS, BUCKETS
 from apps.reports.models import outline_entries
+from apps.tracking.models import period_words
 from apps.units.models import Unit, UnitKind
 from cchc.numbers import num
 
 FONT = "Times New Roman"
-SUBJECTS = {"q1": "quý I năm {year}", "h1": "6 tháng đầu năm {year}", "q3": "quý III năm {year}", "year": "năm {year}"}
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
 
@@ -322,9 +322,7 @@ def _heading_blocks(document, unit: Unit, content: dict, day: dt.date) -> None:
 
 
 def _period_words(content: dict) -> str:
-    """'quý I năm 2026', '6 tháng đầu năm 2026', 'năm 2026'."""
-    year, kind = content["period"]["code"].split("-")
-    return SUBJECTS[kind].format(year=year)
+    return period_words(content["period"]["code"])
 
 
 def _sections(content: dict) -> dict[str, str]:
@@ -344,8 +342,8 @@ def _body(document, unit: Unit, content: dict) -> None:
     start, end = (dt.date.fromisoformat(period[k]).strftime("%d/%m/%Y") for k in ("start", "end"))
     _para(
         document,
-        f"Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính (CCHC), {unit.name} báo cáo kết quả "
-        f"thực hiện công tác CCHC {_period_words(content)} (số liệu từ ngày {start} đến ngày {end}) như sau:",
+        f"Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính (CCHC), {unit.name_in_sentence} báo cáo "
+        f"kết quả thực hiện công tác CCHC {_period_words(content)} (số liệu từ ngày {start} đến ngày {end}) như sau:",
         indent=True,
     )
     for entry in outline:
@@ -371,7 +369,7 @@ def _body(document, unit: Unit, content: dict) -> None:
             _text_paragraphs(document, texts.get(entry["key"], ""))
     _para(
         document,
-        f"Trên đây là báo cáo kết quả thực hiện công tác CCHC {_period_words(content)} của {unit.name}"
+        f"Trên đây là báo cáo kết quả thực hiện công tác CCHC {_period_words(content)} của {unit.name_in_sentence}"
         " (có phụ lục kèm theo)./.",
         indent=True,
     )
@@ -389,7 +387,8 @@ def appendix_section(document, unit: Unit, content: dict, day: dt.date) -> None:
     _para(document, "PHỤ LỤC", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     _para(
         document,
-        f"(Kèm theo Báo cáo số {_number_line(content).removeprefix('Số: ')} {vietnamese_date(day)} của {unit.name})",
+        f"(Kèm theo Báo cáo số {_number_line(content).removeprefix('Số: ')} {vietnamese_date(day)} "
+        f"của {unit.name_in_sentence})",
         13,
         italic=True,
         align=WD_ALIGN_PARAGRAPH.CENTER,
@@ -407,7 +406,7 @@ def statistics_table(document, content: dict, title: str = "Biểu 1. Số liệ
 
 def chart_pictures(document, content: dict) -> None:
     _para(document, "", after=6)
-    _para(document, "Biểu đồ", 13, bold=True)
+    _para(document, "Biểu đồ", 13, bold=True).paragraph_format.keep_with_next = True  # not alone at a page foot
     for image in (charts.task_chart(content), charts.target_chart(content)):
         document.add_picture(io.BytesIO(image), width=Cm(16))
         document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER

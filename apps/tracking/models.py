@@ -23,6 +23,21 @@ class PeriodKind(models.TextChoices):
     YEAR = "year", "Năm"
 
 
+# A period as a sentence names it ("báo cáo CCHC quý I năm 2026"): the kind in lower case, the year after "năm".
+PERIOD_WORDS = {
+    PeriodKind.Q1: "quý I năm {year}",
+    PeriodKind.H1: "6 tháng đầu năm {year}",
+    PeriodKind.Q3: "quý III năm {year}",
+    PeriodKind.YEAR: "năm {year}",
+}
+
+
+def period_words(code: str) -> str:
+    """'quý I năm 2026', '6 tháng đầu năm 2026', 'năm 2026' for a period's code (``2026-q1``)."""
+    year, kind = code.split("-")
+    return PERIOD_WORDS[kind].format(year=year)
+
+
 # Data windows per DOMAIN.md (as the guidance says): (start month, start day, start in previous year?),
 # (end month, end day); reports are due on the 20th of the period's last month.
 DEFAULT_WINDOWS = {
@@ -61,6 +76,11 @@ class Period(models.Model):
     def code(self) -> str:
         """The period's code in the API and the figures' forms: ``2026-q1``, ``2026-h1``, ``2026-year``."""
         return f"{self.year}-{self.kind}"
+
+    @property
+    def words(self) -> str:
+        """The period as a title or a sentence names it: ``quý I năm 2026``, ``năm 2026``."""
+        return period_words(self.code)
 
     @property
     def file_part(self) -> str:

@@ -124,6 +124,10 @@ ACCOUNTS: list[AccountDef] = [
     AccountDef("maodien.vhxh", "Cán bộ thường trực CCHC xã Mao Điền", "mao-dien", Role.STANDING_OFFICER),
     AccountDef("hungthang.vhxh", "Cán bộ thường trực CCHC xã Hưng Thắng", "hung-thang", Role.STANDING_OFFICER),
     AccountDef("songoaivu.vp", "Cán bộ Văn phòng Sở Ngoại vụ", "so-ngoai-vu", Role.STANDING_OFFICER),
+    # a commune's leader reads all of the commune (its plans, tasks, reports) and changes nothing
+    AccountDef("kesat.ld", "Lãnh đạo UBND xã Kẽ Sắt", "ke-sat", Role.LEADER),
+    AccountDef("maodien.ld", "Lãnh đạo UBND xã Mao Điền", "mao-dien", Role.LEADER),
+    AccountDef("hungthang.ld", "Lãnh đạo UBND xã Hưng Thắng", "hung-thang", Role.LEADER),
     AccountDef("maodien.pvhcc", "Cán bộ Trung tâm PVHCC xã Mao Điền", "mao-dien-pvhcc", Role.AGENCY_OFFICER),
     AccountDef("snv.cchc", "Cán bộ thẩm định CCHC Sở Nội vụ", "so-noi-vu", Role.CITY_REVIEWER),
     AccountDef("admin", "Quản trị hệ thống", "hai-phong", Role.ADMINISTRATOR, superuser=True),
@@ -219,7 +223,7 @@ def import_seeds(units: dict[str, Unit], report: DemoReport, say: Say) -> list[P
         run = ImportRun.objects.filter(unit=unit, sha256=sha, plan__isnull=False).order_by("-created_at").first()
         try:
             if run is None:
-                run = import_file(unit, path, user)
+                run = import_file(unit, path, user, original_name=f"Kế hoạch CCHC {unit.name} (mẫu {prefix}).txt")
                 report.add("lượt nhập kế hoạch")
             if run.plan is None:
                 report.warnings.append(f"Không nhập được {path.name}: {run.error or run.get_status_display()}")

@@ -71,6 +71,16 @@ class Unit(models.Model):
         return self.name
 
     @property
+    def name_in_sentence(self) -> str:
+        """The name as written mid-sentence: a commune, ward, special zone or city's kind in lower case ("báo cáo
+        của xã Mao Điền", "thành phố Hải Phòng"); a department's or an agency's name as it is (Sở Nội vụ)."""
+        if self.kind in (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE, UnitKind.CITY):
+            label = UnitKind(self.kind).label
+            if self.name.startswith(label):
+                return label.lower() + self.name[len(label) :]
+        return self.name
+
+    @property
     def is_agency(self) -> bool:
         return self.kind == UnitKind.AGENCY
 

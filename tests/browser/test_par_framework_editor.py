@@ -22,7 +22,7 @@ def test_it_adds_and_removes_criteria_with_the_totals_checked(page, reviewer):
     page.get_by_label("Bỏ 1.1.2").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Kiểm tra tổng điểm và lưu").click()
-    expect(page.locator(".error")).to_contain_text("1.1: các tiêu chí con cộng lại 1,0 điểm, khác điểm tối đa 3,0.")
+    expect(page.locator(".error")).to_contain_text("1.1: các tiêu chí con cộng lại 1 điểm, khác điểm tối đa 3.")
     expect(page.get_by_label("Bỏ 1.1.2")).to_be_checked()
 
     page.get_by_label("Bỏ 1.1.2").uncheck()

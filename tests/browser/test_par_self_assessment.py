@@ -49,7 +49,7 @@ def test_it_accepts_a_proposed_score_on_desktop_and_phone(page, phone_page, open
     with page.expect_navigation():
         page.get_by_role("button", name="Bắt đầu tự chấm").click()
     leaf = page.locator("tr", has_text="Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ")
-    expect(leaf).to_contain_text("1.234 / 1.410 = 87,5% ≥ 85% → 2,0 / 2,0")
+    expect(leaf).to_contain_text("1.234 / 1.410 = 87,5% ≥ 85% → 2 / 2")
     leaf.get_by_label("Giải thích").fill("Số liệu Cổng dịch vụ công năm 2025")
     with page.expect_navigation():
         leaf.get_by_role("button", name="Nhận điểm đề xuất").click()

@@ -15,7 +15,7 @@ from apps.units.models import Membership, Role, Unit
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # seven accounts, quickly
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # ten accounts, quickly
 
 
 def counts():
@@ -57,6 +57,10 @@ def test_it_builds_the_units_and_accounts(db, settings, monkeypatch):
         assert authenticate(username=username, password="demo12345") is not None
     assert Membership.objects.get(user__username="maodien.pvhcc").unit.code == "mao-dien-pvhcc"
     assert Membership.objects.get(user__username="snv.cchc").role == Role.CITY_REVIEWER
+    for username, code in (("kesat.ld", "ke-sat"), ("maodien.ld", "mao-dien"), ("hungthang.ld", "hung-thang")):
+        leader = Membership.objects.get(user__username=username)
+        assert (leader.role, leader.unit.code) == (Role.LEADER, code)
+        assert authenticate(username=username, password="demo12345") is not None
     assert User.objects.get(username="admin").is_superuser
 
 
@@ -68,12 +72,15 @@ def test_it_changes_nothing_when_run_twice(db, settings):
     assert counts() == first
 
 
-def test_it_imports_publishes_and_animates_the_seed_plans(db, settings):
+def test_it_imports_publishes_and_animates_the_seed_plans(db, settings, client):
     settings.DEBUG = True
     call_command("load_demo")
     if not plans_work():
         pytest.skip("apps.imports.services.import_file/publish chưa nhập được kế hoạch mẫu (chưa hoàn thành).")
-    assert Plan.objects.filter(unit__code="mao-dien", status=PlanStatus.PUBLISHED).exists()
+    maodien = Plan.objects.get(unit__code="mao-dien", status=PlanStatus.PUBLISHED)
+    assert maodien.source_name == "Kế hoạch CCHC Xã Mao Điền (mẫu 004).txt"  # not the seed's stored name
+    client.force_login(User.objects.get(username="maodien.ld"))
+    assert "Kế hoạch CCHC Xã Mao Điền (mẫu 004).txt</a>" in client.get(f"/ke-hoach/{maodien.pk}/").content.decode()
     assert Plan.objects.filter(unit__code="so-ngoai-vu", status=PlanStatus.PUBLISHED).exists()
     assert Plan.objects.filter(unit__code="hung-thang").exists()
     assert Plan.objects.filter(unit__code="ke-sat").count() == 2

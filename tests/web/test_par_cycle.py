@@ -61,7 +61,7 @@ def test_it_runs_self_scoring_lock_appraisal_explanation_and_round_two(
     assessment = Assessment.objects.get(unit=kesat)
     assert response.status_code == 302
     page = client.get(f"/chi-so-cchc/ban-cham/{assessment.pk}/").content.decode()
-    assert "1.234 / 1.410 = 87,5% ≥ 85% → 2,0 / 2,0" in page
+    assert "1.234 / 1.410 = 87,5% ≥ 85% → 2 / 2" in page
 
     online = _score(assessment, "3.3")
     client.post(

@@ -58,7 +58,7 @@ def test_it_refuses_a_removal_or_an_addition_that_leaves_a_total_off(client, rev
     page = client.post(
         _edit_url(framework), {"version": framework.version, f"remove-{second.pk}": "1"}
     ).content.decode()
-    assert "1.1: các tiêu chí con cộng lại 1,0 điểm, khác điểm tối đa 3,0." in page
+    assert "1.1: các tiêu chí con cộng lại 1 điểm, khác điểm tối đa 3." in page
     assert f'name="remove-{second.pk}" value="1" aria-label="Bỏ 1.1.2" checked' in page
 
     page = client.post(
@@ -80,7 +80,7 @@ def test_it_refuses_a_removal_or_an_addition_that_leaves_a_total_off(client, rev
         _edit_url(framework),
         {"version": framework.version, "new-0-code": "9", "new-0-title": "Nội dung mới", "new-0-max_points": "5"},
     ).content.decode()
-    assert "Các nội dung chấm điểm cộng lại 105,0 điểm, phải đúng 100 điểm." in page
+    assert "Các nội dung chấm điểm cộng lại 105 điểm, phải đúng 100 điểm." in page
     assert Criterion.objects.filter(framework=framework).count() == before
     assert not AuditEntry.objects.filter(action="par.framework_edited").exists()
 

@@ -17,7 +17,7 @@ def test_it_checks_the_totals_before_saving_an_edit(client, reviewer, officer, k
     assert client.get(url).status_code == 403
     client.force_login(reviewer)
     page = client.post(url, {"version": framework.version, f"max_points-{first.pk}": "1,5"}).content.decode()
-    assert "1.1: các tiêu chí con cộng lại 3,5 điểm, khác điểm tối đa 3,0." in page
+    assert "1.1: các tiêu chí con cộng lại 3,5 điểm, khác điểm tối đa 3." in page
     assert 'value="1,5"' in page
     first.refresh_from_db()
     assert first.max_points == 1

@@ -51,8 +51,8 @@ def test_it_refuses_a_framework_whose_points_do_not_add_up(db):
     with pytest.raises(FrameworkError) as caught:
         frameworks.save(*frameworks.from_dict(data))
     problems = caught.value.problems
-    assert "1: các tiêu chí con cộng lại 50,0 điểm, khác điểm tối đa 60,0." in problems
-    assert "Các nội dung chấm điểm cộng lại 90,0 điểm, phải đúng 100 điểm." in problems
+    assert "1: các tiêu chí con cộng lại 50 điểm, khác điểm tối đa 60." in problems
+    assert "Các nội dung chấm điểm cộng lại 90 điểm, phải đúng 100 điểm." in problems
     assert any(p.startswith("2: Tham số “threshold”") for p in problems)
     assert not Framework.objects.exists()
 

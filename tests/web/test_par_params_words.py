@@ -8,7 +8,7 @@ from apps.par.methods import describe_params
 def test_it_tells_each_parameter_in_words():
     assert describe_params({"floor": 80, "threshold": 98}) == "đủ điểm từ 98%; 0 điểm dưới 80%"
     assert describe_params({"per_item": 0.5}) == "trừ 0,5 điểm mỗi nội dung thiếu"
-    assert describe_params({"steps": [[100, 2], [80, 1.5]]}) == "từ 100%: 2,0 điểm; từ 80%: 1,5 điểm"
+    assert describe_params({"steps": [[100, 2], [80, 1.5]]}) == "từ 100%: 2 điểm; từ 80%: 1,5 điểm"
     assert describe_params({"below": 0.5}) == "dưới bình quân khối được 50% số điểm"
     assert describe_params({"threshold": "nhiều", "lạ": 1}) == "threshold: nhiều; lạ: 1"
 

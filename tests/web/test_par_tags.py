@@ -32,7 +32,7 @@ def test_it_tags_a_target_and_proposes_from_its_figure(
     assert list(CriterionTag.objects.values_list("target_id", flat=True)) == [online.pk]
     score = Score.objects.get(assessment=assessment, criterion=leaf)
     assert score.proposed == Decimal("1.42")
-    assert score.computation == "70,9% < 85% → 70,9% × 2,0 = 1,42 / 2,0"
+    assert score.computation == "70,9% < 85% → 70,9% × 2 = 1,42 / 2"
     assert "70,9% &lt; 85%" in client.get(f"/chi-so-cchc/ban-cham/{assessment.pk}/").content.decode()
     client.post(f"/chi-so-cchc/ban-cham/{assessment.pk}/gan-tieu-chi/", {f"target-{online.pk}": ""})
     assert not CriterionTag.objects.exists()

@@ -80,4 +80,4 @@ def test_it_suggests_a_tracking_agency_at_review(client, kesat, officer, pvhcc, 
     assert suggested[institutions.pk] == (vhxh, "cơ quan thường trực CCHC")
     client.force_login(officer)
     page = client.get(reverse("plans-review", args=[draft.pk])).content.decode()
-    assert "Gợi ý: Trung tâm Phục vụ hành chính công (chủ trì 1 nhiệm vụ cùng lĩnh vực trong kế hoạch)" in page
+    assert "theo gợi ý: Trung tâm Phục vụ hành chính công (chủ trì 1 nhiệm vụ cùng lĩnh vực trong kế hoạch)" in page

@@ -23,7 +23,7 @@ def test_it_reminds_the_standing_officer_before_the_due_date(kesat, officer, lea
 
     notes = Notification.objects.order_by("sent_on")
     assert [(n.user, n.kind) for n in notes] == [(officer, "report_due_7"), (officer, "report_due_1")]
-    assert "Còn 7 ngày đến hạn gửi báo cáo CCHC Quý I 2026 của Xã Kẽ Sắt (hạn 20/03/2026)" in notes[0].message
+    assert "Còn 7 ngày đến hạn gửi báo cáo CCHC quý I năm 2026 của xã Kẽ Sắt (hạn 20/03/2026)" in notes[0].message
     assert [m.to for m in mail.outbox] == [[officer.email], [officer.email]]
     assert "/bao-cao/don-vi/" in mail.outbox[0].body
 
