@@ -134,9 +134,7 @@ def _waiting(item: TaskUpdate | Measurement) -> dict:
 )
 @paginate(Pages)
 def review_queue(request):
-    unit_ids = _managed(request)
-    rows = [_waiting(item) for item in [*review.pending_updates(unit_ids), *review.pending_figures(unit_ids)]]
-    return sorted(rows, key=lambda row: (row["sent_at"], row["id"]), reverse=True)
+    return review.NewestFirst(_managed(request), shape=_waiting)
 
 
 def _decide(request, payload: DecisionIn, action: str):

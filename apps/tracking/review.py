@@ -27,30 +27,54 @@ class ReviewError(ValueError):
     """A decision the rules do not allow; the message is for the user."""
 
 
+def _published(model, unit_ids: set[int]):
+    return model.objects.filter(plan__unit_id__in=unit_ids, plan__status=PlanStatus.PUBLISHED).values("pk")
+
+
 def pending_updates(unit_ids: set[int]):
     return (
-        TaskUpdate.objects.filter(
-            status=UpdateStatus.SUBMITTED, task__plan__unit_id__in=unit_ids, task__plan__status=PlanStatus.PUBLISHED
-        )
+        # from the unit's tasks (an index step each), not from every waiting update in the city
+        TaskUpdate.objects.filter(status=UpdateStatus.SUBMITTED, task__in=_published(Task, unit_ids))
         .select_related("task", "task__plan", "task__lead", "author")
         .prefetch_related("evidence")
         .order_by("created_at", "pk")
     )
 
 
-def pending_figures(unit_ids: set[int]):
-    return (
-        Measurement.objects.filter(
-            status=UpdateStatus.SUBMITTED,
-            target__plan__unit_id__in=unit_ids,
-            target__plan__status=PlanStatus.PUBLISHED,
-        )
+def pending_figures(unit_ids: set[int], previous: bool = True):
+    """The figures waiting, with (``previous``) every figure of their targets, for the page's previous period."""
+    rows = (
+        Measurement.objects.filter(status=UpdateStatus.SUBMITTED, target__in=_published(Target, unit_ids))
         .select_related("target", "target__plan", "target__agency", "period", "entered_by")
-        .prefetch_related(
-            "evidence", Prefetch("target__measurements", queryset=Measurement.objects.select_related("period"))
-        )
-        .order_by("entered_at", "pk")
+        .prefetch_related("evidence")
     )
+    if previous:
+        rows = rows.prefetch_related(
+            Prefetch("target__measurements", queryset=Measurement.objects.select_related("period"))
+        )
+    return rows.order_by("entered_at", "pk")
+
+
+class NewestFirst:
+    """The waiting updates and figures as one list, newest first, that reads from the database only the page
+    asked for (``len`` and slices, as the API's pages take them); ``shape`` turns each item into the answer's."""
+
+    def __init__(self, unit_ids: set[int], shape=lambda item: item) -> None:
+        self.updates = pending_updates(unit_ids).order_by("-created_at", "-pk")
+        self.figures = pending_figures(unit_ids, previous=False).order_by("-entered_at", "-pk")
+        self.shape = shape
+
+    def __len__(self) -> int:
+        return self.updates.count() + self.figures.count()
+
+    def __getitem__(self, part: slice) -> list:
+        first = [*self.updates[: part.stop], *self.figures[: part.stop]]  # the newest of each holds the page
+        first.sort(key=lambda item: (_sent_at(item), item.pk), reverse=True)
+        return [self.shape(item) for item in first[part]]
+
+
+def _sent_at(item):
+    return item.created_at if isinstance(item, TaskUpdate) else item.entered_at
 
 
 def returned_figures(user) -> list[Measurement]:
