@@ -12,8 +12,8 @@ from decimal import Decimal
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from apps.dashboards.templatetags.figures_tags import num
 from apps.plans.models import ReportStatus
+from cchc.numbers import num
 
 COLOURS = {
     ReportStatus.DONE_ON_TIME: "#2e7d32",

@@ -211,7 +211,7 @@ def city_rows(today: dt.date, as_of: bool = False) -> list[tuple[str, list[UnitR
     tasks = _sum_by(count_by(published_tasks(ids, day), ("plan__unit",), today, as_of), 0)
     targets = targets_met_by_unit(ids, day)
     blocks = []
-    for title, kinds in BLOCKS:
+    for _, title, kinds in BLOCKS:
         rows = [
             UnitRow(u, StatusRow(u.pk, u.name, tasks.get(u.pk, {})), targets.get(u.pk, {}))
             for u in sorted(units, key=lambda u: u.name)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from cchc.numbers import num, rate
+
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
@@ -84,11 +86,10 @@ def vn(number, places: int | None = None, min_places: int = 0) -> str:
 def pts(number) -> str:
     """Points, wherever they are shown (pages, .docx, .xlsx, messages): up to two decimals without trailing zeros,
     '2,5', '1', '1,42'."""
-    return vn(number, 2)
+    return num(number, places=2)
 
 
-def pct(number) -> str:
-    return f"{vn(number, 1)}%"
+pct = rate  # a rate in a computation: '87,5%'
 
 
 def describe_params(params: dict | None) -> str:

@@ -20,12 +20,12 @@ from django.utils import timezone
 from apps.audit.models import record
 from apps.plans.models import Area, ReportStatus
 from apps.reports import word
-from apps.reports.consolidation import BLOCKS, Consolidation, consolidate
+from apps.reports.consolidation import Consolidation, consolidate
 from apps.reports.content import ATTAINMENTS, BUCKETS, current_guidance
 from apps.reports.models import CityDocument, CityReport, CityState, RenderState, SectionKind
 from apps.tracking.models import Period
 from apps.tracking.uploads import validate_upload
-from apps.units.models import Unit, UnitKind
+from apps.units.models import BLOCK_LABELS, Unit, UnitKind
 from cchc import jobs, xlsx
 from cchc.numbers import num
 from cchc.versioning import claim
@@ -158,7 +158,7 @@ def build_content(city: Unit, c: Consolidation, narrative: dict | None = None) -
         "units": [
             {
                 "name": row.unit.name,
-                "block": BLOCKS[row.block],
+                "block": BLOCK_LABELS[row.block],
                 "state": row.state_label + (" (chậm)" if row.late else ""),
                 "tasks": dict(row.figures.tasks) if row.figures else None,
                 "completion": row.figures.completion.percent if row.figures else None,

@@ -22,16 +22,8 @@ from apps.plans.models import Area, Attainment, IndicatorKind, PlanStatus, Repor
 from apps.reports.content import ATTAINMENTS, BUCKETS, current_guidance
 from apps.reports.models import Report, ReportState, ReportVersion
 from apps.tracking.models import Period
-from apps.units.models import Membership, Role, Unit, UnitKind
+from apps.units.models import BLOCK_LABELS, BLOCK_OF, Membership, Role, Unit, UnitKind
 
-# the three blocks the city ranks its units in (DOMAIN.md: departments; wards; communes and special zones)
-BLOCKS = {"departments": "Sở, ban, ngành", "wards": "Phường", "communes": "Xã, đặc khu"}
-BLOCK_OF = {
-    UnitKind.DEPARTMENT: "departments",
-    UnitKind.WARD: "wards",
-    UnitKind.COMMUNE: "communes",
-    UnitKind.SPECIAL_ZONE: "communes",
-}
 NOT_STARTED = "not_started"
 STATES = {NOT_STARTED: "Chưa lập"} | {s.value: s.label for s in ReportState}
 RANKING_RULE = (
@@ -303,7 +295,7 @@ def consolidate(period: Period, today: dt.date | None = None) -> Consolidation:
             row.rates, row.values = _unit_indicators(frozen["content__targets"])
         rows.append(row)
     blocks, city = [], Figures()
-    for key, label in BLOCKS.items():
+    for key, label in BLOCK_LABELS.items():
         members = [row for row in rows if row.block == key]
         total = Figures()
         for row in members:
@@ -407,7 +399,7 @@ def as_api(consolidation: Consolidation) -> dict:
             "unit": row.unit.pk,
             "unit_name": row.unit.name,
             "block": row.block,
-            "block_label": BLOCKS[row.block],
+            "block_label": BLOCK_LABELS[row.block],
             "state": row.state,
             "state_label": row.state_label,
             "late": row.late,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -28,12 +29,21 @@ class UnitKind(models.TextChoices):
 # units that issue plans and report on them (an agency belongs to one of these)
 GOVERNING_KINDS = (UnitKind.CITY, UnitKind.DEPARTMENT, UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE)
 
+
 # the blocks a city's units are shown and ranked in (departments, wards, communes + special zones)
+class Block(NamedTuple):
+    key: str  # as the API and the reports name it
+    label: str
+    kinds: tuple[str, ...]
+
+
 BLOCKS = [
-    ("Sở, ban, ngành", (UnitKind.DEPARTMENT,)),
-    ("Phường", (UnitKind.WARD,)),
-    ("Xã, đặc khu", (UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)),
+    Block("departments", "Sở, ban, ngành", (UnitKind.DEPARTMENT,)),
+    Block("wards", "Phường", (UnitKind.WARD,)),
+    Block("communes", "Xã, đặc khu", (UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)),
 ]
+BLOCK_OF = {kind: block.key for block in BLOCKS for kind in block.kinds}
+BLOCK_LABELS = {block.key: block.label for block in BLOCKS}
 
 
 class Unit(models.Model):

@@ -40,7 +40,7 @@ def unit_tree(request):
     cities = []
     for city in (u for u in units if u.kind == UnitKind.CITY):
         blocks = []
-        for label, kinds in BLOCKS:
+        for _, label, kinds in BLOCKS:
             members = [c for c in children[city.pk] if c.kind in kinds]
             for unit in members:
                 unit.viewable = access.can_view(unit)
