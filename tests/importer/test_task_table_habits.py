@@ -119,3 +119,17 @@ def test_it_reads_a_head_as_an_office_scan_damages_it(head):
     row = ("2.3", "Tiếp nhận phản ánh", "Trung tâm Phục vụ", "Các phòng chuyên môn", "Khi có phát sinh", "Văn bản")
 
     assert _tasks(Table(rows=(head, row))) == [row]
+
+
+def test_it_takes_a_capital_row_whose_numeral_a_scan_garbled_for_a_section():
+    # as Tesseract read an office scan at 200 dpi: 'I.' as '[.', 'III' as 'HÌ', 'V' as 'ÝŸ'
+    table = Table(
+        rows=(
+            ("TT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian hoàn thành", "Sản phẩm"),
+            ("[.", "CAI CÁCH THÊ CHẾ", "", "", "", ""),
+            ("1", "Rà soát văn bản quy phạm pháp luật", "Văn phòng Sở", "Các phòng", "Quý II/2026", "Báo cáo"),
+            ("HÌ", "CẢI CÁCH TÕ CHỨC BỘ MÁY", "", "", "", ""),
+            ("1", "Rà soát chức năng, nhiệm vụ", "Văn phòng Sở", "Các phòng", "Năm 2026", "Quyết định"),
+        )
+    )
+    assert [row[1] for row in _tasks(table)] == ["Rà soát văn bản quy phạm pháp luật", "Rà soát chức năng, nhiệm vụ"]
