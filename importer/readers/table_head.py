@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# '3', '(3)', or a number OCR misread: '(@)', '()', 'q1}' (its brackets misread too: the digits count)
-_COLUMN_NUMBER = re.compile(r"^[(\[{]?([^\s()\[\]{}]{0,2})[)\]}]?$")
+# '3', '(3)', or a number OCR misread: '(@)', '()', 'q1}', '›—@)' (its brackets misread too: the digits
+# count), a speck read after it as a dot or a comma ('(5).')
+_COLUMN_NUMBER = re.compile(r"^[(\[{]?([^\s()\[\]{}]{0,3})[)\]}]?[.,:;'`]?$")
 
 Row = Sequence[str]
 

@@ -7,7 +7,7 @@ import docx
 
 from importer.pipeline import Limits
 from importer.readers import read
-from importer.readers.table_head import join_head
+from importer.readers.table_head import join_head, numbers_columns
 
 HEAD = ("TT", "Nội dung", "Cơ quan thực hiện", "", "Thời gian", "Sản phẩm")
 SUB = ("TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm")
@@ -43,3 +43,10 @@ def test_it_joins_a_two_row_head_that_word_does_not_repeat(tmp_path):
 
     (rows,) = [table.rows for table in read(tmp_path / "plan.docx", Limits()).tables]
     assert rows == (("TT", "Nội dung", "Cơ quan thực hiện\nChủ trì", "Phối hợp", "Thời gian", "Sản phẩm"), TASK)
+
+
+def test_it_knows_column_numbers_an_office_scan_misread_with_specks_after_them():
+    # as Tesseract read the 200 dpi office scans of the LibreOffice and the Chromium plans
+    assert numbers_columns(("q)", "(2)", "(3).", "(4)", "(5).", "(6)"))
+    assert numbers_columns(("(1)", "(2)", "›—@)", "(4)", "@G)", "(6)"))
+    assert not numbers_columns(("1", "Rà soát", "Sở", "Quý I", "Báo cáo", "(6)"))
