@@ -20,15 +20,15 @@ Row = Sequence[str]
 
 def numbers_columns(row: Row) -> bool:
     """The row under a header that only numbers the columns: '1 | 2 | 3 | …' or '(1) | (2) | …', from 1 or
-    going on from a table cut before ('(4) | (5) | …'); a third of the numbers may be misread by OCR ('(@)',
-    'q)'), no row of a task table holds nothing but such marks."""
+    going on from a table cut before ('(4) | (5) | …'); half of the numbers may be misread by OCR ('(@)',
+    'q)', '›—@)'; the rest in order), no row of a task table holds nothing but such marks."""
     cells = [cell.strip() for cell in row if cell and cell.strip()]
     marks = [_COLUMN_NUMBER.match(cell) for cell in cells]
     if len(cells) < 3 or not all(marks):
         return False
     digits = [re.sub(r"\D", "", mark[1]) for mark in marks]
     numbers = [(at, int(number)) for at, number in enumerate(digits) if number]
-    if not numbers or len(numbers) < len(cells) - len(cells) // 3:
+    if not numbers or len(numbers) < len(cells) - len(cells) // 2:
         return False
     start = numbers[0][1] - numbers[0][0]
     return start >= 1 and all(value == start + at for at, value in numbers)
