@@ -27,7 +27,7 @@ from apps.plans.models import Area, Comparator, Indicator, Plan, PlanStatus, Tar
 from apps.reports import services as reports
 from apps.reports.models import Report, ReportVersion
 from apps.tracking.figures import MEASUREMENT_FIELDS, period_label
-from apps.tracking.models import Measurement, Period, TaskUpdate
+from apps.tracking.models import Measurement, Period, TaskUpdate, UpdateStatus
 from apps.units import demo
 from apps.units.models import Membership, Role, Unit, UnitKind
 
@@ -75,6 +75,8 @@ NOTES = [
     "Đã ban hành văn bản và triển khai thực hiện.",
 ]
 SOURCE = "Dữ liệu cỡ thành phố (make_city_data)"
+REVIEW_DELAY = dt.timedelta(days=2)  # the standing officer decides two days after an item is sent
+ITEM_RETURN_REASON = "Đề nghị bổ sung minh chứng và giải trình số liệu so với kỳ trước."
 RETURN_REASON = "Đề nghị bổ sung số liệu hồ sơ trực tuyến và nguyên nhân các nhiệm vụ quá hạn."
 
 
@@ -161,7 +163,7 @@ def make(size: Size = Size(), today: dt.date | None = None, say: Say = print) ->
             tasks = _tasks(plan, unit, size, today, made)
             targets = _targets(plan, unit, size, indicators, made)
             _figures(targets, unit, periods, made)
-            _updates(tasks, unit, size, today, made)
+            _updates(tasks, unit, size, today, periods[-1].end if periods else today, made)
         _reports(unit, periods[len(periods) - size.report_periods :], reviewer, i, made)
         if (i + 1) % 16 == 0 or i + 1 == size.units:
             say(f"  {i + 1}/{size.units} đơn vị")
@@ -295,22 +297,24 @@ def _figures(targets: list[Target], unit: Unit, periods: list[Period], made: Mad
         rng = random.Random(f"city|{unit.code}|figures|{target.position}")
         author = unit.officers.get(target.agency_id) or unit.officers[None]
         for k, period in enumerate(periods):
+            returned = k == len(periods) - 2 and target.position % 8 == 1  # a few of the period before the last
             step = k / max(len(periods) - 1, 1)
             ratio = rng.uniform(0.80, 0.95) + step * rng.uniform(0.05, 0.15)
             value = float(target.value) * (2 - ratio if target.comparator == Comparator.AT_MOST else ratio)
             value = min(value, 100.0) if target.unit == "%" else round(value)
             at = _moment(period.end + dt.timedelta(days=3), 10)
-            rows.append(
-                Measurement(
-                    target=target,
-                    period=period,
-                    period_end=period.end,
-                    value=Decimal(str(round(value, 2))),
-                    source=SOURCE,
-                    entered_by=author,
-                    entered_at=at,
-                )
+            figure = Measurement(
+                target=target,
+                period=period,
+                period_end=period.end,
+                value=Decimal(str(round(value, 2))),
+                source=SOURCE,
+                entered_by=author,
+                entered_at=at,
             )
+            if k < len(periods) - 1:  # the last period's figures wait in the queue
+                _review(figure, at, unit, returned)
+            rows.append(figure)
     with backdating(Measurement._meta.get_field("entered_at")):
         rows = Measurement.objects.bulk_create(rows, batch_size=2000)
     for m in rows:
@@ -327,15 +331,41 @@ def _figures(targets: list[Target], unit: Unit, periods: list[Period], made: Mad
                 after=snapshot(m, MEASUREMENT_FIELDS) | {"period": label, "evidence": []},
             )
         )
+        if m.status == UpdateStatus.RETURNED:
+            audit.append(
+                AuditEntry(
+                    at=m.reviewed_at,
+                    user=m.reviewed_by,
+                    unit=unit,
+                    action="measurement.return",
+                    object_type="tracking.measurement",
+                    object_id=str(m.pk),
+                    summary=f"Trả lại số liệu {label} của chỉ tiêu “{m.target.text[:100]}”: {m.return_reason}",
+                    before={"status": UpdateStatus.SUBMITTED},
+                    after={"status": UpdateStatus.RETURNED, "reason": m.return_reason, "period": label},
+                )
+            )
     with backdating(AuditEntry._meta.get_field("at")):
         AuditEntry.objects.bulk_create(audit, batch_size=2000)
     made.add("số liệu", len(rows))
     made.add("nhật ký", len(audit))
 
 
-def _updates(tasks: list[Task], unit: Unit, size: Size, today: dt.date, made: Made) -> None:
+def _review(item: Measurement | TaskUpdate, sent: dt.datetime, unit: Unit, returned: bool) -> None:
+    """The standing officer's decision on an item sent before the last period ended: accepted (what the reports
+    count), or ``returned`` with a reason. Kept on the row as ``review`` writes it; a return's audit entry is
+    written with the item's."""
+    item.status = UpdateStatus.RETURNED if returned else UpdateStatus.ACCEPTED
+    item.return_reason = ITEM_RETURN_REASON if returned else ""
+    item.reviewed_by = unit.officers[None]
+    item.reviewed_at = min(sent + REVIEW_DELAY, timezone.now())
+
+
+def _updates(tasks: list[Task], unit: Unit, size: Size, today: dt.date, cut: dt.date, made: Made) -> None:
     """About ``size.updates`` updates per task ending in the task's current state, each with the audit entry
-    ``submit_update`` writes for it."""
+    ``submit_update`` writes for it. Those sent before ``cut`` (the last period's end) are reviewed: accepted, but
+    for one task in five whose first update was returned and sent again (so that the task keeps the state of its
+    latest update); the rest wait in the queue."""
     rows, befores, changed = [], [], []
     for task in tasks:
         rng = random.Random(f"city|{unit.code}|updates|{task.position}")
@@ -358,18 +388,22 @@ def _updates(tasks: list[Task], unit: Unit, size: Size, today: dt.date, made: Ma
             state = TaskState.DONE if last and outcome == "done" else TaskState.IN_PROGRESS
             progress = 100 if state == TaskState.DONE else min(90, progress + rng.choice([20, 30, 40]))
             completed = day if state == TaskState.DONE else None
-            rows.append(
-                TaskUpdate(
-                    task=task,
-                    author=author,
-                    created_at=_moment(day, 9 + k),
-                    state=state,
-                    progress=progress,
-                    comment=rng.choice(NOTES),
-                    completed_on=completed,
-                )
+            update = TaskUpdate(
+                task=task,
+                author=author,
+                created_at=_moment(day, 9 + k),
+                state=state,
+                progress=progress,
+                comment=rng.choice(NOTES),
+                completed_on=completed,
             )
+            if day < cut:
+                _review(update, update.created_at, unit, returned=k == 0 and not last and task.position % 5 == 3)
+            rows.append(update)
             befores.append(before)
+            if update.status == UpdateStatus.RETURNED:
+                progress = before["progress"]  # the return took the task back; the next update starts from there
+                continue
             before = {"state": state, "progress": progress, "completed_on": completed and completed.isoformat()}
         last_update = rows[-1]
         task.state, task.progress, task.completed_on = last_update.state, last_update.progress, last_update.completed_on
@@ -395,6 +429,21 @@ def _updates(tasks: list[Task], unit: Unit, size: Size, today: dt.date, made: Ma
                 | {"update": update.pk, "comment": update.comment, "evidence": []},
             )
         )
+        if update.status == UpdateStatus.RETURNED:
+            reason = update.return_reason
+            audit.append(
+                AuditEntry(
+                    at=update.reviewed_at,
+                    user=update.reviewed_by,
+                    unit=unit,
+                    action="task.update.return",
+                    object_type="plans.task",
+                    object_id=str(task.pk),
+                    summary=f"Trả lại cập nhật nhiệm vụ {task.section}.{task.no}: {reason}",
+                    before={"state": update.state, "progress": update.progress, "completed_on": completed},
+                    after=before | {"update": update.pk, "reason": reason, "was": UpdateStatus.SUBMITTED},
+                )
+            )
     with backdating(AuditEntry._meta.get_field("at")):
         AuditEntry.objects.bulk_create(audit, batch_size=2000)
     Task.objects.bulk_update(changed, ["state", "progress", "completed_on"], batch_size=500)
