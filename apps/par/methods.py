@@ -68,21 +68,6 @@ def points(value: Decimal) -> Decimal:
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def vn(number, places: int | None = None, min_places: int = 0) -> str:
-    """A number as Vietnamese writes it: '1.234', '87,5', '2,0' (dot for thousands, comma for decimals)."""
-    value = Decimal(number)
-    if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    whole, _, frac = text.partition(".")
-    frac = frac.ljust(min_places, "0")
-    sign = "-" if whole.startswith("-") else ""
-    whole = f"{int(whole.lstrip('-') or 0):,}".replace(",", ".")
-    return f"{sign}{whole}{',' + frac if frac else ''}"
-
-
 def pts(number) -> str:
     """Points, wherever they are shown (pages, .docx, .xlsx, messages): up to two decimals without trailing zeros,
     '2,5', '1', '1,42'."""
@@ -131,7 +116,7 @@ def _decimal(params: dict, key: str, default=None) -> Decimal | None:
 def _rate_text(facts: Facts) -> str:
     rate = facts.rate
     if facts.numerator is not None and facts.denominator:
-        return f"{vn(facts.numerator)} / {vn(facts.denominator)} = {pct(rate)}"
+        return f"{num(facts.numerator)} / {num(facts.denominator)} = {pct(rate)}"
     return pct(rate)
 
 

@@ -366,14 +366,18 @@ def city_reports(request, filters: Query[ConsolidationFilters]):
 
 @router.post(
     "/city-reports",
-    response={200: CityDocumentDetailOut, 201: CityDocumentDetailOut, 403: Error, 422: Error},
-    summary="Lập (hoặc lấy) dự thảo báo cáo tổng hợp của một kỳ, viết sẵn từ số liệu: 201 khi lập mới",
+    response={200: CityDocumentDetailOut, 201: CityDocumentDetailOut, 403: Error, 409: Error, 422: Error},
+    summary="Lập (hoặc lấy) dự thảo báo cáo tổng hợp của một kỳ, viết sẵn từ số liệu: 201 khi lập mới, "
+    "409 khi kỳ chưa có báo cáo nào của đơn vị được chấp nhận",
 )
 def city_report_create(request, payload: CityDocumentIn):
     _city_only(request)
     period = _period(payload.period)
     existed = CityDocument.objects.filter(period=period).exists()
-    document = city.open_document(period, request.user)
+    try:
+        document = city.open_document(period, request.user)
+    except city.WorkflowError as exc:
+        raise HttpError(409, str(exc)) from None
     return Status(200 if existed else 201, _city_out(document, sections=True))
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from apps.audit.models import record
 from apps.plans.models import Area, ReportStatus
 from apps.reports import word
-from apps.reports.consolidation import Consolidation, consolidate
+from apps.reports.consolidation import Consolidation, consolidate, has_accepted
 from apps.reports.content import ATTAINMENTS, BUCKETS, current_guidance
 from apps.reports.models import CityDocument, CityReport, CityState, RenderState, SectionKind
 from apps.tracking.models import Period
@@ -251,6 +251,10 @@ def latest(period: Period) -> CityReport | None:
 
 
 ISSUED = "Báo cáo tổng hợp kỳ này đã ký, ban hành; không lập lại hay sửa được nữa."
+NOTHING_ACCEPTED = (
+    "Chưa lập được báo cáo tổng hợp: kỳ này chưa có báo cáo nào của đơn vị được chấp nhận. "
+    "Hãy duyệt các báo cáo đã gửi trước (số liệu tổng hợp chỉ lấy từ báo cáo đã được chấp nhận)."
+)
 
 
 class WorkflowError(ValueError):
@@ -258,10 +262,13 @@ class WorkflowError(ValueError):
 
 
 def open_document(period: Period, user) -> CityDocument:
-    """The city's document of the period, created as a draft with its narrative prefilled from the figures."""
+    """The city's document of the period, created as a draft with its narrative prefilled from the figures;
+    ``WorkflowError`` when there is none yet and no unit's report of the period is accepted."""
     found = CityDocument.objects.filter(period=period).first()
     if found is not None:
         return found
+    if not has_accepted(period):
+        raise WorkflowError(NOTHING_ACCEPTED)
     sections = draft_sections(consolidate(period))
     try:
         with transaction.atomic():
@@ -350,10 +357,13 @@ def issue(document: CityDocument, user, issued_on: dt.date | None, signed, expec
 
 def request(period: Period, user) -> tuple[CityReport, bool]:
     """Queue the city's report of the period, built with its document's narrative; a rendering already under way
-    is returned instead of a second one. ``WorkflowError`` once the report is issued."""
+    is returned instead of a second one. ``WorkflowError`` once the report is issued, or while no unit's report of
+    the period is accepted."""
     document = open_document(period, user)
     if not document.is_editable:
         raise WorkflowError(ISSUED)
+    if not has_accepted(period):
+        raise WorkflowError(NOTHING_ACCEPTED)
     with transaction.atomic():
         under_way = CityReport.objects.filter(period=period, state__in=(RenderState.QUEUED, RenderState.RUNNING))
         for job in under_way.select_for_update():

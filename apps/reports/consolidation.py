@@ -239,6 +239,11 @@ def reporting_units(period: Period):
     )
 
 
+def has_accepted(period: Period) -> bool:
+    """Whether any unit's report of the period has been accepted: the city's report is built from nothing else."""
+    return ReportVersion.objects.filter(report__period=period, report__state=ReportState.ACCEPTED).exists()
+
+
 def accepted_figures(period: Period) -> dict[int, dict]:
     """Per unit id: the figures of the latest version of its accepted report for the period (one query; the task
     lists, the heaviest part of a version, are not read)."""

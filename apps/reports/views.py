@@ -348,7 +348,10 @@ def city_create(request):
         job, created = city.request(period, request.user)
     except city.WorkflowError as exc:
         messages.error(request, str(exc))
-        return redirect("reports-city-document", pk=period.city_document.pk)
+        document = CityDocument.objects.filter(period=period).first()
+        if document is None:
+            return redirect(f"{reverse('reports-consolidation')}?period={period.code}")
+        return redirect("reports-city-document", pk=document.pk)
     if created:
         messages.success(request, f"Đã đưa việc lập báo cáo tổng hợp {period} vào hàng đợi; trang tự cập nhật.")
     else:
@@ -408,7 +411,11 @@ def city_document_save(request, pk: int):
     if request.POST.get("then") != "render":
         messages.success(request, "Đã lưu dự thảo báo cáo tổng hợp.")
         return redirect("reports-city-document", pk=document.pk)
-    job, _ = city.request(document.period, request.user)
+    try:
+        job, _ = city.request(document.period, request.user)
+    except city.WorkflowError as exc:
+        messages.warning(request, f"Đã lưu dự thảo. {exc}")
+        return redirect("reports-city-document", pk=document.pk)
     messages.success(request, "Đã lưu và đưa việc lập báo cáo theo nội dung mới vào hàng đợi.")
     return redirect("reports-city", pk=job.pk)
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from apps.par.methods import Facts, MethodError, check_params, propose, vn
+from apps.par.methods import Facts, MethodError, check_params, propose
 
 D = Decimal
 
@@ -78,7 +78,3 @@ def test_it_refuses_an_unknown_method_or_bad_parameters_in_vietnamese():
         "Tham số “threshold” phải là một số, không phải “tám mươi”."
     ]
     assert check_params("rate", {"threshold": 85}) == []
-
-
-def test_it_writes_numbers_the_vietnamese_way():
-    assert (vn(1234567), vn(D("87.50")), vn(D("2"), 2, 1), vn(D("-1.25"))) == ("1.234.567", "87,5", "2,0", "-1,25")

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
 from apps.api.models import ApiToken
-from apps.reports.models import CityDocument, CityReport, CityState
+from apps.reports.models import CityDocument, CityReport, CityState, Report, ReportState
 from apps.units.models import UnitKind
 from tests.web.consolidation_world import report, reporting_unit
 from tests.web.queue import DATABASE_QUEUE, work
@@ -139,13 +139,50 @@ def test_it_refuses_a_stale_save(client, document):
 
 def test_it_tells_the_state_in_the_api(client, document, reviewer, officer):
     headers = {"Authorization": f"Bearer {ApiToken.issue(reviewer)[1]}"}
-    created = client.post("/api/city-reports", {"period": "2026-h1"}, "application/json", headers=headers)
+    again = client.post("/api/city-reports", {"period": "2026-q1"}, "application/json", headers=headers)
 
     listed = client.get("/api/city-reports?period=2026-q1", headers=headers).json()
     docx = client.get(f"/api/city-reports/{document.pk}/docx", headers=headers)
     forbidden = client.get("/api/city-reports", headers={"Authorization": f"Bearer {ApiToken.issue(officer)[1]}"})
 
-    assert created.status_code == 201 and created.json()["state"] == "draft" and created.json()["sections"]
+    assert again.status_code == 200 and again.json()["id"] == document.pk and again.json()["sections"]
     assert [(d["state"], len(d["renderings"]), d["up_to_date"]) for d in listed] == [("draft", 1, True)]
     assert docx.status_code == 200
     assert forbidden.status_code == 403
+
+
+def test_the_city_report_waits_for_an_accepted_report(client, city, reviewer):
+    """Nothing accepted yet: the page, "save and render" and the API all say so, and no empty report is drafted or
+    queued; once a report is accepted the API drafts it (201)."""
+    kesat = reporting_unit(city, "ks", "Xã Kẽ Sắt", done=3, overdue=1, online=(9, 10))
+    report(*kesat, reviewer, state="submitted")
+    client.force_login(reviewer)
+    headers = {"Authorization": f"Bearer {ApiToken.issue(reviewer)[1]}"}
+
+    page = client.post("/bao-cao/tong-hop/lap/", {"period": "2026-q1"})
+    refused = client.post("/api/city-reports", {"period": "2026-q1"}, "application/json", headers=headers)
+    told = client.get(page["Location"]).content.decode()
+    nothing = (CityDocument.objects.count(), CityReport.objects.count())
+    report(*reporting_unit(city, "ha", "Phường Hải An", kind=UnitKind.WARD, done=2, online=(1, 1)), reviewer)
+    created = client.post("/api/city-reports", {"period": "2026-q1"}, "application/json", headers=headers)
+
+    assert page.status_code == 302 and page["Location"].endswith("/bao-cao/tong-hop/?period=2026-q1")
+    assert "chưa có báo cáo nào của đơn vị được chấp nhận" in told
+    assert refused.status_code == 409 and "chưa có báo cáo nào" in refused.json()["detail"]
+    assert nothing == (0, 0)
+    assert created.status_code == 201 and created.json()["state"] == "draft"
+
+
+def test_save_and_render_keeps_the_text_when_nothing_is_accepted_any_more(client, document, reviewer):
+    """A unit's report reopened after the draft was made: the text is saved, the rendering is refused with the
+    reason, and the officer lands back on the draft — not on an error page."""
+    Report.objects.update(state=ReportState.RETURNED)
+    renderings = CityReport.objects.count()
+
+    saved = save(client, document, then="render", **{"section-proposals": "Giữ lại đoạn này."})
+
+    document.refresh_from_db()
+    assert saved.status_code == 302 and saved["Location"].endswith(f"/van-ban/{document.pk}/")
+    assert "chưa có báo cáo nào của đơn vị được chấp nhận" in client.get(saved["Location"]).content.decode()
+    assert next(s for s in document.sections if s["key"] == "proposals")["text"] == "Giữ lại đoạn này."
+    assert CityReport.objects.count() == renderings
