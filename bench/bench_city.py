@@ -55,6 +55,7 @@ PAGES = [
     Page("reports to review", "snv.cchc", "/bao-cao/cho-tham-dinh/"),
     Page("unit tree", "snv.cchc", "/don-vi/"),
     Page("indicators", "officer", "/chi-so/"),
+    Page("review queue page", "officer", "/cho-duyet/"),
     Page("api plans", "snv.cchc", "/api/plans"),
     Page("api plan detail", "snv.cchc", "/api/plans/{plan}"),
     Page("api tasks", "snv.cchc", "/api/tasks"),

@@ -52,9 +52,10 @@ class Listing:
     headers: list[Header]
     sort: str  # the ``sap`` value in force
     params: QueryDict  # the request's query without its page: filters, search and sort kept in every link
+    page_param: str = PAGE  # the query's key for this list's page (a page with two lists pages each its own way)
 
     def page_url(self, number: int) -> str:
-        return self._query(**{PAGE: str(number)})
+        return self._query(**{self.page_param: str(number)})
 
     @property
     def previous_url(self) -> str:
@@ -104,10 +105,8 @@ def sort_and_page(
         sort, chosen = default, _order(columns, default)
     column, descending = chosen
     order = [F(f).desc(nulls_last=True) if descending else F(f).asc(nulls_last=True) for f in column.fields]
-    rows = rows.order_by(*order, "-pk" if descending else "pk")
-    page = Paginator(rows, per_page).get_page(request.GET.get(PAGE))
-    params = request.GET.copy()
-    params.pop(PAGE, None)
+    listing = paged(request, rows.order_by(*order, "-pk" if descending else "pk"), per_page=per_page)
+    params = listing.params
     headers = []
     for c in columns:
         if not c.sortable:
@@ -117,4 +116,14 @@ def sort_and_page(
         params[SORT] = f"-{c.key}" if direction == "asc" else c.key
         headers.append(Header(c.label, "?" + params.urlencode(), direction))
     params[SORT] = sort
-    return Listing(page=page, headers=headers, sort=sort, params=params)
+    listing.headers, listing.sort = headers, sort
+    return listing
+
+
+def paged(request: HttpRequest, rows, page_param: str = PAGE, per_page: int = PER_PAGE) -> Listing:
+    """``rows`` in their own order, cut to the page the request's ``page_param`` asks for (the nearest page for
+    anything else); the rest of the query string, other lists' pages included, kept in every link."""
+    page = Paginator(rows, per_page).get_page(request.GET.get(page_param))
+    params = request.GET.copy()
+    params.pop(page_param, None)
+    return Listing(page=page, headers=[], sort="", params=params, page_param=page_param)

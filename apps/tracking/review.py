@@ -21,6 +21,7 @@ from apps.units.models import person_name
 from cchc.versioning import Conflict
 
 UPDATE, FIGURE = "u", "m"
+PER_PAGE = 50  # items of each kind on a page of the queue
 
 
 class ReviewError(ValueError):
@@ -106,20 +107,30 @@ def waiting_count(unit_ids: set[int]) -> int:
     return tasks.count() + targets.count()
 
 
-def new_since_last_look(user, updates: list[TaskUpdate], figures: list[Measurement]) -> int:
-    """Mark ``is_new`` the items sent since the officer last opened the queue — those whose "waiting" notification
-    they had not read — and mark those notifications read: opening the queue is the look. Returns how many."""
+def new_since_last_look(user, updates: list[TaskUpdate], figures: list[Measurement], everything: bool = True) -> int:
+    """Mark ``is_new`` the items shown that were sent since the officer last looked at them — those whose "waiting"
+    notification they had not read — and mark those notifications read: seeing an item on the queue's page is the
+    look (an item on a page not opened yet stays new). When the page shows ``everything`` waiting, every "waiting"
+    notification is read, those of items decided elsewhere too. Returns how many are new."""
     unread = Notification.objects.filter(user=user, kind=NotificationKind.WAITING, read_at__isnull=True)
-    seen = list(unread.values_list("task_id", "target_id", "plan_id"))
-    tasks = {t for t, _, _ in seen if t}
-    targets = {m for _, m, _ in seen if m}
-    plans = {p for t, m, p in seen if p and not t and not m}  # a whole spreadsheet
-    for update in updates:
-        update.is_new = update.task_id in tasks or update.task.plan_id in plans
-    for figure in figures:
-        figure.is_new = figure.target_id in targets or figure.target.plan_id in plans
-    if seen:
+    rows = list(unread.values_list("pk", "task_id", "target_id", "plan_id"))
+    tasks, targets, plans = {}, {}, {}
+    for pk, task, target, plan in rows:
+        if task or target:
+            (tasks if task else targets).setdefault(task or target, []).append(pk)
+        elif plan:  # a whole spreadsheet
+            plans.setdefault(plan, []).append(pk)
+    looked: list[int] = []
+    for item, own, plan in [
+        *((u, tasks.get(u.task_id), u.task.plan_id) for u in updates),
+        *((m, targets.get(m.target_id), m.target.plan_id) for m in figures),
+    ]:
+        item.is_new = bool(own) or plan in plans
+        looked += (own or []) + plans.get(plan, [])
+    if everything and rows:
         unread.update(read_at=timezone.now())
+    elif looked:
+        Notification.objects.filter(pk__in=set(looked)).update(read_at=timezone.now())
     return sum(item.is_new for item in [*updates, *figures])
 
 

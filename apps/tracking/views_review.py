@@ -1,5 +1,5 @@
 """The standing officer's review queue: agencies' task updates and figures waiting, accepted or returned one by
-one or several at once."""
+one or several at once, a page of each at a time."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from django.shortcuts import redirect, render
 
 from apps.tracking import review
 from apps.units.access import Access
+from cchc.listing import PAGE, paged
+
+UPDATES_PAGE, FIGURES_PAGE = PAGE, "trang-so-lieu"  # each list of the queue pages on its own
 
 
 def _require_manager(access: Access) -> set[int]:
@@ -24,12 +27,14 @@ def queue(request):
     unit_ids = _require_manager(access)
     if request.method == "POST":
         return _decide(request, unit_ids)
-    updates = list(review.pending_updates(unit_ids))
-    figures = list(review.pending_figures(unit_ids))
-    for figure in figures:
+    updates = paged(request, review.pending_updates(unit_ids), UPDATES_PAGE, review.PER_PAGE)
+    figures = paged(request, review.pending_figures(unit_ids), FIGURES_PAGE, review.PER_PAGE)
+    for figure in figures.page:
         figure.previous = review.previous_figure(figure)
-    new = review.new_since_last_look(request.user, updates, figures)
-    context = {"updates": updates, "figures": figures, "total": len(updates) + len(figures), "new": new}
+    total = updates.page.paginator.count + figures.page.paginator.count
+    shown = len(updates.page) + len(figures.page)
+    new = review.new_since_last_look(request.user, list(updates.page), list(figures.page), everything=shown == total)
+    context = {"updates": updates, "figures": figures, "total": total, "shown": shown, "new": new}
     return render(request, "tracking/review_queue.html", context)
 
 
@@ -57,4 +62,4 @@ def _decide(request, unit_ids: set[int]):
             messages.success(request, f"Đã trả lại {outcome.returned} mục; người gửi sẽ nhận được thông báo kèm lý do.")
         for problem in outcome.problems:
             messages.error(request, problem.message)
-    return redirect("tracking-review")
+    return redirect(request.get_full_path())  # the same pages: what was decided leaves them, the rest moves up

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from apps.audit.models import AuditEntry
 from apps.plans.models import TaskState
+from apps.tracking import review
 from apps.tracking.figures import save_measurement
 from apps.tracking.models import Measurement, Notification, Period, PeriodKind, TaskUpdate, UpdateStatus
 from apps.tracking.services import submit_update
@@ -217,3 +218,33 @@ def test_it_lists_a_returned_figure_in_the_agency_officers_tasks(client, plan, o
     page = client.get(reverse("tracking-my-tasks")).content.decode()
 
     assert 'id="returned-figures"' in page and "Sai kỳ báo cáo." in page and "Nhập lại" in page
+
+
+def test_it_shows_a_page_of_each_list_at_a_time(client, plan, officer, agency_officer, monkeypatch):
+    """A long queue comes in pages, the updates and the figures each with its own pager: the page reads the same
+    number of queries however much waits, an item not shown yet stays "new", and deciding keeps the pages."""
+    monkeypatch.setattr(review, "PER_PAGE", 2)
+    sent_by_agency(plan, agency_officer)
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("tracking-review"))
+    Notification.objects.update(read_at=None)
+    sent_more(plan, agency_officer)  # 4 updates and 4 figures waiting now
+
+    with CaptureQueriesContext(connection) as many:
+        first = client.get(reverse("tracking-review")).content.decode()
+    still_new = Notification.objects.filter(user=officer, kind="waiting", read_at__isnull=True).count()
+    second = client.get(reverse("tracking-review") + "?trang=2&trang-so-lieu=2").content.decode()
+    oldest_left = TaskUpdate.objects.filter(status=UpdateStatus.SUBMITTED).order_by("created_at", "pk")[2]
+    decided = client.post(reverse("tracking-review") + "?trang=2&trang-so-lieu=2", {"accept_one": key(oldest_left)})
+
+    assert len(many) == len(few)
+    assert first.count('class="card review-item"') == 4 and second.count('class="card review-item"') == 4
+    assert "Cập nhật nhiệm vụ (4)" in first and "Số liệu chỉ tiêu (4)" in first
+    assert "Chọn tất cả trên trang này (4 trong 8 mục)" in first
+    assert 'href="?trang=2"' in first and 'href="?trang-so-lieu=2"' in first
+    assert "1–2 trong 4" in first and "3–4 trong 4" in second
+    # the two tasks on the second page are still new; the target's figures share one notice, read on the first
+    assert still_new == 2 and "2 mục mới gửi từ lần bạn xem trước" in second
+    assert decided["Location"].endswith("?trang=2&trang-so-lieu=2")
+    assert TaskUpdate.objects.filter(status=UpdateStatus.SUBMITTED).count() == 3
