@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.plans.models import TaskState
+from apps.tracking import review
 from apps.tracking.figures import save_measurement
 from apps.tracking.models import Measurement, Period, PeriodKind, TaskUpdate, UpdateStatus
 from apps.tracking.services import submit_update
@@ -102,3 +103,26 @@ def test_it_asks_before_leaving_a_reason_not_sent(page, plan, pvhcc, officer, ag
 
     assert asked == ["beforeunload"]
     expect(page.locator("h1")).to_have_text("Cập nhật và số liệu chờ duyệt")
+
+
+def test_it_pages_a_long_queue_on_a_phone(phone_page, plan, pvhcc, officer, agency_officer, monkeypatch):
+    """Three items, two a page: the phone shows the first page with its pager, the officer accepts all on the
+    page and the last item moves up to page 1; nothing scrolls sideways."""
+    monkeypatch.setattr(review, "PER_PAGE", 1)  # one update and one figure a page: the two updates need two pages
+    sent_by_agency(plan, pvhcc, agency_officer)
+    page = phone_page
+    login(page, "kesat.vhxh")
+    page.goto("/cho-duyet/")
+    expect(page.locator(".review-item")).to_have_count(2)
+    expect(page.locator("nav.pager").first).to_contain_text("1–1 trong 2")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the queue's pager scrolls sideways on a phone ({width}px)"
+    shot(page, "review-queue-390-pages")
+
+    page.get_by_label("Chọn tất cả trên trang này").check()
+    page.get_by_role("button", name="Chấp nhận các mục đã chọn").click()
+
+    expect(page.locator(".messages")).to_contain_text("Đã chấp nhận 2 mục")
+    expect(page.locator(".review-item")).to_have_count(1)
+    expect(page.locator("nav.pager")).to_have_count(0)
+    assert TaskUpdate.objects.filter(status=UpdateStatus.SUBMITTED).count() == 1
