@@ -27,6 +27,7 @@ from apps.tracking import notify
 from apps.units.matching import match_agency, match_many, split_names
 from apps.units.models import Unit
 from cchc import jobs
+from cchc.numbers import num
 from importer import pipeline
 from importer.areas import area_of
 from importer.deadlines import parse_deadline
@@ -41,6 +42,7 @@ UNEXPECTED = (
 )
 # readers that need no OCR: cheap enough to run inline and to re-read for the review screen
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+LOW_COVERAGE = 0.5  # below this share of the words read in some field, the whole draft is to be checked
 # the order of areas in the Government's programme (76/NQ-CP) and the city's templates
 STANDARD_SECTIONS = {
     "I": Area.THE_CHE,
@@ -102,6 +104,23 @@ def refuse_agency(unit: Unit, user, name: str) -> None:
     )
     record(user, "import_refused", unit, unit, after={"file": name, "unit_to_use": governing.pk}, summary=message)
     raise WrongUnit(message)
+
+
+def coverage_note(result: dict | None) -> str:
+    """What the review screen says first about how much of the document reached the draft: the share of the words
+    read that ended in some field and the pages that gave none, which are where the reviewer looks first."""
+    coverage = (result or {}).get("coverage") or {}
+    if not coverage.get("words"):
+        return ""
+    share = num(Decimal(str(coverage["share"])) * 100, "%", places=0)
+    note = f"Khoảng {share} nội dung đọc được đã vào bản nháp (thông tin chung, chỉ tiêu, nhiệm vụ)."
+    if coverage["share"] < LOW_COVERAGE:
+        note += " Phần lớn văn bản chưa được đưa vào: hãy đối chiếu toàn bộ với bản gốc."
+    pages = coverage.get("pages_without_fields") or []
+    if pages:
+        shown = ", ".join(str(p) for p in pages[:12]) + (" …" if len(pages) > 12 else "")
+        note += f" Trang {shown} không có nội dung nào được đưa vào: hãy đối chiếu các trang này với bản gốc trước."
+    return note
 
 
 def import_file(

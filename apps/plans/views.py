@@ -310,6 +310,7 @@ def _edit_page(request, plan: Plan, header, targets, tasks, *, draft: bool, stat
         "here": "plans-review" if draft else "plans-edit",
         "run": run,
         "warnings": (run.result or {}).get("warnings", []) if run else [],
+        "coverage": services.coverage_note(run.result) if draft and run else "",
         "source": _source(plan) if draft else [],
         "is_pdf": PurePath(plan.source_name or plan.source_file.name or "").suffix.lower() == ".pdf",
         "problems": services.publish_problems(plan) if draft else [],
