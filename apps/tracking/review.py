@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +16,7 @@ from apps.audit.models import record
 from apps.plans.models import PlanStatus, Target, Task
 from apps.tracking import notify
 from apps.tracking.figures import period_label
-from apps.tracking.models import Measurement, Notification, NotificationKind, TaskUpdate, UpdateStatus
+from apps.tracking.models import Measurement, Notification, NotificationKind, Period, TaskUpdate, UpdateStatus
 from apps.units.models import person_name
 from cchc.versioning import Conflict
 
@@ -42,18 +42,33 @@ def pending_updates(unit_ids: set[int]):
     )
 
 
-def pending_figures(unit_ids: set[int], previous: bool = True):
-    """The figures waiting, with (``previous``) every figure of their targets, for the page's previous period."""
+def pending_figures(unit_ids: set[int]):
     rows = (
         Measurement.objects.filter(status=UpdateStatus.SUBMITTED, target__in=_published(Target, unit_ids))
         .select_related("target", "target__plan", "target__agency", "period", "entered_by")
         .prefetch_related("evidence")
     )
-    if previous:
-        rows = rows.prefetch_related(
-            Prefetch("target__measurements", queryset=Measurement.objects.select_related("period"))
-        )
     return rows.order_by("entered_at", "pk")
+
+
+def with_previous(rows):
+    """The figures with their target's figure of the latest period before, to compare with, read in the same query
+    (each a step down the target's latest-first index): ``previous_value`` and ``previous_period`` (a Period to
+    show, or None)."""
+    earlier = Measurement.objects.filter(target=OuterRef("target"), period_end__lt=OuterRef("period_end"))
+    earlier = earlier.order_by("-period_end")
+    return rows.annotate(
+        previous_value=Subquery(earlier.values("value")[:1]),
+        previous_kind=Subquery(earlier.values("period__kind")[:1]),
+        previous_year=Subquery(earlier.values("period__year")[:1]),
+    )
+
+
+def previous_period(figure: Measurement) -> Period | None:
+    """The period of the figure ``with_previous`` found before it, to show ("Quý I 2026")."""
+    if figure.previous_value is None:
+        return None
+    return Period(kind=figure.previous_kind, year=figure.previous_year)
 
 
 class NewestFirst:
@@ -62,7 +77,7 @@ class NewestFirst:
 
     def __init__(self, unit_ids: set[int], shape=lambda item: item) -> None:
         self.updates = pending_updates(unit_ids).order_by("-created_at", "-pk")
-        self.figures = pending_figures(unit_ids, previous=False).order_by("-entered_at", "-pk")
+        self.figures = pending_figures(unit_ids).order_by("-entered_at", "-pk")
         self.shape = shape
 
     def __len__(self) -> int:
@@ -84,12 +99,6 @@ def returned_figures(user) -> list[Measurement]:
         entered_by=user, status=UpdateStatus.RETURNED, target__plan__status=PlanStatus.PUBLISHED
     ).select_related("target", "period", "reviewed_by")
     return list(rows.order_by("-reviewed_at")[:100])
-
-
-def previous_figure(figure: Measurement) -> Measurement | None:
-    """The target's figure of the period before, to compare with (from the prefetched figures)."""
-    earlier = [m for m in figure.target.measurements.all() if m.period.end < figure.period.end]
-    return max(earlier, key=lambda m: m.period.end, default=None)
 
 
 def waiting_count(unit_ids: set[int]) -> int:

@@ -28,9 +28,9 @@ def queue(request):
     if request.method == "POST":
         return _decide(request, unit_ids)
     updates = paged(request, review.pending_updates(unit_ids), UPDATES_PAGE, review.PER_PAGE)
-    figures = paged(request, review.pending_figures(unit_ids), FIGURES_PAGE, review.PER_PAGE)
+    figures = paged(request, review.with_previous(review.pending_figures(unit_ids)), FIGURES_PAGE, review.PER_PAGE)
     for figure in figures.page:
-        figure.previous = review.previous_figure(figure)
+        figure.previous_period = review.previous_period(figure)
     total = updates.page.paginator.count + figures.page.paginator.count
     shown = len(updates.page) + len(figures.page)
     new = review.new_since_last_look(request.user, list(updates.page), list(figures.page), everything=shown == total)

@@ -248,3 +248,14 @@ def test_it_shows_a_page_of_each_list_at_a_time(client, plan, officer, agency_of
     assert still_new == 2 and "2 mục mới gửi từ lần bạn xem trước" in second
     assert decided["Location"].endswith("?trang=2&trang-so-lieu=2")
     assert TaskUpdate.objects.filter(status=UpdateStatus.SUBMITTED).count() == 3
+
+
+def test_it_shows_each_figure_beside_the_one_of_the_period_before(client, plan, officer, agency_officer):
+    sent_by_agency(plan, agency_officer)
+    sent_more(plan, agency_officer)  # H1, Q3 and the year of the same target, 70 each, after Q1's 61,5
+    client.force_login(officer)
+
+    page = client.get(reverse("tracking-review")).content.decode()
+
+    assert page.count("· kỳ trước (") == 3  # Q1 has none before it
+    assert "kỳ trước (Quý I 2026): 61,5%" in page and "kỳ trước (Quý III 2026): 70%" in page
