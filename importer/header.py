@@ -17,6 +17,7 @@ from importer.model import Block, Document, Location, Meta, Problem, Table
 from importer.sections import (
     Node,
     document_outline,
+    goal_horizon,
     scope_of,
     strip_markdown,
 )
@@ -477,8 +478,9 @@ _GROUNDS = re.compile(r"^\W*c\S{1,2}n c\S{1,3}\b")  # 'Căn cứ …': a legal g
 
 def find_period(title: str, outline: tuple[Node, ...]) -> tuple[str | None, str | None]:
     """The period the title names, else the one the sentence that issues the plan names ('… ban hành Kế hoạch
-    … năm 2026'), else one a preamble paragraph that cites nothing names ('6 tháng cuối năm'). Never the period
-    of a document the plan cites ('Căn cứ Nghị quyết … giai đoạn 2021 - 2030')."""
+    … năm 2026'), else one a preamble paragraph that cites nothing names ('6 tháng cuối năm'), else the end its
+    goals look to ('Mục tiêu cụ thể đến năm 2030': no start). Never the period of a document the plan cites
+    ('Căn cứ Nghị quyết … giai đoạn 2021 - 2030')."""
     found = parse_period(title, allow_year=True)
     if found != (None, None):
         return found
@@ -494,7 +496,12 @@ def find_period(title: str, outline: tuple[Node, ...]) -> tuple[str | None, str 
             found = parse_period(text, allow_year=False)
             if found != (None, None):
                 return found
-    return None, None
+    # no period stated but the goals' horizon ('Mục tiêu cụ thể đến năm 2030'): the plan runs until then
+    horizons = [
+        goal_horizon(node.paragraph.body) for node in outline if node.region == "body" and node.paragraph.is_heading()
+    ]
+    years = [year for year in horizons if year]
+    return (None, f"{max(years)}-12") if years else (None, None)
 
 
 def parse_period(text: str, allow_year: bool) -> tuple[str | None, str | None]:

@@ -258,6 +258,17 @@ def heading_kind(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+_UNTIL = re.compile(r"\bden n\S{0,2}m\s*(20\d\d)\b")
+
+
+def goal_horizon(text: str) -> str | None:
+    """The year a goal heading looks to ('Mục tiêu cụ thể đến năm 2030' → '2030'); None for any other line."""
+    if heading_kind(text) != "goal":
+        return None
+    match = _UNTIL.search(fold(heading_title(text)))
+    return match.group(1) if match else None
+
+
 def scope_of(node: Node) -> str | None:
     """The kind of the nearest heading above the paragraph that says what part of the plan it is in."""
     for heading in reversed(node.ancestors):

@@ -19,7 +19,7 @@ from importer.areas import area_of, topic_of
 from importer.markers import LETTER, split_numeral
 from importer.model import Document, Location, Meta, Problem, Table, Target
 from importer.numbers import FIGURE, NUMBER, PERCENT, has_percentage, parse_number
-from importer.sections import Node, Paragraph, document_outline, scope_of, split_sentences
+from importer.sections import Node, Paragraph, document_outline, goal_horizon, scope_of, split_sentences
 from importer.table_lines import COLUMN_CUES, CONTENT
 from importer.text import fold_aligned
 
@@ -72,7 +72,7 @@ def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...],
         if line_phase:
             running_phase = line_phase
             continue
-        phase = _phase_from_ancestors(node) or running_phase or plan_phase
+        phase = _phase_from_ancestors(node) or running_phase or plan_phase or _horizon_from_ancestors(node)
         area, guessed = area_for(node)
         found = read_paragraph_targets(paragraph, area, phase, counts=node.region == "body")
         if found and guessed:
@@ -96,7 +96,7 @@ def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...],
                 "Không tìm thấy chỉ tiêu định lượng nào (ví dụ “tối thiểu 90%”) trong phần mục tiêu của kế hoạch.",
             )
         )
-    if targets and not plan_phase:
+    if any(target.phase is None for target in targets):
         problems.append(
             Problem("target_phase_missing", "Không xác định được giai đoạn của kế hoạch nên chỉ tiêu thiếu giai đoạn.")
         )
@@ -167,6 +167,15 @@ def _phase_from_ancestors(node: Node) -> str | None:
         phase = phase_of_line(heading)
         if phase:
             return phase
+    return None
+
+
+def _horizon_from_ancestors(node: Node) -> str | None:
+    """For a plan without a period of its own: the year its goal heading looks to ('… đến năm 2030')."""
+    for heading in reversed(node.ancestors):
+        horizon = goal_horizon(heading.body) if heading.is_heading() else None
+        if horizon:
+            return f"đến năm {horizon}"
     return None
 
 
