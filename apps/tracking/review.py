@@ -21,7 +21,7 @@ from apps.units.models import person_name
 from cchc.versioning import Conflict
 
 UPDATE, FIGURE = "u", "m"
-PER_PAGE = 50  # items of each kind on a page of the queue
+PER_PAGE = 25  # items of each kind on a page of the queue: cards to read and decide, not rows to scan
 
 
 class ReviewError(ValueError):
