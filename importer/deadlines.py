@@ -115,7 +115,21 @@ def _repair(folded: str) -> str:
     text = re.sub(r"\bquy\s*[1t]v\b", "quy iv", text)  # I read as 1 or T
     text = re.sub(r"\b1v\b(?=\s*(?:/|nam)\s*20\d\d)", "iv", text)  # the last of a span: 'Quy III - 1V/2026'
     text = re.sub(r"\bquy\s*1(ii|i)\b", r"quy i\1", text)
+    text = _QUARTER_READ_AS.sub(_quarter_as_printed, text)
+    # a 1 read as l or | in a month: 'thang l2/2026' is December, not February
+    text = re.sub(r"\bthang\s*[l|](\d)\b", r"thang 1\1", text)
     return text
+
+
+# a roman quarter as OCR reads it: 'II' as 'h' or '11', 'III' as 'hi', 'ih' or '111', 'I' as 'l' or '|'
+_QUARTER_READ_AS = re.compile(
+    r"\b(quy\s*)([1l|i]?h[1l|i]?|[1l|]{2,3}|[l|]|[l|][1l|i]{1,2}|i[1l|]{1,2})(?=\s*(?:/|nam|-|,))"
+)
+
+
+def _quarter_as_printed(match: re.Match[str]) -> str:
+    letters = match[2].replace("h", "ii").translate(str.maketrans("1l|", "iii"))
+    return match[1] + letters if len(letters) <= 3 else match[0]
 
 
 def _yearly_day(folded: str, period_end: dt.date | None) -> dt.date | None:

@@ -58,6 +58,14 @@ CASES = [
     ("Giữa năm 2026", Deadline(D(2026, 4, 1), D(2026, 6, 30))),
     ("Cuối năm 2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
     ("Cudi nim 2025", Deadline(D(2025, 10, 1), D(2025, 12, 31))),
+    # a roman quarter as OCR reads it (II as H or 11, III as HI or IH, I as l), a month's 1 read as l
+    ("Quý H/2026", Deadline(D(2026, 4, 1), D(2026, 6, 30))),
+    ("Quý HI/2026", Deadline(D(2026, 7, 1), D(2026, 9, 30))),
+    ("Quý IH năm 2026", Deadline(D(2026, 7, 1), D(2026, 9, 30))),
+    ("Quý 11/2026", Deadline(D(2026, 4, 1), D(2026, 6, 30))),
+    ("Quý lI/2026", Deadline(D(2026, 4, 1), D(2026, 6, 30))),
+    ("Quý H - IV/2026", Deadline(D(2026, 4, 1), D(2026, 12, 31))),
+    ("Tháng l2/2026", Deadline(D(2026, 12, 1), D(2026, 12, 31))),
     ("Theo tiến độ", Deadline(None, None)),  # unreadable: no date, not silently the period's end
     ("Theo văn bản chỉ đạo của", Deadline(None, None)),
     ("", Deadline(None, END)),
@@ -88,6 +96,8 @@ def test_it_falls_back_to_no_end_without_a_period():
         ("Quy 1V/2025", "Quý IV/2025"),
         ("202672030", "2026-2030"),
         ("Quy III - 1V/2026", "Quý III - IV/2026"),
+        ("Quy H/2026", "Quý II/2026"),
+        ("Thang l2/2026", "tháng 12/2026"),
         ("thang 3 - 4/2026", "tháng 3 - 4/2026"),
         ("Dau nam 2026", "Đầu năm 2026"),
         ("6thang cuoi nam 2025", "6 tháng cuối năm 2025"),
