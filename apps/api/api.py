@@ -1,7 +1,7 @@
 """The JSON API (django-ninja): the same plans, tasks and targets as the pages, with the same permissions.
 
 Every operation but ``POST /auth/token`` needs ``Authorization: Bearer <token>``. Like the pages, each starts with
-``access = Access(request.user)``: 404 for what the user may not see, 403 for a change they may not make.
+``access = Access.of(request)``: 404 for what the user may not see, 403 for a change they may not make.
 
 Concurrency: a changeable record is read with its ``ETag`` (``"v<version>"``, cchc/versioning.py) and a change
 names it in ``If-Match``; a change made from another version is refused with 412 and the record as it now is.
@@ -187,7 +187,7 @@ class PlanFilters(Schema):
 @api.get("/plans", response=list[PlanOut], tags=["plans"], summary="Các kế hoạch được xem")
 @paginate(Pages)
 def plans(request, filters: Query[PlanFilters]):
-    access = Access(request.user)
+    access = Access.of(request)
     queryset = access.visible(Plan.objects.select_related("unit"))
     if filters.unit is not None:
         queryset = queryset.filter(unit_id=filters.unit)
@@ -202,7 +202,7 @@ def plans(request, filters: Query[PlanFilters]):
     description="Tiêu đề ETag là phiên bản của chính kế hoạch; mỗi chỉ tiêu, nhiệm vụ có `version` riêng.",
 )
 def plan_detail(request, plan_id: int, response: HttpResponse):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = get_object_or_404(
         Plan.objects.select_related("unit").prefetch_related(
             Prefetch("targets", queryset=targets_queryset()), Prefetch("tasks", queryset=tasks_queryset())
@@ -227,7 +227,7 @@ class TaskFilters(Schema):
 @api.get("/tasks", response=list[TaskOut], tags=["tasks"], summary="Nhiệm vụ (lọc theo kế hoạch, cơ quan, tình trạng)")
 @paginate(Pages)
 def tasks(request, filters: Query[TaskFilters]):
-    access = Access(request.user)
+    access = Access.of(request)
     queryset = access.visible(tasks_queryset(), "plan__unit").order_by("plan_id", "position", "pk")
     if filters.plan is not None:
         queryset = queryset.filter(plan_id=filters.plan)
@@ -254,7 +254,7 @@ def tasks(request, filters: Query[TaskFilters]):
     description="Tiêu đề ETag là phiên bản của nhiệm vụ; gửi lại trong If-Match khi cập nhật để không ghi đè ai.",
 )
 def task_detail(request, task_id: int, response: HttpResponse):
-    access = Access(request.user)
+    access = Access.of(request)
     task = get_object_or_404(tasks_queryset().select_related("plan__unit"), pk=task_id)
     access.require_view(task.plan.unit)
     return with_etag(response, task)
@@ -285,7 +285,7 @@ def task_update(
     response: HttpResponse,
     if_match: str | None = Header(None, alias="If-Match", description=IF_MATCH),
 ):
-    access = Access(request.user)
+    access = Access.of(request)
     task = get_object_or_404(Task.objects.select_related("plan__unit", "lead"), pk=task_id)
     access.require_view(task.plan.unit)
     if not access.can_update_task(task):
@@ -330,7 +330,7 @@ class TargetFilters(Schema):
 @api.get("/targets", response=list[TargetOut], tags=["targets"], summary="Chỉ tiêu với số liệu gần nhất")
 @paginate(Pages)
 def targets(request, filters: Query[TargetFilters]):
-    access = Access(request.user)
+    access = Access.of(request)
     queryset = access.visible(targets_queryset(), "plan__unit").order_by("plan_id", "position", "pk")
     if filters.plan is not None:
         queryset = queryset.filter(plan_id=filters.plan)
@@ -347,7 +347,7 @@ def targets(request, filters: Query[TargetFilters]):
     description="Tiêu đề ETag là phiên bản của chỉ tiêu; số liệu mỗi kỳ có `version` riêng.",
 )
 def target_detail(request, target_id: int, response: HttpResponse):
-    access = Access(request.user)
+    access = Access.of(request)
     target = get_object_or_404(targets_queryset(), pk=target_id)
     access.require_view(target.plan.unit)
     return with_etag(response, target)
@@ -361,7 +361,7 @@ def target_detail(request, target_id: int, response: HttpResponse):
     description='Mỗi số liệu có `version`; ETag của nó là "v<version>", dùng trong If-Match khi sửa số liệu kỳ đó.',
 )
 def measurements(request, target_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     target = get_object_or_404(Target.objects.select_related("plan__unit"), pk=target_id)
     access.require_view(target.plan.unit)
     return target.measurements.select_related("period", "entered_by").order_by("period_end")
@@ -394,7 +394,7 @@ def measurement_save(
     response: HttpResponse,
     if_match: str | None = Header(None, alias="If-Match", description=IF_MATCH),
 ):
-    access = Access(request.user)
+    access = Access.of(request)
     target = get_object_or_404(Target.objects.select_related("plan__unit"), pk=target_id)
     access.require_view(target.plan.unit)
     if not access.can_enter_measurement(target):
