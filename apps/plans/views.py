@@ -147,15 +147,28 @@ def plan_history(plan: Plan):
     ).select_related("user")
 
 
+def _partner_names(plan: Plan) -> dict[int, list[str]]:
+    """{task id: its partners' names}, in the order of ``task.partners.all()``, from one query on the link table:
+    for a plan of 40 tasks a prefetch of their partners costs more CPU than the tasks' own rows, and looping over
+    each task's partners in the page as much again."""
+    names: dict[int, list[str]] = {}
+    links = Task.partners.through.objects.filter(task__plan=plan).order_by("unit__kind", "unit__name", "unit_id")
+    for task_id, name in links.values_list("task_id", "unit__name"):
+        names.setdefault(task_id, []).append(name)
+    return names
+
+
 @login_required
 def plan_detail(request, pk: int):
     access = Access.of(request)
     plan = _plan(access, pk)
     today = timezone.localdate()
-    tasks = list(plan.tasks.select_related("lead").prefetch_related("partners"))
+    tasks = list(plan.tasks.select_related("lead"))
+    partners = _partner_names(plan)
     for task in tasks:
         task.status_now = task.report_status(today)
         task.status_label = ReportStatus(task.status_now).label
+        task.partner_names = "; ".join(partners.get(task.pk, ()))
     history = None
     if access.can_read_audit(plan.unit):
         history = sort_and_page(request, plan_history(plan), HISTORY_COLUMNS, "-luc")
