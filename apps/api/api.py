@@ -131,7 +131,8 @@ def targets_queryset():
 
 
 def tasks_queryset():
-    return Task.objects.select_related("lead").prefetch_related("partners")
+    # into a list (TaskOut.resolve_partners): a prefetch kept as each task's partners.all() builds a queryset per task
+    return Task.objects.select_related("lead").prefetch_related(Prefetch("partners", to_attr="partner_list"))
 
 
 # --- authentication -------------------------------------------------------------------------------------------
