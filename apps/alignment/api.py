@@ -24,7 +24,7 @@ class AlignmentFilters(Schema):
     summary="Đối chiếu với kế hoạch khác (mặc định: kế hoạch nó thực hiện): cặp chỉ tiêu, nhiệm vụ, chênh lệch",
 )
 def plan_alignment(request, plan_id: int, filters: Query[AlignmentFilters]):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = _plan(access, plan_id)
     other = other_plan(access, plan, str(filters.with_) if filters.with_ else None)
     if other is None:

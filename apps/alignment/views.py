@@ -43,7 +43,7 @@ def other_plan(access: Access, plan: Plan, raw: str | None) -> Plan | None:
 
 @login_required
 def compare_page(request, plan_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = _plan(access, plan_id)
     other = other_plan(access, plan, request.GET.get("with"))
     choices = list(
@@ -68,7 +68,7 @@ def compare_page(request, plan_id: int):
 @login_required
 @require_POST
 def decide(request, plan_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = _plan(access, plan_id)
     if not access.can_manage(plan.unit):
         raise PermissionDenied(FORBIDDEN_DECIDE)
@@ -95,7 +95,7 @@ def decide(request, plan_id: int):
 
 @login_required
 def implementing(request, plan_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = _plan(access, plan_id)
     children = list(access.visible(services.implementing_plans(plan), "unit").order_by("unit__name"))
     alignments = compare_many(plan, children)

@@ -96,7 +96,8 @@ class TaskOut(Schema):
 
     @staticmethod
     def resolve_partners(obj) -> list:
-        return list(obj.partners.all())
+        prefetched = getattr(obj, "partner_list", None)  # by api.tasks_queryset
+        return prefetched if prefetched is not None else list(obj.partners.all())
 
     @staticmethod
     def resolve_report_status(obj) -> str:

@@ -144,7 +144,7 @@ def _object_label(form: AuditFilterForm) -> str:
 
 @login_required
 def audit_home(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if access.is_city:
         return _log(request, AuditEntry.objects.all(), None)
     if access.managed_unit_ids:
@@ -157,7 +157,7 @@ def audit_home(request):
 
 @login_required
 def audit_log(request, unit_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     unit = get_object_or_404(Unit, pk=unit_id)
     if not access.can_read_audit(unit):
         raise Http404("Không tìm thấy.")

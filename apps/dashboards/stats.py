@@ -15,9 +15,9 @@ from django.db.models import (
     DateField,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -34,19 +34,68 @@ DONE = (ReportStatus.DONE_ON_TIME, ReportStatus.DONE_LATE)
 DUE_SOON_DAYS = 14
 
 
+class _Sql(Func):
+    """A CASE written out as SQL around its compiled columns. Django compiles a Case of Whens node by node, and a
+    Case that names another (the status names the deadline three times) again for every reference, in the SELECT,
+    the WHERE and the GROUP BY: ~2.5 ms of CPU a query, three queries a dashboard; written out here it is the same
+    SQL, put together in microseconds. ``case`` gets each source as its ``(sql, params)``."""
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = self.case(*(compiler.compile(e) for e in self.get_source_expressions()))
+        return sql, tuple(params)
+
+
+class _Due(_Sql):
+    """The deadline that applies on ``today``: Task.current_due() — a yearly task's is the year's end at the latest."""
+
+    output_field = DateField()
+
+    def __init__(self, today: dt.date):
+        super().__init__(F("due_on"), F("recurring"), Value(dt.date(today.year, 12, 31), output_field=DateField()))
+
+    @staticmethod
+    def case(due_on, recurring, year_end):
+        (due, p_due), (yearly, p_yearly), (end, p_end) = due_on, recurring, year_end
+        sql = f"CASE WHEN ({yearly} AND {due} < {end}) THEN {due} WHEN {yearly} THEN {end} ELSE {due} END"
+        return sql, [*p_yearly, *p_due, *p_end, *p_due, *p_yearly, *p_end, *p_due]
+
+
+class _Status(_Sql):
+    """Task.report_status() on ``today`` (a ReportStatus value), from the ``due`` annotation. ``started``: None to
+    count tasks as they stand now, else an expression telling whether a task was in progress at the end of
+    ``today`` (then a task is done only when completed by then)."""
+
+    output_field = CharField()
+
+    def __init__(self, today: dt.date, started=None):
+        day = Value(today, output_field=DateField())
+        super().__init__(F("state"), F("completed_on"), F("due"), day, *([started] if started is not None else []))
+
+    @staticmethod
+    def case(state, completed_on, due, today, started=None):
+        (state, p_state), (completed, p_completed), (due, p_due), (day, p_day) = state, completed_on, due, today
+        done, p_done = f"{state} = %s", [*p_state, TaskState.DONE.value]
+        if started is not None:  # as of the end of a past day
+            done, p_done = f"({done} AND {completed} <= {day})", [*p_done, *p_completed, *p_day]
+            in_progress, p_in_progress = started
+        else:
+            in_progress, p_in_progress = f"{state} = %s", [*p_state, TaskState.IN_PROGRESS.value]
+        sql = (
+            f"CASE WHEN ({done} AND {completed} > {due}) THEN %s WHEN {done} THEN %s WHEN {due} < {day} THEN %s "
+            f"WHEN {in_progress} THEN %s ELSE %s END"
+        )
+        params = [*p_done, *p_completed, *p_due, ReportStatus.DONE_LATE.value, *p_done, ReportStatus.DONE_ON_TIME.value]
+        params += [*p_due, *p_day, ReportStatus.OVERDUE.value, *p_in_progress, ReportStatus.IN_PROGRESS.value]
+        return sql, [*params, ReportStatus.NOT_STARTED.value]
+
+
 def with_status(tasks: QuerySet, today: dt.date, as_of: bool = False) -> QuerySet:
     """Tasks annotated with ``due`` (the deadline that applies today) and ``status`` (a ReportStatus value).
 
     ``as_of=True`` counts them as they stood at the end of ``today``, a day in the past (a dashboard "as of" the
     end of a period): done when completed by then, in progress when an update not returned had been posted by
     then, overdue when not completed by then and its deadline was passed."""
-    year_end = dt.date(today.year, 12, 31)
-    due = Case(
-        When(recurring=True, due_on__lt=year_end, then=F("due_on")),
-        When(recurring=True, then=Value(year_end)),
-        default=F("due_on"),
-        output_field=DateField(),
-    )
+    started = None
     if as_of:
         day_after = timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=1), dt.time()))
         started = Exists(
@@ -54,21 +103,7 @@ def with_status(tasks: QuerySet, today: dt.date, as_of: bool = False) -> QuerySe
             .exclude(state=TaskState.NOT_STARTED)
             .exclude(status=UpdateStatus.RETURNED)
         )
-        done = Q(state=TaskState.DONE, completed_on__lte=today)
-        in_progress = Q(started=True)
-        tasks = tasks.annotate(started=started)
-    else:
-        done = Q(state=TaskState.DONE)
-        in_progress = Q(state=TaskState.IN_PROGRESS)
-    status = Case(
-        When(done & Q(due__isnull=False, completed_on__gt=F("due")), then=Value(ReportStatus.DONE_LATE)),
-        When(done, then=Value(ReportStatus.DONE_ON_TIME)),
-        When(due__lt=today, then=Value(ReportStatus.OVERDUE)),
-        When(in_progress, then=Value(ReportStatus.IN_PROGRESS)),
-        default=Value(ReportStatus.NOT_STARTED),
-        output_field=CharField(),
-    )
-    return tasks.annotate(due=due).annotate(status=status)
+    return tasks.annotate(due=_Due(today)).annotate(status=_Status(today, started))
 
 
 def count_by(tasks: QuerySet, fields: tuple[str, ...], today: dt.date, as_of: bool = False) -> dict[tuple, dict]:

@@ -18,7 +18,7 @@ from apps.units.models import GOVERNING_KINDS, Unit
 
 @login_required
 def home(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if access.is_city:
         return redirect("dashboards-city")
     if access.home_unit is not None:
@@ -46,7 +46,7 @@ def _day(period: Period | None):
 
 @login_required
 def unit_dashboard(request, unit_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     unit = get_object_or_404(Unit, pk=unit_id, kind__in=GOVERNING_KINDS)
     access.require_view(unit)
     period, periods = _as_of(request)
@@ -88,7 +88,7 @@ def unit_dashboard(request, unit_id: int):
 
 @login_required
 def city_dashboard(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_city:
         raise PermissionDenied("Chỉ Sở Nội vụ xem được tổng hợp toàn thành phố.")
     period, periods = _as_of(request)

@@ -32,7 +32,7 @@ def _managed_run(access: Access, pk: int) -> ImportRun:
 @login_required
 def upload_start(request):
     """The nav's entry: the upload page of the (first) unit this user manages."""
-    access = Access(request.user)
+    access = Access.of(request)
     units = Unit.objects.filter(pk__in=access.managed_unit_ids).select_related("parent").order_by("name")
     if not units:
         raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được nhập kế hoạch.")
@@ -41,7 +41,7 @@ def upload_start(request):
 
 @login_required
 def upload(request, unit_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     unit = get_object_or_404(Unit.objects.select_related("parent"), pk=unit_id)
     access.require_view(unit)
     if not access.can_manage(unit):
@@ -75,7 +75,7 @@ def _import_upload(unit: Unit, upload, name: str, user) -> ImportRun:
 
 @login_required
 def run_detail(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     run = _managed_run(access, pk)
     if services.sweep(ImportRun.objects.filter(pk=run.pk)):
         run.refresh_from_db()
@@ -85,7 +85,7 @@ def run_detail(request, pk: int):
 @login_required
 @require_GET
 def run_status(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     run = _managed_run(access, pk)
     if services.sweep(ImportRun.objects.filter(pk=run.pk)):
         run.refresh_from_db()
@@ -103,7 +103,7 @@ def run_status(request, pk: int):
 
 @login_required
 def run_file(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     run = _managed_run(access, pk)
     return FileResponse(run.file.open("rb"), as_attachment=True, filename=run.original_name)
 
@@ -111,7 +111,7 @@ def run_file(request, pk: int):
 @login_required
 def draft_delete(request, pk: int):
     """Delete a draft plan, after a confirm step; its import run and uploaded file are kept."""
-    access = Access(request.user)
+    access = Access.of(request)
     plan = get_object_or_404(Plan.objects.select_related("unit"), pk=pk)
     access.require_view(plan.unit)
     if not access.can_manage(plan.unit):

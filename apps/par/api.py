@@ -226,7 +226,7 @@ def _leaf_out(score: Score) -> dict:
 
 def _acting(request, assessment_id: int, role) -> Assessment:
     """The assessment for a change by the caller in ``role`` (``services.SELF`` …); else 403 saying who may."""
-    access = Access(request.user)
+    access = Access.of(request)
     assessment = services.visible_assessment(access, assessment_id)
     if refused := services.refusal(access, assessment, role):
         raise HttpError(403, refused)
@@ -273,7 +273,7 @@ class AssessmentFilters(Schema):
 
 @router.get("/par/assessments", response=list[AssessmentOut], summary="Các bản chấm được xem")
 def assessment_list(request, filters: Query[AssessmentFilters]):
-    access = Access(request.user)
+    access = Access.of(request)
     queryset = access.visible(Assessment.objects.select_related("unit", "year"))
     if filters.unit is not None:
         queryset = queryset.filter(unit_id=filters.unit)
@@ -288,7 +288,7 @@ def assessment_list(request, filters: Query[AssessmentFilters]):
     summary="Một bản chấm: mọi tiêu chí với điểm tối đa, điểm đề xuất và cách tính, tự chấm, minh chứng, thẩm định",
 )
 def assessment_detail(request, assessment_id: int, response: HttpResponse):
-    assessment = services.visible_assessment(Access(request.user), assessment_id)
+    assessment = services.visible_assessment(Access.of(request), assessment_id)
     response["ETag"] = assessment.etag
     scores = assessment.scores.select_related("criterion").prefetch_related("evidence", "entries__by")
     return {**_assessment_out(assessment), "leaves": [_leaf_out(s) for s in scores]}
@@ -477,7 +477,7 @@ class RankingFilters(Schema):
     summary="Xếp hạng một năm: mỗi đơn vị với khối, điểm, chỉ số, hạng trong khối",
 )
 def ranking(request, filters: Query[RankingFilters]):
-    access = Access(request.user)
+    access = Access.of(request)
     year = get_object_or_404(AssessmentYear, year=filters.year)
     out = []
     for group, rows in services.ranking(year).items():

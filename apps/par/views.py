@@ -45,7 +45,7 @@ def _version(request) -> int | None:
 
 def _acting(request, pk: int, role) -> Assessment:
     """The assessment ``pk`` for a change by ``request.user`` in ``role`` (``services.SELF`` …); else 403."""
-    access = Access(request.user)
+    access = Access.of(request)
     assessment = services.visible_assessment(access, pk)
     if refused := services.refusal(access, assessment, role):
         raise PermissionDenied(refused)
@@ -80,7 +80,7 @@ def download(data: bytes, name: str, content_type: str) -> HttpResponse:
 
 @login_required
 def home(request):
-    access = Access(request.user)
+    access = Access.of(request)
     unit = access.home_unit
     years = list(AssessmentYear.objects.all())
     own = {}
@@ -103,7 +103,7 @@ def home(request):
 
 @login_required
 def framework_list(request):
-    access = Access(request.user)
+    access = Access.of(request)
     context = {"frameworks": Framework.objects.all(), "can_run": services.can_run_city(access)}
     return render(request, "par/frameworks.html", context)
 
@@ -116,7 +116,7 @@ def framework_detail(request, pk: int):
         "framework": framework,
         "nodes": nodes,
         "problems": frameworks.check_framework(framework),
-        "can_edit": services.can_run_city(Access(request.user)),
+        "can_edit": services.can_run_city(Access.of(request)),
         "in_use": framework.in_use(),
     }
     return render(request, "par/framework.html", context)
@@ -154,7 +154,7 @@ def _typed_framework(request, nodes) -> tuple[dict[int, dict], set[int], list[di
 def framework_edit(request, pk: int):
     """The city edits a framework's criteria in the browser — changes, removes, adds — and the totals are checked
     before anything is saved. A framework an opened year uses is not changed: the page offers a copy instead."""
-    access = Access(request.user)
+    access = Access.of(request)
     if not services.can_run_city(access):
         raise PermissionDenied(services.FORBIDDEN_CITY)
     framework = get_object_or_404(Framework, pk=pk)
@@ -197,7 +197,7 @@ def framework_edit(request, pk: int):
 @require_POST
 def framework_copy(request, pk: int):
     """A new version of a framework, by copying it under another decision, to edit before a year uses it."""
-    access = Access(request.user)
+    access = Access.of(request)
     if not services.can_run_city(access):
         raise PermissionDenied(services.FORBIDDEN_CITY)
     framework = get_object_or_404(Framework, pk=pk)
@@ -226,7 +226,7 @@ def framework_file(request, pk: int, kind: str):
 @login_required
 @require_POST
 def framework_import(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if not services.can_run_city(access):
         raise PermissionDenied(services.FORBIDDEN_CITY)
     upload = request.FILES.get("file")
@@ -266,7 +266,7 @@ def _date(raw: str) -> dt.date | None:
 
 @login_required
 def year_open(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if not services.can_run_city(access):
         raise PermissionDenied(services.FORBIDDEN_CITY)
     usable = [f for f in Framework.objects.all() if not frameworks.check_framework(f)]
@@ -319,7 +319,7 @@ def year_open(request):
 @login_required
 @require_POST
 def start(request, year_id: int, unit_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     unit = get_object_or_404(Unit, pk=unit_id, kind__in=GOVERNING_KINDS)
     access.require_view(unit)
     if not access.can_manage(unit):
@@ -352,7 +352,7 @@ def leaf_rows(assessment: Assessment) -> list[dict]:
 
 @login_required
 def assessment_detail(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     assessment = services.visible_assessment(access, pk)
     state = assessment.state
     can_self = services.can_self_score(access, assessment)
@@ -540,7 +540,7 @@ def explanation_lock(request, pk: int):
 
 @login_required
 def signed_file(request, pk: int, kind: str):
-    assessment = services.visible_assessment(Access(request.user), pk)
+    assessment = services.visible_assessment(Access.of(request), pk)
     field, name = {
         "tu-cham": (assessment.signed_file, assessment.signed_name),
         "giai-trinh": (assessment.explanation_file, assessment.explanation_name),
@@ -556,7 +556,7 @@ def signed_file(request, pk: int, kind: str):
 
 @login_required
 def assessment_file(request, pk: int, kind: str):
-    assessment = services.visible_assessment(Access(request.user), pk)
+    assessment = services.visible_assessment(Access.of(request), pk)
     name = f"chi-so-cchc-{assessment.year.year}-{assessment.unit.code}"
     if kind == "docx":
         return download(exports.score_sheet_docx(assessment), f"{name}.docx", DOCX)
@@ -570,7 +570,7 @@ def assessment_file(request, pk: int, kind: str):
 
 @login_required
 def ranking(request, year_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     year = get_object_or_404(AssessmentYear, pk=year_id)
     blocks = services.ranking(year)
     if not access.is_city:  # a unit sees the published results, not other units' assessments in progress
@@ -591,7 +591,7 @@ def ranking(request, year_id: int):
 @login_required
 def year_bands(request, year_id: int):
     """The city changes a year's bands at any time, without reopening it; the ranking follows at once."""
-    if not services.can_run_city(Access(request.user)):
+    if not services.can_run_city(Access.of(request)):
         raise PermissionDenied(services.FORBIDDEN_CITY)
     year = get_object_or_404(AssessmentYear, pk=year_id)
     typed = bands.text(year.bands)
@@ -614,7 +614,7 @@ def year_bands(request, year_id: int):
 
 @login_required
 def ranking_file(request, year_id: int, kind: str):
-    if not services.can_run_city(Access(request.user)):
+    if not services.can_run_city(Access.of(request)):
         raise PermissionDenied(services.FORBIDDEN_CITY)
     year = get_object_or_404(AssessmentYear, pk=year_id)
     if kind == "xlsx":

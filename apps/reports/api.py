@@ -108,7 +108,7 @@ class _Shown:
 @router.get("/reports", response={200: list[ReportOut], 422: Error}, summary="Báo cáo được xem")
 @paginate(Pages)
 def reports(request, filters: Query[ReportFilters]):
-    access = Access(request.user)
+    access = Access.of(request)
     queryset = access.visible(Report.objects.select_related("unit", "period")).annotate(version_count=Count("versions"))
     if filters.unit is not None:
         queryset = queryset.filter(unit_id=filters.unit)
@@ -123,7 +123,7 @@ def reports(request, filters: Query[ReportFilters]):
     summary="Lập (hoặc lấy) báo cáo của đơn vị cho một kỳ: 201 khi lập mới",
 )
 def report_create(request, payload: ReportIn):
-    access = Access(request.user)
+    access = Access.of(request)
     unit = get_object_or_404(Unit, pk=payload.unit, kind__in=GOVERNING_KINDS)
     access.require_view(unit)
     if not access.can_manage(unit):
@@ -134,19 +134,19 @@ def report_create(request, payload: ReportIn):
 
 @router.get("/reports/{report_id}", response={200: ReportDetailOut, 404: Error}, summary="Một báo cáo với nội dung")
 def report_detail(request, report_id: int):
-    report = _report(Access(request.user), report_id)
+    report = _report(Access.of(request), report_id)
     content, _ = services.shown_content(report)
     return {**_out(report), "content": content}
 
 
 @router.get("/reports/{report_id}/docx", response={404: Error}, summary="Tệp .docx của báo cáo")
 def report_docx(request, report_id: int):
-    return views.docx_response(_report(Access(request.user), report_id))
+    return views.docx_response(_report(Access.of(request), report_id))
 
 
 @router.get("/reports/{report_id}/xlsx", response={404: Error}, summary="Tệp .xlsx các bảng số liệu")
 def report_xlsx(request, report_id: int):
-    return views.xlsx_response(_report(Access(request.user), report_id))
+    return views.xlsx_response(_report(Access.of(request), report_id))
 
 
 def _step(step):
@@ -164,7 +164,7 @@ def _step(step):
     summary="Gửi báo cáo (lưu lại một lần gửi không đổi)",
 )
 def report_submit(request, report_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     report = _report(access, report_id)
     if not services.can_edit(access, report):
         raise HttpError(403, services.FORBIDDEN_EDIT)
@@ -173,7 +173,7 @@ def report_submit(request, report_id: int):
 
 
 def _reviewed(request, report_id: int) -> Report:
-    access = Access(request.user)
+    access = Access.of(request)
     report = _report(access, report_id)
     if refusal := services.review_refusal(access, report):
         raise HttpError(403, refusal)
@@ -271,7 +271,7 @@ class ConsolidationFilters(Schema):
     summary="Tổng hợp một kỳ toàn thành phố (chỉ từ báo cáo đã chấp nhận); không ghi kỳ: kỳ vừa đến hạn",
 )
 def consolidation(request, filters: Query[ConsolidationFilters]):
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_city:
         raise HttpError(403, views.FORBIDDEN_CITY)
     today = timezone.localdate()
@@ -314,7 +314,7 @@ class CityDocumentIn(Schema):
 
 
 def _city_only(request) -> None:
-    if not Access(request.user).is_city:
+    if not Access.of(request).is_city:
         raise HttpError(403, views.FORBIDDEN_CITY)
 
 

@@ -58,7 +58,7 @@ def _posted_version(request) -> int | None:
 
 @login_required
 def home(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if access.is_reviewer:
         return redirect("reports-review")
     unit = access.home_unit
@@ -69,7 +69,7 @@ def home(request):
 
 @login_required
 def unit_reports(request, unit_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     unit = get_object_or_404(Unit, pk=unit_id, kind__in=GOVERNING_KINDS)
     access.require_view(unit)
     today = timezone.localdate()
@@ -89,7 +89,7 @@ def unit_reports(request, unit_id: int):
 @login_required
 @require_POST
 def create(request, unit_id: int, period_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     unit = get_object_or_404(Unit, pk=unit_id, kind__in=GOVERNING_KINDS)
     access.require_view(unit)
     if not access.can_manage(unit):
@@ -101,7 +101,7 @@ def create(request, unit_id: int, period_id: int):
 
 @login_required
 def detail(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     report = _report_or_404(access, pk)
     content, version = services.shown_content(report)
     sections = services.outline_sections(report)
@@ -132,7 +132,7 @@ def detail(request, pk: int):
 @login_required
 @require_POST
 def save(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     report = _report_or_404(access, pk)
     if not services.can_edit(access, report):
         raise PermissionDenied(services.FORBIDDEN_EDIT)
@@ -168,7 +168,7 @@ def save(request, pk: int):
 @login_required
 @require_POST
 def submit(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     report = _report_or_404(access, pk)
     if not services.can_edit(access, report):
         raise PermissionDenied(services.FORBIDDEN_EDIT)
@@ -182,7 +182,7 @@ def submit(request, pk: int):
 
 
 def _review_step(request, pk: int, step) -> HttpResponse:
-    access = Access(request.user)
+    access = Access.of(request)
     report = _report_or_404(access, pk)
     if refusal := services.review_refusal(access, report):
         raise PermissionDenied(refusal)
@@ -210,7 +210,7 @@ def accept(request, pk: int):
 def return_(request, pk: int):
     reason = request.POST.get("reason", "").strip()
     if reason and not is_confirmed(request, "return", str(pk)):
-        access = Access(request.user)
+        access = Access.of(request)
         report = _report_or_404(access, pk)
         if refusal := services.review_refusal(access, report):
             raise PermissionDenied(refusal)
@@ -235,14 +235,14 @@ def _day(report: Report, version) -> dt.date:
 
 @login_required
 def download_docx(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     report = _report_or_404(access, pk)
     return docx_response(report)
 
 
 @login_required
 def download_xlsx(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     report = _report_or_404(access, pk)
     return xlsx_response(report)
 
@@ -263,7 +263,7 @@ def xlsx_response(report: Report) -> HttpResponse:
 
 @login_required
 def review(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_reviewer:
         raise PermissionDenied(services.FORBIDDEN_REVIEW)
     reports = Report.objects.filter(state=ReportState.SUBMITTED).select_related("unit", "period", "submitted_by")
@@ -301,7 +301,7 @@ def chosen_period(raw: str | None, today: dt.date) -> tuple[Period, str]:
 
 @login_required
 def consolidation(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_city:
         raise PermissionDenied(FORBIDDEN_CITY)
     today = timezone.localdate()
@@ -328,7 +328,7 @@ def consolidation(request):
 
 
 def _city_job_or_404(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_city:
         raise PermissionDenied(FORBIDDEN_CITY)
     return get_object_or_404(CityReport.objects.select_related("period", "requested_by"), pk=pk)
@@ -337,7 +337,7 @@ def _city_job_or_404(request, pk: int):
 @login_required
 @require_POST
 def city_create(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_city:
         raise PermissionDenied(FORBIDDEN_CITY)
     period, problem = chosen_period(request.POST.get("period"), timezone.localdate())
@@ -368,7 +368,7 @@ def city_status(request, pk: int):
 
 
 def _city_document_or_404(request, pk: int) -> CityDocument:
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_city:
         raise PermissionDenied(FORBIDDEN_CITY)
     return get_object_or_404(CityDocument.objects.select_related("period", "issued_by", "issued_report"), pk=pk)
@@ -504,7 +504,7 @@ def _period_rows(forms_by_id: dict | None = None) -> list[dict]:
 
 @login_required
 def periods(request):
-    access = Access(request.user)
+    access = Access.of(request)
     context = {"rows": _period_rows(), "can_edit": access.is_administrator}
     return render(request, "reports/periods.html", context)
 
@@ -512,7 +512,7 @@ def periods(request):
 @login_required
 @require_POST
 def period_edit(request, period_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_administrator:
         raise PermissionDenied(FORBIDDEN_PERIODS)
     period = get_object_or_404(Period, pk=period_id)
@@ -533,7 +533,7 @@ def period_edit(request, period_id: int):
 @login_required
 def contribute(request, pk: int):
     """An agency officer writes their agency's part of each narrative section; the standing officer merges it."""
-    access = Access(request.user)
+    access = Access.of(request)
     report = _report_or_404(access, pk)
     agency = services.contributing_agency(access, report)
     if agency is None:
@@ -598,7 +598,7 @@ def _guidance_forms(report_type: ReportType, data=None):
 @login_required
 def guidance_edit(request):
     """The city edits the outline's headings and the statistics table of the report type in force."""
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_city:
         raise PermissionDenied(FORBIDDEN_GUIDANCE)
     report_type = ReportType.objects.filter(is_current=True).order_by("-pk").first()

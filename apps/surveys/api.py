@@ -105,7 +105,7 @@ def _unit(unit_id: int) -> Unit:
     summary="Kết quả khảo sát SIPAS của một đơn vị trong một kỳ (mặc định: năm nay), ví dụ ?unit=5&period=2026-year",
 )
 def survey_results(request, unit: Id, period: Text = ""):
-    access = Access(request.user)
+    access = Access.of(request)
     found = _unit(unit)
     access.require_view(found)
     try:

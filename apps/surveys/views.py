@@ -137,7 +137,7 @@ def thanks(request, unit_id: int):
 def poster(request, unit_id: int):
     """An A4 poster for the one-stop desk: the unit's name, a QR code to the survey, the address as text."""
     unit = _surveyed_or_404(unit_id)
-    Access(request.user).require_view(unit)
+    Access.of(request).require_view(unit)
     desk = _desk(unit, request.GET.get("quay"))
     url = request.build_absolute_uri(reverse("surveys-form", args=[unit.pk]) + (f"?quay={desk.pk}" if desk else ""))
     return render(request, "surveys/poster.html", {"unit": unit, "desk": desk, "url": url, "qr": qr.svg(url)})
@@ -147,7 +147,7 @@ def poster(request, unit_id: int):
 def qr_png(request, unit_id: int):
     """The survey's QR code as a PNG, for a leaflet or the unit's web page."""
     unit = _surveyed_or_404(unit_id)
-    Access(request.user).require_view(unit)
+    Access.of(request).require_view(unit)
     desk = _desk(unit, request.GET.get("quay"))
     url = request.build_absolute_uri(reverse("surveys-form", args=[unit.pk]) + (f"?quay={desk.pk}" if desk else ""))
     response = HttpResponse(qr.png(url), content_type="image/png")
@@ -177,7 +177,7 @@ def _periods() -> list[Period]:
 
 @login_required
 def home(request):
-    access = Access(request.user)
+    access = Access.of(request)
     if not access.is_city:
         unit = access.home_unit
         if unit is None or unit.kind == "city":
@@ -189,7 +189,7 @@ def home(request):
 
 
 def _unit_for(request, unit_id: int) -> tuple[Access, Unit]:
-    access = Access(request.user)
+    access = Access.of(request)
     unit = _surveyed_or_404(unit_id)
     access.require_view(unit)
     return access, unit
@@ -255,7 +255,7 @@ def responses(request, unit_id: int):
 @login_required
 @require_POST
 def exclude(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     response = get_object_or_404(Response.objects.select_related("unit"), pk=pk)
     access.require_view(response.unit)
     if not access.is_city:
@@ -325,7 +325,7 @@ def download_xlsx(request, unit_id: int):
 @login_required
 def questionnaire(request):
     """The questionnaire in force: everyone signed in reads it, the city (Sở Nội vụ) edits it."""
-    access = Access(request.user)
+    access = Access.of(request)
     current = Questionnaire.current()
     draft, problem = editing.Draft.of(current), ""
     if request.method == "POST":

@@ -60,7 +60,7 @@ class ReadOut(Schema):
 @router.get("/notifications", response=list[NotificationOut], summary="Thông báo của tôi, mới nhất trước")
 @paginate(Pages)
 def notifications(request, filters: Query[NotificationFilters]):
-    Access(request.user)  # everyone reads only their own
+    Access.of(request)  # everyone reads only their own
     rows = Notification.objects.filter(user=request.user).order_by("-created_at", "-pk")
     if filters.unread:
         rows = rows.filter(read_at__isnull=True)
@@ -69,6 +69,6 @@ def notifications(request, filters: Query[NotificationFilters]):
 
 @router.post("/notifications/read", response=ReadOut, summary="Đánh dấu thông báo đã đọc")
 def notifications_read(request, payload: ReadIn):
-    Access(request.user)
+    Access.of(request)
     marked = notify.mark_read(request.user, payload.ids)
     return {"marked": marked, "unread": notify.unread_count(request.user)}

@@ -91,7 +91,7 @@ class DecisionOut(Schema):
 
 
 def _managed(request) -> set[int]:
-    unit_ids = Access(request.user).managed_unit_ids
+    unit_ids = Access.of(request).managed_unit_ids
     if not unit_ids:
         raise HttpError(403, review.NOT_A_MANAGER)
     return unit_ids

@@ -48,7 +48,7 @@ def _task_or_404(access: Access, pk: int) -> Task:
 
 @login_required
 def my_tasks(request):
-    access = Access(request.user)
+    access = Access.of(request)
     today = timezone.localdate()
     query = request.GET.get("q", "").strip()[:200]
     tasks = stats.with_status(matching(services.tasks_for(access).select_related(*TASK_RELATED), query), today)
@@ -99,7 +99,7 @@ MY_TASK_COLUMNS = [*TASK_COLUMNS[:2], Column("ke-hoach", "Kế hoạch", ("plan_
 
 @login_required
 def plan_tasks(request, plan_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = get_object_or_404(Plan.objects.select_related("unit"), pk=plan_id)
     access.require_view(plan.unit)
     today = timezone.localdate()
@@ -140,7 +140,7 @@ def plan_tasks(request, plan_id: int):
 
 @login_required
 def task_detail(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     task = _task_or_404(access, pk)
     today = timezone.localdate()
     _annotate([task], today)
@@ -163,7 +163,7 @@ def task_detail(request, pk: int):
 
 @login_required
 def task_update(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     task = _task_or_404(access, pk)
     if not access.can_update_task(task):
         raise PermissionDenied("Bạn không được cập nhật nhiệm vụ này.")
@@ -243,7 +243,7 @@ RETURN_QUESTION = (
 @login_required
 @require_POST
 def update_return(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     update = get_object_or_404(TaskUpdate.objects.select_related("task", *(f"task__{r}" for r in TASK_RELATED)), pk=pk)
     unit = update.task.plan.unit
     access.require_view(unit)
@@ -286,7 +286,7 @@ def _returned_meanwhile(current: TaskUpdate | None) -> str:
 
 @login_required
 def evidence_download(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     evidence = get_object_or_404(Evidence, pk=pk)
     unit = evidence_unit(evidence)
     if unit is None or not access.can_view(unit):
@@ -300,7 +300,7 @@ def evidence_download(request, pk: int):
 
 @login_required
 def notifications(request):
-    Access(request.user)  # every signed-in user reads their own notifications
+    Access.of(request)  # every signed-in user reads their own notifications
     rows = Notification.objects.filter(user=request.user).select_related("task", "unit")[:200]
     unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
     return render(request, "tracking/notifications.html", {"notifications": rows, "unread": unread})
@@ -308,7 +308,7 @@ def notifications(request):
 
 @login_required
 def notification_open(request, pk: int):
-    Access(request.user)
+    Access.of(request)
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
     notify.mark_read(request.user, [notification.pk])
     if notification.link.startswith("/") and not notification.link.startswith("//"):  # a path of this site
@@ -321,7 +321,7 @@ def notification_open(request, pk: int):
 @login_required
 @require_POST
 def notifications_read(request):
-    Access(request.user)
+    Access.of(request)
     count = notify.mark_read(request.user)
     messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
     return redirect("tracking-notifications")

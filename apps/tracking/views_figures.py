@@ -146,7 +146,7 @@ def _indicator_owner(access: Access):
 
 @login_required
 def plan_figures(request, plan_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = _plan_for(access, plan_id)
     progress = progress_of(targets_with_measurements(plan.targets.all()))
     for row in progress:
@@ -164,7 +164,7 @@ def plan_figures(request, plan_id: int):
 @login_required
 @require_POST
 def plan_bind(request, plan_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = _plan_for(access, plan_id)
     if not access.can_manage(plan.unit):
         raise PermissionDenied(ONLY_MANAGER)
@@ -188,7 +188,7 @@ def plan_bind(request, plan_id: int):
 
 @login_required
 def target_figures(request, target_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     target = _target_for(access, target_id)
     plan = target.plan
     can_enter = access.can_enter_measurement(target)
@@ -288,7 +288,7 @@ def _default_period(periods):
 @login_required
 @require_POST
 def target_indicator(request, target_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     target = _target_for(access, target_id)
     if not access.can_manage(target.plan.unit):
         raise PermissionDenied(ONLY_MANAGER)
@@ -316,7 +316,7 @@ def target_indicator(request, target_id: int):
 
 @login_required
 def indicators(request):
-    access = Access(request.user)
+    access = Access.of(request)
     owner, can_add = _indicator_owner(access)
     form = IndicatorForm() if can_add else None
     if request.method == "POST":
@@ -360,7 +360,7 @@ def _unique_code(name: str) -> str:
 
 @login_required
 def sheet_download(request, plan_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = _plan_for(access, plan_id)
     data = spreadsheets.export_plan(plan)
     name = slugify(fold(plan.number or f"ke-hoach-{plan.pk}")) or f"ke-hoach-{plan.pk}"
@@ -371,7 +371,7 @@ def sheet_download(request, plan_id: int):
 
 @login_required
 def sheet_upload(request, plan_id: int):
-    access = Access(request.user)
+    access = Access.of(request)
     plan = _plan_for(access, plan_id)
     if not _can_fill_sheet(access, plan):
         raise PermissionDenied(ONLY_FILLERS)
@@ -398,7 +398,7 @@ def sheet_upload(request, plan_id: int):
 def sheet_preview(request, plan_id: int):
     """Show what the uploaded rows would change and what conflicts with changes made since the download; on
     confirm, check them again and save all (with the conflicts the user ticked to overwrite) or nothing."""
-    access = Access(request.user)
+    access = Access.of(request)
     plan = _plan_for(access, plan_id)
     if not _can_fill_sheet(access, plan):
         raise PermissionDenied(ONLY_FILLERS)

@@ -23,7 +23,7 @@ def _require_manager(access: Access) -> set[int]:
 
 @login_required
 def queue(request):
-    access = Access(request.user)
+    access = Access.of(request)
     unit_ids = _require_manager(access)
     if request.method == "POST":
         return _decide(request, unit_ids)

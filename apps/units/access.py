@@ -21,6 +21,15 @@ class Access:
     def __init__(self, user):
         self.user = user
 
+    @classmethod
+    def of(cls, request) -> Access:
+        """The access of the request's user, built once per request: the view and the menu of its page share it
+        (and its memberships, asked once). Built anew when the request's user changes (signing in, an API token)."""
+        access = getattr(request, "_access", None)
+        if access is None or access.user is not request.user:
+            access = request._access = cls(request.user)
+        return access
+
     @cached_property
     def memberships(self) -> list[Membership]:
         if not self.user.is_authenticated:

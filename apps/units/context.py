@@ -5,4 +5,4 @@ def current_roles(request):
     """Expose the permission helper to templates as ``access``."""
     if not hasattr(request, "user"):
         return {}
-    return {"access": Access(request.user)}
+    return {"access": Access.of(request)}

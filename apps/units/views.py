@@ -26,7 +26,7 @@ def _units_with_history():
 def unit_tree(request):
     """The city, its blocks and their units, each unit's agencies folded under it. A city has ~1,200 units: they
     come in one query, and only the few renamed or merged ones are asked for their history."""
-    access = Access(request.user)
+    access = Access.of(request)
     units = list(Unit.objects.order_by("name"))
     renamed = set(UnitName.objects.values_list("unit_id", flat=True))
     with_history = [u for u in units if u.dissolved_on or u.pk in renamed]
@@ -55,7 +55,7 @@ def unit_tree(request):
 
 @login_required
 def unit_detail(request, pk: int):
-    access = Access(request.user)
+    access = Access.of(request)
     unit = get_object_or_404(_units_with_history().select_related("parent"), pk=pk)
     access.require_view(unit)
     agencies = list(_units_with_history().filter(parent=unit, kind=UnitKind.AGENCY).order_by("dissolved_on", "name"))
@@ -80,7 +80,7 @@ def unit_detail(request, pk: int):
 @login_required
 def account_create(request, pk: int):
     """The standing officer makes an agency officer's account for one of their unit's agencies."""
-    access = Access(request.user)
+    access = Access.of(request)
     unit = get_object_or_404(Unit, pk=pk)
     access.require_view(unit)
     if unit.is_agency or not access.can_manage(unit):
