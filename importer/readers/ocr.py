@@ -1,17 +1,14 @@
 """Scanned pages and images: render, find the ruled tables, then Tesseract with its Vietnamese model (``vie``).
 
-Each sheet is first made fit to read, by OpenCV (``Limits(scans="opencv")``, the default,
-``importer.readers.page_cv``: a phone photo's page found and its perspective flattened, two pages copied on
-one sheet split, a fax or a dithered scan smoothed back to greys) or by the hand-written Pillow steps of
-``importer.readers.raster_tables`` (``scans="pillow"``; bench/bench_scans.py measures the two): its paper
-evened out if it is lit unevenly, each page turned a quarter if it was scanned
-on its side and levelled if it was fed askew. Then its ruling lines are
-found on the image (dotted and broken ones closed) and erased with the speckle, and it is read by one
-Tesseract pass (every word with its box). The same table finder as for a PDF's drawn rules
-(``importer.readers.pdf.place_tables``) turns the rules into cells, each word goes to the cell holding
-its centre, and the words outside tables stay text blocks in reading order. So a scanned task table
-comes out as a ``Table`` like a printed one, and a table running over a page break gives one ``Table``
-per page for the tasks stage to join.
+Each sheet is first made fit to read by OpenCV (``importer.readers.page_cv``): a phone photo's page found
+and its perspective flattened, two pages copied on one sheet split, a fax or a dithered scan smoothed back
+to greys, its paper evened out if it is lit unevenly, each page turned a quarter if it was scanned on its
+side and levelled if it was fed askew. Then its ruling lines are found on the image (dotted and broken ones
+closed) and erased with the speckle, and it is read by one Tesseract pass (every word with its box). The
+same table finder as for a PDF's drawn rules (``importer.readers.pdf.place_tables``) turns the rules into
+cells, each word goes to the cell holding its centre, and the words outside tables stay text blocks in
+reading order. So a scanned task table comes out as a ``Table`` like a printed one, and a table running
+over a page break gives one ``Table`` per page for the tasks stage to join.
 
 Tesseract runs in-process through tesserocr, whose wheel carries its own Tesseract 5.5 built
 single-threaded; only the ``vie`` model comes from the system (Debian's ``tesseract-ocr-vie``).
@@ -36,7 +33,7 @@ from importer.errors import ImporterError, UnreadableDocument
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
 from importer.readers.pdf import carried, close_cut_tables, edge, in_page_order, place_tables
-from importer.readers.raster_tables import Rule, erase_rules, flatten, ink_map, level_and_find_rules, runs_down, skew
+from importer.readers.raster_tables import Rule, ink_map, runs_down, skew
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
@@ -106,7 +103,7 @@ def recognise(
     seen: dict[int, Seen] = {}
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(tessdata,)) as pool:
-            futures = [pool.submit(_ocr_page, str(path), kind, page, limits.ocr_dpi, limits.scans) for page in pages]
+            futures = [pool.submit(_ocr_page, str(path), kind, page, limits.ocr_dpi) for page in pages]
             for done, future in enumerate(as_completed(futures), start=1):
                 page, sheet = future.result()
                 seen[page] = sheet
@@ -171,23 +168,22 @@ def _start_worker(tessdata: str) -> None:
     _engine.SetVariable("tessedit_do_invert", "0")
 
 
-def _ocr_page(path: str, kind: str, page: int, dpi: int, scans: str = "opencv") -> tuple[int, Seen]:
+def _ocr_page(path: str, kind: str, page: int, dpi: int) -> tuple[int, Seen]:
     """Runs in a worker process: render one page and read it."""
     if kind == "pdf":
         dpi = min(dpi, scanned_at(path, page) or dpi)
         image = render_page(path, page, dpi)
     else:
         image, dpi = load_frame(path, page, dpi)
-    return page, see_sheet(image, dpi, scans)
+    return page, see_sheet(image, dpi)
 
 
-def see_sheet(image, dpi: int, scans: str = "opencv") -> Seen:
+def see_sheet(image, dpi: int) -> Seen:
     """What a greyscale sheet image holds: for each page on it, Tesseract's words and the ruling lines. The
-    sheet is made fit to read by OpenCV (``scans="opencv"``, ``importer.readers.page_cv``: a photo's page
-    found and flattened, two pages on one sheet split, one after the other) or by the Pillow steps of
-    ``importer.readers.raster_tables`` (``scans="pillow"``)."""
+    sheet is made fit to read by OpenCV (``importer.readers.page_cv``: a photo's page found and flattened,
+    two pages on one sheet split, one after the other)."""
     seen: Seen = []
-    for page, page_dpi, rules in _pages(image, dpi, scans):
+    for page, page_dpi, rules in prepare(image, dpi):
         scale = 72 / page_dpi
         seen.append(
             (_words(page, page_dpi), [_edge(rule, scale) for rule in rules], page.width * scale, page.height * scale)
@@ -217,16 +213,8 @@ def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -
     return placed, carry
 
 
-def _pages(image, dpi: int, scans: str):
-    """The sheet's pages ready for Tesseract: (page with its rules erased, its dpi, its rules)."""
-    if scans == "pillow":
-        image = flatten(image, dpi)
-        ink = ink_map(image, dpi)
-        if runs_down(ink):
-            turn = _quarter_turn(image, dpi)
-            image, ink = image.transpose(turn), ink.transpose(turn)
-        image, rules = level_and_find_rules(image, dpi, skew(ink))
-        return [(erase_rules(image, rules), dpi, rules)]
+def prepare(image, dpi: int) -> list[tuple[object, int, list[Rule]]]:
+    """The sheet's pages ready for Tesseract: (page with its rules and speckle erased, its dpi, its rules)."""
     from importer.readers import page_cv
 
     pages = []
