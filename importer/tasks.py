@@ -383,7 +383,9 @@ def _read_row(
     }
     if not content and not any(cells.values()):
         return
-    if not tt and tasks and (continued or not content) and _carries_on(tasks[-1], content):
+    # a number cell with no letter or digit is empty: a scan's specks ('„ —') in the cut row's number cell
+    unnumbered = not any(ch.isalnum() for ch in tt)
+    if unnumbered and tasks and (continued or not content) and _carries_on(tasks[-1], content):
         tasks[-1] = _merged(tasks[-1], content, cells)
         return
     if not content:

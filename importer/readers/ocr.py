@@ -49,6 +49,7 @@ TESSDATA_DIRS = (
 
 Progress = Callable[[int, int], None]
 SPECK_CONFIDENCE = 30  # Tesseract's confidence (0-100) in a short word under which it is a speck it read
+LETTER_HEIGHT = 7  # points: a capital of 13 pt type with its mark is 9 or more; a speck's box a point or two
 _MARKER = re.compile(r"^(\d+|[IVX]+|[a-zđ])[.)]?$")  # a number, a roman part number, a list letter
 RAGGED = 4  # points: how far apart the ends of a scanned table's vertical rules may lie where a page cut it
 
@@ -204,7 +205,7 @@ def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -
             for x, y, line, text in words:
                 if x0 <= x < x1 and top <= y < bottom:
                     lines.setdefault(line, []).append(text)
-            return "\n".join(" ".join(line) for line in lines.values())
+            return "\n".join(" ".join(despeckle(line)) for line in lines.values())
 
         items = place_tables(close_cut_tables(edges, RAGGED), width, height, text_in, number, carry)
         carry = carried(items)
@@ -257,11 +258,9 @@ def _edge(rule: Rule, scale: float) -> dict:
 
 def _words(image, dpi: int) -> list[Word]:
     """Tesseract's words in its reading order: (x, y) of the word's centre in points, its line number,
-    its text (split where Tesseract missed a space: ``importer.ocrfix.unglue``). A mark of one or two
-    characters Tesseract has next to no confidence in (under ``SPECK_CONFIDENCE``) is a speck it read as
-    'ø', '.' or ':' and is left out; a number or a part's marker ('I.', '5', 'a)') never is. The image stays
-    greyscale: Tesseract's recogniser reads the grey levels and gets more marks right than on a black and
-    white copy."""
+    its text (split where Tesseract missed a space: ``importer.ocrfix.unglue``); specks (``speck``) are
+    left out. The image stays greyscale: Tesseract's recogniser reads the grey levels and gets more marks
+    right than on a black and white copy."""
     from tesserocr import RIL, iterate_level
 
     _read(image, dpi)
@@ -275,12 +274,39 @@ def _words(image, dpi: int) -> list[Word]:
             line += 1
         text = word.GetUTF8Text(RIL.WORD)
         box = word.BoundingBox(RIL.WORD)
-        if text and len(text.strip()) <= 2 and not _MARKER.match(text.strip()):
-            if word.Confidence(RIL.WORD) < SPECK_CONFIDENCE:
-                continue
         if text and text.strip() and box:
             x0, y0, x1, y1 = box
+            if speck(text, word.Confidence(RIL.WORD), (y1 - y0) * scale):
+                continue
             words.append(((x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, line, unglue(text)))
+    return words
+
+
+def speck(text: str, confidence: float, height: float) -> bool:
+    """Whether a word Tesseract read (its text, its confidence 0-100, its box's height in points) is a speck:
+    a mark of one or two characters it has next to no confidence in (under ``SPECK_CONFIDENCE``), read as
+    'ø', '.' or ':'. A number or a part's marker ('I.', '5', 'a)') never is, nor a word of two letters as
+    tall as a capital (``LETTER_HEIGHT``: 'KẾ' of a bold title, read right with confidence 11, was dropped
+    and the plan lost its title)."""
+    text = text.strip()
+    if len(text) > 2 or _MARKER.match(text) or confidence >= SPECK_CONFIDENCE:
+        return False
+    return not (len(text) == 2 and text.isalpha() and height >= LETTER_HEIGHT)
+
+
+_DUST = frozenset(".,`'\"ˆ°„_|~")  # marks Tesseract reads specks as
+_DASHES = frozenset("-–—")
+_AT_END = _DUST | _DASHES | frozenset(":;*")  # at a line's end these too ('Phòng Kinh tế -', 'năm 2026; .')
+
+
+def despeckle(words: list[str]) -> list[str]:
+    """One line's words without the specks Tesseract read as lone marks ('hành chính . công', 'HĐNDvà -`
+    UBND', 'Năm 2026 .'): a word of marks alone with one of ``_DUST`` among them, and at the line's end any
+    word of marks. A mark a word ends with is printed ('2026.', 'hội;'): a period or a comma is never set
+    apart from its word; a dash alone between words ('Văn hóa - Xã hội') stays."""
+    words = [word for word in words if not (set(word) <= _DUST | _DASHES and set(word) & _DUST)]
+    while words and set(words[-1]) <= _AT_END:
+        words.pop()
     return words
 
 
