@@ -297,14 +297,17 @@ def speck(text: str, confidence: float, height: float) -> bool:
 _DUST = frozenset(".,`'\"ˆ°„_|~")  # marks Tesseract reads specks as
 _DASHES = frozenset("-–—")
 _AT_END = _DUST | _DASHES | frozenset(":;*")  # at a line's end these too ('Phòng Kinh tế -', 'năm 2026; .')
+_GLUED = "`ˆ°„~|"  # never printed at a word's either end: a speck read as part of the word ('`5', 'xã`')
 
 
 def despeckle(words: list[str]) -> list[str]:
     """One line's words without the specks Tesseract read as lone marks ('hành chính . công', 'HĐNDvà -`
     UBND', 'Năm 2026 .'): a word of marks alone with one of ``_DUST`` among them, and at the line's end any
-    word of marks. A mark a word ends with is printed ('2026.', 'hội;'): a period or a comma is never set
-    apart from its word; a dash alone between words ('Văn hóa - Xã hội') stays."""
+    word of marks; and the marks never printed at a word's ends (``_GLUED``: '`5', the number of a section
+    row). A mark a word ends with is printed ('2026.', 'hội;'): a period or a comma is never set apart from
+    its word; a dash alone between words ('Văn hóa - Xã hội') stays."""
     words = [word for word in words if not (set(word) <= _DUST | _DASHES and set(word) & _DUST)]
+    words = [word.strip(_GLUED) for word in words if word.strip(_GLUED)]
     while words and set(words[-1]) <= _AT_END:
         words.pop()
     return words

@@ -30,6 +30,8 @@ def test_it_leaves_lone_marks_out_of_a_line_and_keeps_those_a_word_ends_with():
     assert despeckle("Phòng Văn hóa - Xã hội".split()) == "Phòng Văn hóa - Xã hội".split()  # a dash between words
     assert despeckle("Thủ tục được niêm yết.".split()) == "Thủ tục được niêm yết.".split()
     assert despeckle(["„", "—"]) == []
+    assert despeckle(["`5"]) == ["5"]  # a section row's number: '`5 | Xây dựng chính quyền số' was read as a task
+    assert despeckle(['"Một', 'cửa"']) == ['"Một', 'cửa"']  # quotes are printed
 
 
 def test_it_places_the_words_of_a_line_without_its_specks():
@@ -90,3 +92,15 @@ def test_it_does_not_take_the_place_after_the_number_for_a_part_of_its_symbol():
     meta = extract_meta(header)
 
     assert (meta.number, meta.date) == ("15/KH-UBND", "2026-01-20")
+
+
+def test_it_keeps_a_garbled_header_cell_in_its_usual_place_once_its_specks_are_gone():
+    row = ("1.1", "Ban hành Kế hoạch kiểm tra", "Văn phòng HĐND và UBND xã", "Phòng Văn hóa - Xã hội", "Tháng 02/2026")
+    garbled = Table(rows=(("TT", "Nội dung nhiệm vụ", "Chủ trì", "DRẨNỐp", "Thời gian hoàn thành"), row))
+    own = Table(rows=(("TT", "Nội dung nhiệm vụ", "Chủ trì", "Kinh phí", "Thời gian hoàn thành"), row))
+
+    (read,), _ = extract_tasks(Document(items=(garbled,)))
+    (other,), _ = extract_tasks(Document(items=(own,)))
+
+    assert read.partners == "Phòng Văn hóa - Xã hội"  # no syllable starts 'dr': OCR's, not a column of its own
+    assert other.partners is None
