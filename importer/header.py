@@ -557,6 +557,7 @@ def find_supersedes(outline: tuple[Node, ...]) -> tuple[str, ...]:
 # --- signer -------------------------------------------------------------------------------------
 
 _RECIPIENTS = re.compile(r"^\W*n\S{1,2}i nh\S{1,3}n\b")
+_SIGNATURE = re.compile(r"^\W*(?:tm|kt)\s*[.,]\s*[a-z]")
 _NAME = re.compile(r"^[A-ZĐ][^\W\d_A-Z]+(?:\s+[A-ZĐ][^\W\d_A-Z]+){1,4}$")
 _ROLE = re.compile(r"\b(chu tich|giam doc|truong ban|truong phong|bi thu)\b")
 
@@ -564,6 +565,8 @@ _ROLE = re.compile(r"\b(chu tich|giam doc|truong ban|truong phong|bi thu)\b")
 def find_signer(lines: list[Line]) -> tuple[str | None, str | None]:
     """The name under the signature block (after 'Nơi nhận') and the signer's title."""
     start = next((i for i, line in enumerate(lines) if _RECIPIENTS.match(fold(line.text))), None)
+    if start is None:  # 'Nơi nhận' lost (a scan): the signature block from its 'KT. GIÁM ĐỐC', 'TM. ỦY BAN …'
+        start = next((i - 1 for i, line in enumerate(lines) if _SIGNATURE.match(fold(line.text))), None)
     if start is None:
         return None, None
     name, titles = None, []
