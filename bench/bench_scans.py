@@ -1,18 +1,17 @@
 #!/usr/bin/env python3
-"""Scans, faxes and photos: the OpenCV page preparation against the hand-written Pillow one, side by side.
+"""Scans, faxes and photos: how well and how fast they are read (OpenCV's page preparation, ``page_cv``).
 
 Every text PDF of another producer with gold (``tests/fixtures/other-pdf``: LibreOffice, Chromium) is damaged
 by each maker of ``tests/degrade.py`` (200 and 150 dpi office scans, fax, phone photos, two pages on one sheet,
-4.5° askew), then imported with each way of preparing a scanned page (``Limits.scans``). Prints a Markdown row
-per document with the scorer's figures (``tests/scoring.py``, the logic of the shared scorer) and the wall
-time and the CPU time (this process and its OCR workers, ``time.process_time`` and ``getrusage``) per page,
-then the means per variant and way, and per producer and way; last, the CPU time of the page preparation
-alone (no Tesseract) per page and way, which a busy machine disturbs far less.
+4.5° askew), then imported. Prints a Markdown row per document with the scorer's figures (``tests/scoring.py``,
+the logic of the shared scorer) and the wall time and the CPU time (this process and its OCR workers,
+``time.process_time`` and ``getrusage``) per page, then the means per variant and per producer; last, the CPU
+time of the page preparation alone (no Tesseract) per page, which a busy machine disturbs far less.
 
-    .venv/bin/python bench/bench_scans.py [--workers N] [--only office-200,fax-200] [--scans opencv,pillow]
+    .venv/bin/python bench/bench_scans.py [--workers N] [--only office-200,fax-200]
 
 Target: scans, faxes and photos >= 0.85 overall with tasks_f1 >= 0.85; OCR under 0.7 s per A4 page with two
-cores (the machine may be shared: compare the two ways measured in the same run).
+cores (the machine may be shared: say its load with the figures).
 """
 
 from __future__ import annotations
@@ -35,12 +34,6 @@ from tests.scoring import score_doc, summarize  # noqa: E402
 SOURCES = ROOT / "tests" / "fixtures" / "other-pdf"
 PRODUCERS = {"bacninh_stp_2026_lo": "LibreOffice", "thainguyen_xa_2026_chromium": "Chromium"}
 FIGURES = ("overall", "meta", "targets_f1", "target_fields", "tasks_f1", "task_fields")
-
-
-def _pages_of(image, dpi: int, way: str):
-    from importer.readers.ocr import _pages as prepare
-
-    return prepare(image, dpi, way)
 
 
 def _pages(path: Path) -> int:
@@ -70,9 +63,9 @@ def _mean(rows: list[dict], key: str) -> float:
     return sum(row[key] for row in rows) / len(rows)
 
 
-def _preparation(folder: Path, variants: list[str], way: str) -> float:
+def _preparation(folder: Path, variants: list[str]) -> float:
     """CPU seconds per page of making the pages of every made document fit to read, Tesseract left out."""
-    from importer.readers.ocr import load_frame, render_page, scanned_at
+    from importer.readers.ocr import load_frame, prepare, render_page, scanned_at
 
     seconds = pages = 0.0
     for path in sorted(folder.iterdir()):
@@ -85,7 +78,7 @@ def _preparation(folder: Path, variants: list[str], way: str) -> float:
             else:
                 image, dpi = load_frame(str(path), number, 300)
             start = time.process_time()
-            _pages_of(image, dpi, way)
+            prepare(image, dpi)
             seconds += time.process_time() - start
             pages += 1
     return seconds / max(1, pages)
@@ -95,14 +88,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=0, help="OCR processes (0: every core)")
     parser.add_argument("--only", default=",".join(MAKERS), help="variants to make")
-    parser.add_argument("--scans", default="opencv,pillow", help="ways of preparing a page")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-scans-"))
-    ways = args.scans.split(",")
     print(f"cores: {os.cpu_count()}, OCR workers: {args.workers or os.cpu_count()}, load: {os.getloadavg()[0]:.1f}")
     print()
-    print("| document | producer | variant | way | pages | s/page | cpu s/page | " + " | ".join(FIGURES) + " |")
-    print("|---|---|---|---|---:|---:|---:|" + "---:|" * len(FIGURES))
+    print("| document | producer | variant | pages | s/page | cpu s/page | " + " | ".join(FIGURES) + " |")
+    print("|---|---|---|---:|---:|---:|" + "---:|" * len(FIGURES))
     results = []
     for gold_path in sorted((SOURCES / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -110,49 +101,42 @@ def main() -> None:
         for variant in args.only.split(","):
             path = make(variant, source, folder)
             pages = _pages(path)
-            for way in ways:
-                start, cpu = time.perf_counter(), _cpu()
-                plan = run(path, Limits(workers=args.workers or None, scans=way))
-                wall, cpu = time.perf_counter() - start, _cpu() - cpu
-                score = summarize([score_doc(plan.to_dict(), gold)])
-                row = {
-                    "doc": gold_path.stem,
-                    "producer": PRODUCERS.get(gold_path.stem, "?"),
-                    "variant": variant,
-                    "way": way,
-                    "per_page": wall / pages,
-                    "cpu_per_page": cpu / pages,
-                    **{key: score[key] for key in FIGURES},
-                }
-                results.append(row)
-                print(
-                    f"| {row['doc'][:12]} | {row['producer']} | {variant} | {way} | {pages} | {row['per_page']:.2f} | "
-                    f"{row['cpu_per_page']:.2f} | " + " | ".join(f"{row[key]:.3f}" for key in FIGURES) + " |",
-                    flush=True,
-                )
+            start, cpu = time.perf_counter(), _cpu()
+            plan = run(path, Limits(workers=args.workers or None))
+            wall, cpu = time.perf_counter() - start, _cpu() - cpu
+            score = summarize([score_doc(plan.to_dict(), gold)])
+            row = {
+                "doc": gold_path.stem,
+                "producer": PRODUCERS.get(gold_path.stem, "?"),
+                "variant": variant,
+                "per_page": wall / pages,
+                "cpu_per_page": cpu / pages,
+                **{key: score[key] for key in FIGURES},
+            }
+            results.append(row)
+            print(
+                f"| {row['doc'][:12]} | {row['producer']} | {variant} | {pages} | {row['per_page']:.2f} | "
+                f"{row['cpu_per_page']:.2f} | " + " | ".join(f"{row[key]:.3f}" for key in FIGURES) + " |",
+                flush=True,
+            )
     for group in ("variant", "producer"):
         print()
-        print(f"| {group} | way | s/page | cpu s/page | " + " | ".join(FIGURES) + " |")
-        print("|---|---|---:|---:|" + "---:|" * len(FIGURES))
+        print(f"| {group} | s/page | cpu s/page | " + " | ".join(FIGURES) + " |")
+        print("|---|---:|---:|" + "---:|" * len(FIGURES))
         for name in dict.fromkeys(row[group] for row in results):
-            for way in ways:
-                rows = [row for row in results if row[group] == name and row["way"] == way]
-                print(
-                    f"| {name} | {way} | {_mean(rows, 'per_page'):.2f} | {_mean(rows, 'cpu_per_page'):.2f} | "
-                    + " | ".join(f"{_mean(rows, key):.3f}" for key in FIGURES)
-                    + " |"
-                )
+            rows = [row for row in results if row[group] == name]
+            print(
+                f"| {name} | {_mean(rows, 'per_page'):.2f} | {_mean(rows, 'cpu_per_page'):.2f} | "
+                + " | ".join(f"{_mean(rows, key):.3f}" for key in FIGURES)
+                + " |"
+            )
     print()
+    print(f"page preparation alone (render excluded), CPU s per page: {_preparation(folder, args.only.split(',')):.3f}")
     print(
-        "page preparation alone (render excluded), CPU s per page: "
-        + ", ".join(f"{way} {_preparation(folder, args.only.split(','), way):.3f}" for way in ways)
+        f"all: overall {_mean(results, 'overall'):.3f}, tasks_f1 {_mean(results, 'tasks_f1'):.3f}, "
+        f"{_mean(results, 'per_page'):.2f} s per page wall, {_mean(results, 'cpu_per_page'):.2f} s of CPU, "
+        f"load {os.getloadavg()[0]:.1f}"
     )
-    for way in ways:
-        rows = [row for row in results if row["way"] == way]
-        print(
-            f"all, {way}: overall {_mean(rows, 'overall'):.3f}, tasks_f1 {_mean(rows, 'tasks_f1'):.3f}, "
-            f"{_mean(rows, 'per_page'):.2f} s per page wall, {_mean(rows, 'cpu_per_page'):.2f} s of CPU"
-        )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import takewhile
 
 from importer.markers import FOLDED_NUMERAL, NUMERAL, numeral_value
 from importer.model import Block, Document, Location, Meta, Problem, Table
@@ -186,7 +187,7 @@ def _looks_like_header(text: str) -> bool:
 
 _PARTY = re.compile(r"(?<![\d/])(\d{1,4})\s*[-–]\s*([A-ZĐ]{1,4})\s*/\s*([A-ZĐ][A-ZĐa-z]{0,5})\b")
 _STATE = re.compile(
-    r"(?<![\d/.])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,6}\d{0,2})(?:\s*[-–—]\s*([A-ZĐ][A-ZĐa-z]{0,9}))?\b"
+    r"(?<![\d/])(?<!\d\.)(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,6}\d{0,2})(?:\s*[-–—]\s*([A-ZĐ][A-ZĐa-z]{0,9}))?\b"
 )
 _SYMBOL_FIXES = {
     "QD": "QĐ",
@@ -254,8 +255,13 @@ def find_number(lines: list[Line], pattern: re.Pattern[str] = _NUMBER) -> str | 
 
 
 def clean_symbol(printed: str) -> str:
-    """The symbol as printed ('KH-UBND', 'CTr-UBND'), in capitals when printed without any, Đ restored."""
-    parts = re.split(r"\s*[-–]\s*", printed.strip())
+    """The symbol as printed ('KH-UBND', 'CTr-UBND'), in capitals when printed without any, Đ restored. A
+    name after a dash set apart ('Đại': a capital, then small letters) is the place the date line goes on
+    with ('15KH-UBND - Đại Từ, ngày …' once a speck between them was left out), not a part of the symbol,
+    whose parts are capitals ('UBND', 'TTg')."""
+    first, *apart = re.split(r"\s+[-–]\s+", printed.strip())
+    kept = [first, *takewhile(lambda part: not (len(part) > 2 and part[0].isupper() and part[1:].islower()), apart)]
+    parts = re.split(r"\s*[-–]\s*", "-".join(kept))
     return "-".join(fix_symbol(part if any(c.isupper() for c in part) else part.upper()) for part in parts if part)
 
 
@@ -558,6 +564,7 @@ def find_supersedes(outline: tuple[Node, ...]) -> tuple[str, ...]:
 # --- signer -------------------------------------------------------------------------------------
 
 _RECIPIENTS = re.compile(r"^\W*n\S{1,2}i nh\S{1,3}n\b")
+_SIGNATURE = re.compile(r"^\W*(?:tm|kt)\s*[.,]\s*[a-z]")
 _NAME = re.compile(r"^[A-ZĐ][^\W\d_A-Z]+(?:\s+[A-ZĐ][^\W\d_A-Z]+){1,4}$")
 _ROLE = re.compile(r"\b(chu tich|giam doc|truong ban|truong phong|bi thu)\b")
 
@@ -565,6 +572,8 @@ _ROLE = re.compile(r"\b(chu tich|giam doc|truong ban|truong phong|bi thu)\b")
 def find_signer(lines: list[Line]) -> tuple[str | None, str | None]:
     """The name under the signature block (after 'Nơi nhận') and the signer's title."""
     start = next((i for i, line in enumerate(lines) if _RECIPIENTS.match(fold(line.text))), None)
+    if start is None:  # 'Nơi nhận' lost (a scan): the signature block from its 'KT. GIÁM ĐỐC', 'TM. ỦY BAN …'
+        start = next((i - 1 for i, line in enumerate(lines) if _SIGNATURE.match(fold(line.text))), None)
     if start is None:
         return None, None
     name, titles = None, []

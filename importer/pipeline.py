@@ -31,9 +31,6 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     ocr_dpi: int = 300
     workers: int | None = None  # OCR processes; None = all cores
-    # how scans are made fit to read: "opencv" (page_cv) or the hand-written "pillow" steps (raster_tables),
-    # which bench/bench_scans.py measures against it
-    scans: str = "opencv"
 
 
 def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None = None) -> Plan:

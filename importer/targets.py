@@ -33,7 +33,8 @@ _COUNT = re.compile(
 # a rank among units: 'xếp thứ 5', 'xếp hạng 10', 'trong nhóm 10 đơn vị dẫn đầu', 'top 10'
 _RANK = re.compile(r"\b(?:xep thu|xep hang|thu hang|nhom|top)\s+(\d{1,3})\b(?!\s*%)")
 _AT_LEAST_BEFORE = re.compile(
-    r"(\bt\S{0,2}\s+th\S{1,3}u\b|\bit nhat\b|\bkhong (duoi|thap hon)\b)(\s+\S+){0,2}\s*$|\b(tr\S{1,2}n|hon)\s*$"
+    # a dash OCR put for the space before the figure ('tối thiểu-95%')
+    r"(\bt\S{0,2}\s+th\S{1,3}u\b|\bit nhat\b|\bkhong (duoi|thap hon)\b)(\s+\S+){0,2}[\s\-–]*$|\b(tr\S{1,2}n|hon)\s*$"
     r"|(≥|>=?)\s*$"
 )
 _AT_LEAST_AFTER = re.compile(r"^\s*(tr\S{0,2}\s+[l1]\S{0,2}n)\b")

@@ -297,8 +297,10 @@ def _unnamed_in_place(roles: dict[str, int], header: tuple[str, ...], width: int
     return roles
 
 
-# a header cell in clean words: syllables of letters only, none a lone letter or glued past a syllable's length
-_CLEAN_WORDS = re.compile(r"^[a-z]{2,7}( [a-z]{2,7})*$")
+# a header cell in clean words: Vietnamese syllables (folded), none a lone letter or glued past one syllable
+# ('phoihop'), none with a start no syllable has ('DRẨNỐp' read for 'Phối hợp' once its specks were left out)
+_SYLLABLE = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+_CLEAN_WORDS = re.compile(rf"^(?=[a-z]{{2}})({_SYLLABLE})(?: (?=[a-z]{{2}}){_SYLLABLE})*$")
 
 
 def _names_its_own(cell: str) -> bool:
@@ -383,7 +385,9 @@ def _read_row(
     }
     if not content and not any(cells.values()):
         return
-    if not tt and tasks and (continued or not content) and _carries_on(tasks[-1], content):
+    # a number cell with no letter or digit is empty: a scan's specks ('„ —') in the cut row's number cell
+    unnumbered = not any(ch.isalnum() for ch in tt)
+    if unnumbered and tasks and (continued or not content) and _carries_on(tasks[-1], content):
         tasks[-1] = _merged(tasks[-1], content, cells)
         return
     if not content:

@@ -1,17 +1,14 @@
 """Scanned pages and images: render, find the ruled tables, then Tesseract with its Vietnamese model (``vie``).
 
-Each sheet is first made fit to read, by OpenCV (``Limits(scans="opencv")``, the default,
-``importer.readers.page_cv``: a phone photo's page found and its perspective flattened, two pages copied on
-one sheet split, a fax or a dithered scan smoothed back to greys) or by the hand-written Pillow steps of
-``importer.readers.raster_tables`` (``scans="pillow"``; bench/bench_scans.py measures the two): its paper
-evened out if it is lit unevenly, each page turned a quarter if it was scanned
-on its side and levelled if it was fed askew. Then its ruling lines are
-found on the image (dotted and broken ones closed) and erased with the speckle, and it is read by one
-Tesseract pass (every word with its box). The same table finder as for a PDF's drawn rules
-(``importer.readers.pdf.place_tables``) turns the rules into cells, each word goes to the cell holding
-its centre, and the words outside tables stay text blocks in reading order. So a scanned task table
-comes out as a ``Table`` like a printed one, and a table running over a page break gives one ``Table``
-per page for the tasks stage to join.
+Each sheet is first made fit to read by OpenCV (``importer.readers.page_cv``): a phone photo's page found
+and its perspective flattened, two pages copied on one sheet split, a fax or a dithered scan smoothed back
+to greys, its paper evened out if it is lit unevenly, each page turned a quarter if it was scanned on its
+side and levelled if it was fed askew. Then its ruling lines are found on the image (dotted and broken ones
+closed) and erased with the speckle, and it is read by one Tesseract pass (every word with its box). The
+same table finder as for a PDF's drawn rules (``importer.readers.pdf.place_tables``) turns the rules into
+cells, each word goes to the cell holding its centre, and the words outside tables stay text blocks in
+reading order. So a scanned task table comes out as a ``Table`` like a printed one, and a table running
+over a page break gives one ``Table`` per page for the tasks stage to join.
 
 Tesseract runs in-process through tesserocr, whose wheel carries its own Tesseract 5.5 built
 single-threaded; only the ``vie`` model comes from the system (Debian's ``tesseract-ocr-vie``).
@@ -36,7 +33,7 @@ from importer.errors import ImporterError, UnreadableDocument
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
 from importer.readers.pdf import carried, close_cut_tables, edge, in_page_order, place_tables
-from importer.readers.raster_tables import Rule, erase_rules, flatten, ink_map, level_and_find_rules, runs_down, skew
+from importer.readers.raster_tables import Rule, ink_map, runs_down, skew
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
@@ -52,6 +49,7 @@ TESSDATA_DIRS = (
 
 Progress = Callable[[int, int], None]
 SPECK_CONFIDENCE = 30  # Tesseract's confidence (0-100) in a short word under which it is a speck it read
+LETTER_HEIGHT = 7  # points: a capital of 13 pt type with its mark is 9 or more; a speck's box a point or two
 _MARKER = re.compile(r"^(\d+|[IVX]+|[a-zđ])[.)]?$")  # a number, a roman part number, a list letter
 RAGGED = 4  # points: how far apart the ends of a scanned table's vertical rules may lie where a page cut it
 
@@ -106,7 +104,7 @@ def recognise(
     seen: dict[int, Seen] = {}
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(tessdata,)) as pool:
-            futures = [pool.submit(_ocr_page, str(path), kind, page, limits.ocr_dpi, limits.scans) for page in pages]
+            futures = [pool.submit(_ocr_page, str(path), kind, page, limits.ocr_dpi) for page in pages]
             for done, future in enumerate(as_completed(futures), start=1):
                 page, sheet = future.result()
                 seen[page] = sheet
@@ -171,23 +169,22 @@ def _start_worker(tessdata: str) -> None:
     _engine.SetVariable("tessedit_do_invert", "0")
 
 
-def _ocr_page(path: str, kind: str, page: int, dpi: int, scans: str = "opencv") -> tuple[int, Seen]:
+def _ocr_page(path: str, kind: str, page: int, dpi: int) -> tuple[int, Seen]:
     """Runs in a worker process: render one page and read it."""
     if kind == "pdf":
         dpi = min(dpi, scanned_at(path, page) or dpi)
         image = render_page(path, page, dpi)
     else:
         image, dpi = load_frame(path, page, dpi)
-    return page, see_sheet(image, dpi, scans)
+    return page, see_sheet(image, dpi)
 
 
-def see_sheet(image, dpi: int, scans: str = "opencv") -> Seen:
+def see_sheet(image, dpi: int) -> Seen:
     """What a greyscale sheet image holds: for each page on it, Tesseract's words and the ruling lines. The
-    sheet is made fit to read by OpenCV (``scans="opencv"``, ``importer.readers.page_cv``: a photo's page
-    found and flattened, two pages on one sheet split, one after the other) or by the Pillow steps of
-    ``importer.readers.raster_tables`` (``scans="pillow"``)."""
+    sheet is made fit to read by OpenCV (``importer.readers.page_cv``: a photo's page found and flattened,
+    two pages on one sheet split, one after the other)."""
     seen: Seen = []
-    for page, page_dpi, rules in _pages(image, dpi, scans):
+    for page, page_dpi, rules in prepare(image, dpi):
         scale = 72 / page_dpi
         seen.append(
             (_words(page, page_dpi), [_edge(rule, scale) for rule in rules], page.width * scale, page.height * scale)
@@ -208,7 +205,7 @@ def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -
             for x, y, line, text in words:
                 if x0 <= x < x1 and top <= y < bottom:
                     lines.setdefault(line, []).append(text)
-            return "\n".join(" ".join(line) for line in lines.values())
+            return "\n".join(" ".join(despeckle(line)) for line in lines.values())
 
         items = place_tables(close_cut_tables(edges, RAGGED), width, height, text_in, number, carry)
         carry = carried(items)
@@ -217,16 +214,8 @@ def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -
     return placed, carry
 
 
-def _pages(image, dpi: int, scans: str):
-    """The sheet's pages ready for Tesseract: (page with its rules erased, its dpi, its rules)."""
-    if scans == "pillow":
-        image = flatten(image, dpi)
-        ink = ink_map(image, dpi)
-        if runs_down(ink):
-            turn = _quarter_turn(image, dpi)
-            image, ink = image.transpose(turn), ink.transpose(turn)
-        image, rules = level_and_find_rules(image, dpi, skew(ink))
-        return [(erase_rules(image, rules), dpi, rules)]
+def prepare(image, dpi: int) -> list[tuple[object, int, list[Rule]]]:
+    """The sheet's pages ready for Tesseract: (page with its rules and speckle erased, its dpi, its rules)."""
     from importer.readers import page_cv
 
     pages = []
@@ -269,11 +258,9 @@ def _edge(rule: Rule, scale: float) -> dict:
 
 def _words(image, dpi: int) -> list[Word]:
     """Tesseract's words in its reading order: (x, y) of the word's centre in points, its line number,
-    its text (split where Tesseract missed a space: ``importer.ocrfix.unglue``). A mark of one or two
-    characters Tesseract has next to no confidence in (under ``SPECK_CONFIDENCE``) is a speck it read as
-    'ø', '.' or ':' and is left out; a number or a part's marker ('I.', '5', 'a)') never is. The image stays
-    greyscale: Tesseract's recogniser reads the grey levels and gets more marks right than on a black and
-    white copy."""
+    its text (split where Tesseract missed a space: ``importer.ocrfix.unglue``); specks (``speck``) are
+    left out. The image stays greyscale: Tesseract's recogniser reads the grey levels and gets more marks
+    right than on a black and white copy."""
     from tesserocr import RIL, iterate_level
 
     _read(image, dpi)
@@ -287,12 +274,42 @@ def _words(image, dpi: int) -> list[Word]:
             line += 1
         text = word.GetUTF8Text(RIL.WORD)
         box = word.BoundingBox(RIL.WORD)
-        if text and len(text.strip()) <= 2 and not _MARKER.match(text.strip()):
-            if word.Confidence(RIL.WORD) < SPECK_CONFIDENCE:
-                continue
         if text and text.strip() and box:
             x0, y0, x1, y1 = box
+            if speck(text, word.Confidence(RIL.WORD), (y1 - y0) * scale):
+                continue
             words.append(((x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, line, unglue(text)))
+    return words
+
+
+def speck(text: str, confidence: float, height: float) -> bool:
+    """Whether a word Tesseract read (its text, its confidence 0-100, its box's height in points) is a speck:
+    a mark of one or two characters it has next to no confidence in (under ``SPECK_CONFIDENCE``), read as
+    'ø', '.' or ':'. A number or a part's marker ('I.', '5', 'a)') never is, nor a word of two letters as
+    tall as a capital (``LETTER_HEIGHT``: 'KẾ' of a bold title, read right with confidence 11, was dropped
+    and the plan lost its title)."""
+    text = text.strip()
+    if len(text) > 2 or _MARKER.match(text) or confidence >= SPECK_CONFIDENCE:
+        return False
+    return not (len(text) == 2 and text.isalpha() and height >= LETTER_HEIGHT)
+
+
+_DUST = frozenset(".,`'\"ˆ°„_|~")  # marks Tesseract reads specks as
+_DASHES = frozenset("-–—")
+_AT_END = _DUST | _DASHES | frozenset(":;*")  # at a line's end these too ('Phòng Kinh tế -', 'năm 2026; .')
+_GLUED = "`ˆ°„~|"  # never printed at a word's either end: a speck read as part of the word ('`5', 'xã`')
+
+
+def despeckle(words: list[str]) -> list[str]:
+    """One line's words without the specks Tesseract read as lone marks ('hành chính . công', 'HĐNDvà -`
+    UBND', 'Năm 2026 .'): a word of marks alone with one of ``_DUST`` among them, and at the line's end any
+    word of marks; and the marks never printed at a word's ends (``_GLUED``: '`5', the number of a section
+    row). A mark a word ends with is printed ('2026.', 'hội;'): a period or a comma is never set apart from
+    its word; a dash alone between words ('Văn hóa - Xã hội') stays."""
+    words = [word for word in words if not (set(word) <= _DUST | _DASHES and set(word) & _DUST)]
+    words = [word.strip(_GLUED) for word in words if word.strip(_GLUED)]
+    while words and set(words[-1]) <= _AT_END:
+        words.pop()
     return words
 
 

@@ -1,7 +1,7 @@
 """A scanned or photographed page made fit to read, with OpenCV (``opencv-python-headless``).
 
-The field's tools for what ``importer.readers.raster_tables`` does by hand with Pillow, and for what it
-cannot do; ``bench/bench_scans.py`` measures the two side by side (quality through the scorer, time per page):
+The field's tools, measured by ``bench/bench_scans.py`` (quality through the scorer, time per page); they won
+the side-by-side measurement against hand-written Pillow steps, which are gone:
 
 - ``sheets``: the sheet as an office sends it turned into the pages on it. A phone photo's page is found
   (the largest bright four-sided shape on a darker desk) and its perspective flattened; its light is
@@ -72,7 +72,7 @@ def level(image, angle: float):
 
 
 def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
-    """The page's rules (pixels, as ``raster_tables.find_rules`` gives them) and the greyscale page with
+    """The page's rules (pixels, ``raster_tables.Rule``) and the greyscale page with
     its rules and speckle painted white, for OCR. Both are looked for on a copy at half the resolution
     when the page has ``MIN_DPI`` or more (a quarter of the time; a rule is still two pixels wide)."""
     import cv2

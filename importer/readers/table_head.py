@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 
 # '3', '(3)', or a number OCR misread: '(@)', '()', 'q1}', '›—@)' (its brackets misread too: the digits
-# count), a speck read after it as a dot or a comma ('(5).')
-_COLUMN_NUMBER = re.compile(r"^[(\[{]?([^\s()\[\]{}]{0,3})[)\]}]?[.,:;'`]?$")
+# count), a speck or two read after it as a dot or a comma ('(5).', '@)\,')
+_COLUMN_NUMBER = re.compile(r"^[(\[{]?([^\s()\[\]{}]{0,3})[)\]}]?[.,:;'`\\|]{0,2}$")
 
 Row = Sequence[str]
 

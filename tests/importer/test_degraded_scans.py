@@ -1,10 +1,10 @@
 """A plan sent as an office sends it imports close to its text PDF: scanned at 200 or 150 dpi with faint ink
 dithered to 1-bit, faxed, photographed with a phone, copied two pages to a sheet, fed 4.5° askew. The documents
 are made by code (tests/degrade.py) from the text PDFs of tests/fixtures/other-pdf, whose gold was written by
-reading them; two to four pages each, read by Tesseract with the default (OpenCV) page preparation. The bars are
-a little under what it reaches (bench/bench_scans.py, 2026-12-02, Chromium: office scan 200 dpi 0.942 / 0.909,
-150 dpi 0.746 / 0.952, faxed 0.890 / 0.870, photographed 0.970 / 1.000, two-up 0.955 / 0.952; LibreOffice
-askew 0.921 / 0.960)."""
+reading them; two to four pages each, read by Tesseract with OpenCV's page preparation. The bars are a little
+under what it reaches (bench/bench_scans.py, 2026-12-03, Chromium: office scan 200 dpi 0.950 / 0.952, 150 dpi
+0.908 / 1.000, faxed 0.912 / 0.952, photographed 0.970 / 1.000, two-up 0.965 / 1.000; LibreOffice askew 0.921 /
+0.960)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ LIBREOFFICE = "bacninh_stp_2026_lo"
 # (variant, source) -> (overall, tasks_f1) that must hold
 BARS = {
     ("office-200", CHROMIUM): (0.90, 0.88),
-    ("office-150", CHROMIUM): (0.70, 0.90),
+    # 'KẾ' of its title read with confidence 11 is no speck; specks in its cells and number cells left out
+    ("office-150", CHROMIUM): (0.88, 0.95),
     ("fax-200", CHROMIUM): (0.85, 0.85),
     ("photo", CHROMIUM): (0.92, 0.95),
     ("two-up", CHROMIUM): (0.92, 0.92),

@@ -97,6 +97,15 @@ def test_it_reads_the_signer_below_the_recipients():
     assert meta.signer_title == "Phó Chủ tịch"
 
 
+def test_it_reads_the_signer_of_a_scan_that_lost_its_recipients_line():
+    """The LibreOffice plan's 200 dpi office scan: OCR read nothing of 'Nơi nhận:' but its list."""
+    header = OCR_HEADER.replace("Noi nhdn:\n", "").replace("KT. CHU TICH\nPHO CHU TICH", "KT. GIẢM ĐỐC\nPHÓ GIÁM ĐỐC")
+
+    meta = extract_meta(lines(header))
+
+    assert (meta.signer, meta.signer_title) == ("Pham Thi Thu Hién", "Phó Giám đốc")
+
+
 def test_it_falls_back_to_the_appendix_heading_and_the_preamble_issuer():
     text = """KẾ HOẠCH
 Cải cách hành chính năm 2026

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from importer.model import Location, Table
 from importer.pipeline import Limits
-from importer.readers import read
-from importer.readers.raster_tables import (
-    binarize,
-    find_rules,
-    flatten,
-    ink_map,
-    level_and_find_rules,
-    runs_down,
-    skew,
-)
+from importer.readers import page_cv, read
+from importer.readers.raster_tables import ink_map, runs_down, skew
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 LINES = ("KẾ HOẠCH cải cách hành chính", "Phòng Văn hóa - Xã hội chủ trì", "Tỷ lệ hồ sơ trực tuyến đạt 85%")
@@ -100,13 +93,23 @@ def _table_page(path, rows, title="KẾ HOẠCH cải cách hành chính", merge
     return path
 
 
+def _rules(image, dpi=300):
+    return page_cv.rules_and_clean(image, dpi)[0]
+
+
+def _middles(rules, horizontal):
+    return sorted(
+        round(((r.y0 + r.y1) if horizontal else (r.x0 + r.x1)) / 2) for r in rules if r.horizontal == horizontal
+    )
+
+
 def test_it_finds_the_rules_of_a_table_and_not_the_letters(tmp_path):
     image = Image.open(_table_page(tmp_path / "scan.png", [("TT", "Nội dung", "Chủ trì")] * 3)).convert("L")
 
-    rules = find_rules(binarize(image), 300)
+    rules = _rules(image)
 
-    assert sorted((r.y0 + r.y1) // 2 for r in rules if r.horizontal) == [180, 310, 440, 570]
-    assert sorted((r.x0 + r.x1) // 2 for r in rules if not r.horizontal) == [100, 260, 1160, 1720]
+    assert _middles(rules, True) == pytest.approx([180, 310, 440, 570], abs=2)
+    assert _middles(rules, False) == pytest.approx([100, 260, 1160, 1720], abs=2)
     assert all(r.x1 - r.x0 >= 1600 for r in rules if r.horizontal)
 
 
@@ -114,7 +117,7 @@ def test_it_finds_the_rules_of_a_slightly_skewed_scan(tmp_path):
     image = Image.open(_table_page(tmp_path / "scan.png", [("TT", "Nội dung", "Chủ trì")] * 3)).convert("L")
     skewed = image.rotate(0.5, resample=Image.Resampling.BILINEAR, fillcolor=255)
 
-    rules = find_rules(binarize(skewed), 300)
+    rules = _rules(skewed)
 
     assert sum(1 for r in rules if r.horizontal) == 4
     assert sum(1 for r in rules if not r.horizontal) == 4
@@ -134,7 +137,7 @@ def test_it_levels_a_page_fed_askew_before_looking_for_its_rules(tmp_path):
     image = Image.open(_table_page(tmp_path / "scan.png", rows)).convert("L")
     askew = image.rotate(2, resample=Image.Resampling.BILINEAR, fillcolor=255).point(lambda v: 255 if v > 160 else 0)
 
-    _, rules = level_and_find_rules(askew, 300, skew(ink_map(askew, 300)))
+    rules = _rules(page_cv.level(askew, skew(ink_map(askew, 300))))
 
     across = [r for r in rules if r.horizontal and r.x1 - r.x0 >= 1600]
     down = [r for r in rules if not r.horizontal]
@@ -161,16 +164,20 @@ def test_it_evens_out_the_light_on_a_photographed_page_before_looking_for_rules(
     page = Image.open(_table_page(tmp_path / "scan.png", [("TT", "Nội dung", "Chủ trì")] * 3)).convert("L")
     photo = _unevenly_lit(page)
 
-    clean = find_rules(binarize(page), 300)
-    assert find_rules(binarize(photo), 300) != clean  # one threshold takes the dark side for ink
-    assert find_rules(binarize(flatten(photo, 300)), 300) == clean
-    assert flatten(page, 300) is page  # an evenly lit page is left as it is
+    (evened, dpi), *others = page_cv.sheets(photo, 300)
+
+    assert not others and dpi == 300
+    clean = _rules(page)
+    assert _middles(_rules(evened), True) == pytest.approx(_middles(clean, True), abs=2)
+    assert _middles(_rules(evened), False) == pytest.approx(_middles(clean, False), abs=2)
+    right = (slice(None), slice(3 * page.width // 4, None))  # the dark side: its paper is made white again
+    assert np.percentile(np.asarray(photo)[right], 75) < 160 < 240 < np.percentile(np.asarray(evened)[right], 75)
 
 
 def test_it_finds_no_rules_on_a_page_of_text(tmp_path):
     image = Image.open(_page(tmp_path / "scan.png")).convert("L")
 
-    assert find_rules(binarize(image), 300) == []
+    assert _rules(image) == []
 
 
 @pytest.mark.ocr

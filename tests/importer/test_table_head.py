@@ -49,4 +49,5 @@ def test_it_knows_column_numbers_an_office_scan_misread_with_specks_after_them()
     # as Tesseract read the 200 dpi office scans of the LibreOffice and the Chromium plans
     assert numbers_columns(("q)", "(2)", "(3).", "(4)", "(5).", "(6)"))
     assert numbers_columns(("", "(2)", "›—@)", "(4)", "@G)", "(6)"))
+    assert numbers_columns(("@)\\,", "(@)", "@3)", "(4)", "(5)", "(6)"))  # 150 dpi: two specks after '(1)'
     assert not numbers_columns(("1", "Rà soát", "Sở", "Quý I", "Báo cáo", "(6)"))

@@ -138,6 +138,7 @@ thiéu 30%
         ("khong qua ", "", "<="),
         ("dat ", "", "="),
         ("toi thieu dat 90%; ty le ho so tren tong so dat ", "", "="),
+        ("doi voi su phuc vu cua so dat toi thieu-", "", ">="),  # a 150 dpi scan: a dash for the space
     ],
 )
 def test_it_reads_comparators_as_printed_and_as_ocr_damages_them(before, after, expected):
