@@ -128,7 +128,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "apps.units.context.current_roles",
             ],
-            "builtins": ["cchc.dates"],  # a faster ``date`` filter for the formats the pages use, same text
+            # a faster ``date`` filter for the formats the pages use, same text; ``person`` names a person
+            "builtins": ["cchc.dates", "apps.units.templatetags.people"],
         },
     },
 ]

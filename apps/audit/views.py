@@ -17,7 +17,7 @@ from apps.audit.models import AuditEntry
 from apps.audit.sentences import KINDS, Sentences
 from apps.tracking import exports
 from apps.units.access import Access
-from apps.units.models import Unit
+from apps.units.models import Unit, person_name
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 5000
@@ -75,11 +75,10 @@ def _start_of(day: dt.date) -> dt.datetime:
 
 
 def _people(entries) -> list[tuple[int, str]]:
-    """(id, name) of everyone with an entry, by name; names as User.get_full_name, read without loading users."""
+    """(id, name) of everyone with an entry, by name, named as everywhere else (``person_name``)."""
     ids = entries.exclude(user_id=None).values_list("user_id", flat=True).distinct()
-    rows = get_user_model().objects.filter(pk__in=ids).values_list("pk", "first_name", "last_name", "username")
-    people = [(pk, f"{first} {last}".strip() or username) for pk, first, last, username in rows]
-    return sorted(people, key=lambda p: p[1].lower())
+    users = get_user_model().objects.filter(pk__in=ids).only("first_name", "last_name", "username")
+    return sorted(((u.pk, person_name(u)) for u in users), key=lambda p: p[1].lower())
 
 
 def _log(request, entries, unit: Unit | None):
