@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -70,8 +69,7 @@ def compare_page(request, plan_id: int):
 def decide(request, plan_id: int):
     access = Access.of(request)
     plan = _plan(access, plan_id)
-    if not access.can_manage(plan.unit):
-        raise PermissionDenied(FORBIDDEN_DECIDE)
+    access.require_manage(plan.unit, FORBIDDEN_DECIDE)
     other = other_plan(access, plan, request.POST.get("with"))
     if other is None:
         messages.error(request, "Hãy chọn kế hoạch để đối chiếu trước.")

@@ -23,9 +23,7 @@ from apps.units.models import Unit
 
 def _managed_run(access: Access, pk: int) -> ImportRun:
     run = get_object_or_404(ImportRun.objects.select_related("unit", "plan"), pk=pk)
-    access.require_view(run.unit)
-    if not access.can_manage(run.unit):
-        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được xem lượt nhập này.")
+    access.require_manage(run.unit, "Chỉ cán bộ thường trực CCHC của đơn vị được xem lượt nhập này.")
     return run
 
 
@@ -43,9 +41,7 @@ def upload_start(request):
 def upload(request, unit_id: int):
     access = Access.of(request)
     unit = get_object_or_404(Unit.objects.select_related("parent"), pk=unit_id)
-    access.require_view(unit)
-    if not access.can_manage(unit):
-        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được nhập kế hoạch.")
+    access.require_manage(unit, "Chỉ cán bộ thường trực CCHC của đơn vị được nhập kế hoạch.")
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -113,9 +109,7 @@ def draft_delete(request, pk: int):
     """Delete a draft plan, after a confirm step; its import run and uploaded file are kept."""
     access = Access.of(request)
     plan = get_object_or_404(Plan.objects.select_related("unit"), pk=pk)
-    access.require_view(plan.unit)
-    if not access.can_manage(plan.unit):
-        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được xóa bản nháp.")
+    access.require_manage(plan.unit, "Chỉ cán bộ thường trực CCHC của đơn vị được xóa bản nháp.")
     if not plan.is_draft:
         messages.error(request, "Kế hoạch này đã được ban hành nên không xóa được; chỉ bản nháp mới xóa được.")
         return redirect("plans-detail", pk=plan.pk)

@@ -321,9 +321,7 @@ def year_open(request):
 def start(request, year_id: int, unit_id: int):
     access = Access.of(request)
     unit = get_object_or_404(Unit, pk=unit_id, kind__in=GOVERNING_KINDS)
-    access.require_view(unit)
-    if not access.can_manage(unit):
-        raise PermissionDenied(services.FORBIDDEN_SELF)
+    access.require_manage(unit, services.FORBIDDEN_SELF)
     year = get_object_or_404(AssessmentYear, pk=year_id)
     try:
         assessment, _ = services.open_assessment(year, unit, request.user)

@@ -91,9 +91,7 @@ def unit_reports(request, unit_id: int):
 def create(request, unit_id: int, period_id: int):
     access = Access.of(request)
     unit = get_object_or_404(Unit, pk=unit_id, kind__in=GOVERNING_KINDS)
-    access.require_view(unit)
-    if not access.can_manage(unit):
-        raise PermissionDenied(services.FORBIDDEN_EDIT)
+    access.require_manage(unit, services.FORBIDDEN_EDIT)
     period = get_object_or_404(Period, pk=period_id)
     report, _ = services.open_draft(unit, period, request.user)
     return redirect("reports-detail", pk=report.pk)

@@ -279,8 +279,7 @@ def _back(unit: Unit, period: Period):
 @require_POST
 def population(request, unit_id: int):
     access, unit = _unit_for(request, unit_id)
-    if not access.can_manage(unit):
-        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị nhập số người được phục vụ.")
+    access.require_manage(unit, "Chỉ cán bộ thường trực CCHC của đơn vị nhập số người được phục vụ.")
     period = _period(request)
     raw = request.POST.get("population", "").strip().replace(".", "").replace(",", "").replace(" ", "")
     if raw and (not raw.isdigit() or int(raw) > 10_000_000):
@@ -296,8 +295,7 @@ def population(request, unit_id: int):
 def apply_to_targets(request, unit_id: int):
     """Write the period's overall rate as the value of the targets the officer ticked (an explicit action)."""
     access, unit = _unit_for(request, unit_id)
-    if not access.can_manage(unit):
-        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị ghi kết quả khảo sát vào chỉ tiêu.")
+    access.require_manage(unit, "Chỉ cán bộ thường trực CCHC của đơn vị ghi kết quả khảo sát vào chỉ tiêu.")
     period = _period(request)
     chosen = set(request.POST.getlist("target"))
     targets = [t for t in results.satisfaction_targets(unit) if str(t.pk) in chosen]

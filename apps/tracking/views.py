@@ -246,9 +246,7 @@ def update_return(request, pk: int):
     access = Access.of(request)
     update = get_object_or_404(TaskUpdate.objects.select_related("task", *(f"task__{r}" for r in TASK_RELATED)), pk=pk)
     unit = update.task.plan.unit
-    access.require_view(unit)
-    if not access.can_manage(unit):
-        raise PermissionDenied("Chỉ cán bộ thường trực CCHC của đơn vị được trả lại cập nhật.")
+    access.require_manage(unit, "Chỉ cán bộ thường trực CCHC của đơn vị được trả lại cập nhật.")
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Cần ghi lý do trả lại.")

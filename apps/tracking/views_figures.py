@@ -166,8 +166,7 @@ def plan_figures(request, plan_id: int):
 def plan_bind(request, plan_id: int):
     access = Access.of(request)
     plan = _plan_for(access, plan_id)
-    if not access.can_manage(plan.unit):
-        raise PermissionDenied(ONLY_MANAGER)
+    access.require_manage(plan.unit, ONLY_MANAGER)
     with transaction.atomic():
         targets = list(plan.targets.select_related("plan__unit").select_for_update())
         before = {t.pk: t.indicator_id for t in targets}
@@ -290,8 +289,7 @@ def _default_period(periods):
 def target_indicator(request, target_id: int):
     access = Access.of(request)
     target = _target_for(access, target_id)
-    if not access.can_manage(target.plan.unit):
-        raise PermissionDenied(ONLY_MANAGER)
+    access.require_manage(target.plan.unit, ONLY_MANAGER)
     form = IndicatorChoiceForm(request.POST, unit=target.plan.unit)
     if form.is_valid():
         with transaction.atomic():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from apps.units.models import Membership, Role, Unit
@@ -112,3 +113,10 @@ class Access:
     def require_view(self, unit: Unit) -> None:
         if not self.can_view(unit):
             raise Http404("Không tìm thấy.")
+
+    def require_manage(self, unit: Unit, message: str) -> None:
+        """A unit this user may not see is not there (404); one they may see but not manage answers 403 with
+        ``message``, which says who may do it."""
+        self.require_view(unit)
+        if not self.can_manage(unit):
+            raise PermissionDenied(message)
