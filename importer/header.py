@@ -353,7 +353,7 @@ _APPENDIX_ISSUER = re.compile(
 def find_issuer(header: list[Line], outline: tuple[Node, ...], lines: list[Line]) -> tuple[str | None, str | None]:
     """The issuing body from the header block, else from the preamble ('… ban hành Kế hoạch'), else the appendix."""
     candidates: list[str] = []
-    top = [_drop_motto(line.text) for line in header if not _NOT_ISSUER.search(fold(line.text))]
+    top = _without_motto([line.text for line in header if not _NOT_ISSUER.search(fold(line.text))])
     top = [text for text in top if text and not _VIET_NAM.match(fold(text)) and not re.fullmatch(r"[\W_]+", text)]
     for index, text in enumerate(top):
         folded = fold(strip_markdown(text))
@@ -412,6 +412,23 @@ def _drop_motto(text: str) -> str:
     folded = fold_aligned(text)
     match = _MOTTO.search(folded)
     return (text[: match.start()] if match else text).strip()
+
+
+_MOTTO_WRAPS = re.compile(r"c\S{0,2}ng h\S{0,2}a\b.*ngh\S{0,2}a\W*$")  # 'CỘNG HÒA … CHỦ NGHĨA', 'VIỆT NAM' below
+_MOTTO_END = re.compile(r"\s+vi\S{1,3}t nam\W*$")
+
+
+def _without_motto(texts: list[str]) -> list[str]:
+    """The header's lines without the motto beside the issuer, also its 'VIỆT NAM' where the motto's first line
+    wrapped and OCR read the end on the issuer's next line ('SỞ TƯ PHÁP VIỆT NAM', 'XÃ ĐẠI TỪ VIỆT NAM')."""
+    out = []
+    wrapped = False
+    for text in texts:
+        kept = _drop_motto(text)
+        end = _MOTTO_END.search(fold_aligned(kept)) if wrapped else None
+        out.append(kept[: end.start()].strip() if end else kept)
+        wrapped = bool(_MOTTO_WRAPS.search(fold_aligned(text)))
+    return out
 
 
 def compose_issuer(printed: str, province: str | None = None) -> tuple[str | None, str | None]:

@@ -300,7 +300,7 @@ def _unnamed_in_place(roles: dict[str, int], header: tuple[str, ...], width: int
 # a header cell in clean words: Vietnamese syllables (folded), none a lone letter or glued past one syllable
 # ('phoihop'), none with a start no syllable has ('DRẨNỐp' read for 'Phối hợp' once its specks were left out)
 _SYLLABLE = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-_CLEAN_WORDS = re.compile(rf"^(?=[a-z]{{2}})({_SYLLABLE})(?: (?=[a-z]{{2}}){_SYLLABLE})*$")
+_CLEAN_WORDS = re.compile(rf"^(?=[a-z]{{2}}){_SYLLABLE}(?: (?=[a-z]{{2}}){_SYLLABLE})*$")
 
 
 def _names_its_own(cell: str) -> bool:

@@ -106,6 +106,18 @@ def test_it_reads_the_signer_of_a_scan_that_lost_its_recipients_line():
     assert (meta.signer, meta.signer_title) == ("Pham Thi Thu Hién", "Phó Giám đốc")
 
 
+def test_it_leaves_the_end_of_a_wrapped_motto_out_of_the_issuer():
+    """The Chromium plan faxed: the motto's 'VIỆT NAM' read on the issuer's second line."""
+    header = """ỦY BAN NHÂN DẪN CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+XÃ ĐẠI TỪ VIỆẸT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 15/KH-UBND Đại Từ, ngày 20 tháng 01 năm 2026
+KẾ HOẠCH
+Cải cách hành chính năm 2026 trên địa bàn xã Đại Từ
+"""
+    assert extract_meta(lines(header)).issuer == "UBND xã Đại Từ"
+
+
 def test_it_falls_back_to_the_appendix_heading_and_the_preamble_issuer():
     text = """KẾ HOẠCH
 Cải cách hành chính năm 2026
