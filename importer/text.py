@@ -78,11 +78,11 @@ def normalize(document: Document) -> Document:
     return replace(document, items=tuple(items))
 
 
-_PLAN_MARKERS = ("ke hoach", "muc tieu", "nhiem vu", "cai cach hanh chinh", "chi tieu")
+_PLAN_MARKERS = ("ke hoach", "muc tieu", "muc dich", "nhiem vu", "cai cach hanh chinh", "chi tieu")
 
 
 def looks_like_plan(document: Document) -> bool:
-    """A plan names itself (Kế hoạch) and speaks of goals or tasks; folded, so OCR text passes."""
+    """A plan names itself (Kế hoạch) and speaks of its purpose, goals or tasks; folded, so OCR text passes."""
     words = []
     for item in document.items:
         if isinstance(item, Block):

@@ -182,3 +182,17 @@ def test_it_takes_the_page_limit_from_the_cli(tmp_path):
         timeout=30,
     )
     assert done.returncode == 2 and "vượt giới hạn 10 trang" in done.stderr
+
+
+def test_it_takes_a_plan_that_so_far_states_only_its_purpose(tmp_path):
+    """A plan's first part typed so far (its title and 'Mục đích, yêu cầu') is a plan to review, with nothing to
+    track yet — not "not a plan"."""
+    (tmp_path / "du-thao.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ NAM ĐÔNG\nSố:   /KH-UBND\nKẾ HOẠCH\nPhòng, chống tham nhũng năm 2026\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức của cán bộ, công chức.\n",
+        encoding="utf-8",
+    )
+
+    plan = run(tmp_path / "du-thao.txt")
+
+    assert plan.meta.title and (plan.targets, plan.tasks) == ((), ())
