@@ -128,8 +128,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "apps.units.context.current_roles",
             ],
-            # a faster ``date`` filter for the formats the pages use, same text; ``person`` names a person
-            "builtins": ["cchc.dates", "apps.units.templatetags.people"],
+            # a faster ``date`` filter for the formats the pages use and a ``{% url %}`` that keeps its links (same
+            # text); ``person`` names a person
+            "builtins": ["cchc.dates", "cchc.links", "apps.units.templatetags.people"],
         },
     },
 ]
