@@ -24,7 +24,7 @@ from apps.imports.models import ImportRun, RunStatus
 from apps.plans.indicators import bind_indicator
 from apps.plans.models import Area, Comparator, Plan, PlanReference, PlanStatus, ReferenceKind, Target, Task
 from apps.tracking import notify
-from apps.units.matching import match_agency, match_many, split_names
+from apps.units.matching import match_agency, match_many, names_unit, split_names
 from apps.units.models import Unit
 from cchc import jobs
 from cchc.numbers import num
@@ -591,9 +591,14 @@ def tracking_suggestions(plan: Plan) -> dict[int, tuple[Unit, str]]:
 
 
 def publish_warnings(plan: Plan) -> list[str]:
-    """What publishing allows but leaves untracked: targets without the agency that tracks them, tasks without a
-    lead; each says where to fix it."""
+    """What publishing allows but leaves untracked or doubtful: a plan whose printed issuer is another body than
+    its unit, targets without the agency that tracks them, tasks without a lead; each says where to fix it."""
     warnings = []
+    if plan.issuer and not names_unit(plan.issuer, plan.unit):
+        warnings.append(
+            f"Cơ quan ban hành ghi “{plan.issuer}”, không phải {plan.unit.name}: kiểm tra lại đã chọn đúng tệp "
+            "kế hoạch của đơn vị mình chưa, hoặc sửa ô “Cơ quan ban hành” nếu đọc sai."
+        )
     targets = plan.targets.filter(agency__isnull=True).count()
     tasks = plan.tasks.filter(lead__isnull=True).count()
     if targets:

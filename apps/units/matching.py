@@ -116,6 +116,18 @@ def match_agency(unit: Unit, printed: str) -> tuple[Unit | None, list[Unit]]:
     return best, [s.unit for s in ranked[:5]]
 
 
+def names_unit(printed: str, unit: Unit) -> bool:
+    """Whether a printed body ("UBND xã Mao Điền", "Sở Ngoại vụ thành phố Hải Phòng") names ``unit``: the unit's
+    name without its first word ("Mao Điền", "Ngoại vụ"), its short name or an alias, among the printed words."""
+    words = " " + " ".join(_WORDS.findall(fold(printed))) + " "
+    for name in (unit.name, unit.short_name, *unit.aliases.splitlines()):
+        own = " ".join(_WORDS.findall(fold(name)))
+        core = own.split(" ", 1)[-1] if " " in own else own
+        if core and f" {core} " in words:
+            return True
+    return False
+
+
 def split_names(printed: str) -> list[str]:
     """A partners cell as separate names: "Phòng Kinh tế, Công an xã; các cơ quan liên quan"."""
     parts = re.split(r"[;,\n]", printed or "")

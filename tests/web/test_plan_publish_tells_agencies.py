@@ -64,6 +64,24 @@ def test_it_warns_about_untracked_targets_and_tasks_without_lead(client, kesat, 
     assert 'id="publish-warnings"' in page and "1 chỉ tiêu chưa có cơ quan theo dõi" in page
 
 
+def test_it_warns_about_a_plan_another_body_issued(kesat, officer, pvhcc, city):
+    """Kẽ Sắt's own plan passes whichever way its issuer is printed; another commune's, read off the file, is
+    named before it is published under Kẽ Sắt."""
+    draft = make_draft(kesat, officer, pvhcc)
+    Target.objects.update(agency=pvhcc)
+    Task.objects.update(lead=pvhcc)
+    warned = {}
+    for issuer in ("UBND xã Kẽ Sắt", "ỦY BAN NHÂN DÂN XÃ KẼ SẮT", "Ban Chỉ đạo CCHC xã Kẽ Sắt", "UBND xã Đại Từ", ""):
+        draft.issuer = issuer
+        warned[issuer] = publish_warnings(draft)
+
+    assert [issuer for issuer, warnings in warned.items() if warnings] == ["UBND xã Đại Từ"]
+    assert warned["UBND xã Đại Từ"] == [
+        f"Cơ quan ban hành ghi “UBND xã Đại Từ”, không phải {kesat.name}: kiểm tra lại đã chọn đúng tệp kế hoạch "
+        "của đơn vị mình chưa, hoặc sửa ô “Cơ quan ban hành” nếu đọc sai."
+    ]
+
+
 def test_it_suggests_a_tracking_agency_at_review(client, kesat, officer, pvhcc, vhxh, vanphong):
     draft = make_draft(kesat, officer, pvhcc)
     Task.objects.filter(plan=draft).update(area="tthc")
