@@ -53,6 +53,7 @@ PAGES = [
     Page("audit log (unit)", "officer", "/nhat-ky/{unit}/"),
     Page("reports of the unit", "officer", "/bao-cao/don-vi/{unit}/"),
     Page("reports to review", "snv.cchc", "/bao-cao/cho-tham-dinh/"),
+    Page("consolidation (city)", "snv.cchc", "/bao-cao/tong-hop/"),
     Page("unit tree", "snv.cchc", "/don-vi/"),
     Page("indicators", "officer", "/chi-so/"),
     Page("review queue page", "officer", "/cho-duyet/"),
@@ -66,6 +67,7 @@ PAGES = [
     Page("api measurements", "officer", "/api/targets/{target}/measurements"),
     Page("api periods", "officer", "/api/periods"),
     Page("api reports", "snv.cchc", "/api/reports"),
+    Page("api consolidation", "snv.cchc", "/api/consolidation"),
     Page("api review queue", "officer", "/api/review"),
 ]
 
