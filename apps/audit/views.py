@@ -8,7 +8,6 @@ import datetime as dt
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +17,7 @@ from apps.audit.sentences import KINDS, Sentences
 from apps.tracking import exports
 from apps.units.access import Access
 from apps.units.models import Unit, person_name
+from cchc.listing import paged
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 5000
@@ -90,16 +90,14 @@ def _log(request, entries, unit: Unit | None):
         entries = shown
     if request.GET.get("xuat") == "xlsx":
         return _xlsx(request.user, entries.select_related("user", "unit"), unit, filtered)
-    page = Paginator(entries.select_related("user", "unit"), PAGE_SIZE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    listing = paged(request, entries.select_related("user", "unit"), per_page=PAGE_SIZE)
     context = {
         "unit": unit,
-        "page": page,
-        "entries": Sentences(page),
+        "listing": listing,
+        "entries": Sentences(listing.page),
         "form": form,
         "filtered": filtered,
-        "query": query.urlencode(),
+        "query": listing.params.urlencode(),
         "object_label": _object_label(form),
     }
     return render(request, "audit/log.html", context)

@@ -25,9 +25,11 @@ from apps.tracking.models import Period
 from apps.units.access import Access
 from apps.units.models import Unit
 from apps.units.throttling import client_address
+from cchc.listing import paged
 from cchc.versioning import Conflict, parse_etag
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RESPONSES_PAGE = 100  # survey responses a page (a commune gets 300–400 a quarter)
 
 
 def _surveyed_or_404(unit_id: int) -> Unit:
@@ -240,12 +242,12 @@ def responses(request, unit_id: int):
     queryset = results.responses_in(unit, period).select_related("desk", "excluded_by")
     if shown == "flagged":
         queryset = queryset.filter(Q(flagged=True) | Q(excluded=True))
-    rows = list(queryset.order_by("-submitted_at")[:300])
+    listing = paged(request, queryset.order_by("-submitted_at", "-pk"), per_page=RESPONSES_PAGE)
     context = {
         "unit": unit,
         "period": period,
         "periods": _periods(),
-        "rows": rows,
+        "listing": listing,
         "shown": shown,
         "can_exclude": access.is_city,
     }

@@ -25,7 +25,7 @@ from apps.tracking.uploads import evidence_unit
 from apps.units.access import Access
 from apps.units.models import Unit, person_name
 from cchc.confirm import Pending, confirm_page, is_confirmed
-from cchc.listing import Column, sort_and_page
+from cchc.listing import Column, paged, sort_and_page
 from cchc.versioning import Conflict
 
 TASK_RELATED = ("plan", "plan__unit", "plan__unit__parent", "lead")
@@ -299,9 +299,9 @@ def evidence_download(request, pk: int):
 @login_required
 def notifications(request):
     Access.of(request)  # every signed-in user reads their own notifications
-    rows = Notification.objects.filter(user=request.user).select_related("task", "unit")[:200]
+    rows = Notification.objects.filter(user=request.user).select_related("task", "unit")  # newest first
     unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
-    return render(request, "tracking/notifications.html", {"notifications": rows, "unread": unread})
+    return render(request, "tracking/notifications.html", {"listing": paged(request, rows), "unread": unread})
 
 
 @login_required
