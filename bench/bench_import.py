@@ -144,7 +144,7 @@ def main() -> None:
 def producer_of(path: Path) -> str:
     """Who made a document of another body, as its name and format tell."""
     if path.suffix == ".pdf":
-        return "Chromium" if path.stem.endswith("_chromium") else "LibreOffice"
+        return {"_chromium": "Chromium", "_fpdf2": "fpdf2"}.get(path.stem[path.stem.rfind("_") :], "LibreOffice")
     return {".docx": "python-docx", ".md": "Markdown", ".html": "HTML"}.get(path.suffix, "text")
 
 

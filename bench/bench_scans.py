@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scans, faxes and photos: how well and how fast they are read (OpenCV's page preparation, ``page_cv``).
 
-Every text PDF of another producer with gold (``tests/fixtures/other-pdf``: LibreOffice, Chromium) is damaged
+Every text PDF of another producer with gold (``tests/fixtures/other-pdf``: LibreOffice, Chromium, fpdf2) is damaged
 by each maker of ``tests/degrade.py`` (200 and 150 dpi office scans, fax, phone photos, two pages on one sheet,
 4.5° askew), then imported. Prints a Markdown row per document with the scorer's figures (``tests/scoring.py``,
 the logic of the shared scorer) and the wall time and the CPU time (this process and its OCR workers,
@@ -32,7 +32,11 @@ from tests.degrade import MAKERS, make  # noqa: E402
 from tests.scoring import score_doc, summarize  # noqa: E402
 
 SOURCES = ROOT / "tests" / "fixtures" / "other-pdf"
-PRODUCERS = {"bacninh_stp_2026_lo": "LibreOffice", "thainguyen_xa_2026_chromium": "Chromium"}
+PRODUCERS = {
+    "bacninh_stp_2026_lo": "LibreOffice",
+    "thainguyen_xa_2026_chromium": "Chromium",
+    "hue_vyda_2026_fpdf2": "fpdf2",
+}
 FIGURES = ("overall", "meta", "targets_f1", "target_fields", "tasks_f1", "task_fields")
 
 

@@ -18,11 +18,12 @@ AGENCY = re.compile(
 # the start of the name of one body with duties (collective holders are ruled out by _GENERIC)
 _AGENCY_START = re.compile(
     r"^(?:de nghi\s+)?(ph\S{1,2}ng|v\S{1,2}n ph\S{1,2}ng|trung t\S{1,3}m|so|cong an|thanh tra|chi cuc|ban chi huy|"
-    r"mat tran|uy ban mat tran|doan thanh nien|hoi (lien hiep|nong dan|cuu chien binh))\b"
+    r"mat tran|uy ban mat tran|doan thanh nien|hoi (lien hiep|nong dan|cuu chien binh)|bao hiem xa hoi|kho bac)\b"
 )
 _GENERIC = re.compile(r"^(cac|nhung|moi|toan bo|trach nhiem|thu truong|truong|lanh dao)\b")
 _REQUEST = re.compile(r"^de nghi\s+")
-_TRAILING = re.compile(r"\s*[(:;].*$|\s+(va|cung|phoi hop)\s+(cac|voi)\b.*$|\s+de\s+\S.*$|[./]+$")
+# what ends a body's name: a bracket or colon, 'và các …', 'để …', 'là cơ quan thường trực', 'chủ trì, …'
+_TRAILING = re.compile(r"\s*[(:;].*$|\s+(va|cung|phoi hop)\s+(cac|voi)\b.*$|\s+(de|la)\s+\S.*$|\s+chu tri\b.*$|[./]+$")
 _LOCAL_UNIT = re.compile(r"\s+(xa|phuong|thi tran|dac khu)$")
 _UNFINISHED = re.compile(r"\b(va|&|cua|thuoc)$")
 
@@ -30,6 +31,22 @@ _UNFINISHED = re.compile(r"\b(va|&|cua|thuoc)$")
 def looks_like_agency(text: str) -> bool:
     """A cell naming a body: 'Văn phòng …', 'Phòng …', 'Trung tâm …', 'Các cơ quan …', 'UBND …', 'Sở …'."""
     return bool(AGENCY.match(fold(text).strip()))
+
+
+def bodies_in(cell: str) -> list[str]:
+    """The bodies a lead or partner cell names, each as written: parted by semicolons, and by a comma where
+    another body's name starts ('Công an tỉnh, Bảo hiểm xã hội tỉnh'), not by one inside a name ('Phòng Kinh
+    tế, Hạ tầng và Đô thị')."""
+    bodies: list[str] = []
+    for piece in cell.split(";"):
+        parts: list[str] = []
+        for part in piece.split(","):
+            if parts and not looks_like_agency(part):
+                parts[-1] += "," + part
+            else:
+                parts.append(part)
+        bodies += [part.strip() for part in parts if part.strip()]
+    return bodies
 
 
 def agency_named_by(text: str) -> str | None:

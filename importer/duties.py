@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from importer.agencies import agency_named_by, unique_names
+from importer.agencies import agency_named_by, bodies_in, unique_names
 from importer.markers import FOLDED_NUMERAL
 from importer.model import Document, Reporting, Task
 from importer.sections import Node, document_outline, heading_title, scope_of, split_sentences
@@ -30,7 +30,7 @@ def extract_agencies(document: Document, tasks: tuple[Task, ...]) -> tuple[str, 
     if not document.low_fidelity:  # OCR'd table cells are too damaged to name a body reliably
         for task in tasks:
             for cell in (task.lead, task.partners):
-                names += [name for part in re.split(r"[;,]", cell or "") if (name := agency_named_by(part))]
+                names += [name for part in bodies_in(cell or "") if (name := agency_named_by(part))]
     for reporting in extract_reporting(document):
         receiver = agency_named_by(re.split(r"\(|\bqua\b", reporting.to or "")[0])
         if receiver and not receiver.startswith(("UBND", "Ủy ban")):

@@ -1,7 +1,7 @@
 """Agency names read in one place (importer.agencies): a cell that names bodies, the one body a heading names,
 and one body under two spellings."""
 
-from importer.agencies import agency_named_by, looks_like_agency, unique_names
+from importer.agencies import agency_named_by, bodies_in, looks_like_agency, unique_names
 
 
 def test_it_tells_a_cell_naming_bodies_from_other_cells():
@@ -19,3 +19,20 @@ def test_it_names_the_body_of_a_heading_without_its_commune():
 def test_it_keeps_one_body_named_in_two_spellings():
     names = ["Văn phòng HĐND và UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Công an xã"]
     assert unique_names(names) == ("Văn phòng HĐND và UBND xã", "Công an xã")
+
+
+def test_it_parts_a_cell_at_a_comma_only_where_another_body_starts():
+    assert bodies_in("Phòng Kinh tế, Hạ tầng và Đô thị; Phòng Văn hóa - Xã hội") == [
+        "Phòng Kinh tế, Hạ tầng và Đô thị",
+        "Phòng Văn hóa - Xã hội",
+    ]
+    assert bodies_in("Công an tỉnh, Bảo hiểm xã hội tỉnh") == ["Công an tỉnh", "Bảo hiểm xã hội tỉnh"]
+    assert bodies_in("Các phòng, đơn vị thuộc Sở") == ["Các phòng, đơn vị thuộc Sở"]
+
+
+def test_it_ends_a_name_where_the_sentence_says_what_the_body_does():
+    assert agency_named_by("Phòng Văn hóa - Xã hội là cơ quan thường trực, giúp Ủy ban nhân dân phường") == (
+        "Phòng Văn hóa - Xã hội"
+    )
+    assert agency_named_by("Văn phòng Sở chủ trì, phối hợp với các phòng chuyên môn") == "Văn phòng Sở"
+    assert agency_named_by("Bảo hiểm xã hội tỉnh") == "Bảo hiểm xã hội tỉnh"

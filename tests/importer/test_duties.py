@@ -35,6 +35,15 @@ def test_it_lists_the_bodies_given_duties_and_leaves_out_collective_holders():
     )
 
 
+def test_it_keeps_a_ward_department_whose_name_has_a_comma_in_one_piece():
+    tasks = (Task(content="x", lead="Phòng Kinh tế, Hạ tầng và Đô thị", partners="Công an phường, Phòng Văn hóa"),)
+    assert extract_agencies(Document(items=()), tasks) == (
+        "Phòng Kinh tế, Hạ tầng và Đô thị",
+        "Công an phường",
+        "Phòng Văn hóa",
+    )
+
+
 def test_it_ignores_task_cells_of_a_document_that_lost_its_diacritics():
     tasks = (Task(content="x", lead="Phong Vian hoa - Trong thang"),)
     low = Document(items=document().items, low_fidelity=True)

@@ -1,6 +1,7 @@
 """Text PDFs of other producers and font set-ups read as printed: characters in reading order by their
-position, table heads over two rows, column-number rows, merged cells cut by a page break, unusable text
-layers told apart. Fixtures: tests/fixtures/other-pdf (made by its make_pdfs.py, gold written by reading)."""
+position, table heads over two rows, column-number rows, merged cells cut by a page break, a head a PDF
+library repeats after the break, unusable text layers told apart. Fixtures: tests/fixtures/other-pdf (made
+by its make_pdfs.py, gold written by reading)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from tests.scoring import score_doc, summarize
 OTHER = Path(__file__).resolve().parents[1] / "fixtures" / "other-pdf"
 LIBREOFFICE = OTHER / "bacninh_stp_2026_lo.pdf"  # Word → LibreOffice, Vietnamese letters from a fallback font
 CHROMIUM = OTHER / "thainguyen_xa_2026_chromium.pdf"  # HTML → Chromium
+FPDF2 = OTHER / "hue_vyda_2026_fpdf2.pdf"  # laid out by a PDF library, fpdf2
 
 
 def _task_rows(path: Path) -> list[tuple[str, ...]]:
@@ -51,6 +53,35 @@ def test_it_reads_table_cells_of_a_fallback_font_in_order():
         "Tháng 6/2026",
         "Phương án đơn giản hóa",
     ) in rows
+
+
+def test_it_reads_the_header_columns_a_pdf_library_placed_side_by_side():
+    blocks = [block.text for block in read(FPDF2, Limits()).blocks]
+
+    assert blocks[:8] == [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "PHƯỜNG VỸ DẠ",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 27/KH-UBND",
+        "Vỹ Dạ, ngày 09 tháng 01 năm 2026",
+        "KẾ HOẠCH",
+        "Cải cách hành chính năm 2026",
+    ]
+
+
+def test_it_goes_on_under_the_section_a_page_break_left_behind_past_the_repeated_head():
+    plan = run(FPDF2)  # section row IV ends page 2; its tasks 7 and 8 start page 3 under the head again
+
+    tasks = {task.no: task for task in plan.tasks}
+    assert len(plan.tasks) == 12 and not any(task.content == "Nội dung" for task in plan.tasks)
+    assert [(tasks[no].section, tasks[no].location.page) for no in ("6", "7", "8", "9")] == [
+        ("III", 2),
+        ("IV", 3),
+        ("IV", 3),
+        ("V", 3),
+    ]
+    assert tasks["7"].lead == "Văn phòng HĐND và UBND phường"
 
 
 @pytest.mark.parametrize("path", [LIBREOFFICE, CHROMIUM], ids=["libreoffice", "chromium"])
