@@ -49,6 +49,9 @@ _ROMAN = re.compile(
     r"^\s*([IVXÍÌ|l1][IVXÍÌ|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])|^\s*([IVXÍÌ|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
     r"|^\s*([IVX]{1,4})\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
 )
+# II and III as Tesseract reads two strokes joined: 'H. MỤC TIÊU', '-H. MỤC TIÊU', 'HH, NHIỆM VỤ', 'IH. …' —
+# only before a heading in capitals (a lettered part 'H. Nhiệm vụ khác' is not one); each H counts two strokes
+_ROMAN_AS_H = re.compile(r"^\s*[-–.,'`]?\s*(H[HIl1|]?|[Il1|]H)\s*[.,:]\s*(?=[A-ZĐ][A-ZĐÀ-Ỹ]+\s+[A-ZĐÀ-Ỹ]{2})")
 _DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
 _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
 _LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
@@ -118,6 +121,9 @@ def name_sections(printed: list[str]) -> list[str]:
 
 def find_marker(text: str) -> tuple[str | None, int | None, str]:
     """The list marker at the start of a line, its level and the text after it."""
+    match = _ROMAN_AS_H.match(text)
+    if match:
+        return match[1].replace("H", "II").translate(_OCR_I), ROMAN, text[match.end() :].strip()
     for pattern, level in ((_ROMAN, ROMAN), (_DOTTED, DOTTED), (_ARABIC, ARABIC), (_LETTER, LETTER)):
         match = pattern.match(text)
         if match:

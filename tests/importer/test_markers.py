@@ -1,6 +1,8 @@
 """List markers and numerals, read in one place (importer.markers) for every stage: a paragraph's marker and
 level, roman numerals written and read (as printed and as OCR damages them), a section row's numeral."""
 
+import pytest
+
 from importer.markers import (
     ARABIC,
     DASH,
@@ -69,3 +71,21 @@ def test_it_names_section_rows_as_they_are_numbered():
     assert name_sections(["A.", "B."]) == ["A", "B"]
     assert name_sections(["A", "I", "II", "B", "I"]) == ["A", "A.I", "A.II", "B", "B.I"]
     assert name_sections(["I", "Il", "111", "IV"]) == ["I", "II", "III", "IV"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("-H. MỤC TIÊU", ("II", "MỤC TIÊU")),  # II read as H, a speck before it
+        ("H. MỤC TIÊU", ("II", "MỤC TIÊU")),
+        ("IH. TỔ CHỨC THỰC HIỆN", ("III", "TỔ CHỨC THỰC HIỆN")),
+        ("HH, NHIỆM VỤ", ("IIII", "NHIỆM VỤ")),  # too many strokes: the sections' order names it
+    ],
+)
+def test_it_reads_ii_and_iii_as_ocr_joins_their_strokes(line, expected):
+    token, level, rest = find_marker(line)
+    assert (token, level, rest) == (expected[0], ROMAN, expected[1])
+
+
+def test_a_lettered_part_h_stays_a_letter():
+    assert find_marker("H. Nhiệm vụ khác")[0] == "H" and find_marker("H. Phòng Kinh tế")[0] == "H"
