@@ -1,6 +1,6 @@
 """Rows of task tables (real ones from DOCX/PDF and recovered ones) become Tasks."""
 
-from importer.model import Block, Document, Location, Table
+from importer.model import Block, Document, Location, Problem, Table
 from importer.tasks import extract_tasks
 
 HEADER = ("TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
@@ -154,3 +154,18 @@ def test_it_gives_each_task_the_area_its_section_heading_names():
         )
     )
     assert [(t.section, t.area) for t in tasks] == [("I", "chi_dao_dieu_hanh"), ("II", "tthc"), ("III", None)]
+
+
+def test_it_mends_ocr_damaged_deadlines_of_a_scan_only():
+    rows = (
+        HEADER,
+        ("1", "Rà soát văn bản", "Văn phòng", "Các phòng", "Quý1IV/2026", "Báo cáo"),
+        ("2", "Công khai thủ tục", "Văn phòng", "", "QuýH/2026", "Quyết định"),
+        ("3", "Kiểm tra công vụ", "Văn phòng", "", "Quý 1/2026", "Báo cáo"),
+    )
+    table = Table(rows=rows, location=Location(page=1))
+    scanned = Document(items=(Block("KẾ HOẠCH"), table), problems=(Problem("ocr", "OCR"),))
+    typed = Document(items=(Block("KẾ HOẠCH"), table))
+
+    assert [t.deadline for t in extract_tasks(scanned)[0]] == ["Quý IV/2026", "Quý II/2026", "Quý I/2026"]
+    assert [t.deadline for t in extract_tasks(typed)[0]] == ["Quý1IV/2026", "QuýH/2026", "Quý 1/2026"]
