@@ -36,7 +36,7 @@ from importer.table_lines import (
     PARTNERS,
 )
 from importer.task_blocks import extract_task_blocks
-from importer.text import fold, mostly_capitals
+from importer.text import fold, lone_letters, mostly_capitals
 
 _ROLES = (
     ("tt", r"^(s?tt|so tt|stt)\b|^t\s?t$"),
@@ -359,6 +359,11 @@ def _cell(row: tuple[str, ...], col: int | None) -> str:
     return row[col].strip()
 
 
+def _agency_cell(row: tuple[str, ...], col: int | None) -> str:
+    cell = _cell(row, col)
+    return "" if lone_letters(cell) else cell
+
+
 def _read_row(
     row: tuple[str, ...],
     columns: _Columns,
@@ -380,9 +385,9 @@ def _read_row(
         state.section = str(state.sections)  # named once all are read (name_sections)
         state.number, state.letter, state.last_tt = None, 0, ""
         return
-    cells = {
-        "lead": _cell(row, columns.lead),
-        "partners": _cell(row, columns.partners),
+    cells = {  # a lone letter or two in an agency cell is a scan's speck, not a body ('z')
+        "lead": _agency_cell(row, columns.lead),
+        "partners": _agency_cell(row, columns.partners),
         "deadline": _cell(row, columns.deadline),
         "output": _cell(row, columns.output),
     }

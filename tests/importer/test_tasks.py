@@ -169,3 +169,18 @@ def test_it_mends_ocr_damaged_deadlines_of_a_scan_only():
 
     assert [t.deadline for t in extract_tasks(scanned)[0]] == ["Quý IV/2026", "Quý II/2026", "Quý I/2026"]
     assert [t.deadline for t in extract_tasks(typed)[0]] == ["Quý1IV/2026", "QuýH/2026", "Quý 1/2026"]
+
+
+def test_it_takes_a_lone_letter_in_an_agency_cell_for_a_speck():
+    tasks, _ = _tasks(
+        (HEADER, ("4", "Hướng dẫn cấp xã thực hiện", "Phòng Tư pháp", "Công an tỉnh", "Quý I/2026", "Văn bản")),
+        (
+            ("", "liên thông thủ tục đăng ký khai sinh", "z", "f", "", ""),
+            ("5", "Kiểm tra việc giải quyết", "Văn phòng Sở", "l", "Quý III/2026", "Báo cáo"),
+        ),
+    )
+    assert [(t.no, t.lead, t.partners) for t in tasks] == [
+        ("4", "Phòng Tư pháp", "Công an tỉnh"),
+        ("5", "Văn phòng Sở", None),
+    ]
+    assert tasks[0].content == "Hướng dẫn cấp xã thực hiện liên thông thủ tục đăng ký khai sinh"
