@@ -464,6 +464,13 @@ def _words(text: str, capitalised: bool = True, limit: int = 6) -> list[str]:
     return words
 
 
+# 'tỉnh Bắc Ninh', 'thành phố Hải Phòng' (folded, capitals kept); the name never runs on into the next line's
+# 'Căn cứ …' or 'Thực hiện …' that a paragraph of OCR'd lines joins to it ('tỉnh Bắc Ninh Căn cứ Nghị quyết')
+_PROVINCE = re.compile(
+    r"\b(thanh pho|tinh)\s+((?:(?![Cc]\w{1,2}n c\w{1,3}\b|Th\w{0,2} hi\w{1,3}n\b)[A-ZĐ]\w+\s?){1,3})"
+)
+
+
 def find_province(outline: tuple[Node, ...]) -> str | None:
     """The city or province named most often ('thành phố Hải Phòng'), for a department's full name."""
     counts: Counter[str] = Counter()
@@ -472,7 +479,7 @@ def find_province(outline: tuple[Node, ...]) -> str | None:
         folded = fold_aligned(text)
         if "thanh pho" not in folded and "tinh" not in folded:
             continue
-        for match in re.finditer(r"\b(thanh pho|tinh)\s+((?:[A-ZĐ]\w+\s?){1,3})", _restore_case(folded, text)):
+        for match in _PROVINCE.finditer(_restore_case(folded, text)):
             words = text[match.start(2) : match.end(2)].split()
             name = " ".join(w for w in words if w[:1].isupper())
             if name:

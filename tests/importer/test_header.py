@@ -229,3 +229,15 @@ def test_it_reads_the_seed_headers_as_the_gold_does(gold_path):
     assert meta.issuer_level == gold["issuer_level"]
     assert set(meta.bases) == set(gold["bases"])
     assert set(meta.supersedes) == set(gold["supersedes"])
+
+
+def test_it_ends_the_province_of_a_department_before_the_next_lines_grounds():
+    """The LibreOffice plan faxed: its title's last line and the first 'Căn cứ' were read as one paragraph."""
+    header = """SỞ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 84/KH-STP Bắc Ninh, ngày 12 tháng 01 năm 2026
+KẾ HOẠCH
+Cải cách hành chính năm 2026 của Sở Tư pháp tỉnh Bắc Ninh
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành
+"""
+    assert extract_meta(lines(header)).issuer == "Sở Tư pháp tỉnh Bắc Ninh"
