@@ -145,7 +145,7 @@ class Lexicon:
             return ()  # a two-letter word is too short to guess from its letters alone
         limit = 2 if len(mapped) >= 6 or (damaged and len(mapped) >= 4) else 1
         candidates = {w for w in self._similar(mapped) if len(w) >= 2}
-        scored = [(w, _distance(mapped, w)) for w in candidates]
+        scored = [(w, edit_distance(mapped, w)) for w in candidates]
         scored = [(w, d) for w, d in scored if d <= limit]
         if not scored:
             return ()
@@ -225,10 +225,10 @@ def _deletes(word: str) -> set[str]:
 
 def _near_builtin(word: str) -> bool:
     found = {w for v in _deletes(word) for w in _BUILTIN_INDEX.get(v, ())}
-    return any(_distance(w, word) == 1 for w in found)
+    return any(edit_distance(w, word) == 1 for w in found)
 
 
-def _distance(a: str, b: str, limit: int = 2) -> int:
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
     """Levenshtein distance of two words, or ``limit + 1`` as soon as it must exceed ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
