@@ -370,18 +370,25 @@ _SYLLABLE = re.compile(
 
 def unglue(word: str) -> str:
     """A word of OCR output split where the space between syllables was lost: 'phòngHĐND' → 'phòng HĐND',
-    'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản'. Only words with a Vietnamese letter are split ('video',
-    'online' stay), and only into syllables; a word that is one syllable stays."""
-    return " ".join(_syllables(part) or part for part in _case_parts(word))
+    'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản', 'HĐNDvà' → 'HĐND và', and each part of a hyphenated one
+    ('Vănhóa-Xã' → 'Văn hóa-Xã'). Only words with a Vietnamese letter are split ('video', 'online', 'YouTube'
+    stay), and only into syllables; a word that is one syllable stays."""
+    return "-".join(" ".join(_syllables(part) or part for part in _case_parts(piece)) for piece in word.split("-"))
 
 
 def _case_parts(word: str) -> list[str]:
-    """'phòngHĐND' → ['phòng', 'HĐND']: two lower-case letters, then two capitals ('ThS', 'VNeID' stay)."""
-    cuts = [
-        i
-        for i in range(2, len(word) - 1)
-        if word[i - 2].islower() and word[i - 1].islower() and word[i].isupper() and word[i + 1].isupper()
-    ]
+    """'phòngHĐND' → ['phòng', 'HĐND'] (two lower-case letters, then two capitals: 'ThS', 'VNeID' stay),
+    'HĐNDvà' → ['HĐND', 'và'] (two capitals, then a syllable in small letters; 'PHÁP' and 'cỦa' stay)."""
+
+    def cut_at(i: int) -> bool:
+        before, after = word[i - 2 : i], word[i : i + 2]
+        if not (before.isalpha() and after.isalpha()):
+            return False
+        if before.islower() and after.isupper():
+            return True
+        return before.isupper() and word[i:].islower() and _syllable(word[i:].rstrip(".,;:()\"'"))
+
+    cuts = [i for i in range(2, len(word) - 1) if cut_at(i)]
     return [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
 
 
@@ -400,12 +407,23 @@ def _syllables(word: str) -> str | None:
     )
 
 
+# what no Vietnamese syllable is: a stop final (p, t, c, ch) under the falling, asking or broken tone ('thểt',
+# so 'thểthao' is 'thể thao', 'cảicách' 'cải cách'), 'ă' or 'â' before 'nh' or 'ch' ('vănh': 'vănhóa' is 'văn hóa')
+_NOT_SYLLABLE = re.compile(
+    r"[\u0300\u0309\u0303][aeiouy\u0302\u0306\u031b]*(?:ch|[ptc])$|a[\u0306\u0302][\u0300-\u0323]?(?:nh|ch)$"
+)
+
+
+def _syllable(text: str) -> bool:
+    return bool(_SYLLABLE.fullmatch(text)) and not _NOT_SYLLABLE.search(unicodedata.normalize("NFD", text))
+
+
 def _split(text: str, most: int) -> list[int] | None:
     """The lengths of at most ``most`` syllables that make up ``text``, each as long as it can be."""
-    if _SYLLABLE.fullmatch(text):
+    if _syllable(text):
         return [len(text)]
     for cut in range(len(text) - 1, 0, -1) if most > 1 else ():
-        if _SYLLABLE.fullmatch(text[:cut]):
+        if _syllable(text[:cut]):
             rest = _split(text[cut:], most - 1)
             if rest:
                 return [cut, *rest]

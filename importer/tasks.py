@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from importer.agencies import looks_like_agency
+from importer.agencies import looks_like_agency, mend_cell
 from importer.areas import area_of
 from importer.deadlines import looks_like_deadline, mend_deadline, repair_deadline, restore_deadline, roman_quarters
 from importer.markers import GROUP_NUMBER, NUMERAL, name_sections, split_numeral, strip_bullet
@@ -109,7 +109,15 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
     tasks += [replace(task, deadline=repair_deadline(task.deadline)) for task in extract_task_blocks(document)]
     if document.read_by_ocr:
         roman = roman_quarters(task.deadline for task in tasks)
-        tasks = [replace(task, deadline=mend_deadline(task.deadline, roman)) for task in tasks]
+        tasks = [
+            replace(
+                task,
+                lead=mend_cell(task.lead),
+                partners=mend_cell(task.partners),
+                deadline=mend_deadline(task.deadline, roman),
+            )
+            for task in tasks
+        ]
     if document.low_fidelity and tasks:
         lexicon = Lexicon(_texts(document))
         tasks = [_restored(task, lexicon) for task in tasks]

@@ -1,7 +1,9 @@
 """Agency names read in one place (importer.agencies): a cell that names bodies, the one body a heading names,
 and one body under two spellings."""
 
-from importer.agencies import agency_named_by, looks_like_agency, unique_names
+import pytest
+
+from importer.agencies import agency_named_by, looks_like_agency, mend_cell, unique_names
 
 
 def test_it_tells_a_cell_naming_bodies_from_other_cells():
@@ -19,3 +21,24 @@ def test_it_names_the_body_of_a_heading_without_its_commune():
 def test_it_keeps_one_body_named_in_two_spellings():
     names = ["Văn phòng HĐND và UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Công an xã"]
     assert unique_names(names) == ("Văn phòng HĐND và UBND xã", "Công an xã")
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [  # lead and partners cells as Tesseract read them on the office scans and the fax
+        ("Phòng Văn hóa-Xã hội", "Phòng Văn hóa - Xã hội"),
+        ("Trung tâm Văn hóa - Thể thao-Truyền thông", "Trung tâm Văn hóa - Thể thao - Truyền thông"),
+        ("Phòng-Kinh tế", "Phòng Kinh tế"),
+        ("-Công an tỉnh", "Công an tỉnh"),
+        ("Vấn phòng .HĐND và UBND xã", "Vấn phòng HĐND và UBND xã"),
+    ],
+)
+def test_it_mends_the_dashes_ocr_read_in_an_agency_cell(read, mended):
+    assert mend_cell(read) == mended
+
+
+@pytest.mark.parametrize(
+    "cell", ["Phòng Văn hóa - Xã hội", "UBND-MTTQ xã", "Ban Chỉ đạo 2026-2030", "Các phòng, đơn vị"]
+)
+def test_it_leaves_an_agency_cell_printed_so_alone(cell):
+    assert mend_cell(cell) == cell
