@@ -49,6 +49,32 @@ def bodies_in(cell: str) -> list[str]:
     return bodies
 
 
+# a hyphen OCR read without its spaces between two parts of a name ('Văn hóa-Xã hội', 'Thể thao-Truyền thông'),
+# one after the kind of body that opens it ('Phòng-Kinh tế'), a speck glued to a word's start ('.HĐND')
+_TIGHT_DASH = re.compile(r"(?<=[^\W\d_])\s?[-–]\s?(?=[^\W\d_][^\W\d_])")
+_KIND = re.compile(r"^(phong|van phong|trung tam|so|ban)$")
+_SPECK_BEFORE = re.compile(r"(?:^|(?<=\s))[-–.,'`]+(?=[^\W\d_])")
+
+
+def mend_cell(text: str | None) -> str | None:
+    """An OCR'd lead or partners cell with its names' dashes as printed: 'Phòng Văn hóa-Xã hội' → 'Phòng Văn hóa -
+    Xã hội', 'Phòng-Kinh tế' → 'Phòng Kinh tế', '-Công an tỉnh' → 'Công an tỉnh'. A symbol's hyphen between
+    capitals ('UBND-MTTQ') and a span of years stay."""
+    if not text:
+        return text
+    text = _SPECK_BEFORE.sub("", text)
+
+    def spaced(match: re.Match[str]) -> str:
+        before, after = text[: match.start()], text[match.end() :]
+        if before[-1].isupper() and after[:2].isupper():
+            return match[0]  # 'UBND-MTTQ'
+        if not before[-1].islower() or not after[0].isupper() or not after[1].islower():
+            return match[0]
+        return " " if _KIND.match(fold(before).strip()) else " - "
+
+    return _TIGHT_DASH.sub(spaced, text)
+
+
 def agency_named_by(text: str) -> str | None:
     """'Phòng Văn hóa - Xã hội xã:' → 'Phòng Văn hóa - Xã hội'; 'Đề nghị Mặt trận Tổ quốc … và các đoàn thể'
     → 'Mặt trận Tổ quốc …'; a collective holder ('Các cơ quan, đơn vị') → None."""

@@ -11,10 +11,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from importer.markers import numeral_value, roman
-from importer.text import fold
+from importer.text import fold, fold_aligned
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,55 @@ def repair_deadline(text: str | None) -> str | None:
     return _unglue_years(text) if text else text
 
 
+# a quarter as OCR damages it, in the folded text: 'Quý1IV/2026', 'QuýH/2026', 'Quý.l1⁄2026', 'Quýl IV/2026',
+# 'Quý 12026' (the slash lost: one stroke glued to the year); a quarter printed in arabic figures is left alone
+_DAMAGED_QUARTER = re.compile(
+    r"\bquy[\s.,'`:]*(?P<numeral>[1il|hv]{1,4}(?:\s+(?:iv|iii|ii|i)\b)?)(?:\s*[/⁄]\s*|(?<=quy 1)(?=20))"
+    r"(?P<year>20\d\d)(?!\d)"
+)
+# a date whose slashes OCR lost ('Trước 31122026'), a word glued to the year after it ('Năm2026')
+_GLUED_DATE = re.compile(r"(?<![\d/])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(20\d\d)(?!\d)")
+_GLUED_YEAR = re.compile(r"(?<=[^\W\d_])(?=20\d\d(?!\d))")
+
+
+def mend_deadline(text: str | None, roman_quarters: bool = True) -> str | None:
+    """An OCR'd deadline with the damage no printed deadline has mended and its wording kept: a roman quarter
+    as OCR reads it ('Quý1IV/2026' → 'Quý IV/2026', 'QuýH/2026' → 'Quý II/2026'), a fraction slash, a date
+    without its slashes ('Trước 31122026' → 'Trước 31/12/2026'), a year glued to its word ('Năm2026').
+    'Quý 1/2026' is the first quarter in the plan's own style: 'Quý I/2026' only when its quarters are roman."""
+    if not text:
+        return text
+    text = re.sub(r"(?<!/)⁄(?!/)", "/", text).strip(" -–—'`_,;:")  # specks at its ends ('-Quý IV/2026')
+    match = _DAMAGED_QUARTER.search(fold_aligned(text))
+    numeral = _quarter_numeral(match["numeral"]) if match else None
+    if match and numeral and (roman_quarters or match["numeral"] != "1"):
+        text = f"{text[: match.start()]}Quý {numeral}/{match['year']}{text[match.end() :]}"
+    text = _GLUED_DATE.sub(r"\1/\2/\3", text)
+    return _GLUED_YEAR.sub(" ", text)
+
+
+def roman_quarters(deadlines: Iterable[str | None]) -> bool:
+    """Whether a plan writes its quarters in roman numerals: one read as such ('Quý IV/2026', also 'QuýH/2026')
+    and none in arabic figures ('Quý 3/2026')."""
+    folded = " ".join(fold(text) for text in deadlines if text)
+    arabic = re.search(r"\bquy\s*[2-4]\b", folded)
+    return not arabic and bool(re.search(r"\bquy[\s.]*[1il|]*[hv]|\bquy\s*i{1,3}\b", folded))
+
+
+def _quarter_numeral(read: str) -> str | None:
+    """The quarter a damaged roman numeral names: strokes (1, l, |, i) counted, 'h' two of them; a stroke before
+    'IV' or a speck set apart from the numeral is not part of it ('1iv', 'l iv' → IV; '1v' → IV)."""
+    *speck, numeral = read.split()
+    if speck and not all(mark in "1il|" for mark in speck[0]):
+        return None
+    if numeral.endswith("v"):
+        return "IV" if numeral[:-1] and all(mark in "1il|" for mark in numeral[:-1]) else None
+    strokes = sum(2 if mark == "h" else 1 for mark in numeral)
+    if numeral == "ihi":  # 'IHI': the middle stroke read as H
+        strokes = 3
+    return roman(strokes) if "v" not in numeral and 1 <= strokes <= 3 else None
+
+
 def _repair(folded: str) -> str:
     """Undo common OCR damage in dates: '712025' → '7/2025', '20262030' → '2026-2030', '1v' → 'iv'."""
     text = re.sub(r"[\u2010-\u2015~]", "-", folded)
@@ -128,8 +178,8 @@ _QUARTER_READ_AS = re.compile(
 
 
 def _quarter_as_printed(match: re.Match[str]) -> str:
-    letters = match[2].replace("h", "ii").translate(str.maketrans("1l|", "iii"))
-    return match[1] + letters if len(letters) <= 3 else match[0]
+    numeral = _quarter_numeral(match[2])
+    return match[1] + numeral.lower() if numeral else match[0]
 
 
 def _yearly_day(folded: str, period_end: dt.date | None) -> dt.date | None:

@@ -15,6 +15,7 @@ from itertools import takewhile
 
 from importer.markers import FOLDED_NUMERAL, NUMERAL, numeral_value
 from importer.model import Block, Document, Location, Meta, Problem, Table
+from importer.ocrfix import edit_distance
 from importer.sections import (
     Node,
     document_outline,
@@ -47,9 +48,10 @@ def extract_meta(document: Document) -> Meta:
     number = number or find_number(header, _BARE_NUMBER)
     title = " ".join(strip_markdown(line.text) for line in title_lines) or None
     issuer, level = find_issuer(header, outline, lines)
+    printed, number = number, mend_symbol(number, issuer) if document.read_by_ocr else number
     period_start, period_end = find_period(title or "", outline)
     supersedes = find_supersedes(outline)
-    bases = find_bases(outline, exclude=(number, *supersedes))
+    bases = find_bases(outline, exclude=(number, printed, *supersedes))  # its own number is no basis
     signer, signer_title = find_signer(lines)
     return Meta(
         number=number,
@@ -265,6 +267,31 @@ def clean_symbol(printed: str) -> str:
     return "-".join(fix_symbol(part if any(c.isupper() for c in part) else part.upper()) for part in parts if part)
 
 
+def issuer_symbol(issuer: str | None) -> str | None:
+    """The part of a document's symbol naming its issuer, as bodies write it: 'UBND' for a people's committee,
+    a department's initials ('Sở Tư pháp' STP, 'Sở Nội vụ' SNV, 'Sở Giáo dục và Đào tạo' SGDĐT)."""
+    if not issuer:
+        return None
+    if issuer.startswith("UBND "):
+        return "UBND"
+    if not issuer.startswith("Sở "):
+        return None
+    words = re.findall(r"[^\W\d_]+", issuer.split(" tỉnh ")[0].split(" thành phố ")[0])
+    return "".join(word[0].upper() for word in words if fold(word) != "va")
+
+
+def mend_symbol(number: str | None, issuer: str | None) -> str | None:
+    """An OCR'd plan's number whose issuer part is one letter off the issuer the header names ('84/KH-SFP'
+    of 'Sở Tư pháp' → '84/KH-STP', '15/KH-UBN' of 'UBND xã Đại Từ' → '15/KH-UBND'); a part two letters or
+    more away is another body's ('KH-BCĐ', a steering committee's) and is kept."""
+    expected = issuer_symbol(issuer)
+    if not number or not expected or "-" not in number:
+        return number
+    head, read = number.rsplit("-", 1)
+    near = len(read) >= 3 and edit_distance(fold(read), fold(expected), limit=1) == 1
+    return f"{head}-{expected}" if near else number
+
+
 def find_date(lines: list[Line]) -> str | None:
     """The first date of the lines, also one broken over two ('Đồng Nai, ngày 18' / 'tháng 11 năm 2025')."""
     for text, _ in _lines_then_pairs(lines):
@@ -464,6 +491,13 @@ def _words(text: str, capitalised: bool = True, limit: int = 6) -> list[str]:
     return words
 
 
+# 'tỉnh Bắc Ninh', 'thành phố Hải Phòng' (folded, capitals kept); the name never runs on into the next line's
+# 'Căn cứ …' or 'Thực hiện …' that a paragraph of OCR'd lines joins to it ('tỉnh Bắc Ninh Căn cứ Nghị quyết')
+_PROVINCE = re.compile(
+    r"\b(thanh pho|tinh)\s+((?:(?![Cc]\w{1,2}n c\w{1,3}\b|Th\w{0,2} hi\w{1,3}n\b)[A-ZĐ]\w+\s?){1,3})"
+)
+
+
 def find_province(outline: tuple[Node, ...]) -> str | None:
     """The city or province named most often ('thành phố Hải Phòng'), for a department's full name."""
     counts: Counter[str] = Counter()
@@ -472,7 +506,7 @@ def find_province(outline: tuple[Node, ...]) -> str | None:
         folded = fold_aligned(text)
         if "thanh pho" not in folded and "tinh" not in folded:
             continue
-        for match in re.finditer(r"\b(thanh pho|tinh)\s+((?:[A-ZĐ]\w+\s?){1,3})", _restore_case(folded, text)):
+        for match in _PROVINCE.finditer(_restore_case(folded, text)):
             words = text[match.start(2) : match.end(2)].split()
             name = " ".join(w for w in words if w[:1].isupper())
             if name:

@@ -97,6 +97,11 @@ class Document:
     def tables(self) -> tuple[Table, ...]:
         return tuple(item for item in self.items if isinstance(item, Table))
 
+    @property
+    def read_by_ocr(self) -> bool:
+        """Whether some of its pages were read by OCR (the reader said so in an 'ocr' problem)."""
+        return any(problem.code == "ocr" for problem in self.problems)
+
 
 # --- what the pipeline produces ---------------------------------------------------------
 

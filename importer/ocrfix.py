@@ -145,7 +145,7 @@ class Lexicon:
             return ()  # a two-letter word is too short to guess from its letters alone
         limit = 2 if len(mapped) >= 6 or (damaged and len(mapped) >= 4) else 1
         candidates = {w for w in self._similar(mapped) if len(w) >= 2}
-        scored = [(w, _distance(mapped, w)) for w in candidates]
+        scored = [(w, edit_distance(mapped, w)) for w in candidates]
         scored = [(w, d) for w, d in scored if d <= limit]
         if not scored:
             return ()
@@ -225,10 +225,10 @@ def _deletes(word: str) -> set[str]:
 
 def _near_builtin(word: str) -> bool:
     found = {w for v in _deletes(word) for w in _BUILTIN_INDEX.get(v, ())}
-    return any(_distance(w, word) == 1 for w in found)
+    return any(edit_distance(w, word) == 1 for w in found)
 
 
-def _distance(a: str, b: str, limit: int = 2) -> int:
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
     """Levenshtein distance of two words, or ``limit + 1`` as soon as it must exceed ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
@@ -370,18 +370,25 @@ _SYLLABLE = re.compile(
 
 def unglue(word: str) -> str:
     """A word of OCR output split where the space between syllables was lost: 'phòngHĐND' → 'phòng HĐND',
-    'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản'. Only words with a Vietnamese letter are split ('video',
-    'online' stay), and only into syllables; a word that is one syllable stays."""
-    return " ".join(_syllables(part) or part for part in _case_parts(word))
+    'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản', 'HĐNDvà' → 'HĐND và', and each part of a hyphenated one
+    ('Vănhóa-Xã' → 'Văn hóa-Xã'). Only words with a Vietnamese letter are split ('video', 'online', 'YouTube'
+    stay), and only into syllables; a word that is one syllable stays."""
+    return "-".join(" ".join(_syllables(part) or part for part in _case_parts(piece)) for piece in word.split("-"))
 
 
 def _case_parts(word: str) -> list[str]:
-    """'phòngHĐND' → ['phòng', 'HĐND']: two lower-case letters, then two capitals ('ThS', 'VNeID' stay)."""
-    cuts = [
-        i
-        for i in range(2, len(word) - 1)
-        if word[i - 2].islower() and word[i - 1].islower() and word[i].isupper() and word[i + 1].isupper()
-    ]
+    """'phòngHĐND' → ['phòng', 'HĐND'] (two lower-case letters, then two capitals: 'ThS', 'VNeID' stay),
+    'HĐNDvà' → ['HĐND', 'và'] (two capitals, then a syllable in small letters; 'PHÁP' and 'cỦa' stay)."""
+
+    def cut_at(i: int) -> bool:
+        before, after = word[i - 2 : i], word[i : i + 2]
+        if not (before.isalpha() and after.isalpha()):
+            return False
+        if before.islower() and after.isupper():
+            return True
+        return before.isupper() and word[i:].islower() and _syllable(word[i:].rstrip(".,;:()\"'"))
+
+    cuts = [i for i in range(2, len(word) - 1) if cut_at(i)]
     return [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
 
 
@@ -400,12 +407,23 @@ def _syllables(word: str) -> str | None:
     )
 
 
+# what no Vietnamese syllable is: a stop final (p, t, c, ch) under the falling, asking or broken tone ('thểt',
+# so 'thểthao' is 'thể thao', 'cảicách' 'cải cách'), 'ă' or 'â' before 'nh' or 'ch' ('vănh': 'vănhóa' is 'văn hóa')
+_NOT_SYLLABLE = re.compile(
+    r"[\u0300\u0309\u0303][aeiouy\u0302\u0306\u031b]*(?:ch|[ptc])$|a[\u0306\u0302][\u0300-\u0323]?(?:nh|ch)$"
+)
+
+
+def _syllable(text: str) -> bool:
+    return bool(_SYLLABLE.fullmatch(text)) and not _NOT_SYLLABLE.search(unicodedata.normalize("NFD", text))
+
+
 def _split(text: str, most: int) -> list[int] | None:
     """The lengths of at most ``most`` syllables that make up ``text``, each as long as it can be."""
-    if _SYLLABLE.fullmatch(text):
+    if _syllable(text):
         return [len(text)]
     for cut in range(len(text) - 1, 0, -1) if most > 1 else ():
-        if _SYLLABLE.fullmatch(text[:cut]):
+        if _syllable(text[:cut]):
             rest = _split(text[cut:], most - 1)
             if rest:
                 return [cut, *rest]

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from importer.agencies import looks_like_agency
+from importer.agencies import looks_like_agency, mend_cell
 from importer.areas import area_of
-from importer.deadlines import looks_like_deadline, repair_deadline, restore_deadline
+from importer.deadlines import looks_like_deadline, mend_deadline, repair_deadline, restore_deadline, roman_quarters
 from importer.markers import GROUP_NUMBER, NUMERAL, name_sections, split_numeral, strip_bullet
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
@@ -36,7 +36,7 @@ from importer.table_lines import (
     PARTNERS,
 )
 from importer.task_blocks import extract_task_blocks
-from importer.text import fold, mostly_capitals
+from importer.text import fold, lone_letters, mostly_capitals
 
 _ROLES = (
     ("tt", r"^(s?tt|so tt|stt)\b|^t\s?t$"),
@@ -107,6 +107,17 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
     ]
     tasks = _infer_numbers(tasks, problems)
     tasks += [replace(task, deadline=repair_deadline(task.deadline)) for task in extract_task_blocks(document)]
+    if document.read_by_ocr:
+        roman = roman_quarters(task.deadline for task in tasks)
+        tasks = [
+            replace(
+                task,
+                lead=mend_cell(task.lead),
+                partners=mend_cell(task.partners),
+                deadline=mend_deadline(task.deadline, roman),
+            )
+            for task in tasks
+        ]
     if document.low_fidelity and tasks:
         lexicon = Lexicon(_texts(document))
         tasks = [_restored(task, lexicon) for task in tasks]
@@ -356,6 +367,11 @@ def _cell(row: tuple[str, ...], col: int | None) -> str:
     return row[col].strip()
 
 
+def _agency_cell(row: tuple[str, ...], col: int | None) -> str:
+    cell = _cell(row, col)
+    return "" if lone_letters(cell) else cell
+
+
 def _read_row(
     row: tuple[str, ...],
     columns: _Columns,
@@ -377,9 +393,9 @@ def _read_row(
         state.section = str(state.sections)  # named once all are read (name_sections)
         state.number, state.letter, state.last_tt = None, 0, ""
         return
-    cells = {
-        "lead": _cell(row, columns.lead),
-        "partners": _cell(row, columns.partners),
+    cells = {  # a lone letter or two in an agency cell is a scan's speck, not a body ('z')
+        "lead": _agency_cell(row, columns.lead),
+        "partners": _agency_cell(row, columns.partners),
         "deadline": _cell(row, columns.deadline),
         "output": _cell(row, columns.output),
     }

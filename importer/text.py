@@ -51,6 +51,12 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+def lone_letters(text: str) -> bool:
+    """A scan's speck read as a cell's only text: one letter, or two not written as a name or its abbreviation
+    is ('z', 'f', 'lI'; not 'Sở', 'Bộ', 'VP')."""
+    return bool(re.fullmatch(r"[^\W\d_]{1,2}", text)) and not (len(text) == 2 and text[0].isupper())
+
+
 def capital_share(text: str) -> float:
     """Share of the letters written in capitals (0.0 for text without letters)."""
     letters = [c for c in text if c.isalpha()]

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from importer.errors import UnreadableDocument
 from importer.model import Block, Document, Location, Problem, Table
 from importer.readers.table_head import join_head
+from importer.text import lone_letters
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
@@ -436,7 +437,8 @@ def table_rows(
         for column, (bbox, text) in enumerate(zip(row.cells, cells, strict=False)):
             if bbox is not None:
                 value = _cell(text)
-                goes_on = index == 0 and cut_top and not value and bbox[3] > band_bottom + 1
+                goes_on = index == 0 and cut_top and (not value or lone_letters(value)) and bbox[3] > band_bottom + 1
+                value = "" if goes_on else value
                 last[column] = (bbox, above[column] if goes_on and above and column < len(above) else value)
             else:
                 cell_above = last.get(column)

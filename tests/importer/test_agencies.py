@@ -1,7 +1,9 @@
 """Agency names read in one place (importer.agencies): a cell that names bodies, the one body a heading names,
 and one body under two spellings."""
 
-from importer.agencies import agency_named_by, bodies_in, looks_like_agency, unique_names
+import pytest
+
+from importer.agencies import agency_named_by, bodies_in, looks_like_agency, mend_cell, unique_names
 
 
 def test_it_tells_a_cell_naming_bodies_from_other_cells():
@@ -36,3 +38,24 @@ def test_it_ends_a_name_where_the_sentence_says_what_the_body_does():
     )
     assert agency_named_by("Văn phòng Sở chủ trì, phối hợp với các phòng chuyên môn") == "Văn phòng Sở"
     assert agency_named_by("Bảo hiểm xã hội tỉnh") == "Bảo hiểm xã hội tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [  # lead and partners cells as Tesseract read them on the office scans and the fax
+        ("Phòng Văn hóa-Xã hội", "Phòng Văn hóa - Xã hội"),
+        ("Trung tâm Văn hóa - Thể thao-Truyền thông", "Trung tâm Văn hóa - Thể thao - Truyền thông"),
+        ("Phòng-Kinh tế", "Phòng Kinh tế"),
+        ("-Công an tỉnh", "Công an tỉnh"),
+        ("Vấn phòng .HĐND và UBND xã", "Vấn phòng HĐND và UBND xã"),
+    ],
+)
+def test_it_mends_the_dashes_ocr_read_in_an_agency_cell(read, mended):
+    assert mend_cell(read) == mended
+
+
+@pytest.mark.parametrize(
+    "cell", ["Phòng Văn hóa - Xã hội", "UBND-MTTQ xã", "Ban Chỉ đạo 2026-2030", "Các phòng, đơn vị"]
+)
+def test_it_leaves_an_agency_cell_printed_so_alone(cell):
+    assert mend_cell(cell) == cell

@@ -7,10 +7,12 @@ import pytest
 from importer.deadlines import (
     Deadline,
     looks_like_deadline,
+    mend_deadline,
     parse_deadline,
     readable,
     repair_deadline,
     restore_deadline,
+    roman_quarters,
 )
 
 D = dt.date
@@ -119,3 +121,56 @@ def test_it_mends_only_a_glued_year_range_in_a_clean_document(printed, repaired)
 def test_it_tells_a_cell_giving_a_time_from_other_cells():
     assert all(looks_like_deadline(c) for c in ("Quý II/2026", "Hằng năm", "2026 - 2030", "Theo kế hoạch", "612026"))
     assert not any(looks_like_deadline(c) for c in ("Văn phòng UBND xã", "Báo cáo kết quả", "Rà soát thủ tục"))
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [  # deadline cells as Tesseract read them on the 150/200 dpi office scans and the fax
+        ("Quý1IV/2026", "Quý IV/2026"),  # a stroke before IV
+        ("QuýH/2026", "Quý II/2026"),
+        ("Qưý H/2026,", "Quý II/2026"),
+        ("Quý.l1⁄2026", "Quý II/2026"),  # a fraction slash, a speck after Quý
+        ("Quý IH/2026", "Quý III/2026"),
+        ("Quý IHI/2026", "Quý III/2026"),
+        ("'Quýl IV/2026", "Quý IV/2026"),
+        ("-QuýlV/2026", "Quý IV/2026"),
+        ("Quý1⁄2026", "Quý I/2026"),
+        ("Quý 12026", "Quý I/2026"),  # the slash lost
+        ("Trước 31122026", "Trước 31/12/2026"),
+        ("Năm2026", "Năm 2026"),
+        ("6 tháng cuối năm2026", "6 tháng cuối năm 2026"),
+    ],
+)
+def test_it_mends_an_ocr_damaged_deadline_keeping_its_wording(read, mended):
+    assert mend_deadline(read) == mended
+    assert readable(mended)
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Tháng 02/2026",
+        "Quý IV/2026",
+        "Quý III - IV/2026",
+        "Quý I, II/2026",
+        "Quý 3/2026",
+        "Quý II năm 2026",
+        "2026-2030",
+        "Hằng năm",
+        "Trước 30/6/2026",
+        "Quý 2026",
+        "Quý I/⁄2026",
+    ],
+)
+def test_it_leaves_a_deadline_without_ocr_damage_as_printed(printed):
+    # 'Quý 2026' lost its numeral and 'Quý I/⁄2026' may be II: no quarter is guessed
+    assert mend_deadline(printed) == printed
+
+
+def test_it_writes_a_first_quarter_read_as_1_in_the_plans_own_style():
+    assert roman_quarters(["Quý 1/2026", "QuýH/2026", None])
+    assert not roman_quarters(["Quý 1/2026", "Quý 3/2026"])
+    assert not roman_quarters(["Năm 2026"])
+    assert mend_deadline("Quý 1/2026", roman_quarters=True) == "Quý I/2026"
+    assert mend_deadline("Quý 1/2026", roman_quarters=False) == "Quý 1/2026"
+    assert mend_deadline("Quý 12026", roman_quarters=False) == "Quý 12026"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from importer.header import compose_issuer, extract_meta, find_citations, parse_date, review_meta
-from importer.model import Block, Document, Location, Meta, Table
+from importer.header import compose_issuer, extract_meta, find_citations, mend_symbol, parse_date, review_meta
+from importer.model import Block, Document, Location, Meta, Problem, Table
 from importer.pipeline import run
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
@@ -229,3 +229,48 @@ def test_it_reads_the_seed_headers_as_the_gold_does(gold_path):
     assert meta.issuer_level == gold["issuer_level"]
     assert set(meta.bases) == set(gold["bases"])
     assert set(meta.supersedes) == set(gold["supersedes"])
+
+
+def test_it_ends_the_province_of_a_department_before_the_next_lines_grounds():
+    """The LibreOffice plan faxed: its title's last line and the first 'Căn cứ' were read as one paragraph."""
+    header = """SỞ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 84/KH-STP Bắc Ninh, ngày 12 tháng 01 năm 2026
+KẾ HOẠCH
+Cải cách hành chính năm 2026 của Sở Tư pháp tỉnh Bắc Ninh
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành
+"""
+    assert extract_meta(lines(header)).issuer == "Sở Tư pháp tỉnh Bắc Ninh"
+
+
+@pytest.mark.parametrize(
+    ("number", "issuer", "mended"),
+    [
+        ("84/KH-SFP", "Sở Tư pháp tỉnh Bắc Ninh", "84/KH-STP"),  # LibreOffice plan, 200 dpi office scan
+        ("84/KH-SFP", "Sở Từ pháp tỉnh Bắc Ninh", "84/KH-STP"),  # the issuer's marks misread too
+        ("15/KH-UBN", "UBND xã Đại Từ", "15/KH-UBND"),  # Chromium plan faxed: its last letter lost
+        ("07/KH-SGDĐI", "Sở Giáo dục và Đào tạo thành phố Hải Phòng", "07/KH-SGDĐT"),
+        ("15/KH-BCĐ", "UBND xã Đại Từ", "15/KH-BCĐ"),  # a steering committee's plan: another body
+        ("15/KH-UBND", "UBND xã Đại Từ", "15/KH-UBND"),
+        ("12/KH-VP", "UBND xã Đại Từ", "12/KH-VP"),
+        ("12/KH", "UBND xã Đại Từ", "12/KH"),
+        ("84/KH-SFP", None, "84/KH-SFP"),
+    ],
+)
+def test_it_mends_a_symbol_one_letter_off_the_issuer_the_header_names(number, issuer, mended):
+    assert mend_symbol(number, issuer) == mended
+
+
+def test_it_mends_the_symbol_of_a_scan_only():
+    header = """SỞ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 84/KH-SFP Bắc Ninh, ngày 12 tháng 01 năm 2026
+KẾ HOẠCH
+Cải cách hành chính năm 2026 của Sở Tư pháp tỉnh Bắc Ninh
+Căn cứ Kế hoạch số 84/KH-SFP của Sở Tư pháp và Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+"""
+    typed = lines(header)
+    scanned = Document(items=typed.items, problems=(Problem("ocr", "OCR"),))
+    assert extract_meta(scanned).number == "84/KH-STP"
+    assert extract_meta(scanned).bases == ("76/NQ-CP",)  # its own number, as read, is no basis
+    assert extract_meta(typed).number == "84/KH-SFP"

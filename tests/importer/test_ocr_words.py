@@ -101,12 +101,40 @@ def test_it_knows_a_goal_heading_whose_capitals_ocr_read_as_figures(heading):
         ("đơnvị,", "đơn vị,"),
         ("quyếtđịnh", "quyết định"),
         ("Vănphònghuyện", "Văn phòng huyện"),
+        # as Tesseract read the 150 dpi office scans' agency cells
+        ("HĐNDvà", "HĐND và"),
+        ("MBNDxã,", "MBND xã,"),
+        ("Vănhóa-Xã", "Văn hóa-Xã"),  # each part of a hyphenated word; 'vănh' is no syllable
+        ("Thểthao-Truyền", "Thể thao-Truyền"),  # nor 'thểt' (a stop final under the asking tone)
+        ("cảicách", "cải cách"),
     ],
 )
 def test_it_splits_a_word_where_the_vietnamese_model_lost_a_space(read, meant):
     assert unglue(read) == meant
 
 
-@pytest.mark.parametrize("word", ["nghiêng", "người", "ThS.", "VNeID", "video", "online", "UBND", "2026-2030"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "nghiêng",
+        "người",
+        "ThS.",
+        "VNeID",
+        "video",
+        "online",
+        "UBND",
+        "2026-2030",
+        "PHÁP",
+        "HOẠCH",
+        "cỦa",
+        "KH-UBND",
+        "QuýlV/2026",
+        "‘Các",
+        "(Phòng",
+        "YouTube",
+        "bệnh",
+        "kênh",
+    ],
+)
 def test_it_leaves_whole_syllables_names_and_foreign_words_alone(word):
     assert unglue(word) == word

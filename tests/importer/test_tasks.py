@@ -1,6 +1,6 @@
 """Rows of task tables (real ones from DOCX/PDF and recovered ones) become Tasks."""
 
-from importer.model import Block, Document, Location, Table
+from importer.model import Block, Document, Location, Problem, Table
 from importer.tasks import extract_tasks
 
 HEADER = ("TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
@@ -154,3 +154,40 @@ def test_it_gives_each_task_the_area_its_section_heading_names():
         )
     )
     assert [(t.section, t.area) for t in tasks] == [("I", "chi_dao_dieu_hanh"), ("II", "tthc"), ("III", None)]
+
+
+def test_it_mends_ocr_damage_in_the_cells_of_a_scan_only():
+    rows = (
+        HEADER,
+        ("1", "Rà soát văn bản", "Phòng Văn hóa-Xã hội", "-Công an tỉnh", "Quý1IV/2026", "Báo cáo"),
+        ("2", "Công khai thủ tục", "Phòng-Kinh tế", "", "QuýH/2026", "Quyết định"),
+        ("3", "Kiểm tra công vụ", "Văn phòng", "", "Quý 1/2026", "Báo cáo"),
+    )
+    table = Table(rows=rows, location=Location(page=1))
+    scanned = Document(items=(Block("KẾ HOẠCH"), table), problems=(Problem("ocr", "OCR"),))
+    typed = Document(items=(Block("KẾ HOẠCH"), table))
+
+    tasks = extract_tasks(scanned)[0]
+    assert [t.deadline for t in tasks] == ["Quý IV/2026", "Quý II/2026", "Quý I/2026"]
+    assert [(t.lead, t.partners) for t in tasks[:2]] == [
+        ("Phòng Văn hóa - Xã hội", "Công an tỉnh"),
+        ("Phòng Kinh tế", None),
+    ]
+    tasks = extract_tasks(typed)[0]
+    assert [t.deadline for t in tasks] == ["Quý1IV/2026", "QuýH/2026", "Quý 1/2026"]
+    assert [t.lead for t in tasks[:2]] == ["Phòng Văn hóa-Xã hội", "Phòng-Kinh tế"]
+
+
+def test_it_takes_a_lone_letter_in_an_agency_cell_for_a_speck():
+    tasks, _ = _tasks(
+        (HEADER, ("4", "Hướng dẫn cấp xã thực hiện", "Phòng Tư pháp", "Công an tỉnh", "Quý I/2026", "Văn bản")),
+        (
+            ("", "liên thông thủ tục đăng ký khai sinh", "z", "f", "", ""),
+            ("5", "Kiểm tra việc giải quyết", "Văn phòng Sở", "l", "Quý III/2026", "Báo cáo"),
+        ),
+    )
+    assert [(t.no, t.lead, t.partners) for t in tasks] == [
+        ("4", "Phòng Tư pháp", "Công an tỉnh"),
+        ("5", "Văn phòng Sở", None),
+    ]
+    assert tasks[0].content == "Hướng dẫn cấp xã thực hiện liên thông thủ tục đăng ký khai sinh"
