@@ -6,7 +6,9 @@ All of them match folded text (``importer.text.fold``), and tolerate the letters
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from importer.ocrfix import edit_distance
 from importer.text import fold, fold_aligned
 
 # the start of a cell or a line that names a body or bodies, folded ('van phong', 'cac co quan', 'ubnd', 'so')
@@ -73,6 +75,26 @@ def mend_cell(text: str | None) -> str | None:
         return " " if _KIND.match(fold(before).strip()) else " - "
 
     return _TIGHT_DASH.sub(spaced, text)
+
+
+def agreed_names(cells: list[str]) -> dict[str, str]:
+    """OCR'd agency cells read under another spelling elsewhere in the plan: each cell whose letters are one edit
+    (one in eight letters) from a cell the plan gives more often, mapped to that one ('Văn phòng HĐND và MBND xã'
+    → 'Văn phòng HĐND và UBND xã' when the plan prints the latter twice). A spelling that differs only in marks
+    or case is left as read: the count cannot tell which of those OCR got right."""
+    counts = Counter(cells)
+    keys = {cell: re.sub(r"[^a-z]", "", fold(cell)) for cell in counts}
+    agreed = {}
+    for cell, count in counts.items():
+        key, most = keys[cell], max(1, len(keys[cell]) // 8)
+        near = [
+            (counts[other], other)
+            for other in counts
+            if counts[other] > count and keys[other] != key and edit_distance(key, keys[other], limit=most) <= most
+        ]
+        if near:
+            agreed[cell] = max(near)[1]
+    return agreed
 
 
 def agency_named_by(text: str) -> str | None:

@@ -370,10 +370,19 @@ _SYLLABLE = re.compile(
 
 def unglue(word: str) -> str:
     """A word of OCR output split where the space between syllables was lost: 'phòngHĐND' → 'phòng HĐND',
-    'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản', 'HĐNDvà' → 'HĐND và', and each part of a hyphenated one
-    ('Vănhóa-Xã' → 'Văn hóa-Xã'). Only words with a Vietnamese letter are split ('video', 'online', 'YouTube'
-    stay), and only into syllables; a word that is one syllable stays."""
-    return "-".join(" ".join(_syllables(part) or part for part in _case_parts(piece)) for piece in word.split("-"))
+    'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản', 'HĐNDvà' → 'HĐND và', after a comma or a figure ('phòng,đơn' →
+    'phòng, đơn', '6tháng' → '6 tháng'), and each part of a hyphenated one ('Vănhóa-Xã' → 'Văn hóa-Xã'). Only
+    words with a Vietnamese letter are split ('video', 'online', 'YouTube', '2a' stay), and only into syllables;
+    a word that is one syllable stays. A 'j', which no Vietnamese word has, read before an i is left out
+    ('đơnvjị' → 'đơn vị')."""
+    if word.isascii():
+        return "-".join(" ".join(_case_parts(piece)) for piece in word.split("-"))
+    word = re.sub(r"(?<=[^\W\d_])j(?=[iìíỉĩị])", "", word)
+    word = re.sub(r"(?<=[^\W\d_]),(?=[^\W\d_])|(?<=^\d)(?=[^\W\d_]{2})|(?<=^\d\d)(?=[^\W\d_]{2})", r"\g<0> ", word)
+    return " ".join(
+        "-".join(" ".join(_syllables(part) or part for part in _case_parts(piece)) for piece in chunk.split("-"))
+        for chunk in word.split(" ")
+    )
 
 
 def _case_parts(word: str) -> list[str]:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from importer.agencies import looks_like_agency, mend_cell
+from importer.agencies import agreed_names, looks_like_agency, mend_cell
 from importer.areas import area_of
 from importer.deadlines import looks_like_deadline, mend_deadline, repair_deadline, restore_deadline, roman_quarters
 from importer.markers import GROUP_NUMBER, NUMERAL, name_sections, split_numeral, strip_bullet
@@ -116,6 +116,11 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
                 partners=mend_cell(task.partners),
                 deadline=mend_deadline(task.deadline, roman),
             )
+            for task in tasks
+        ]
+        agreed = agreed_names([cell for task in tasks for cell in (task.lead, task.partners) if cell])
+        tasks = [
+            replace(task, lead=agreed.get(task.lead, task.lead), partners=agreed.get(task.partners, task.partners))
             for task in tasks
         ]
     if document.low_fidelity and tasks:

@@ -3,7 +3,7 @@ and one body under two spellings."""
 
 import pytest
 
-from importer.agencies import agency_named_by, bodies_in, looks_like_agency, mend_cell, unique_names
+from importer.agencies import agency_named_by, agreed_names, bodies_in, looks_like_agency, mend_cell, unique_names
 
 
 def test_it_tells_a_cell_naming_bodies_from_other_cells():
@@ -59,3 +59,13 @@ def test_it_mends_the_dashes_ocr_read_in_an_agency_cell(read, mended):
 )
 def test_it_leaves_an_agency_cell_printed_so_alone(cell):
     assert mend_cell(cell) == cell
+
+
+def test_it_reads_a_damaged_agency_cell_as_the_spelling_the_plan_gives_more_often():
+    cells = ["Văn phòng HĐND và UBND xã"] * 2 + ["Văn phòng HĐND và MBND xã", "Văn phòng f", "Văn phòng", "Văn phòng"]
+    cells += ["Trung tâm Phục vự hành chính công"] * 2 + ["Trung tâm Phục vụ hành chính công"]
+    cells += ["Phòng Kinh tế", "Phòng Kinh tế", "Phòng Y tế"]
+    assert agreed_names(cells) == {
+        "Văn phòng HĐND và MBND xã": "Văn phòng HĐND và UBND xã",  # one letter in 20
+        "Văn phòng f": "Văn phòng",
+    }  # marks alone ('vự'/'vụ') are not voted on; 'Phòng Y tế' is three letters from 'Phòng Kinh tế'

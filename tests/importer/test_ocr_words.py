@@ -107,6 +107,9 @@ def test_it_knows_a_goal_heading_whose_capitals_ocr_read_as_figures(heading):
         ("Vănhóa-Xã", "Văn hóa-Xã"),  # each part of a hyphenated word; 'vănh' is no syllable
         ("Thểthao-Truyền", "Thể thao-Truyền"),  # nor 'thểt' (a stop final under the asking tone)
         ("cảicách", "cải cách"),
+        ("phòng,đơnvị", "phòng, đơn vị"),  # a comma between letters
+        ("đơnvjị", "đơn vị"),  # the dot of ị read as a 'j'
+        ("6thángcuối", "6 tháng cuối"),
     ],
 )
 def test_it_splits_a_word_where_the_vietnamese_model_lost_a_space(read, meant):
