@@ -115,7 +115,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(env: dict[str, str], port: int, workers: int, threads: int, log: Path) -> subprocess.Popen:
+def start_server(
+    env: dict[str, str], port: int, workers: int, threads: int, worker_class: str, log: Path
+) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
@@ -124,7 +126,7 @@ def start_server(env: dict[str, str], port: int, workers: int, threads: int, log
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",
         f"--threads={threads}",
-        "--worker-class=gthread",
+        f"--worker-class={worker_class}",
         "--timeout=60",
     ]
     with open(log, "ab") as output:  # the app's own errors (tracebacks of 500s) land here too
@@ -382,7 +384,23 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def run_load(env: dict, port: int, scope: dict, clients: int, args: argparse.Namespace, seed: int) -> None:
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its live children: the server's master and workers."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a process that ended meanwhile
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def run_load(
+    env: dict, port: int, server_pid: int, scope: dict, clients: int, args: argparse.Namespace, seed: int
+) -> None:
     # each (target, period) cell is written by one client only (two accounts may share a target: the standing
     # officer and the agency's officer), dealt out over the clients of the account with the fewest cells first
     sharing = defaultdict(list)
@@ -403,6 +421,7 @@ def run_load(env: dict, port: int, scope: dict, clients: int, args: argparse.Nam
         client.sign_in()
         team.append(client)
     before = django_json(env, COUNTS)
+    cpu_before = cpu_seconds(server_pid), time.process_time()
     started = time.monotonic()
     for client in team:
         client.stop_at = started + args.seconds
@@ -410,19 +429,24 @@ def run_load(env: dict, port: int, scope: dict, clients: int, args: argparse.Nam
     for client in team:
         client.join()
     elapsed = time.monotonic() - started
+    cpu = cpu_seconds(server_pid) - cpu_before[0], time.process_time() - cpu_before[1]
     after = django_json(env, COUNTS)
 
     tally = Tally()
     for client in team:
         tally.merge(client.tally)
-    report(env, clients, elapsed, tally, before, after)
+    report(env, clients, elapsed, cpu, tally, before, after)
 
 
-def report(env: dict, clients: int, elapsed: float, tally: Tally, before: dict, after: dict) -> None:
+def report(
+    env: dict, clients: int, elapsed: float, cpu: tuple[float, float], tally: Tally, before: dict, after: dict
+) -> None:
     total = sum(len(v) for v in tally.latencies.values())
     print(
         f"\n== {clients} clients, {elapsed:.1f} s: {total} requests, {total / elapsed:.1f} req/s "
-        f"(load average now {os.getloadavg()[0]:.1f})"
+        f"(load average now {os.getloadavg()[0]:.1f})\n"
+        f"CPU per request: server {cpu[0] * 1000 / max(total, 1):.1f} ms, "
+        f"these clients {cpu[1] * 1000 / max(total, 1):.1f} ms"
     )
     print(f"{'kind':<20} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'409/412':>8}")
     every = []
@@ -504,7 +528,13 @@ def main() -> None:
     parser.add_argument("--clients", default="20,50", help="comma-separated client counts, one run each")
     parser.add_argument("--seconds", type=float, default=30, help="length of each run")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
+    parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker (gthread)")
+    parser.add_argument(
+        "--worker-class",
+        default="gthread",
+        choices=["gthread", "sync"],
+        help="gthread: threads in each worker, keep-alive; sync: one request at a time, a connection each",
+    )
     parser.add_argument("--reads-per-write", type=int, default=4, help="reads a client makes for each write")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (and database) and say where")
@@ -521,15 +551,16 @@ def main() -> None:
         scope = django_json(env, f"ACCOUNTS = {ACCOUNTS!r}\n" + SCOPE)
         port = free_port()
         log = workdir / "gunicorn.log"
-        server = start_server(env, port, args.workers, args.threads, log)
+        server = start_server(env, port, args.workers, args.threads, args.worker_class, log)
         print(
-            f"cchc concurrency bench: {engine}, gunicorn {args.workers} workers × {args.threads} threads on "
-            f"127.0.0.1:{port}, {args.seconds:.0f} s per run, {args.reads_per_write} reads per write, "
+            f"cchc concurrency bench: {engine}, gunicorn {args.workers} {args.worker_class} workers"
+            + (f" × {args.threads} threads" if args.worker_class == "gthread" else "")
+            + f" on 127.0.0.1:{port}, {args.seconds:.0f} s per run, {args.reads_per_write} reads per write, "
             "half the clients on pages, half on the API; "
             f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
         for run, clients in enumerate(int(c) for c in args.clients.split(",")):
-            run_load(env, port, scope, clients, args, args.seed + run)
+            run_load(env, port, server.pid, scope, clients, args, args.seed + run)
         print("\nserver log: " + log_summary(log) + (f" (see {log})" if args.keep else ""))
         first = first_traceback(log)
         if first:

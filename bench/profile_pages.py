@@ -67,6 +67,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20, help="timed requests per kind (after two warm-ups)")
     parser.add_argument("--only", default="", help="only the kinds whose name contains this")
     parser.add_argument("--profile", default="", help="print cProfile's top functions for the kinds matching this")
+    parser.add_argument("--focus", default="", help="with --profile: only functions whose file matches (a regex)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and say where")
     parser.add_argument("--reuse", type=Path, help="a folder kept by an earlier --keep run: no new database")
     args = parser.parse_args()
@@ -162,8 +163,9 @@ def run(scope: dict, args: argparse.Namespace) -> None:
             f"{statistics.median(wall):>8.1f} {count:>8}  {what}"
         )
         if profiler:
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
-            pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+            focus = (args.focus,) if args.focus else ()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(*focus, 45)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(*focus, 25)
     if total_cpu:
         print(f"{'mean of the medians':<22} {'':<14} {'':>6} {statistics.mean(total_cpu):>8.1f}")
 
