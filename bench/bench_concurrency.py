@@ -2,7 +2,7 @@
 while against the real app under gunicorn, then the bench counts what reached the database.
 
     .venv/bin/python bench/bench_concurrency.py [--clients 20,50] [--seconds 30] [--workers 4] [--threads 8]
-                                                [--reads-per-write 4] [--keep]
+                                                [--reads-per-write 4] [--think SECONDS] [--keep]
     DATABASE_URL=postgres://user@host/db .venv/bin/python bench/bench_concurrency.py
 
 SQLite by default, in a throw-away folder; with a postgres:// DATABASE_URL a throw-away database ``<db>_conc`` is
@@ -10,7 +10,8 @@ created beside the named one and dropped afterwards. ``migrate`` + ``load_demo``
 loopback only, with DEBUG off and the static files collected (into var/static, as in production).
 
 Half the clients use the pages with a session, half the API with a token, each account both ways. A client sends
-its next request as soon as the last one is answered (no pause: a stress test, not a day at the office) and reads
+its next request as soon as the last one is answered (no pause: a stress test, not a day at the office; with
+``--think S`` it pauses a random 0–2 S seconds first, as a person reading the page does) and reads
 four times for every write (--reads-per-write; 0 for writes only). Each (target, period) cell of figures belongs to
 one client, so the last value it saw accepted must be the one stored. Latency is CPU time queued: on a machine
 shared with other work it says as much about the machine as about the app, so the load average is printed too.
@@ -256,6 +257,7 @@ class Client(threading.Thread):
         self.token = ""
         self.stop_at = 0.0
         self.reads_per_write = 4
+        self.think = 0.0  # mean pause before each request, seconds
 
     # sign in before the clock starts
     def sign_in(self) -> None:
@@ -367,6 +369,8 @@ class Client(threading.Thread):
 
     def run(self) -> None:
         while time.monotonic() < self.stop_at:
+            if self.think:
+                time.sleep(self.random.uniform(0, 2 * self.think))
             try:
                 if self.random.randrange(self.reads_per_write + 1) == 0:
                     self.write()
@@ -417,7 +421,7 @@ def run_load(
         username = ACCOUNTS[index % len(ACCOUNTS)]
         api = (index + index // len(ACCOUNTS)) % 2 == 1  # pages and API alternate, and change over every round
         client = Client(index, username, port, scope[username], dealt[index], api=api, seed=seed * 1000 + index)
-        client.reads_per_write = args.reads_per_write
+        client.reads_per_write, client.think = args.reads_per_write, args.think
         client.sign_in()
         team.append(client)
     before = django_json(env, COUNTS)
@@ -536,6 +540,7 @@ def main() -> None:
         help="gthread: threads in each worker, keep-alive; sync: one request at a time, a connection each",
     )
     parser.add_argument("--reads-per-write", type=int, default=4, help="reads a client makes for each write")
+    parser.add_argument("--think", type=float, default=0, help="mean pause before each request, seconds (0: none)")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (and database) and say where")
     args = parser.parse_args()
@@ -556,7 +561,8 @@ def main() -> None:
             f"cchc concurrency bench: {engine}, gunicorn {args.workers} {args.worker_class} workers"
             + (f" × {args.threads} threads" if args.worker_class == "gthread" else "")
             + f" on 127.0.0.1:{port}, {args.seconds:.0f} s per run, {args.reads_per_write} reads per write, "
-            "half the clients on pages, half on the API; "
+            + (f"a pause of {args.think:g} s on average before each request, " if args.think else "no pause, ")
+            + "half the clients on pages, half on the API; "
             f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
         for run, clients in enumerate(int(c) for c in args.clients.split(",")):
