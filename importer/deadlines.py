@@ -107,11 +107,15 @@ def repair_deadline(text: str | None) -> str | None:
     return _unglue_years(text) if text else text
 
 
-# a quarter as OCR damages it, in the folded text: 'Quý1IV/2026', 'QuýH/2026', 'Quý.l1⁄2026', 'Quýl IV/2026',
-# 'Quý 12026' (the slash lost: one stroke glued to the year); a quarter printed in arabic figures is left alone
+# a roman quarter as OCR damages it, in the folded text: 'Quý1IV/2026', 'QuýH/2026' (II as H or 11, III as HI,
+# IH or 111, I as l or |), 'Quý.l1⁄2026', 'Quýl IV/2026', 'Quy TV/2025' (I as T), 'Quý IH năm 2026', a span
+# 'Quý H - IV/2026', 'Quy III - 1V/2026', 'Quý 12026' (the slash lost: one stroke glued to the year); the year
+# is taken only after a slash; a quarter printed in arabic figures is left alone
+_NUMERAL_READ = r"(?:[1il|hv]|t(?=v)){1,4}"
 _DAMAGED_QUARTER = re.compile(
-    r"\bquy[\s.,'`:]*(?P<numeral>[1il|hv]{1,4}(?:\s+(?:iv|iii|ii|i)\b)?)(?:\s*[/⁄]\s*|(?<=quy 1)(?=20))"
-    r"(?P<year>20\d\d)(?!\d)"
+    r"\bquy[\s.,'`:]*(?:(?P<first>" + _NUMERAL_READ + r")\s*[-,]\s*)?"
+    r"(?P<numeral>" + _NUMERAL_READ + r"(?:\s+(?:iv|iii|ii|i)\b)?)"
+    r"(?:(?:\s*[/⁄]\s*|(?<=quy 1)(?=20))(?P<year>20\d\d)(?!\d)|(?=\s*(?:nam|-|,|va\b|den\b)|\s+20\d\d))"
 )
 # a date whose slashes OCR lost ('Trước 31122026'), a word glued to the year after it ('Năm2026')
 _GLUED_DATE = re.compile(r"(?<![\d/])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(20\d\d)(?!\d)")
@@ -127,9 +131,9 @@ def mend_deadline(text: str | None, roman_quarters: bool = True) -> str | None:
         return text
     text = re.sub(r"(?<!/)⁄(?!/)", "/", text).strip(" -–—'`_,;:")  # specks at its ends ('-Quý IV/2026')
     match = _DAMAGED_QUARTER.search(fold_aligned(text))
-    numeral = _quarter_numeral(match["numeral"]) if match else None
-    if match and numeral and (roman_quarters or match["numeral"] != "1"):
-        text = f"{text[: match.start()]}Quý {numeral}/{match['year']}{text[match.end() :]}"
+    quarter = _quarter_as_printed(match) if match and match["year"] else None
+    if quarter and (roman_quarters or "1" not in (match["first"], match["numeral"])):
+        text = f"{text[: match.start()]}{quarter}{text[match.end() :]}"
     text = _GLUED_DATE.sub(r"\1/\2/\3", text)
     return _GLUED_YEAR.sub(" ", text)
 
@@ -144,16 +148,26 @@ def roman_quarters(deadlines: Iterable[str | None]) -> bool:
 
 def _quarter_numeral(read: str) -> str | None:
     """The quarter a damaged roman numeral names: strokes (1, l, |, i) counted, 'h' two of them; a stroke before
-    'IV' or a speck set apart from the numeral is not part of it ('1iv', 'l iv' → IV; '1v' → IV)."""
+    'IV' or a speck set apart from the numeral is not part of it ('1iv', 'l iv' → IV; '1v', 'tv' → IV)."""
     *speck, numeral = read.split()
     if speck and not all(mark in "1il|" for mark in speck[0]):
         return None
     if numeral.endswith("v"):
-        return "IV" if numeral[:-1] and all(mark in "1il|" for mark in numeral[:-1]) else None
+        return "IV" if numeral[:-1] and all(mark in "1il|t" for mark in numeral[:-1]) else None
     strokes = sum(2 if mark == "h" else 1 for mark in numeral)
     if numeral == "ihi":  # 'IHI': the middle stroke read as H
         strokes = 3
     return roman(strokes) if "v" not in numeral and 1 <= strokes <= 3 else None
+
+
+def _quarter_as_printed(match: re.Match[str]) -> str | None:
+    """A quarter ``_DAMAGED_QUARTER`` found, written as printed ('Quý II', 'Quý III - IV/2026', the span's
+    separator as read), or None when a numeral names no quarter."""
+    first, numeral = (_quarter_numeral(match[name]) if match[name] else "" for name in ("first", "numeral"))
+    if first is None or numeral is None:
+        return None
+    span = match.string[match.end("first") : match.start("numeral")] if first else ""
+    return f"Quý {first}{span}{numeral}" + (f"/{match['year']}" if match["year"] else "")
 
 
 def _repair(folded: str) -> str:
@@ -162,24 +176,10 @@ def _repair(folded: str) -> str:
     text = _unglue_years(text)
     # a slash read as '1' between a month and a year: 712025 → 7/2025, 1212025 → 12/2025
     text = re.sub(r"(?<!\d)(1[0-2]|[1-9])1(20\d\d)(?!\d)", r"\1/\2", text)
-    text = re.sub(r"\bquy\s*[1t]v\b", "quy iv", text)  # I read as 1 or T
-    text = re.sub(r"\b1v\b(?=\s*(?:/|nam)\s*20\d\d)", "iv", text)  # the last of a span: 'Quy III - 1V/2026'
-    text = re.sub(r"\bquy\s*1(ii|i)\b", r"quy i\1", text)
-    text = _QUARTER_READ_AS.sub(_quarter_as_printed, text)
+    text = _DAMAGED_QUARTER.sub(lambda match: fold(_quarter_as_printed(match)) or match[0], text)
     # a 1 read as l or | in a month: 'thang l2/2026' is December, not February
     text = re.sub(r"\bthang\s*[l|](\d)\b", r"thang 1\1", text)
     return text
-
-
-# a roman quarter as OCR reads it: 'II' as 'h' or '11', 'III' as 'hi', 'ih' or '111', 'I' as 'l' or '|'
-_QUARTER_READ_AS = re.compile(
-    r"\b(quy\s*)([1l|i]?h[1l|i]?|[1l|]{2,3}|[l|]|[l|][1l|i]{1,2}|i[1l|]{1,2})(?=\s*(?:/|nam|-|,))"
-)
-
-
-def _quarter_as_printed(match: re.Match[str]) -> str:
-    numeral = _quarter_numeral(match[2])
-    return match[1] + numeral.lower() if numeral else match[0]
 
 
 def _yearly_day(folded: str, period_end: dt.date | None) -> dt.date | None:

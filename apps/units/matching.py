@@ -45,14 +45,25 @@ def normalize_name(text: str, unit_name: str = "") -> str:
     for word in _WORDS.findall(folded):
         words.extend(_ABBREVIATIONS.get(word, word).split())
     name = " ".join(words)
-    own = " ".join(_WORDS.findall(fold(unit_name)))
-    for suffix in filter(None, (own, own.split(" ", 1)[-1] if " " in own else "")):
+    own = _folded(unit_name)
+    for suffix in filter(None, dict.fromkeys((own, _core(unit_name)))):
         if name.endswith(" " + suffix):
             name = name[: -len(suffix) - 1]
     for qualifier in _QUALIFIERS:
         if name.endswith(" " + qualifier):
             name = name[: -len(qualifier) - 1]
     return name.strip()
+
+
+def _folded(text: str) -> str:
+    """A text's folded words, one space apart."""
+    return " ".join(_WORDS.findall(fold(text)))
+
+
+def _core(name: str) -> str:
+    """A unit's name without its first word, the kind of body ("Xã Mao Điền" → "mao dien", "Sở Ngoại vụ" →
+    "ngoai vu"), folded; a name of one word is all core."""
+    return _folded(name).split(" ", 1)[-1]
 
 
 def similarity(a: str, b: str) -> float:
@@ -119,10 +130,9 @@ def match_agency(unit: Unit, printed: str) -> tuple[Unit | None, list[Unit]]:
 def names_unit(printed: str, unit: Unit) -> bool:
     """Whether a printed body ("UBND xã Mao Điền", "Sở Ngoại vụ thành phố Hải Phòng") names ``unit``: the unit's
     name without its first word ("Mao Điền", "Ngoại vụ"), its short name or an alias, among the printed words."""
-    words = " " + " ".join(_WORDS.findall(fold(printed))) + " "
+    words = f" {_folded(printed)} "
     for name in (unit.name, unit.short_name, *unit.aliases.splitlines()):
-        own = " ".join(_WORDS.findall(fold(name)))
-        core = own.split(" ", 1)[-1] if " " in own else own
+        core = _core(name)
         if core and f" {core} " in words:
             return True
     return False
