@@ -4,8 +4,9 @@ Each character is placed where it is printed (its box and baseline), so lines re
 whatever order the producer wrote them in (a Word plan printed with a font that lacks some Vietnamese
 letters writes each line font by font), inside table cells too; spaces come from the gaps between
 characters, and two texts far apart on one line (a header's two columns) are two lines. Tables are
-taken from the PDF's ruling lines (a Word table printed to PDF keeps its borders); the text outside
-them comes as one block per printed line. Blocks and tables keep the order they have on the page, top
+taken from the PDF's ruling lines (a Word table printed to PDF keeps its borders; a table ruled only
+across, as PDF libraries draw them, gets its columns from where its head and rows leave a gap); the text
+outside them comes as one block per printed line. Blocks and tables keep the order they have on the page, top
 to bottom. A table that runs on over a page break gives one ``Table`` per page (the tasks stage joins
 them): a rule the page break left out is drawn again, and a merged cell cut by the break keeps its text
 on the next page. Cell text joins the cell's printed lines with spaces. Pages without text, and pages
@@ -298,8 +299,89 @@ def read_ruled_page(
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
         return "\n".join(text.lines(x0, top, x1, bottom))
 
-    placed = place_tables(close_cut_tables(_edges(page, height)), width, height, text_in, number, carry)
+    edges = _edges(page, height)
+    edges += open_table_columns(edges, text)
+    placed = place_tables(close_cut_tables(edges), width, height, text_in, number, carry)
     return placed, carried(placed)
+
+
+_SAME_RULE = 2.0  # points: horizontal rules whose ends lie this close span the same table
+
+
+def open_table_columns(edges: list[dict], text: PageText) -> list[dict]:
+    """The vertical rules of a table drawn with horizontal rules only (a library's or a designer's table:
+    a rule above and below the head and under every row, none between the columns). Three or more
+    horizontal rules of one width stacked with no vertical rule between them make such a table; its
+    columns part where the head row's texts leave a gap of a font's height or more, at the place within
+    that gap that the most rows leave free by more than a space between words. A column's rule is drawn only
+    down the rows that leave that place free: a row whose text runs over it (a section row across the table)
+    stays one merged cell."""
+    horizontal = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: e["top"])
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    out: list[dict] = []
+    done: set[int] = set()
+    for i, first in enumerate(horizontal):
+        if i in done:
+            continue
+        group = [
+            j
+            for j, rule in enumerate(horizontal)
+            if abs(rule["x0"] - first["x0"]) <= _SAME_RULE and abs(rule["x1"] - first["x1"]) <= _SAME_RULE
+        ]
+        done.update(group)
+        tops: list[float] = []
+        for j in group:
+            if not tops or horizontal[j]["top"] - tops[-1] > 3:
+                tops.append(horizontal[j]["top"])
+        x0, x1 = first["x0"], first["x1"]
+        crossed = any(x0 + 3 < v["x0"] < x1 - 3 and v["bottom"] > tops[0] and v["top"] < tops[-1] for v in vertical)
+        if len(tops) >= 3 and not crossed:
+            out += _columns(text, x0, x1, tops)
+    return out
+
+
+def _columns(text: PageText, x0: float, x1: float, tops: list[float]) -> list[dict]:
+    """The vertical rules of one open table between ``x0`` and ``x1`` whose rows lie between ``tops``."""
+    bands = [
+        [c for c in text.chars if top < c.middle < bottom and x0 <= c.x0 and c.x1 <= x1]
+        for top, bottom in zip(tops, tops[1:], strict=False)
+    ]
+    if not bands[0]:
+        return []
+    size = statistics.median(c.size for c in bands[0])
+    free = [_free(band, x0, x1) for band in bands]
+    rules = [edge("v", x, x, tops[0], tops[-1]) for x in (x0, x1)]
+    for start, end in free[0]:
+        if end - start < size or start <= x0 or end >= x1:
+            continue  # a space between words of one head, or the margin inside the table's ends
+        x = _freest(start, end, [[(a, b) for a, b in row if b - a >= size / 2] for row in free[1:]])
+        for (top, bottom), row in zip(zip(tops, tops[1:], strict=False), free, strict=True):
+            if any(a <= x <= b for a, b in row):
+                rules.append(edge("v", x, x, top, bottom))
+    return rules if len(rules) > 2 else []
+
+
+def _free(chars: list[Char], x0: float, x1: float) -> list[tuple[float, float]]:
+    """The stretches between ``x0`` and ``x1`` that no character of a row covers."""
+    out, at = [], x0
+    for char in sorted(chars, key=lambda c: c.x0):
+        if char.x0 > at:
+            out.append((at, char.x0))
+        at = max(at, char.x1)
+    return out + ([(at, x1)] if x1 > at else [])
+
+
+def _freest(start: float, end: float, rows: list[list[tuple[float, float]]]) -> float:
+    """The middle of the widest stretch of ``start``–``end`` that the most ``rows`` leave free."""
+    cuts = sorted({start, end} | {x for row in rows for a, b in row for x in (a, b) if start < x < end})
+    best: tuple[int, float, float] = (-1, 0.0, start)
+    run_count, run_start = -1, start
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        count = sum(any(p <= a and b <= q for p, q in row) for row in rows)
+        if count != run_count:
+            run_count, run_start = count, a
+        best = max(best, (count, b - run_start, (run_start + b) / 2))
+    return best[2]
 
 
 def carried(placed: list[tuple[float, Block | Table]]) -> tuple[str, ...] | None:
