@@ -439,7 +439,9 @@ def place_tables(
     from pdfplumber.table import TableFinder
 
     finder = TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS)
-    found = sorted((t for t in finder.tables if _is_table(t)), key=lambda t: t.bbox[1])
+    found = sorted(
+        (t for t in finder.tables if _is_table(t) or _cut_end(t, carry, text_in, width)), key=lambda t: t.bbox[1]
+    )
     placed: list[tuple[float, Block | Table]] = []
     above = 0.0
     for table in found:
@@ -499,6 +501,17 @@ def _is_table(table) -> bool:
     """Two rows and two columns at least: a single ruled box or a rule under a heading is not a table."""
     rows = table.rows
     return len(rows) >= 2 and max((len(row.cells) for row in rows), default=0) >= 2
+
+
+def _cut_end(
+    table, carry: tuple[str, ...] | None, text_in: Callable[[float, float, float, float], str], width: float
+) -> bool:
+    """The end of the row the page break cut, alone at the top of the next page: one row with the cells of the
+    row it goes on from (``carry``) and nothing but a page number above it."""
+    if carry is None or len(table.rows) != 1 or len(table.rows[0].cells) != len(carry):
+        return False
+    above = _lines(text_in(0, 0, width, table.bbox[1]))
+    return not any(_printed(Block(line, Location())) for line in above)
 
 
 def table_rows(
