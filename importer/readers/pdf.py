@@ -309,43 +309,72 @@ _SAME_RULE = 2.0  # points: horizontal rules whose ends lie this close span the 
 
 
 def open_table_columns(edges: list[dict], text: PageText) -> list[dict]:
-    """The vertical rules of a table drawn with horizontal rules only (a library's or a designer's table:
-    a rule above and below the head and under every row, none between the columns). Three or more
-    horizontal rules of one width stacked with no vertical rule between them make such a table; its
-    columns part where the head row's texts leave a gap of a font's height or more, at the place within
-    that gap that the most rows leave free by more than a space between words. A column's rule is drawn only
-    down the rows that leave that place free: a row whose text runs over it (a section row across the table)
-    stays one merged cell."""
-    horizontal = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: e["top"])
+    """The vertical rules of a table drawn with horizontal rules only (a library's or a web page's table: a
+    rule above and below the head and under every row, none between the columns; a browser draws them cell by
+    cell, and the shading of some rows or cells as boxes). Three or more horizontal rules of one width stacked,
+    with rows between them that no vertical rule crosses, make such a table; a shorter rule between them parts
+    rows too (the rule under a row stops at a cell merged down over the next). Its columns part where the head
+    row's texts leave a gap of a font's height or more: at a vertical rule a shaded row draws in that gap,
+    else at the place within it that the most rows leave free by more than a space between words. A column's
+    rule is drawn only down the rows that leave that place free: a row whose text runs over it (a section row
+    across the table) stays one merged cell."""
+    horizontal = _joined([e for e in edges if e["orientation"] == "h"])
     vertical = [e for e in edges if e["orientation"] == "v"]
     out: list[dict] = []
     done: set[int] = set()
     for i, first in enumerate(horizontal):
         if i in done:
             continue
+        x0, x1 = first["x0"], first["x1"]
         group = [
             j
             for j, rule in enumerate(horizontal)
-            if abs(rule["x0"] - first["x0"]) <= _SAME_RULE and abs(rule["x1"] - first["x1"]) <= _SAME_RULE
+            if abs(rule["x0"] - x0) <= _SAME_RULE and abs(rule["x1"] - x1) <= _SAME_RULE
         ]
         done.update(group)
+        top, bottom = horizontal[group[0]]["top"], horizontal[group[-1]]["top"]
         tops: list[float] = []
-        for j in group:
-            if not tops or horizontal[j]["top"] - tops[-1] > 3:
-                tops.append(horizontal[j]["top"])
-        x0, x1 = first["x0"], first["x1"]
-        crossed = any(x0 + 3 < v["x0"] < x1 - 3 and v["bottom"] > tops[0] and v["top"] < tops[-1] for v in vertical)
-        if len(tops) >= 3 and not crossed:
-            out += _columns(text, x0, x1, tops)
+        for rule in horizontal:
+            inside = rule["x0"] >= x0 - _SAME_RULE and rule["x1"] <= x1 + _SAME_RULE
+            if inside and top <= rule["top"] <= bottom and rule["x1"] - rule["x0"] >= 0.2 * (x1 - x0):
+                if not tops or rule["top"] - tops[-1] > 3:
+                    tops.append(rule["top"])
+        if len(tops) >= 3:
+            inner = [v for v in vertical if x0 + 3 < v["x0"] < x1 - 3 and v["bottom"] > top and v["top"] < bottom]
+            out += _columns(text, x0, x1, tops, inner)
     return out
 
 
-def _columns(text: PageText, x0: float, x1: float, tops: list[float]) -> list[dict]:
-    """The vertical rules of one open table between ``x0`` and ``x1`` whose rows lie between ``tops``."""
-    bands = [
-        [c for c in text.chars if top < c.middle < bottom and x0 <= c.x0 and c.x1 <= x1]
-        for top, bottom in zip(tops, tops[1:], strict=False)
-    ]
+def _joined(horizontal: list[dict]) -> list[dict]:
+    """Horizontal rules drawn in pieces end to end (a browser draws each cell's border) joined into one,
+    top to bottom."""
+    lines: list[list[dict]] = []  # the pieces at one height
+    for rule in sorted(horizontal, key=lambda e: e["top"]):
+        if lines and rule["top"] - lines[-1][0]["top"] <= 0.6:
+            lines[-1].append(rule)
+        else:
+            lines.append([rule])
+    out: list[dict] = []
+    for pieces in lines:
+        joined: list[dict] = []
+        for rule in sorted(pieces, key=lambda e: e["x0"]):
+            if joined and rule["x0"] <= joined[-1]["x1"] + 1.5:
+                last = joined[-1]
+                joined[-1] = edge("h", last["x0"], max(last["x1"], rule["x1"]), last["top"], last["top"])
+            else:
+                joined.append(rule)
+        out += joined
+    return out
+
+
+def _columns(text: PageText, x0: float, x1: float, tops: list[float], inner: list[dict]) -> list[dict]:
+    """The vertical rules of one open table between ``x0`` and ``x1`` whose rows lie between ``tops``; ``inner``
+    are the vertical rules drawn inside it."""
+    spans = list(zip(tops, tops[1:], strict=False))
+    drawn = [[v["x0"] for v in inner if v["top"] <= top + 2 and v["bottom"] >= bottom - 2] for top, bottom in spans]
+    if all(drawn):
+        return []  # every row ruled down: a grid, whose rules are all there
+    bands = [[c for c in text.chars if top < c.middle < bottom and x0 <= c.x0 and c.x1 <= x1] for top, bottom in spans]
     if not bands[0]:
         return []
     size = statistics.median(c.size for c in bands[0])
@@ -354,9 +383,13 @@ def _columns(text: PageText, x0: float, x1: float, tops: list[float]) -> list[di
     for start, end in free[0]:
         if end - start < size or start <= x0 or end >= x1:
             continue  # a space between words of one head, or the margin inside the table's ends
-        x = _freest(start, end, [[(a, b) for a, b in row if b - a >= size / 2] for row in free[1:]])
-        for (top, bottom), row in zip(zip(tops, tops[1:], strict=False), free, strict=True):
-            if any(a <= x <= b for a, b in row):
+        shaded = [x for row in drawn for x in row if start < x < end]
+        if shaded:
+            x = statistics.median(shaded)
+        else:
+            x = _freest(start, end, [[(a, b) for a, b in row if b - a >= size / 2] for row in free[1:]])
+        for (top, bottom), row, lines in zip(spans, free, drawn, strict=True):
+            if not any(abs(x - line) <= _SAME_RULE for line in lines) and any(a <= x <= b for a, b in row):
                 rules.append(edge("v", x, x, top, bottom))
     return rules if len(rules) > 2 else []
 

@@ -10,7 +10,8 @@ Quyết định issuing a plan printed by Chromium, a Thông báo kết luận w
 made by its make_documents.py, which reads no gold. tests/fixtures/other-producers holds plans made by producers
 the others use little (a ward plan in Word with a 'Lĩnh vực' column merged down, and it printed by LibreOffice; a
 board's plan saved as .docx by LibreOffice Writer, its tasks a numbered list with their cells in brackets; a
-department's plan laid out by reportlab, its appendix tables ruled only across), made by its make_documents.py.
+department's plan laid out by reportlab, its appendix tables ruled only across; a province's plan printed by
+Chromium from a web page's table, ruled across, shaded, a lead merged down), made by its make_documents.py.
 Scored with the scorer's own logic (tests/scoring.py).
 
 The issue's bar for real plans of other bodies is overall ≥ 0.80 with tasks_f1 ≥ 0.80. BARS are what the
@@ -38,7 +39,7 @@ BARS = {
     "real": (0.90, 0.95, 0.95),  # 0.959 today; below it only for the header fields, read by header.py
     "written": (0.95, 0.95, 0.95),
     "offices": (0.99, 1.00, 1.00),  # 1.000 / 1.000 / 1.000 today
-    "producers": (0.99, 1.00, 1.00),  # 0.996 / 1.000 / 1.000 today (0.829 / 0.786 / 0.972 before its mends)
+    "producers": (0.99, 1.00, 1.00),  # 1.000 / 1.000 / 1.000 today (0.825 / 0.833 / 0.940 before its mends)
 }
 
 
@@ -59,7 +60,7 @@ def _group(group: str) -> list[Path]:
 @pytest.mark.parametrize("group", ["real", "written", "offices", "producers"])
 def test_it_imports_plans_of_other_bodies_as_well_as_the_bar(group):
     names = _group(group)
-    assert len(names) == {"real": 2, "written": 5, "offices": 6, "producers": 4}[group]
+    assert len(names) == {"real": 2, "written": 5, "offices": 6, "producers": 5}[group]
     summary = _summary(names)
     overall, targets, tasks = BARS[group]
     shown = ", ".join(f"{k}={v:.3f}" for k, v in summary.items())
