@@ -633,6 +633,8 @@ def find_signer(lines: list[Line]) -> tuple[str | None, str | None]:
     start = next((i for i, line in enumerate(lines) if _RECIPIENTS.match(fold(line.text))), None)
     if start is None:  # 'Nơi nhận' lost (a scan): the signature block from its 'KT. GIÁM ĐỐC', 'TM. ỦY BAN …'
         start = next((i - 1 for i, line in enumerate(lines) if _SIGNATURE.match(fold(line.text))), None)
+    if start is None:  # neither printed: the signer's title alone in capitals over the name ('GIÁM ĐỐC' / 'Trần …')
+        start = next((i - 1 for i, line in enumerate(lines) if _signs_over_a_name(lines, i)), None)
     if start is None:
         return None, None
     name, titles = None, []
@@ -647,6 +649,17 @@ def find_signer(lines: list[Line]) -> tuple[str | None, str | None]:
             name = text
             break
     return name, describe_signer_title(titles)
+
+
+_TITLE_LINE = re.compile(rf"^\W*(?:pho\s+)?{_ROLE.pattern}\W*$")
+
+
+def _signs_over_a_name(lines: list[Line], index: int) -> bool:
+    """A line that is only a signer's title in capitals ('GIÁM ĐỐC'), a name within the three lines under it."""
+    text = strip_markdown(lines[index].text)
+    if not (_TITLE_LINE.match(fold(text)) and mostly_capitals(text)):
+        return False
+    return any(_NAME.match(strip_markdown(line.text)) for line in lines[index + 1 : index + 4])
 
 
 def describe_signer_title(lines: list[str]) -> str | None:

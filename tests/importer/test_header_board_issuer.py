@@ -3,7 +3,7 @@ issuer of its plan, of the province its parent names, as a department is; a line
 theo …') names no board."""
 
 from importer.header import extract_meta
-from importer.model import Block, Document, Location
+from tests.importer.test_header import lines
 
 BOARD = """UBND TỈNH QUẢNG NINH
 BAN QUẢN LÝ CÁC KHU KINH TẾ
@@ -17,8 +17,7 @@ Cải cách hành chính năm 2026 của Ban Quản lý các khu kinh tế tỉn
 
 
 def _meta(text: str):
-    lines = [line for line in text.splitlines() if line.strip()]
-    return extract_meta(Document(items=tuple(Block(line, Location(line=n)) for n, line in enumerate(lines, 1))))
+    return extract_meta(lines(text))
 
 
 def test_it_names_the_board_of_the_province_as_issuer():
