@@ -10,8 +10,8 @@ Tesseract), and the score against the seed's gold.
 
     .venv/bin/python bench/bench_import.py [--workers N] [--only txt,docx,pdf,scanned,other]
 
-``other``: the documents not made from any gold (tests/fixtures/other, other-pdf, other-offices), one row
-each with the producer that made it, then the scorer's summary per producer.
+``other``: the documents not made from any gold (tests/fixtures/other, other-pdf, other-offices,
+other-producers), one row each with the producer that made it, then the scorer's summary per producer.
 
 Targets: text, .docx and text .pdf plans under 0.5 s; OCR under 0.7 s per A4 page at 300 dpi with
 every core busy; memory under 500 MB.
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 GENERATED = ROOT / "tests" / "fixtures" / "generated"
-OTHERS = [ROOT / "tests" / "fixtures" / name for name in ("other", "other-pdf", "other-offices")]
+OTHERS = [ROOT / "tests" / "fixtures" / name for name in ("other", "other-pdf", "other-offices", "other-producers")]
 
 CHILD = r"""
 import json, resource, sys, time
@@ -144,7 +144,11 @@ def main() -> None:
 def producer_of(path: Path) -> str:
     """Who made a document of another body, as its name and format tell."""
     if path.suffix == ".pdf":
-        return {"_chromium": "Chromium", "_fpdf2": "fpdf2"}.get(path.stem[path.stem.rfind("_") :], "LibreOffice")
+        return {"_chromium": "Chromium", "_fpdf2": "fpdf2", "_reportlab": "reportlab"}.get(
+            path.stem[path.stem.rfind("_") :], "LibreOffice"
+        )
+    if path.suffix == ".docx" and path.stem.endswith("_lo"):
+        return "LibreOffice Writer"
     return {".docx": "python-docx", ".md": "Markdown", ".html": "HTML"}.get(path.suffix, "text")
 
 

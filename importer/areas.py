@@ -48,7 +48,7 @@ _TOPIC_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = tuple(
         (
             Area.TTHC,
             r"\bth\S{0,2} tuc hanh chinh|\btthc\b|dich vu cong|thanh toan (truc|tr\S{1,2}c) tuy|mot cua"
-            r"|\bh\S{0,2} so\b.*\bgiai quy",
+            r"|\bh\S{0,2} so\b.*\bgiai quy|giai quyet (cac )?thu tuc\b",
         ),
         (
             Area.CHINH_PHU_SO,

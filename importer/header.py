@@ -23,7 +23,7 @@ from importer.sections import (
     scope_of,
     strip_markdown,
 )
-from importer.text import fold, fold_aligned
+from importer.text import fold, fold_aligned, mostly_capitals
 from importer.unmarked import CHUONG_TRINH, HANH_DONG, KE_HOACH, QUYET_DINH, SO, THONG_BAO
 
 
@@ -352,6 +352,9 @@ _COMMITTEE = re.compile(
     r"(?:uy ban nhan dan|ubnd)\s+(thi tran|thi xa|dac khu|thanh pho|phuong|huyen|quan|tinh|xa)\b\s*(.*)$"
 )
 _DEPARTMENT = re.compile(r"(?:^|\s)so\s+(?!:|hieu\b|ky hieu\b)(?=[^\W\d])(\S.*)$")
+# a board under the province's committee, on the letterhead's line under it ('UBND TỈNH QUẢNG NINH' / 'BAN QUẢN LÝ
+# CÁC KHU KINH TẾ', 'BAN DÂN TỘC'): the board is the issuer, as a department is
+_BOARD = re.compile(r"^\W*ban\s+(?!hanh\b)(?=[^\W\d])(\S.*)$")
 # bodies above the provinces: the Prime Minister, the Government and its Office, a ministry
 _NATIONAL = (
     (re.compile(r"^\W*thu tuong chinh phu\b"), "Thủ tướng Chính phủ"),
@@ -396,6 +399,11 @@ def find_issuer(header: list[Line], outline: tuple[Node, ...], lines: list[Line]
             province = parent.removeprefix("UBND ")
         if re.match(r"^so\s+\S", fold(strip_markdown(text))) and _DEPARTMENT.search(fold_aligned(text)):
             return compose_issuer(_continued(top, index), province)
+        board = _BOARD.match(fold_aligned(strip_markdown(text)))
+        if board and province and index > 0 and mostly_capitals(text):
+            name = _words(strip_markdown(_continued(top, index))[board.start(1) :], capitalised=False, limit=8)
+            issuer = body_name("Ban", name)
+            return (f"{issuer} {province}" if issuer and fold(province) not in fold(issuer) else issuer), "so"
     candidates.append(" ".join(top))
     for node in outline:
         if node.region == "front":
@@ -625,6 +633,8 @@ def find_signer(lines: list[Line]) -> tuple[str | None, str | None]:
     start = next((i for i, line in enumerate(lines) if _RECIPIENTS.match(fold(line.text))), None)
     if start is None:  # 'Nơi nhận' lost (a scan): the signature block from its 'KT. GIÁM ĐỐC', 'TM. ỦY BAN …'
         start = next((i - 1 for i, line in enumerate(lines) if _SIGNATURE.match(fold(line.text))), None)
+    if start is None:  # neither printed: the signer's title alone in capitals over the name ('GIÁM ĐỐC' / 'Trần …')
+        start = next((i - 1 for i, line in enumerate(lines) if _signs_over_a_name(lines, i)), None)
     if start is None:
         return None, None
     name, titles = None, []
@@ -639,6 +649,17 @@ def find_signer(lines: list[Line]) -> tuple[str | None, str | None]:
             name = text
             break
     return name, describe_signer_title(titles)
+
+
+_TITLE_LINE = re.compile(rf"^\W*(?:pho\s+)?{_ROLE.pattern}\W*$")
+
+
+def _signs_over_a_name(lines: list[Line], index: int) -> bool:
+    """A line that is only a signer's title in capitals ('GIÁM ĐỐC'), a name within the three lines under it."""
+    text = strip_markdown(lines[index].text)
+    if not (_TITLE_LINE.match(fold(text)) and mostly_capitals(text)):
+        return False
+    return any(_NAME.match(strip_markdown(line.text)) for line in lines[index + 1 : index + 4])
 
 
 def describe_signer_title(lines: list[str]) -> str | None:

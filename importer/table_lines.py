@@ -53,9 +53,14 @@ class Line:
     number: int | None = None  # line number in the source
 
 
+# a sentence's enumeration ('… cơ quan chủ trì, thời hạn và sản phẩm cụ thể'): prose naming the columns, no header
+_ENUMERATION = re.compile(r",\s*[a-z][^,]*\bva\b")
+
+
 def is_header_line(text: str) -> bool:
-    """A short line made mostly of table-header words (tolerating one OCR slip per word)."""
-    if len(text) > 70 or BULLET.match(text.strip()):
+    """A short line made mostly of table-header words (tolerating one OCR slip per word), not a sentence that
+    lists them ('Các nhiệm vụ cụ thể, cơ quan chủ trì, phối hợp và thời hạn hoàn thành …')."""
+    if len(text) > 70 or BULLET.match(text.strip()) or _ENUMERATION.search(fold(text)):
         return False
     words = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) >= 2]
     if not words:

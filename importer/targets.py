@@ -335,6 +335,7 @@ def read_target_table(table: Table, phase: str | None) -> list[Target]:
             area = found.value if found else area
             continue
         unit = "%" if "%" in value_text else row[unit_column].strip() if unit_column is not None else ""
+        unit = unit or _unit_after(row[value_column], number.end())
         text = row[indicator].strip()
         before = value_text[: number.start()] or fold_aligned(text)[-40:]
         targets.append(
@@ -352,19 +353,30 @@ def read_target_table(table: Table, phase: str | None) -> list[Target]:
 
 
 def _target_columns(table: Table) -> tuple[int, int, int | None, int] | None:
-    """(header row, indicator column, unit column, value column) of a table of targets, else None."""
+    """(header row, indicator column, unit column, value column) of a table of targets, else None. Of several
+    value columns that name years ('Chỉ tiêu năm 2025 | Chỉ tiêu năm 2026'), the plan's target is the latest
+    year's: the earlier ones give what was set or reached before."""
     for index, row in enumerate(table.rows[:3]):
         folded = [fold_aligned(cell).strip() for cell in row]
         indicator = next((k for k, cell in enumerate(folded) if _INDICATOR_CELL.match(cell) and len(cell) <= 40), None)
         if indicator is None:
             continue
         unit = next((k for k, cell in enumerate(folded) if _UNIT_CELL.match(cell)), None)
-        value = next(
-            (k for k, cell in enumerate(folded) if k not in (indicator, unit) and _VALUE_CELL.search(cell)), None
-        )
-        if value is not None:
-            return index, indicator, unit, value
+        values = [k for k, cell in enumerate(folded) if k not in (indicator, unit) and _VALUE_CELL.search(cell)]
+        if values:
+            return index, indicator, unit, max(values, key=lambda k: max(_YEAR.findall(folded[k]), default=""))
     return None
+
+
+_YEAR = re.compile(r"\b20\d\d\b")
+_UNIT_WORDS = re.compile(r"\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*\.?$")
+
+
+def _unit_after(cell: str, end: int) -> str:
+    """The unit a value cell prints after its figure when the table has no unit column ('12 dịch vụ',
+    'Ít nhất 04 cuộc'): the one to three words that end the cell, else none."""
+    words = _UNIT_WORDS.match(cell, end)
+    return words[1] if words else ""
 
 
 def _is_section_row(row: tuple[str, ...], cells: list[str]) -> bool:

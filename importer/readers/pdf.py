@@ -4,8 +4,9 @@ Each character is placed where it is printed (its box and baseline), so lines re
 whatever order the producer wrote them in (a Word plan printed with a font that lacks some Vietnamese
 letters writes each line font by font), inside table cells too; spaces come from the gaps between
 characters, and two texts far apart on one line (a header's two columns) are two lines. Tables are
-taken from the PDF's ruling lines (a Word table printed to PDF keeps its borders); the text outside
-them comes as one block per printed line. Blocks and tables keep the order they have on the page, top
+taken from the PDF's ruling lines (a Word table printed to PDF keeps its borders; a table ruled only
+across, as PDF libraries draw them, gets its columns from where its head and rows leave a gap); the text
+outside them comes as one block per printed line. Blocks and tables keep the order they have on the page, top
 to bottom. A table that runs on over a page break gives one ``Table`` per page (the tasks stage joins
 them): a rule the page break left out is drawn again, and a merged cell cut by the break keeps its text
 on the next page. Cell text joins the cell's printed lines with spaces. Pages without text, and pages
@@ -298,8 +299,122 @@ def read_ruled_page(
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
         return "\n".join(text.lines(x0, top, x1, bottom))
 
-    placed = place_tables(close_cut_tables(_edges(page, height)), width, height, text_in, number, carry)
+    edges = _edges(page, height)
+    edges += open_table_columns(edges, text)
+    placed = place_tables(close_cut_tables(edges), width, height, text_in, number, carry)
     return placed, carried(placed)
+
+
+_SAME_RULE = 2.0  # points: horizontal rules whose ends lie this close span the same table
+
+
+def open_table_columns(edges: list[dict], text: PageText) -> list[dict]:
+    """The vertical rules of a table drawn with horizontal rules only (a library's or a web page's table: a
+    rule above and below the head and under every row, none between the columns; a browser draws them cell by
+    cell, and the shading of some rows or cells as boxes). Three or more horizontal rules of one width stacked,
+    with rows between them that no vertical rule crosses, make such a table; a shorter rule between them parts
+    rows too (the rule under a row stops at a cell merged down over the next). Its columns part where the head
+    row's texts leave a gap of a font's height or more: at a vertical rule a shaded row draws in that gap,
+    else at the place within it that the most rows leave free by more than a space between words. A column's
+    rule is drawn only down the rows that leave that place free: a row whose text runs over it (a section row
+    across the table) stays one merged cell."""
+    horizontal = _joined([e for e in edges if e["orientation"] == "h"])
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    out: list[dict] = []
+    done: set[int] = set()
+    for i, first in enumerate(horizontal):
+        if i in done:
+            continue
+        x0, x1 = first["x0"], first["x1"]
+        group = [
+            j
+            for j, rule in enumerate(horizontal)
+            if abs(rule["x0"] - x0) <= _SAME_RULE and abs(rule["x1"] - x1) <= _SAME_RULE
+        ]
+        done.update(group)
+        top, bottom = horizontal[group[0]]["top"], horizontal[group[-1]]["top"]
+        tops: list[float] = []
+        for rule in horizontal:
+            inside = rule["x0"] >= x0 - _SAME_RULE and rule["x1"] <= x1 + _SAME_RULE
+            if inside and top <= rule["top"] <= bottom and rule["x1"] - rule["x0"] >= 0.2 * (x1 - x0):
+                if not tops or rule["top"] - tops[-1] > 3:
+                    tops.append(rule["top"])
+        if len(tops) >= 3:
+            inner = [v for v in vertical if x0 + 3 < v["x0"] < x1 - 3 and v["bottom"] > top and v["top"] < bottom]
+            out += _columns(text, x0, x1, tops, inner)
+    return out
+
+
+def _joined(horizontal: list[dict]) -> list[dict]:
+    """Horizontal rules drawn in pieces end to end (a browser draws each cell's border) joined into one,
+    top to bottom."""
+    lines: list[list[dict]] = []  # the pieces at one height
+    for rule in sorted(horizontal, key=lambda e: e["top"]):
+        if lines and rule["top"] - lines[-1][0]["top"] <= 0.6:
+            lines[-1].append(rule)
+        else:
+            lines.append([rule])
+    out: list[dict] = []
+    for pieces in lines:
+        joined: list[dict] = []
+        for rule in sorted(pieces, key=lambda e: e["x0"]):
+            if joined and rule["x0"] <= joined[-1]["x1"] + 1.5:
+                last = joined[-1]
+                joined[-1] = edge("h", last["x0"], max(last["x1"], rule["x1"]), last["top"], last["top"])
+            else:
+                joined.append(rule)
+        out += joined
+    return out
+
+
+def _columns(text: PageText, x0: float, x1: float, tops: list[float], inner: list[dict]) -> list[dict]:
+    """The vertical rules of one open table between ``x0`` and ``x1`` whose rows lie between ``tops``; ``inner``
+    are the vertical rules drawn inside it."""
+    spans = list(zip(tops, tops[1:], strict=False))
+    drawn = [[v["x0"] for v in inner if v["top"] <= top + 2 and v["bottom"] >= bottom - 2] for top, bottom in spans]
+    if all(drawn):
+        return []  # every row ruled down: a grid, whose rules are all there
+    bands = [[c for c in text.chars if top < c.middle < bottom and x0 <= c.x0 and c.x1 <= x1] for top, bottom in spans]
+    if not bands[0]:
+        return []
+    size = statistics.median(c.size for c in bands[0])
+    free = [_free(band, x0, x1) for band in bands]
+    rules = [edge("v", x, x, tops[0], tops[-1]) for x in (x0, x1)]
+    for start, end in free[0]:
+        if end - start < size or start <= x0 or end >= x1:
+            continue  # a space between words of one head, or the margin inside the table's ends
+        shaded = [x for row in drawn for x in row if start < x < end]
+        if shaded:
+            x = statistics.median(shaded)
+        else:
+            x = _freest(start, end, [[(a, b) for a, b in row if b - a >= size / 2] for row in free[1:]])
+        for (top, bottom), row, lines in zip(spans, free, drawn, strict=True):
+            if not any(abs(x - line) <= _SAME_RULE for line in lines) and any(a <= x <= b for a, b in row):
+                rules.append(edge("v", x, x, top, bottom))
+    return rules if len(rules) > 2 else []
+
+
+def _free(chars: list[Char], x0: float, x1: float) -> list[tuple[float, float]]:
+    """The stretches between ``x0`` and ``x1`` that no character of a row covers."""
+    out, at = [], x0
+    for char in sorted(chars, key=lambda c: c.x0):
+        if char.x0 > at:
+            out.append((at, char.x0))
+        at = max(at, char.x1)
+    return out + ([(at, x1)] if x1 > at else [])
+
+
+def _freest(start: float, end: float, rows: list[list[tuple[float, float]]]) -> float:
+    """The middle of the widest stretch of ``start``–``end`` that the most ``rows`` leave free."""
+    cuts = sorted({start, end} | {x for row in rows for a, b in row for x in (a, b) if start < x < end})
+    best: tuple[int, float, float] = (-1, 0.0, start)
+    run_count, run_start = -1, start
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        count = sum(any(p <= a and b <= q for p, q in row) for row in rows)
+        if count != run_count:
+            run_count, run_start = count, a
+        best = max(best, (count, b - run_start, (run_start + b) / 2))
+    return best[2]
 
 
 def carried(placed: list[tuple[float, Block | Table]]) -> tuple[str, ...] | None:
@@ -357,7 +472,9 @@ def place_tables(
     from pdfplumber.table import TableFinder
 
     finder = TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS)
-    found = sorted((t for t in finder.tables if _is_table(t)), key=lambda t: t.bbox[1])
+    found = sorted(
+        (t for t in finder.tables if _is_table(t) or _cut_end(t, carry, text_in, width)), key=lambda t: t.bbox[1]
+    )
     placed: list[tuple[float, Block | Table]] = []
     above = 0.0
     for table in found:
@@ -417,6 +534,17 @@ def _is_table(table) -> bool:
     """Two rows and two columns at least: a single ruled box or a rule under a heading is not a table."""
     rows = table.rows
     return len(rows) >= 2 and max((len(row.cells) for row in rows), default=0) >= 2
+
+
+def _cut_end(
+    table, carry: tuple[str, ...] | None, text_in: Callable[[float, float, float, float], str], width: float
+) -> bool:
+    """The end of the row the page break cut, alone at the top of the next page: one row with the cells of the
+    row it goes on from (``carry``) and nothing but a page number above it."""
+    if carry is None or len(table.rows) != 1 or len(table.rows[0].cells) != len(carry):
+        return False
+    above = _lines(text_in(0, 0, width, table.bbox[1]))
+    return not any(_printed(Block(line, Location())) for line in above)
 
 
 def table_rows(
