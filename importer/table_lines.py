@@ -41,7 +41,10 @@ _PROPER_START = re.compile(
     r"hoi dong|tinh\b|huyen\b|quoc\b|khoa hoc|cong nghe|internet|he thong)"
 )
 _FUNCTION_WORD = re.compile(r"^(v\wi|va|cua|cac|trong|tai|theo|de|cho|nhu|la|o|cong dich|co\w?ng ngh|thu tu\wng)\b")
-_CONNECTOR_END = re.compile(r"([,;&(\-–]|\b(va|cua|thuoc|cac|voi|tai|theo|ve|cho|trong|de|tu|den|o|la|nhu|hoac))$")
+# a word or sign that leaves a phrase open; a '&' glued to a letter is a mark OCR misread ('S&' for 'Sở')
+_CONNECTOR_END = re.compile(
+    r"([,;(\-–]|(?<!\w)&|\b(va|cua|thuoc|cac|voi|tai|theo|ve|cho|trong|de|tu|den|o|la|nhu|hoac))$"
+)
 # the same words with their marks, where folding would confuse them with others ('Một cửa' is no 'của')
 _CONNECTORS = frozenset("và của thuộc các với tại theo về cho trong để từ đến ở là như hoặc".split())
 _BARE_HEAD = re.compile(r"^(van phong|phong|trung tam|so|ban|uy ban|co quan)$")
