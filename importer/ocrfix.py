@@ -114,10 +114,13 @@ class Lexicon:
         return {w for v in _deletes(word) for index in (_BUILTIN_INDEX, self._own) for w in index.get(v, ())}
 
     def correct(self, token: str, before: str | None = None, after: str | None = None) -> str | None:
-        """The word an OCR token stands for (its neighbours break ties), or None to keep it as it is."""
+        """The word an OCR token stands for (its neighbours break ties, or name it when its letters name none), or
+        None to keep it as it is."""
         found = self.candidates(token)
-        if len(found) <= 1:
-            return found[0] if found else None
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            return _in_phrase(token, before, after)
         sides = {w: ((before, w) in _PAIRS) + ((w, after) in _PAIRS) for w in found}
         most = max(sides.values())
         paired = [w for w in found if most and sides[w] == most]
@@ -171,6 +174,21 @@ class Lexicon:
         return None
 
 
+def _in_phrase(token: str, before: str | None, after: str | None) -> str | None:
+    """A token too damaged to read from its letters ('dit', 'dix' for 'dữ'; 'bd' for 'bố'), read from the phrase
+    its neighbours open or close: the one vocabulary word with its first letter, two edits off at most (one for
+    a token of two letters), that goes on with the word before or leads to the word after ('Cơ sở dit liệu')."""
+    if not _LETTERS.fullmatch(token) or (before is None and after is None):
+        return None
+    limit = 1 if len(token) <= 2 else 2
+    found = {
+        w
+        for w in _PHRASE_WORDS.get(token[0], ())
+        if ((before, w) in _PAIRS or (w, after) in _PAIRS) and edit_distance(token, w, limit) <= limit
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 # the commonest words of agency and product cells, preferred when a damaged token fits several
 _COMMON = frozenset(
     "cac co quan don vi thuoc cap xa phong van so va cua nam thang quy ke hoach bao cao quyet dinh "
@@ -212,6 +230,10 @@ def _segment(token: str) -> str | None:
 
 _PAIRS = {pair for key in _PHRASE_MAP for pair in zip(key, key[1:], strict=False)}
 PAIRS = frozenset(_PAIRS)  # word pairs inside vocabulary phrases: ('don', 'vi'), ('hoa', 'xa')
+_PHRASE_WORDS: dict[str, set[str]] = {}  # the words of the pairs, under their first letter
+for _pair in _PAIRS:
+    for _word in _pair:
+        _PHRASE_WORDS.setdefault(_word[:1], set()).add(_word)
 _ENDS = {key[-1] for key in _PHRASE_MAP}
 OPEN_WORDS = frozenset(left for left, _ in _PAIRS if left not in _ENDS)  # never end a phrase: 'don', 'uy'
 
