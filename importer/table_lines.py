@@ -623,7 +623,7 @@ def _assign_tails(row: list[str], tails: list[str]) -> None:
 
 
 _PLURAL = re.compile(r"^\W*c\w{1,2}[cf]\b")  # 'Các phòng', 'Các cơ quan' (OCR: 'Céc', 'Céac', 'Caf')
-_MEMBER = re.compile(r"^thu\w[ce]$")  # 'thuộc' as OCR reads it: 'thudc', 'thugc', 'thube', 'thuae'
+_MEMBER = re.compile(r"^thu\S[ce]$")  # 'thuộc' as OCR reads it: 'thudc', 'thugc', 'thube', 'thuae', 'thu?c'
 
 
 def _promote_lead(row: list[str], spans: list[str]) -> tuple[list[str], int]:

@@ -4,7 +4,9 @@
   open, so the next line's 'Cong nghe' carries it on;
 * a plural ('Các', read 'Cac', 'Céc', 'Caf') opens the next cell even when OCR garbled the word after it
   ('Van phong Cac phvongq': the lead 'Văn phòng', then the partners);
-* a fragment in lower case after the lead goes on with the partners cell begun, not into the output."""
+* a fragment in lower case after the lead goes on with the partners cell begun, not into the output;
+* 'Văn phòng' and 'thuộc' with a speck OCR read inside them ('Van p}long', 'thu?c') still name a body and
+  join the partners cell begun a line higher ('Cac phong' + 'thu?c So, Van' → the partners, 'Van p}long' the lead)."""
 
 from importer.table_lines import Line, parse_lines
 
@@ -36,3 +38,14 @@ def test_it_adds_a_lower_case_fragment_after_the_lead_to_the_partners_cell():
     ]
     row = parse_lines(lines)[0]
     assert row[2:6] == ("van phong", "Cac phong thuoc So, So Noi vu", "2026-2030", "Ke hoach")
+
+
+def test_it_knows_an_agency_and_its_member_word_with_a_speck_inside():
+    lines = [
+        Line("Thuong xuyen cap nhat, cong khai thu tuc hanh chinh | Cac phong"),
+        Line("tao thuan loi cho nguoi dan tim Van p}long thu?c S0, Van 2026-2030 Co so du lieu"),
+        Line("hieu va thuc hien. | phong UBND"),
+    ]
+    row = parse_lines(lines)[0]
+    assert row[1].endswith("nguoi dan tim hieu va thuc hien.")
+    assert row[2:5] == ("Van p}long", "Cac phong thu?c S0, Van phong UBND", "2026-2030")
