@@ -115,7 +115,11 @@ class Lexicon:
 
     def correct(self, token: str, before: str | None = None, after: str | None = None) -> str | None:
         """The word an OCR token stands for (its neighbours break ties, or name it when its letters name none), or
-        None to keep it as it is."""
+        None to keep it as it is. A phrase both neighbours hold outweighs what the letters and the document's own
+        frequent words say ('so dix lieu', 'so dit lieu' → 'sở dữ liệu'); a built-in word is kept."""
+        framed = None if token in _WORDS else _in_phrase(token, before, after, sides=2)
+        if framed:
+            return framed
         found = self.candidates(token)
         if len(found) == 1:
             return found[0]
@@ -174,17 +178,17 @@ class Lexicon:
         return None
 
 
-def _in_phrase(token: str, before: str | None, after: str | None) -> str | None:
-    """A token too damaged to read from its letters ('dit', 'dix' for 'dữ'; 'bd' for 'bố'), read from the phrase
-    its neighbours open or close: the one vocabulary word with its first letter, two edits off at most (one for
-    a token of two letters), that goes on with the word before or leads to the word after ('Cơ sở dit liệu')."""
+def _in_phrase(token: str, before: str | None, after: str | None, sides: int = 1) -> str | None:
+    """A token too damaged to read from its letters ('dix' for 'dữ', 'bd' for 'bố'), read from the phrase its
+    neighbours open or close: the one vocabulary word with its first letter, two edits off at most (one for a
+    token of two letters), that goes on from the word before or into the word after (from both: ``sides=2``)."""
     if not _LETTERS.fullmatch(token) or (before is None and after is None):
         return None
     limit = 1 if len(token) <= 2 else 2
     found = {
         w
         for w in _PHRASE_WORDS.get(token[0], ())
-        if ((before, w) in _PAIRS or (w, after) in _PAIRS) and edit_distance(token, w, limit) <= limit
+        if ((before, w) in _PAIRS) + ((w, after) in _PAIRS) >= sides and edit_distance(token, w, limit) <= limit
     }
     return found.pop() if len(found) == 1 else None
 
@@ -290,6 +294,7 @@ def fix_cell(text: str | None, lexicon: Lexicon) -> str | None:
         folded = folded_words[index]
         before = words[-1][1] if words else None
         after = folded_words[index + 1] if index + 1 < len(folded_words) else None
+        after = (lexicon.correct(after) or after) if after else None  # the next word as read alone ('ligu' → 'lieu')
         corrected = lexicon.correct(folded, before, after)
         if corrected is None:
             if _is_dust(piece, folded):
