@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importer.agencies import AGENCY
-from importer.deadlines import DEADLINE_ANYWHERE, DEADLINE_START, YEAR_RANGE
+from importer.deadlines import DEADLINE_ANYWHERE, DEADLINE_START, RECURRING, YEAR_RANGE
 from importer.markers import BULLET, is_roman, split_numeral
 from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
 from importer.text import fold, mostly_capitals
@@ -494,7 +494,8 @@ def _cut_content(piece: str) -> tuple[str, str]:
         return piece, ""
     cut = len(piece)
     for match in re.finditer(r"(?<=\s)(?=[A-ZÀ-Ỹ])", piece):
-        if AGENCY.match(folded[match.start() :]):
+        rest = folded[match.start() :]
+        if AGENCY.match(rest) or RECURRING.match(rest):  # 'Văn phòng …', a deadline cell 'Hàng năm'
             cut = match.start()
             break
     deadline = YEAR_RANGE.search(folded)

@@ -6,7 +6,8 @@
   ('Van phong Cac phvongq': the lead 'Văn phòng', then the partners);
 * a fragment in lower case after the lead goes on with the partners cell begun, not into the output;
 * 'Văn phòng' and 'thuộc' with a speck OCR read inside them ('Van p}long', 'thu?c') still name a body and
-  join the partners cell begun a line higher ('Cac phong' + 'thu?c So, Van' → the partners, 'Van p}long' the lead)."""
+  join the partners cell begun a line higher ('Cac phong' + 'thu?c So, Van' → the partners, 'Van p}long' the lead);
+* a recurring deadline in capitals after the content ('… cai cach Hang nam Bao cao') ends the content there."""
 
 from importer.table_lines import Line, parse_lines
 
@@ -49,3 +50,13 @@ def test_it_knows_an_agency_and_its_member_word_with_a_speck_inside():
     row = parse_lines(lines)[0]
     assert row[1].endswith("nguoi dan tim hieu va thuc hien.")
     assert row[2:5] == ("Van p}long", "Cac phong thu?c S0, Van phong UBND", "2026-2030")
+
+
+def test_it_ends_the_content_at_a_recurring_deadline_written_in_capitals():
+    lines = [
+        Line("Tu danh gia, cham diem cong tac cai cach | Van phong"),
+        Line("1 | hanh chinh hang nam cua thanh pho Hang nam Bao cao"),
+    ]
+    row = parse_lines(lines)[0]
+    assert row[1] == "Tu danh gia, cham diem cong tac cai cach hanh chinh hang nam cua thanh pho"
+    assert row[4:6] == ("Hang nam", "Bao cao")
