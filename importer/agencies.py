@@ -13,7 +13,7 @@ from importer.text import fold, fold_aligned
 
 # the start of a cell or a line that names a body or bodies, folded ('van phong', 'cac co quan', 'ubnd', 'so')
 AGENCY = re.compile(
-    r"^(v\w{0,2}n ?p\w{0,2}ong|phong|trung t\wm|c\w{1,2}c (co quan|phong|don vi|so|ban)|co quan|"
+    r"^(v\w{0,2}n ?p\S{0,2}ong|phong|trung t\wm|c\w{1,2}c (co quan|phong|don vi|so|ban)|co quan|"
     r"ubnd|uy ban|so\b|ban (chi dao|quan ly|chi huy)|cong an|mat tran|doan thanh nien|chu tich|lanh dao|"
     r"bo phan|thanh tra|kho bac|bao hiem|chi cuc|cuc\b|hoi (dong|nong dan|phu nu|cuu chien binh|luat gia))"
 )

@@ -27,7 +27,7 @@ class Deadline:
 
 _YEAR = r"(20\d\d)"
 # 'hàng năm', 'hằng năm', and OCR forms 'hane nim', 'hingnim'; 'thường xuyên'
-_RECURRING = re.compile(r"\bh[ai]n[a-z]?\s?n[ai]m\b|\bhang (thang|quy)\b|\bthuong xuyen\b")
+RECURRING = re.compile(r"\bh[ai]n[a-z]?\s?n[ai]m\b|\bhang (thang|quy)\b|\bthuong xuyen\b")
 # the start of a cell or a line giving a time, folded: 'trong thang', 'quy', '2026', 'hang nam', 'theo ke hoach'
 DEADLINE_START = re.compile(
     r"^(trong (thang|nam|quy)|truoc ngay|truoc thang|tu nam|nam 20|quy\b|thang \d|6 thang|20\d\d|\d{1,2}/20\d\d|"
@@ -70,7 +70,7 @@ def readable(text: str | None) -> bool:
 
 
 def _read(folded: str, period_start: dt.date | None, period_end: dt.date | None) -> Deadline | None:
-    if _RECURRING.search(folded):
+    if RECURRING.search(folded):
         return Deadline(period_start, _yearly_day(folded, period_end), True)
     for reader in (
         _read_date,
@@ -289,7 +289,7 @@ def restore_deadline(text: str | None) -> str | None:
     folded = re.sub(r"(?<!\d)[013-9]0(\d\d)(?=\s*-\s*20\d\d)", r"20\1", folded)  # '9026-2030': a 2 read as 9
     if not folded:
         return None
-    if _RECURRING.search(folded):
+    if RECURRING.search(folded):
         return "Thường xuyên" if "thuong xuyen" in folded else "Hàng năm"
     if _read_date(folded):  # a full date is left as printed
         return None

@@ -114,10 +114,17 @@ class Lexicon:
         return {w for v in _deletes(word) for index in (_BUILTIN_INDEX, self._own) for w in index.get(v, ())}
 
     def correct(self, token: str, before: str | None = None, after: str | None = None) -> str | None:
-        """The word an OCR token stands for (its neighbours break ties), or None to keep it as it is."""
+        """The word an OCR token stands for (its neighbours break ties, or name it when its letters name none), or
+        None to keep it as it is. A phrase both neighbours hold outweighs what the letters and the document's own
+        frequent words say ('so dix lieu', 'so dit lieu' → 'sở dữ liệu'); a built-in word is kept."""
+        framed = None if token in _WORDS else _in_phrase(token, before, after, sides=2)
+        if framed:
+            return framed
         found = self.candidates(token)
-        if len(found) <= 1:
-            return found[0] if found else None
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            return _in_phrase(token, before, after)
         sides = {w: ((before, w) in _PAIRS) + ((w, after) in _PAIRS) for w in found}
         most = max(sides.values())
         paired = [w for w in found if most and sides[w] == most]
@@ -171,6 +178,21 @@ class Lexicon:
         return None
 
 
+def _in_phrase(token: str, before: str | None, after: str | None, sides: int = 1) -> str | None:
+    """A token too damaged to read from its letters ('dix' for 'dữ', 'bd' for 'bố'), read from the phrase its
+    neighbours open or close: the one vocabulary word with its first letter, two edits off at most (one for a
+    token of two letters), that goes on from the word before or into the word after (from both: ``sides=2``)."""
+    if not _LETTERS.fullmatch(token) or (before is None and after is None):
+        return None
+    limit = 1 if len(token) <= 2 else 2
+    found = {
+        w
+        for w in _PHRASE_WORDS.get(token[0], ())
+        if ((before, w) in _PAIRS) + ((w, after) in _PAIRS) >= sides and edit_distance(token, w, limit) <= limit
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 # the commonest words of agency and product cells, preferred when a damaged token fits several
 _COMMON = frozenset(
     "cac co quan don vi thuoc cap xa phong van so va cua nam thang quy ke hoach bao cao quyet dinh "
@@ -212,6 +234,10 @@ def _segment(token: str) -> str | None:
 
 _PAIRS = {pair for key in _PHRASE_MAP for pair in zip(key, key[1:], strict=False)}
 PAIRS = frozenset(_PAIRS)  # word pairs inside vocabulary phrases: ('don', 'vi'), ('hoa', 'xa')
+_PHRASE_WORDS: dict[str, set[str]] = {}  # the words of the pairs, under their first letter
+for _pair in _PAIRS:
+    for _word in _pair:
+        _PHRASE_WORDS.setdefault(_word[:1], set()).add(_word)
 _ENDS = {key[-1] for key in _PHRASE_MAP}
 OPEN_WORDS = frozenset(left for left, _ in _PAIRS if left not in _ENDS)  # never end a phrase: 'don', 'uy'
 
@@ -268,6 +294,7 @@ def fix_cell(text: str | None, lexicon: Lexicon) -> str | None:
         folded = folded_words[index]
         before = words[-1][1] if words else None
         after = folded_words[index + 1] if index + 1 < len(folded_words) else None
+        after = (lexicon.correct(after) or after) if after else None  # the next word as read alone ('ligu' → 'lieu')
         corrected = lexicon.correct(folded, before, after)
         if corrected is None:
             if _is_dust(piece, folded):

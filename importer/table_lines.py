@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importer.agencies import AGENCY
-from importer.deadlines import DEADLINE_ANYWHERE, DEADLINE_START, YEAR_RANGE
+from importer.deadlines import DEADLINE_ANYWHERE, DEADLINE_START, RECURRING, YEAR_RANGE
 from importer.markers import BULLET, is_roman, split_numeral
 from importer.ocrfix import OPEN_WORDS, PAIRS, vocab_word
 from importer.text import fold, mostly_capitals
@@ -41,7 +41,10 @@ _PROPER_START = re.compile(
     r"hoi dong|tinh\b|huyen\b|quoc\b|khoa hoc|cong nghe|internet|he thong)"
 )
 _FUNCTION_WORD = re.compile(r"^(v\wi|va|cua|cac|trong|tai|theo|de|cho|nhu|la|o|cong dich|co\w?ng ngh|thu tu\wng)\b")
-_CONNECTOR_END = re.compile(r"([,;&(\-–]|\b(va|cua|thuoc|cac|voi|tai|theo|ve|cho|trong|de|tu|den|o|la|nhu|hoac))$")
+# a word or sign that leaves a phrase open; a '&' glued to a letter is a mark OCR misread ('S&' for 'Sở')
+_CONNECTOR_END = re.compile(
+    r"([,;(\-–]|(?<!\w)&|\b(va|cua|thuoc|cac|voi|tai|theo|ve|cho|trong|de|tu|den|o|la|nhu|hoac))$"
+)
 # the same words with their marks, where folding would confuse them with others ('Một cửa' is no 'của')
 _CONNECTORS = frozenset("và của thuộc các với tại theo về cho trong để từ đến ở là như hoặc".split())
 _BARE_HEAD = re.compile(r"^(van phong|phong|trung tam|so|ban|uy ban|co quan)$")
@@ -496,7 +499,8 @@ def _cut_content(piece: str) -> tuple[str, str]:
         return piece, ""
     cut = len(piece)
     for match in re.finditer(r"(?<=\s)(?=[A-ZÀ-Ỹ])", piece):
-        if AGENCY.match(folded[match.start() :]):
+        rest = folded[match.start() :]
+        if AGENCY.match(rest) or RECURRING.match(rest):  # 'Văn phòng …', a deadline cell 'Hàng năm'
             cut = match.start()
             break
     deadline = YEAR_RANGE.search(folded)
@@ -513,9 +517,13 @@ def _cut_content(piece: str) -> tuple[str, str]:
 # --- cells carried over from the line above ------------------------------------------------------
 
 
+_SPECKS_AFTER = re.compile(r"(\s+[\'’‘`\"~^*_|\\]+)*\s*$")
+
+
 def _open_cell(cell: str) -> bool:
-    """A cell cut mid-phrase: 'Phòng Văn hóa -', 'Các cơ quan, đơn', 'Văn phòng HĐND và'."""
-    tail = fold(cell).strip()
+    """A cell cut mid-phrase: 'Phòng Văn hóa -', 'Các cơ quan, đơn', 'Văn phòng HĐND và' (a speck OCR read
+    after it left out: 'Sở Khoa học và \'')."""
+    tail = _SPECKS_AFTER.sub("", fold(cell))
     if not tail:
         return False
     if re.search(r"[-–,&]$", tail) or _CONNECTOR_END.search(tail) or _BARE_HEAD.match(tail):
@@ -533,7 +541,7 @@ def _carries(cell: str, word: str) -> bool:
 @lru_cache(maxsize=1024)
 def _open_end(cell: str) -> str | None:
     """The vocabulary word an open cell ends on (None when the cell is closed)."""
-    words = fold(cell).split()
+    words = _SPECKS_AFTER.sub("", fold(cell)).split()
     if not words or not _open_cell(cell):
         return None
     last = vocab_word(re.sub(r"[^a-z0-9&¢$@]", "", words[-1]) or words[-1]) if words[-1] not in "-–" else ""
@@ -613,14 +621,15 @@ def _assign_tails(row: list[str], tails: list[str]) -> None:
         elif _OUTPUT.match(folded) and _starts_upper(span):
             column = OUTPUT
         elif column == LEAD and row[LEAD] and not _CONNECTOR_END.search(fold(row[LEAD]).strip()):
-            column = PARTNERS if not row[PARTNERS] or _CONNECTOR_END.search(fold(row[PARTNERS]).strip()) else OUTPUT
+            wraps = not row[PARTNERS] or _CONNECTOR_END.search(fold(row[PARTNERS]).strip()) or not _starts_upper(span)
+            column = PARTNERS if wraps else OUTPUT  # a line of a cell's own starts in lower case
         row[column] = _join(row[column], span)
         if column == DEADLINE:
             column = OUTPUT
 
 
-_PLURAL = re.compile(r"^\W*c\w{1,2}c\b")  # 'Các phòng', 'Các cơ quan' (OCR: 'Céc', 'Céac')
-_MEMBER = re.compile(r"^thu\w[ce]$")  # 'thuộc' as OCR reads it: 'thudc', 'thugc', 'thube', 'thuae'
+_PLURAL = re.compile(r"^\W*c\w{1,2}[cf]\b")  # 'Các phòng', 'Các cơ quan' (OCR: 'Céc', 'Céac', 'Caf')
+_MEMBER = re.compile(r"^thu\S[ce]$")  # 'thuộc' as OCR reads it: 'thudc', 'thugc', 'thube', 'thuae', 'thu?c'
 
 
 def _promote_lead(row: list[str], spans: list[str]) -> tuple[list[str], int]:
@@ -666,8 +675,8 @@ def _spans(tail: str) -> list[str]:
             cuts.add(at)
             deadline = DEADLINE_ANYWHERE.match(rest)
             cuts.add(at + deadline.end())
-        elif tail[at].isupper() and (AGENCY.match(rest) or _OUTPUT.match(rest)) and at > 0:
-            cuts.add(at)
+        elif tail[at].isupper() and (AGENCY.match(rest) or _OUTPUT.match(rest) or _PLURAL.match(rest)) and at > 0:
+            cuts.add(at)  # a plural opens a cell however OCR read the word after it ('Văn phòng Các phvongq')
         elif tail[at].isupper() and at > 0 and re.match(r"(trong (thang|nam|quy)|truoc ngay|hang nam)\b", rest):
             cuts.add(at)
     marks = sorted(cut for cut in cuts if cut < len(tail))

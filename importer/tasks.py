@@ -107,7 +107,7 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
     ]
     tasks = _infer_numbers(tasks, problems)
     tasks += [replace(task, deadline=repair_deadline(task.deadline)) for task in extract_task_blocks(document)]
-    if document.read_by_ocr:
+    if document.read_by_ocr or document.low_fidelity:  # text that lost its marks is OCR output handed over
         roman = roman_quarters(task.deadline for task in tasks)
         tasks = [
             replace(
