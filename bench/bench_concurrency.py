@@ -1,7 +1,8 @@
 """Many people at once: N clients read dashboards, plan and task pages and post task updates and figures for a
 while against the real app under gunicorn, then the bench counts what reached the database.
 
-    .venv/bin/python bench/bench_concurrency.py [--clients 20,50] [--seconds 30] [--workers 4] [--threads 8]
+    .venv/bin/python bench/bench_concurrency.py [--clients 20,50] [--seconds 30] [--worker-class sync|gthread]
+                                                [--workers N] [--threads 8]
                                                 [--reads-per-write 4] [--think SECONDS] [--keep]
     DATABASE_URL=postgres://user@host/db .venv/bin/python bench/bench_concurrency.py
 
@@ -16,8 +17,15 @@ four times for every write (--reads-per-write; 0 for writes only). Each (target,
 one client, so the last value it saw accepted must be the one stored. Latency is CPU time queued: on a machine
 shared with other work it says as much about the machine as about the app, so the load average is printed too.
 
-Prints per run: throughput, p50/p95/p99 latency per kind of request, errors by status, and what was written
-(task update rows, figure versions, audit entries) against what was accepted — "lost" must be 0.
+The server is gunicorn with sync workers, one per CPU, by default: each worker answers one request at a time and
+the others wait in the kernel's queue in order of arrival, so a request waits its turn and then has a CPU to
+itself; with threads (``--worker-class gthread``) every request in flight shares the CPUs with all the others
+and the slow ones (a plan's page) take longest. Sync workers need a buffering proxy (nginx) before them in
+production, so that a slow phone does not hold a worker.
+
+Prints per run: throughput, the CPU the server and the bench's own clients spent per request, p50/p95/p99
+latency per kind of request, errors by status, and what was written (task update rows, figure versions, audit
+entries) against what was accepted — "lost" must be 0.
 Targets: 0 errors, 0 lost, p95 < 300 ms at 20 clients.
 """
 
@@ -531,12 +539,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", default="20,50", help="comma-separated client counts, one run each")
     parser.add_argument("--seconds", type=float, default=30, help="length of each run")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="gunicorn worker processes (default: one a CPU)"
+    )
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker (gthread)")
     parser.add_argument(
         "--worker-class",
-        default="gthread",
-        choices=["gthread", "sync"],
+        default="sync",
+        choices=["sync", "gthread"],
         help="gthread: threads in each worker, keep-alive; sync: one request at a time, a connection each",
     )
     parser.add_argument("--reads-per-write", type=int, default=4, help="reads a client makes for each write")

@@ -145,7 +145,7 @@ def main() -> None:
         setup = django_json(env, SETUP)
         port = free_port()
         log = workdir / "gunicorn.log"
-        server = start_server(env, port, args.workers, args.threads, log)
+        server = start_server(env, port, args.workers, args.threads, "gthread", log)
         print(
             f"cchc survey bench: {engine}, gunicorn {args.workers} workers × {args.threads} threads on "
             f"127.0.0.1:{port}, {args.submissions} submissions at once (half the page's form, half the API) over "
