@@ -354,13 +354,9 @@ def place_tables(
     bottom)`` gives the text inside a box, one printed line a line; coordinates are points from the
     page's top left. ``carry`` is the last row of the table the previous page ended with: a table this
     page starts with (nothing but a page number above it) goes on from there (see ``table_rows``)."""
-    from pdfplumber.table import TableFinder
-
-    finder = TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS)
-    found = sorted((t for t in finder.tables if _is_table(t)), key=lambda t: t.bbox[1])
     placed: list[tuple[float, Block | Table]] = []
     above = 0.0
-    for table in found:
+    for table in find_tables(edges, width, height):
         x0, top, x1, bottom = table.bbox
         placed += [(above, Block(line, Location(page=number))) for line in _lines(text_in(0, above, width, top))]
         cells = [[text_in(*_inset(box)) if box else None for box in row.cells] for row in table.rows]
@@ -370,6 +366,15 @@ def place_tables(
         above = bottom
     placed += [(above, Block(line, Location(page=number))) for line in _lines(text_in(0, above, width, height))]
     return placed
+
+
+def find_tables(edges: list[dict], width: float, height: float) -> list:
+    """The tables pdfplumber's table finder builds from ruling ``edges`` on a page ``width`` by ``height``
+    points, top to bottom; each has ``bbox``, ``rows`` and ``cells`` (boxes in points from the top left)."""
+    from pdfplumber.table import TableFinder
+
+    finder = TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS)
+    return sorted((t for t in finder.tables if _is_table(t)), key=lambda t: t.bbox[1])
 
 
 def _inset(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
