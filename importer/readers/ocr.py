@@ -314,7 +314,7 @@ def _words(image, dpi: int, columns: list[list[Box]] = ()) -> list[Word]:
 
 Piece = tuple[tuple[int, int, int, int], object]  # a box of the page (pixels) and the greyscale array it holds
 NARROW = 15 / 25.4 * 72  # points: a column narrower than 15 mm (a task's number) is read with words beside it
-CONTEXT = 25 / 25.4  # inches of the cells right of a narrow one read with it
+CONTEXT = 12 / 25.4  # inches of the cells right of a narrow one read with it
 EDGE = 3 / 25.4 * 72  # points: no printer prints this near the paper's edge; what is read there is dust
 GAP = 1 / 10  # inches of paper between the cells of a column read by themselves, and around them: no line
 # of one cell runs into the next one's, however close the rules stand (a section row's number over a task's)
@@ -328,14 +328,17 @@ def _trusted(cell: Box, *readings: list[tuple[Word, float]]) -> list[tuple[Word,
     """Of the readings' words in a narrow cell, those of the reading that gives a row's number in figures
     ('1.2', 'II') over one that gives another (``markers.ROW_NUMBER``: 'a)', 'H') over one that gives none
     (Tesseract may trust a misread one more: 'II' read 'H', '5' read 'ỗ'); among equals, of the one whose
-    words Tesseract trusts more on average (the first of equals)."""
+    words Tesseract trusts more on average (the first of equals). Nothing read is as likely as words trusted
+    as little as a speck (``SPECK_CONFIDENCE``: an empty cell's dust read 's', confidence 0)."""
     x0, top, x1, bottom = cell
     inside = [[(w, c) for w, c in reading if x0 <= w[0] < x1 and top <= w[1] < bottom] for reading in readings]
 
     def likelihood(words: list[tuple[Word, float]]) -> tuple[int, float]:
+        confidence = sum(c for _, c in words) / len(words) if words else SPECK_CONFIDENCE
         text = " ".join(word[3] for word, _ in words)
-        number = 0 if not ROW_NUMBER.match(text) else 2 if text[0].isdigit() or is_roman(text.rstrip(".")) else 1
-        return number, sum(c for _, c in words) / len(words) if words else -1.0
+        if confidence < SPECK_CONFIDENCE or not ROW_NUMBER.match(text):
+            return 0, confidence
+        return 2 if text[0].isdigit() or is_roman(text.rstrip(".")) else 1, confidence
 
     return max(inside, key=likelihood)
 
