@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from importer.errors import ImporterError, UnreadableDocument
-from importer.markers import ROW_NUMBER, is_roman
+from importer.markers import ROW_NUMBER, is_roman, strokes_as_roman
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
 from importer.readers.pdf import carried, close_cut_tables, edge, find_tables, in_page_order, place_tables
@@ -329,18 +329,19 @@ def _trusted(cell: Box, *readings: list[tuple[Word, float]]) -> list[tuple[Word,
     ('1.2', 'II') over one that gives another (``markers.ROW_NUMBER``: 'a)', 'H') over one that gives none
     (Tesseract may trust a misread one more: 'II' read 'H', '5' read 'ỗ'); among equals, of the one whose
     words Tesseract trusts more on average (the first of equals). Nothing read is as likely as words trusted
-    as little as a speck (``SPECK_CONFIDENCE``: an empty cell's dust read 's', confidence 0)."""
+    as little as a speck (``SPECK_CONFIDENCE``: an empty cell's dust read 's', confidence 0). A sans-serif I
+    read as a stroke ('|') is an I (``markers.strokes_as_roman``)."""
     x0, top, x1, bottom = cell
     inside = [[(w, c) for w, c in reading if x0 <= w[0] < x1 and top <= w[1] < bottom] for reading in readings]
 
     def likelihood(words: list[tuple[Word, float]]) -> tuple[int, float]:
         confidence = sum(c for _, c in words) / len(words) if words else SPECK_CONFIDENCE
-        text = " ".join(word[3] for word, _ in words)
+        text = " ".join(strokes_as_roman(word[3]) for word, _ in words)
         if confidence < SPECK_CONFIDENCE or not ROW_NUMBER.match(text):
             return 0, confidence
         return 2 if text[0].isdigit() or is_roman(text.rstrip(".")) else 1, confidence
 
-    return max(inside, key=likelihood)
+    return [((x, y, line, strokes_as_roman(text)), c) for (x, y, line, text), c in max(inside, key=likelihood)]
 
 
 def _pixels(box: Box, dpi: int, shape: tuple[int, int]) -> tuple[int, int, int, int]:
