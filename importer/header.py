@@ -348,9 +348,9 @@ _LEVEL_WORDS = {
     "quan": ("quận", None),
     "thi xa": ("thị xã", None),
 }
-_COMMITTEE = re.compile(
-    r"(?:uy ban nhan dan|ubnd)\s+(thi tran|thi xa|dac khu|thanh pho|phuong|huyen|quan|tinh|xa)\b\s*(.*)$"
-)
+# a committee's name, its spaces as OCR may read them: a speck between two words read as a dash ('ỦY BAN-NHÂN DÂN')
+_COMMITTEE_NAME = r"(?:uy[\s-]ban[\s-]nhan[\s-]dan|ubnd)"
+_COMMITTEE = re.compile(rf"{_COMMITTEE_NAME}\s+(thi tran|thi xa|dac khu|thanh pho|phuong|huyen|quan|tinh|xa)\b\s*(.*)$")
 _DEPARTMENT = re.compile(r"(?:^|\s)so\s+(?!:|hieu\b|ky hieu\b)(?=[^\W\d])(\S.*)$")
 # a board under the province's committee, on the letterhead's line under it ('UBND TỈNH QUẢNG NINH' / 'BAN QUẢN LÝ
 # CÁC KHU KINH TẾ', 'BAN DÂN TỘC'): the board is the issuer, as a department is
@@ -370,7 +370,7 @@ _NOT_ISSUER = re.compile(
     r"|^\W*d\S{1,2} th\S{1,2}o\W*$"
 )
 # a line that names an authority (the issuing body's own line under a decision's title)
-_AUTHORITY = re.compile(r"\b(uy ban nhan dan|ubnd|thu tuong|chinh phu|bo truong|hoi dong nhan dan)\b")
+_AUTHORITY = re.compile(rf"\b({_COMMITTEE_NAME}|thu tuong|chinh phu|bo truong|hoi dong nhan dan)\b")
 _MOTTO = re.compile(r"c\S{0,2}ng h\S{0,2}a\b.*$|\S{1,3}c [l1]\S{1,2}p\s*[-–].*$|\bt\S{0,2} do\s*[-–].*$")
 _PREAMBLE_ISSUER = re.compile(
     rf"(?:^|[.;,:]\s*)((?:uy ban nhan dan|ubnd|so)\b[^.;,:]{{0,60}}?)\s+(?:ban hanh|xay dung|trien khai)\s+{KE_HOACH}"

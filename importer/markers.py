@@ -81,6 +81,12 @@ def is_roman(text: str) -> bool:
     return bool(text) and bool(_STRICT_ROMAN.match(text))
 
 
+def strokes_as_roman(token: str) -> str:
+    """A roman numeral of strokes alone as OCR reads a sans-serif I ('|', 'l', '||') written in I's ('I', 'II');
+    any other token as it is."""
+    return "I" * len(token) if token and set(token) <= {"|", "l"} else token
+
+
 def numeral_value(token: str) -> int | None:
     """The value of a numeral printed in arabic or roman figures, either case, and with a roman I as OCR reads
     it ('l', '1', '|'): '3' → 3, 'III' → 3, 'iv' → 4, 'Il' → 2, '1v' → 4; None for anything else ('IIII', 'a')."""

@@ -450,7 +450,8 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
             return merged[0]
         if not others and content in ("", tt) and _names_a_section(tt):
             return ""  # 'CẢI CÁCH THỂ CHẾ' merged across the whole row, its numeral left out
-        if not others and not any(c.isdigit() for c in tt) and mostly_capitals(title) and len(title) >= 6:
+        garbled = not any(c.isdigit() for c in tt.replace("1", "I"))  # a roman I read '1' ('1H:' for III)
+        if not others and garbled and mostly_capitals(title) and len(title) >= 6:
             return ""  # '[. | CAI CÁCH THÊ CHẾ': a scan's roman numeral garbled past reading
         return None
     if tt and re.match(r"^\d+\.?$", tt) and not mostly_capitals(title):

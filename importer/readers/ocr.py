@@ -4,11 +4,12 @@ Each sheet is first made fit to read by OpenCV (``importer.readers.page_cv``): a
 and its perspective flattened, two pages copied on one sheet split, a fax or a dithered scan smoothed back
 to greys, its paper evened out if it is lit unevenly, each page turned a quarter if it was scanned on its
 side and levelled if it was fed askew. Then its ruling lines are found on the image (dotted and broken ones
-closed) and erased with the speckle, and it is read by one Tesseract pass (every word with its box). The
-same table finder as for a PDF's drawn rules (``importer.readers.pdf.place_tables``) turns the rules into
-cells, each word goes to the cell holding its centre, and the words outside tables stay text blocks in
-reading order. So a scanned task table comes out as a ``Table`` like a printed one, and a table running
-over a page break gives one ``Table`` per page for the tasks stage to join.
+closed) and erased with the speckle. The same table finder as for a PDF's drawn rules
+(``importer.readers.pdf.place_tables``) turns the rules into cells; Tesseract reads each column of a table
+by itself, then the page around the tables (every word with its box: ``_words``), each word goes to the
+cell holding its centre, and the words outside tables stay text blocks in reading order. So a scanned task
+table comes out as a ``Table`` like a printed one, and a table running over a page break gives one
+``Table`` per page for the tasks stage to join.
 
 Tesseract runs in-process through tesserocr, whose wheel carries its own Tesseract 5.5 built
 single-threaded; only the ``vie`` model comes from the system (Debian's ``tesseract-ocr-vie``).
@@ -21,6 +22,7 @@ OpenMP) needed 2.2-2.9 s of CPU for a dense A4 page, this engine 1.1-1.2 s (psm 
 
 from __future__ import annotations
 
+import bisect
 import glob
 import os
 import re
@@ -30,9 +32,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from importer.errors import ImporterError, UnreadableDocument
+from importer.markers import ROW_NUMBER, is_roman, strokes_as_roman
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
-from importer.readers.pdf import carried, close_cut_tables, edge, in_page_order, place_tables
+from importer.readers.pdf import carried, close_cut_tables, edge, find_tables, in_page_order, place_tables
 from importer.readers.raster_tables import Rule, ink_map, runs_down, skew
 
 if TYPE_CHECKING:
@@ -186,10 +189,25 @@ def see_sheet(image, dpi: int) -> Seen:
     seen: Seen = []
     for page, page_dpi, rules in prepare(image, dpi):
         scale = 72 / page_dpi
-        seen.append(
-            (_words(page, page_dpi), [_edge(rule, scale) for rule in rules], page.width * scale, page.height * scale)
-        )
+        edges = [_edge(rule, scale) for rule in rules]
+        width, height = page.width * scale, page.height * scale
+        columns = _columns(find_tables(close_cut_tables(edges, RAGGED), width, height))
+        seen.append((_words(page, page_dpi, columns), edges, width, height))
     return seen
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _columns(tables: list) -> list[list[Box]]:
+    """The cells of the page's ruled tables (``pdf.find_tables``) by the columns they span: each column's
+    cells from the table's top to its bottom, and apart from them each run of cells merged across other
+    columns (a section row, a head over two columns)."""
+    columns: dict[tuple[int, int, int], list[Box]] = {}
+    for index, table in enumerate(tables):
+        for box in table.cells:
+            columns.setdefault((index, round(box[0]), round(box[2])), []).append(box)
+    return list(columns.values())
 
 
 def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -> tuple[Placed, tuple[str, ...] | None]:
@@ -256,17 +274,114 @@ def _edge(rule: Rule, scale: float) -> dict:
     return edge("v", middle, middle, rule.y0 * scale, rule.y1 * scale)
 
 
-def _words(image, dpi: int) -> list[Word]:
-    """Tesseract's words in its reading order: (x, y) of the word's centre in points, its line number,
-    its text (split where Tesseract missed a space: ``importer.ocrfix.unglue``); specks (``speck``) are
-    left out. The image stays greyscale: Tesseract's recogniser reads the grey levels and gets more marks
-    right than on a black and white copy."""
+def _words(image, dpi: int, columns: list[list[Box]] = ()) -> list[Word]:
+    """Tesseract's words: (x, y) of the word's centre in points, its line number, its text (split where
+    Tesseract missed a space: ``importer.ocrfix.unglue``); specks (``speck``) are left out. Each column of a
+    ruled table (``columns``: its cells' boxes in points) is read by itself, its cells one under the other
+    with paper between them, then the page around the tables: the cells of a row stand side by side, but a
+    producer that centres a cell's lines from top to bottom puts them at other heights than its
+    neighbours', and read across the page they made one line of the two ('phường' read 'hườn p 9'). A
+    narrow column's cells (``NARROW``: the number's) are read also with the start of the cells right of
+    them, and each keeps the likelier reading (``_trusted``): a lone 'I' or '1' needs the words after it
+    to be told from a speck, a number centred beside lines at other heights does not. A cell the table
+    finder merged over others (a rule the scan lost) is read without them, so no word is read twice; a
+    word read within ``EDGE`` of the paper's edge is dust. The image stays greyscale: Tesseract's
+    recogniser reads the grey levels and gets more marks right than on a black and white copy."""
+    import numpy as np
+
+    grey = np.asarray(image, dtype=np.uint8)
+    around = grey.copy()
+    pieces: dict[Box, Piece] = {}  # each cell's part of the page, the smaller cells' taken out of the larger
+    for cell in sorted({cell for cells in columns for cell in cells}, key=lambda c: (c[2] - c[0]) * (c[3] - c[1])):
+        x0, y0, x1, y1 = box = _pixels(cell, dpi, grey.shape)
+        pieces[cell] = (box, around[y0:y1, x0:x1].copy())
+        around[y0:y1, x0:x1] = 255
+    read: list[tuple[Word, float]] = []
+    for cells in columns:
+        alone = _read_pieces([pieces[cell] for cell in cells], dpi, _last_line(read))
+        if cells[0][2] - cells[0][0] < NARROW:
+            reach = round(CONTEXT * dpi)
+            wider = [(x0, y0, min(grey.shape[1], x1 + reach), y1) for (x0, y0, x1, y1), _ in map(pieces.get, cells)]
+            beside = [(box, grey[box[1] : box[3], box[0] : box[2]]) for box in wider]
+            beside = _read_pieces(beside, dpi, _last_line(read + alone))
+            alone = [word for cell in cells for word in _trusted(cell, alone, beside)]
+        read += alone
+    height, width = (side * 72 / dpi for side in grey.shape)
+    page = _read_pieces([((0, 0, grey.shape[1], grey.shape[0]), around)], dpi, _last_line(read), gap=0)
+    page = [(w, c) for w, c in page if EDGE < w[0] < width - EDGE and EDGE < w[1] < height - EDGE]
+    return [word for word, _ in page + read]
+
+
+Piece = tuple[tuple[int, int, int, int], object]  # a box of the page (pixels) and the greyscale array it holds
+NARROW = 15 / 25.4 * 72  # points: a column narrower than 15 mm (a task's number) is read with words beside it
+CONTEXT = 12 / 25.4  # inches of the cells right of a narrow one read with it
+EDGE = 3 / 25.4 * 72  # points: no printer prints this near the paper's edge; what is read there is dust
+GAP = 1 / 10  # inches of paper between the cells of a column read by themselves, and around them: no line
+# of one cell runs into the next one's, however close the rules stand (a section row's number over a task's)
+
+
+def _last_line(read: list[tuple[Word, float]]) -> int:
+    return max((word[2] for word, _ in read), default=0)
+
+
+def _trusted(cell: Box, *readings: list[tuple[Word, float]]) -> list[tuple[Word, float]]:
+    """Of the readings' words in a narrow cell, those of the reading that gives a row's number in figures
+    ('1.2', 'II') over one that gives another (``markers.ROW_NUMBER``: 'a)', 'H') over one that gives none
+    (Tesseract may trust a misread one more: 'II' read 'H', '5' read 'ỗ'); among equals, of the one whose
+    words Tesseract trusts more on average (the first of equals). Nothing read is as likely as words trusted
+    as little as a speck (``SPECK_CONFIDENCE``: an empty cell's dust read 's', confidence 0). A sans-serif I
+    read as a stroke ('|') is an I (``markers.strokes_as_roman``)."""
+    x0, top, x1, bottom = cell
+    inside = [[(w, c) for w, c in reading if x0 <= w[0] < x1 and top <= w[1] < bottom] for reading in readings]
+
+    def likelihood(words: list[tuple[Word, float]]) -> tuple[int, float]:
+        confidence = sum(c for _, c in words) / len(words) if words else SPECK_CONFIDENCE
+        text = " ".join(strokes_as_roman(word[3]) for word, _ in words)
+        if confidence < SPECK_CONFIDENCE or not ROW_NUMBER.match(text):
+            return 0, confidence
+        return 2 if text[0].isdigit() or is_roman(text.rstrip(".")) else 1, confidence
+
+    return [((x, y, line, strokes_as_roman(text)), c) for (x, y, line, text), c in max(inside, key=likelihood)]
+
+
+def _pixels(box: Box, dpi: int, shape: tuple[int, int]) -> tuple[int, int, int, int]:
+    """A box in points as pixel bounds inside an image of ``shape`` (rows, columns)."""
+    scale = dpi / 72
+    x0, top, x1, bottom = box
+    height, width = shape
+    return (
+        max(0, int(x0 * scale)),
+        max(0, int(top * scale)),
+        min(width, int(x1 * scale) + 1),
+        min(height, int(bottom * scale) + 1),
+    )
+
+
+def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | None = None) -> list[tuple[Word, float]]:
+    """Tesseract's words in pieces of a greyscale page read as one image, the pieces one under the other,
+    ``gap`` pixels of paper between and around them (``GAP``), with their confidence; each word placed
+    where it stands on the page, in Tesseract's reading order, its lines numbered on from ``lines_before``
+    (no line of another reading has a higher number)."""
+    import numpy as np
     from tesserocr import RIL, iterate_level
+
+    gap = round(dpi * GAP) if gap is None else gap
+    pieces = sorted(pieces, key=lambda piece: piece[0][1])
+    left, right = min(box[0] for box, _ in pieces), max(box[2] for box, _ in pieces)
+    height = sum(y1 - y0 + gap for (_, y0, _, y1), _ in pieces) + gap
+    image = np.full((height, right - left + 2 * gap), 255, np.uint8)
+    bands = []  # where each piece stands on the image: its first row there, and its top on the page
+    at = gap
+    for (x0, y0, x1, y1), part in pieces:
+        image[at : at + y1 - y0, x0 - left + gap : x1 - left + gap] = part
+        bands.append((at, y0))
+        at += y1 - y0 + gap
+    firsts = [first for first, _ in bands]
 
     _read(image, dpi)
     scale = 72 / dpi
     words = []
-    line = 0
+    line = lines_before
     for word in iterate_level(_engine.GetIterator(), RIL.WORD):
         if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
             continue
@@ -276,9 +391,13 @@ def _words(image, dpi: int) -> list[Word]:
         box = word.BoundingBox(RIL.WORD)
         if text and text.strip() and box:
             x0, y0, x1, y1 = box
-            if speck(text, word.Confidence(RIL.WORD), (y1 - y0) * scale):
+            confidence = word.Confidence(RIL.WORD)
+            if speck(text, confidence, (y1 - y0) * scale):
                 continue
-            words.append(((x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, line, unglue(text)))
+            y = (y0 + y1) / 2
+            first, top = bands[max(0, bisect.bisect_right(firsts, y) - 1)]
+            x, y = (x0 + x1) / 2 - gap + left, y - first + top
+            words.append(((x * scale, y * scale, line, unglue(text)), confidence))
     return words
 
 
@@ -314,10 +433,14 @@ def despeckle(words: list[str]) -> list[str]:
 
 
 def _read(image, dpi: int) -> None:
-    """Tesseract reads the greyscale image; its results wait in the engine."""
+    """Tesseract reads the greyscale image (Pillow or an array); its results wait in the engine."""
+    import numpy as np
+
     if _engine is None:  # called outside a worker (tests, one image)
         _start_worker(_tessdata())
-    _engine.SetImageBytes(image.tobytes(), image.width, image.height, 1, image.width)
+    grey = np.ascontiguousarray(image, dtype=np.uint8)
+    height, width = grey.shape
+    _engine.SetImageBytes(grey.tobytes(), width, height, 1, width)
     _engine.SetSourceResolution(dpi)
     _engine.Recognize()
 

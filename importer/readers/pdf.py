@@ -469,15 +469,9 @@ def place_tables(
     bottom)`` gives the text inside a box, one printed line a line; coordinates are points from the
     page's top left. ``carry`` is the last row of the table the previous page ended with: a table this
     page starts with (nothing but a page number above it) goes on from there (see ``table_rows``)."""
-    from pdfplumber.table import TableFinder
-
-    finder = TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS)
-    found = sorted(
-        (t for t in finder.tables if _is_table(t) or _cut_end(t, carry, text_in, width)), key=lambda t: t.bbox[1]
-    )
     placed: list[tuple[float, Block | Table]] = []
     above = 0.0
-    for table in found:
+    for table in find_tables(edges, width, height, also=lambda t: _cut_end(t, carry, text_in, width)):
         x0, top, x1, bottom = table.bbox
         placed += [(above, Block(line, Location(page=number))) for line in _lines(text_in(0, above, width, top))]
         cells = [[text_in(*_inset(box)) if box else None for box in row.cells] for row in table.rows]
@@ -487,6 +481,17 @@ def place_tables(
         above = bottom
     placed += [(above, Block(line, Location(page=number))) for line in _lines(text_in(0, above, width, height))]
     return placed
+
+
+def find_tables(edges: list[dict], width: float, height: float, also: Callable[[object], bool] | None = None) -> list:
+    """The tables pdfplumber's table finder builds from ruling ``edges`` on a page ``width`` by ``height``
+    points, top to bottom; each has ``bbox``, ``rows`` and ``cells`` (boxes in points from the top left). A box
+    too small to be a table is kept when ``also`` says so (the end of a row a page break cut)."""
+    from pdfplumber.table import TableFinder
+
+    finder = TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS)
+    kept = (t for t in finder.tables if _is_table(t) or (also is not None and also(t)))
+    return sorted(kept, key=lambda t: t.bbox[1])
 
 
 def _inset(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

@@ -21,15 +21,23 @@ Row = Sequence[str]
 def numbers_columns(row: Row) -> bool:
     """The row under a header that only numbers the columns: '1 | 2 | 3 | …' or '(1) | (2) | …', from 1 or
     going on from a table cut before ('(4) | (5) | …'); half of the numbers may be misread by OCR ('(@)',
-    'q)', '›—@)'; the rest in order), no row of a task table holds nothing but such marks."""
+    'q)', '›—@)'; the rest in order) or lost (their cells empty: the numbers count the columns; an empty
+    cell under a merged head is none), no row of a task table holds nothing but such marks."""
     cells = [cell.strip() for cell in row if cell and cell.strip()]
     marks = [_COLUMN_NUMBER.match(cell) for cell in cells]
     if len(cells) < 3 or not all(marks):
         return False
     digits = [re.sub(r"\D", "", mark[1]) for mark in marks]
-    numbers = [(at, int(number)) for at, number in enumerate(digits) if number]
-    if not numbers or len(numbers) < len(cells) - len(cells) // 2:
+    if len([number for number in digits if number]) < len(cells) - len(cells) // 2:
         return False
+    by_column = [re.sub(r"\D", "", cell.strip()) if cell else "" for cell in row]  # every cell a mark
+    return _in_order(digits) or _in_order(by_column)
+
+
+def _in_order(digits: list[str]) -> bool:
+    """Whether the numbers among ``digits`` (one a place, '' where none was read) count the places on from
+    1 or more."""
+    numbers = [(at, int(number)) for at, number in enumerate(digits) if number]
     start = numbers[0][1] - numbers[0][0]
     return start >= 1 and all(value == start + at for at, value in numbers)
 

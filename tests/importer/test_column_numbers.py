@@ -18,6 +18,7 @@ from importer.readers.table_head import numbers_columns
         ("q1}", "(2)", "`)", "4", "@)", "(6)"),  # an office scan: its brackets misread too
         ("(4)", "(5)", "(6)", "(7)"),  # the columns of a table cut before
         ("(1)", "", "(2)", "(3)"),  # an empty cell under a merged head
+        ("q}", "(2)", "", "(4)", "@G)", "(6)"),  # an office scan: '(3)' lost, its cell empty
     ],
 )
 def test_it_knows_a_row_that_numbers_the_columns(row):

@@ -199,6 +199,7 @@ def test_it_parses_printed_and_ocr_dates():
 
 def test_it_composes_issuers_of_each_level():
     assert compose_issuer("ỦY BAN NHÂN DÂN XÃ MAO ĐIỀN") == ("UBND xã Mao Điền", "xa")
+    assert compose_issuer("ỦY BAN-NHÂN DÂN XÃ ĐẠI TỪ") == ("UBND xã Đại Từ", "xa")  # a speck read as a dash
     assert compose_issuer("UBND THÀNH PHỐ HẢI PHÒNG") == ("UBND thành phố Hải Phòng", "tinh")
     assert compose_issuer("So Ngoai vu", "thành phố Hai Phong") == ("Sở Ngoai vu thành phố Hai Phong", "so")
     assert compose_issuer("Ủy ban nhân dân xã") == (None, None)

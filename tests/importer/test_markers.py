@@ -18,6 +18,7 @@ from importer.markers import (
     numeral_value,
     roman,
     split_numeral,
+    strokes_as_roman,
 )
 
 
@@ -48,6 +49,10 @@ def test_it_reads_the_value_of_a_numeral_in_either_figures_as_ocr_reads_it():
     assert [numeral_value(token) for token in ("3", "III", "iv", "Il", "1v", "lv", "XIV")] == [3, 3, 4, 2, 4, 4, 14]
     assert all(numeral_value(roman(n)) == n for n in range(1, 40))
     assert numeral_value("IIII") is None and numeral_value("a") is None
+
+
+def test_it_writes_the_strokes_ocr_reads_for_a_sans_serif_i_as_a_roman_numeral():
+    assert [strokes_as_roman(token) for token in ("|", "ll", "l|", "1", "la", "")] == ["I", "II", "II", "1", "la", ""]
 
 
 def test_it_splits_a_section_rows_numeral_from_its_title():

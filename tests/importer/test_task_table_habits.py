@@ -122,7 +122,7 @@ def test_it_reads_a_head_as_an_office_scan_damages_it(head):
 
 
 def test_it_takes_a_capital_row_whose_numeral_a_scan_garbled_for_a_section():
-    # as Tesseract read an office scan at 200 dpi: 'I.' as '[.', 'III' as 'HÌ', 'V' as 'ÝŸ'
+    # as Tesseract read an office scan at 200 dpi: 'I.' as '[.', 'III' as 'HÌ', 'V' as 'ÝŸ'; a fax: 'III' as '1H:'
     table = Table(
         rows=(
             ("TT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian hoàn thành", "Sản phẩm"),
@@ -130,6 +130,12 @@ def test_it_takes_a_capital_row_whose_numeral_a_scan_garbled_for_a_section():
             ("1", "Rà soát văn bản quy phạm pháp luật", "Văn phòng Sở", "Các phòng", "Quý II/2026", "Báo cáo"),
             ("HÌ", "CẢI CÁCH TÕ CHỨC BỘ MÁY", "", "", "", ""),
             ("1", "Rà soát chức năng, nhiệm vụ", "Văn phòng Sở", "Các phòng", "Năm 2026", "Quyết định"),
+            ("1H:", "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", "", "", "", ""),
+            ("1", "Đánh giá công chức", "Văn phòng Sở", "Các phòng", "Hằng tháng", "Phiếu đánh giá"),
         )
     )
-    assert [row[1] for row in _tasks(table)] == ["Rà soát văn bản quy phạm pháp luật", "Rà soát chức năng, nhiệm vụ"]
+    assert [row[1] for row in _tasks(table)] == [
+        "Rà soát văn bản quy phạm pháp luật",
+        "Rà soát chức năng, nhiệm vụ",
+        "Đánh giá công chức",
+    ]
