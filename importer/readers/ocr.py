@@ -35,7 +35,15 @@ from importer.errors import ImporterError, UnreadableDocument
 from importer.markers import ROW_NUMBER, is_roman, strokes_as_roman
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
-from importer.readers.pdf import carried, close_cut_tables, edge, find_tables, in_page_order, place_tables
+from importer.readers.pdf import (
+    carried,
+    close_cut_tables,
+    draw_lost_rules,
+    edge,
+    find_tables,
+    in_page_order,
+    place_tables,
+)
 from importer.readers.raster_tables import Rule, ink_map, runs_down, skew
 
 if TYPE_CHECKING:
@@ -189,9 +197,9 @@ def see_sheet(image, dpi: int) -> Seen:
     seen: Seen = []
     for page, page_dpi, rules in prepare(image, dpi):
         scale = 72 / page_dpi
-        edges = [_edge(rule, scale) for rule in rules]
         width, height = page.width * scale, page.height * scale
-        columns = _columns(find_tables(close_cut_tables(edges, RAGGED), width, height))
+        edges = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
+        columns = _columns(find_tables(edges, width, height))
         seen.append((_words(page, page_dpi, columns), edges, width, height))
     return seen
 

@@ -456,6 +456,55 @@ def close_cut_tables(edges: list[dict], reach: float = 1) -> list[dict]:
     return edges + cut_at(top, "top") + cut_at(bottom, "bottom")
 
 
+def draw_lost_rules(edges: list[dict], width: float, height: float) -> list[dict]:
+    """A scan may lose a column rule over a few rows (a fax's streak beside it erases it): the table finder
+    then reads the two cells beside it as one. Draw the rule again in a row where it is the only one of the
+    table's column rules missing, the rule parts the cells of at least two other rows, and the cell over it
+    is not merged for real: it neither reaches the table's side (a section row, one cell across the table
+    but for the number) nor stops above the row's other cells (the top of a two-row head over two columns).
+    A row rule lost over a few columns (a section row's top, under a task) leaves a cell holding the cells
+    the finder still built beside the columns rules there: the rule is drawn again where those end; a row rule
+    broken over a few points is joined up (``_bridged``).
+    ``edges`` and the page's size as for ``find_tables``."""
+    edges = edges + _bridged([e for e in edges if e["orientation"] == "h"])
+    drawn = []
+    for table in find_tables(edges, width, height):
+        x0, _, x1, _ = table.bbox
+        rows = [[box for box in row.cells if box is not None] for row in table.rows]
+        parts = [{round(box[0]) for box in boxes} | {round(box[2]) for box in boxes} for boxes in rows]
+        columns = [x for x in sorted(set().union(*parts)) if sum(x in part for part in parts) >= 2]
+        for boxes, part in zip(rows, parts, strict=False):
+            lost = [x for x in columns if x not in part]
+            bottoms = {round(box[3]) for box in boxes}
+            if len(lost) != 1 or len(bottoms) != 1:
+                continue
+            over = next((box for box in boxes if box[0] < lost[0] < box[2]), None)
+            if over is None or min(over[0] - x0, x1 - over[2]) < 1:
+                continue
+            drawn.append(edge("v", lost[0], lost[0], over[1], over[3]))
+        for box in table.cells:
+            inside = {round(other[3]) for other in table.cells if other != box and _within(other, box)}
+            drawn += [edge("h", box[0], box[2], y, y) for y in sorted(inside) if y < box[3] - 1]
+    return edges + drawn
+
+
+def _bridged(horizontal: list[dict], gap: float = 3 / 25.4 * 72) -> list[dict]:
+    """Where a row rule is broken by less than ``gap`` points (3 mm: no column is that narrow; a fax's streak
+    crossing it, or a lost dot of it), the piece that joins it up."""
+    pieces = sorted(horizontal, key=lambda e: (round(e["top"] / 2), e["x0"]))
+    return [
+        edge("h", left["x1"], right["x0"], left["top"], left["top"])
+        for left, right in zip(pieces, pieces[1:], strict=False)
+        if abs(left["top"] - right["top"]) <= 2 and 0 < right["x0"] - left["x1"] <= gap
+    ]
+
+
+def _within(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
+    return (
+        inner[0] >= outer[0] - 1 and inner[1] >= outer[1] - 1 and inner[2] <= outer[2] + 1 and inner[3] <= outer[3] + 1
+    )
+
+
 def place_tables(
     edges: list[dict],
     width: float,
