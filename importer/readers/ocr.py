@@ -233,7 +233,7 @@ def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -
                     lines.setdefault(line, []).append(text)
             return "\n".join(" ".join(despeckle(line)) for line in lines.values())
 
-        items = place_tables(close_cut_tables(edges, RAGGED), width, height, text_in, number, carry)
+        items = place_tables(edges, width, height, text_in, number, carry)  # closed and mended by see_sheet
         carry = carried(items)
         placed += [(below + top, item) for top, item in items]
         below += height

@@ -345,12 +345,13 @@ def open_table_columns(edges: list[dict], text: PageText) -> list[dict]:
     return out
 
 
-def _joined(horizontal: list[dict]) -> list[dict]:
-    """Horizontal rules drawn in pieces end to end (a browser draws each cell's border) joined into one,
-    top to bottom."""
+def _joined(horizontal: list[dict], gap: float = 1.5, level: float = 0.6) -> list[dict]:
+    """Horizontal rules drawn in pieces (a browser draws each cell's border; a fax's streak crossing a rule
+    breaks it) joined into one, top to bottom: pieces within ``level`` points of one height whose ends lie
+    ``gap`` points apart at most."""
     lines: list[list[dict]] = []  # the pieces at one height
     for rule in sorted(horizontal, key=lambda e: e["top"]):
-        if lines and rule["top"] - lines[-1][0]["top"] <= 0.6:
+        if lines and rule["top"] - lines[-1][0]["top"] <= level:
             lines[-1].append(rule)
         else:
             lines.append([rule])
@@ -358,7 +359,7 @@ def _joined(horizontal: list[dict]) -> list[dict]:
     for pieces in lines:
         joined: list[dict] = []
         for rule in sorted(pieces, key=lambda e: e["x0"]):
-            if joined and rule["x0"] <= joined[-1]["x1"] + 1.5:
+            if joined and rule["x0"] <= joined[-1]["x1"] + gap:
                 last = joined[-1]
                 joined[-1] = edge("h", last["x0"], max(last["x1"], rule["x1"]), last["top"], last["top"])
             else:
@@ -464,9 +465,10 @@ def draw_lost_rules(edges: list[dict], width: float, height: float) -> list[dict
     but for the number) nor stops above the row's other cells (the top of a two-row head over two columns).
     A row rule lost over a few columns (a section row's top, under a task) leaves a cell holding the cells
     the finder still built beside the columns rules there: the rule is drawn again where those end; a row rule
-    broken over a few points is joined up (``_bridged``).
+    broken by less than 3 mm (no column is that narrow) is joined up.
     ``edges`` and the page's size as for ``find_tables``."""
-    edges = edges + _bridged([e for e in edges if e["orientation"] == "h"])
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    edges = [e for e in edges if e["orientation"] != "h"] + _joined(horizontal, gap=3 / 25.4 * 72, level=2)
     drawn = []
     for table in find_tables(edges, width, height):
         x0, _, x1, _ = table.bbox
@@ -486,17 +488,6 @@ def draw_lost_rules(edges: list[dict], width: float, height: float) -> list[dict
             inside = {round(other[3]) for other in table.cells if other != box and _within(other, box)}
             drawn += [edge("h", box[0], box[2], y, y) for y in sorted(inside) if y < box[3] - 1]
     return edges + drawn
-
-
-def _bridged(horizontal: list[dict], gap: float = 3 / 25.4 * 72) -> list[dict]:
-    """Where a row rule is broken by less than ``gap`` points (3 mm: no column is that narrow; a fax's streak
-    crossing it, or a lost dot of it), the piece that joins it up."""
-    pieces = sorted(horizontal, key=lambda e: (round(e["top"] / 2), e["x0"]))
-    return [
-        edge("h", left["x1"], right["x0"], left["top"], left["top"])
-        for left, right in zip(pieces, pieces[1:], strict=False)
-        if abs(left["top"] - right["top"]) <= 2 and 0 < right["x0"] - left["x1"] <= gap
-    ]
 
 
 def _within(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
