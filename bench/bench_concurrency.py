@@ -134,7 +134,8 @@ def start_server(
         "cchc.wsgi:application",
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",
-        f"--threads={threads}",
+        # gunicorn runs a sync worker with more than one thread as gthread: threads only for gthread
+        f"--threads={threads if worker_class == 'gthread' else 1}",
         f"--worker-class={worker_class}",
         "--timeout=60",
     ]
