@@ -4,32 +4,8 @@ where the head's texts and the rows leave a gap, and a section row whose title r
 
 from __future__ import annotations
 
-from importer.model import Table
-from importer.readers.pdf import Char, PageText, close_cut_tables, edge, open_table_columns, place_tables
-
-SIZE = 10.0
-
-
-def _printed(x: float, base: float, text: str) -> list[Char]:
-    """``text`` printed from ``x`` on baseline ``base``: 6 points a letter, a space a third of the font's height."""
-    chars = []
-    for letter in text:
-        if letter != " ":
-            chars.append(Char(letter, x, x + 5.5, base, SIZE, base - 3))
-        x += 6 if letter != " " else 3
-    return chars
-
-
-def _rows(words: list[tuple[float, float, str]], rules: tuple[float, ...]) -> tuple[tuple[str, ...], ...]:
-    text = PageText([char for x, base, printed in words for char in _printed(x, base, printed)])
-    edges = [edge("h", 0, 400, y, y) for y in rules]
-
-    def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
-        return "\n".join(text.lines(x0, top, x1, bottom))
-
-    edges += open_table_columns(edges, text)
-    placed = place_tables(close_cut_tables(edges), 400, 200, text_in, 1)
-    return next(item for _, item in placed if isinstance(item, Table)).rows
+from importer.readers.pdf import edge, open_table_columns
+from tests.printed import page, rows_read, table_rows
 
 
 def test_it_reads_the_columns_of_a_table_ruled_only_across():
@@ -47,7 +23,7 @@ def test_it_reads_the_columns_of_a_table_ruled_only_across():
         (50, 88, "Số hóa hồ sơ"),
         (250, 88, "Trung tâm Tin học"),
     ]
-    assert _rows(words, (0, 20, 40, 74, 95)) == (
+    assert table_rows(words, (0, 20, 40, 74, 95)) == (
         ("TT", "Nhiệm vụ", "Chủ trì"),
         ("I", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH VÀ CHẾ ĐỘ CÔNG VỤ", ""),
         ("1", "Rà soát thủ tục hành chính thuộc thẩm quyền của Sở", "Văn phòng Sở"),
@@ -57,7 +33,7 @@ def test_it_reads_the_columns_of_a_table_ruled_only_across():
 
 def test_it_leaves_rules_under_lines_of_text_as_they_are():
     """Two rules of one width (a line under the title, one above the signature) make no table."""
-    text = PageText(_printed(50, 14, "KẾ HOẠCH") + _printed(50, 34, "Cải cách hành chính năm 2026"))
+    text = page([(50, 14, "KẾ HOẠCH"), (50, 34, "Cải cách hành chính năm 2026")])
     assert open_table_columns([edge("h", 0, 400, 0, 0), edge("h", 0, 400, 20, 20)], text) == []
 
 
@@ -83,14 +59,7 @@ def test_it_reads_a_web_pages_table_shaded_row_by_row_with_a_lead_merged_down():
     words = [(10, 14, "TT"), (100, 14, "Nhiệm vụ"), (255, 14, "Chủ trì"), (340, 14, "Phối hợp")]
     words += [(15, 34, "1"), (45, 34, "Số hóa hồ sơ"), (245, 34, "Văn phòng"), (335, 34, "Sở Nội vụ")]
     words += [(15, 64, "2"), (45, 64, "Ký số văn bản"), (335, 64, "Công an")]
-    text = PageText([char for x, base, printed in words for char in _printed(x, base, printed)])
-
-    def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
-        return "\n".join(text.lines(x0, top, x1, bottom))
-
-    edges += open_table_columns(edges, text)
-    placed = place_tables(close_cut_tables(edges), 400, 200, text_in, 1)
-    assert next(item for _, item in placed if isinstance(item, Table)).rows == (
+    assert rows_read(edges, page(words)) == (
         ("TT", "Nhiệm vụ", "Chủ trì", "Phối hợp"),
         ("1", "Số hóa hồ sơ", "Văn phòng", "Sở Nội vụ"),
         ("2", "Ký số văn bản", "Văn phòng", "Công an"),

@@ -1,0 +1,44 @@
+"""A text PDF's page made in code for the PDF reader's tests: characters printed at given places, and the table
+read from them between given rules across."""
+
+from __future__ import annotations
+
+from importer.model import Table
+from importer.readers.pdf import Char, PageText, close_cut_tables, edge, open_table_columns, place_tables
+
+SIZE = 10.0
+WIDTH, HEIGHT = 400, 300
+
+
+def printed(x: float, base: float, text: str) -> list[Char]:
+    """``text`` printed from ``x`` on baseline ``base``: 6 points a letter, a space a third of the font's height;
+    a letter's box 10 points high, 8 above the baseline (lines 10 points apart leave no gap between them)."""
+    chars = []
+    for letter in text:
+        if letter != " ":
+            chars.append(Char(letter, x, x + 5.5, base, SIZE, base - 3, base - 0.8 * SIZE, base + 0.2 * SIZE))
+        x += 6 if letter != " " else 3
+    return chars
+
+
+def page(words: list[tuple[float, float, str]]) -> PageText:
+    """A page's text from ``(x, base, text)`` triples."""
+    return PageText([char for x, base, text in words for char in printed(x, base, text)])
+
+
+def table_rows(words: list[tuple[float, float, str]], rules: tuple[float, ...]) -> tuple[tuple[str, ...], ...]:
+    """The rows of the table read from ``words`` between rules across the page at the heights ``rules``."""
+    text = page(words)
+    edges = [edge("h", 0, WIDTH, y, y) for y in rules]
+    return rows_read(edges, text)
+
+
+def rows_read(edges: list[dict], text: PageText) -> tuple[tuple[str, ...], ...]:
+    """The rows of the first table read from ``edges`` and ``text``, as ``read_ruled_page`` reads them."""
+
+    def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
+        return "\n".join(text.lines(x0, top, x1, bottom))
+
+    edges = edges + open_table_columns(edges, text)
+    placed = place_tables(close_cut_tables(edges), WIDTH, HEIGHT, text_in, 1)
+    return next(item for _, item in placed if isinstance(item, Table)).rows
