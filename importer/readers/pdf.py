@@ -355,12 +355,39 @@ def open_table_columns(edges: list[dict], text: PageText) -> list[dict]:
         if len(tops) >= 3:
             bottom = tops[-1]
             inner = [v for v in vertical if x0 + 3 < v["x0"] < x1 - 3 and v["bottom"] > top and v["top"] < bottom]
-            rows = _parted(text, x0, x1, tops)
-            columns = _columns(text, x0, x1, rows, inner)
-            if columns:  # the rows' rules that are not drawn, with the columns' rules
-                drawn = [rule["top"] for rule in horizontal]
-                out += columns + [edge("h", x0, x1, y, y) for y in rows if all(abs(y - d) > 1 for d in drawn)]
+            drawn = [rule["top"] for rule in horizontal]
+            for run in _between_grids(tops, inner):
+                rows = _parted(text, x0, x1, run)
+                columns = _columns(text, x0, x1, rows, inner)
+                if columns:  # the rows' rules that are not drawn, with the columns' rules
+                    out += columns + [edge("h", x0, x1, y, y) for y in rows if all(abs(y - d) > 1 for d in drawn)]
     return out
+
+
+def _between_grids(tops: list[float], inner: list[dict]) -> list[list[float]]:
+    """The runs of ``tops`` (rules of one width stacked) outside the grids among them: two rows or more in a run
+    that vertical rules ``inner`` cross (drawn lines, not the sides of shaded cells) are a ruled table of their
+    own (two tables stacked on a page, a title between them), not rows of a table ruled only across; runs of
+    fewer than two rows are left out."""
+    spans = list(zip(tops, tops[1:], strict=False))
+    lines = [v for v in inner if v["object_type"] == "line_edge"]  # not a shaded cell's side
+    ruled = [any(v["top"] <= top + 2 and v["bottom"] >= bottom - 2 for v in lines) for top, bottom in spans]
+    in_grid = [False] * len(spans)
+    start = 0
+    for end in range(len(spans) + 1):
+        if end == len(spans) or not ruled[end]:
+            if end - start >= 2:
+                in_grid[start:end] = [True] * (end - start)
+            start = end + 1
+    runs: list[list[float]] = []
+    for k, (top, bottom) in enumerate(spans):
+        if in_grid[k]:
+            continue
+        if runs and runs[-1][-1] == top:
+            runs[-1].append(bottom)
+        else:
+            runs.append([top, bottom])
+    return [run for run in runs if len(run) >= 3]
 
 
 _HEAD_LINES = 6  # a table's head holds this many printed lines at most ("Thời / gian / hoàn / thành")
@@ -675,16 +702,23 @@ def _edges(page, height: float) -> list[dict]:
             edges.append(edge("h", left, right, (top + bottom) / 2, (top + bottom) / 2))
         elif w <= 3 and h > 3:
             edges.append(edge("v", (left + right) / 2, (left + right) / 2, top, bottom))
-        elif w > 3 and h > 3:  # a box: its four sides
-            edges += [edge("h", left, right, top, top), edge("h", left, right, bottom, bottom)]
-            edges += [edge("v", left, left, top, bottom), edge("v", right, right, top, bottom)]
+        elif w > 3 and h > 3:  # a box (a cell's shading, a frame): its four sides
+            edges += [
+                edge("h", left, right, top, top, "rect_edge"),
+                edge("h", left, right, bottom, bottom, "rect_edge"),
+            ]
+            edges += [
+                edge("v", left, left, top, bottom, "rect_edge"),
+                edge("v", right, right, top, bottom, "rect_edge"),
+            ]
     return edges
 
 
-def edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
-    """A horizontal ("h") or vertical ("v") ruling line as pdfplumber's table finder reads it."""
+def edge(orientation: str, x0: float, x1: float, top: float, bottom: float, kind: str = "line_edge") -> dict:
+    """A horizontal ("h") or vertical ("v") ruling line as pdfplumber's table finder reads it; ``kind`` is
+    "rect_edge" for the side of a box, as pdfplumber names it."""
     return {
-        "object_type": "line_edge",
+        "object_type": kind,
         "orientation": orientation,
         "x0": x0,
         "x1": x1,
