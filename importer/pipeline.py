@@ -10,7 +10,7 @@ from importer.coverage import measure_coverage
 from importer.deadlines import readable
 from importer.duties import extract_agencies, extract_reporting
 from importer.errors import NotAPlan
-from importer.header import extract_meta, review_meta
+from importer.header import extract_meta, is_report, review_meta
 from importer.model import Plan, Problem, Status, Task
 from importer.readers import read
 from importer.tables import recover_tables
@@ -43,6 +43,11 @@ def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None =
         raise NotAPlan(
             f"Tệp {path.name} không giống một kế hoạch CCHC (không thấy tiêu đề “KẾ HOẠCH” hay các mục "
             "mục tiêu, nhiệm vụ). Hãy kiểm tra lại đã chọn đúng tệp kế hoạch chưa."
+        )
+    if is_report(document):
+        raise NotAPlan(
+            f"Tệp {path.name} là một báo cáo (BÁO CÁO), không phải kế hoạch: báo cáo kể lại kết quả đã làm, "
+            "không đặt ra nhiệm vụ. Hãy kiểm tra lại đã chọn đúng tệp kế hoạch chưa."
         )
     document = recover_tables(document)
     meta = extract_meta(document)
