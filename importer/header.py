@@ -181,7 +181,7 @@ def _title_lines(lines: list[Line], begin: int) -> list[Line]:
     for line in lines[begin : begin + 5]:
         text = strip_markdown(line.text)
         folded = fold(text)
-        if _CITATION_CUE.match(folded) or folded.startswith("(") or re.match(rf"^{NUMERAL}\s*\.", line.text):
+        if _CITATION_CUE.match(folded) or folded.startswith("(") or re.match(rf"^{NUMERAL}\s*\.", text):
             break
         if re.fullmatch(r"[\W_]+", folded):
             continue
