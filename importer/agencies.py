@@ -60,10 +60,10 @@ _GOES_ON = re.compile(r"\b(va|&|cua|thuoc|voi)\s*$")  # a name goes on after the
 def lead_and_partners(cell: str) -> tuple[str, str]:
     """The lead and the partners a cell of one column 'Cơ quan chủ trì/phối hợp' names: the cell says which is
     which ('Phòng X chủ trì; Công an phường phối hợp', 'Chủ trì: X; phối hợp: Y'), or the lead is the body named
-    first and the partners are all named after it. Where its lines were joined, the next body starts at the
-    first word in capitals of an agency's name ('Văn phòng HĐND và UBND phường Phòng Kinh tế, …' parts before
-    'Phòng'), not one that a name goes on with ('… và UBND …') nor one just after the first body's kind
-    ('Văn phòng Sở')."""
+    first and the partners are all named after it (their line may start 'Phối hợp:'). Where its lines were
+    joined, the next body starts at the first word in capitals of an agency's name ('Văn phòng HĐND và UBND
+    phường Phòng Kinh tế, …' parts before 'Phòng'), not one that a name goes on with ('… và UBND …') nor one
+    just after the first body's kind ('Văn phòng Sở')."""
     folded = fold_aligned(cell)
     leads = _LEADS.search(folded)
     if leads and leads.start() == 0:  # 'Chủ trì: X; phối hợp: Y'
@@ -82,7 +82,8 @@ def lead_and_partners(cell: str) -> tuple[str, str]:
         if (kind and start <= kind.end() + 1) or not cell[start].isupper():
             continue
         if "\n" in cell[:start] or (AGENCY.match(folded[start:]) and not _GOES_ON.search(folded[:start])):
-            return _bare(cell[:start]), _bare(cell[start:])
+            label = _TAKES_PART.match(folded, start)  # the partners' line may say so ('Phối hợp: …')
+            return _bare(cell[:start]), _bare(cell[label.end() if label else start :])
     return _bare(cell), ""
 
 

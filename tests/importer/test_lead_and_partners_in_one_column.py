@@ -1,6 +1,7 @@
 """A ward's task table with one column 'Cơ quan chủ trì/phối hợp' (tests/fixtures/other-unseen2, the ward's plan
-printed from .odt): the lead is named first, in bold on its own line, with the partners under it (the PDF reader
-joins the cell's lines), or the cell says which body leads ('X chủ trì; Y phối hợp'); the lead alone is the lead."""
+printed from .odt, and a department's Word plan): the lead is named first, in bold on its own line, with the
+partners under it (the PDF reader joins the cell's lines; Word's paragraphs may say 'Phối hợp: …'), or the cell
+says which body leads ('X chủ trì; Y phối hợp'); the lead alone is the lead."""
 
 import pytest
 
@@ -33,6 +34,11 @@ def test_it_parts_the_lead_from_the_partners_in_one_column():
     [
         ("Thanh tra Sở Phòng Tổ chức cán bộ", "Thanh tra Sở", "Phòng Tổ chức cán bộ"),  # not 'Thanh tra' | 'Sở …'
         ("Văn phòng Sở\nCác phòng chuyên môn", "Văn phòng Sở", "Các phòng chuyên môn"),
+        (
+            "Thanh tra Sở\nPhối hợp: Phòng Tổ chức cán bộ; Văn phòng Sở",
+            "Thanh tra Sở",
+            "Phòng Tổ chức cán bộ; Văn phòng Sở",
+        ),
         ("Chủ trì: Văn phòng Sở; phối hợp: Phòng Pháp chế", "Văn phòng Sở", "Phòng Pháp chế"),
         ("Sở Nội vụ (chủ trì), Sở Tài chính (phối hợp)", "Sở Nội vụ", "Sở Tài chính"),
         (
