@@ -164,7 +164,8 @@ _SPACE = 0.12  # a gap wider than this share of the font's height between two ch
 _COLUMN = 2.0  # a gap wider than this many font heights parts two texts printed side by side on one line
 _HYPHEN_MARKS = ("\x02", "\ufffe")  # pdfium's marks for a hyphen at a line's end (one per API)
 _MIDDLE = 3.0  # points above the baseline: inside the letters, whatever their size or glyph ('-' is short)
-_SKIPPED = frozenset(" \t\r\n\u00a0")  # spaces and line ends: the gaps between the characters say where they are
+_SKIPPED = frozenset(" \t\r\n\u00a0")
+_PRINTED_SPACES = frozenset(" \u00a0")  # spaces and line ends: the gaps between the characters say where they are
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _LEGACY_SHARE = 0.03
 
@@ -185,13 +186,17 @@ def _without_unicode(char: str) -> bool:
 class PageText:
     """A page's characters with their positions, read back as printed lines in reading order (top to
     bottom, left to right) whatever order the producer wrote them in: a Word plan printed with a font
-    that lacks some Vietnamese letters writes each line font by font ('K HO CH' then 'Ế Ạ')."""
+    that lacks some Vietnamese letters writes each line font by font ('K HO CH' then 'Ế Ạ'). ``spaces`` are
+    where the text layer prints a space (its start across, its baseline): a letter from a fallback font may
+    reach over the space after it ('Kế hoạch', 'THỨ 4'), leaving no gap to tell it by."""
 
-    def __init__(self, chars: list[Char], unmapped: int = 0):
+    def __init__(self, chars: list[Char], unmapped: int = 0, spaces: list[tuple[float, float]] = ()):
         self.chars = sorted(chars, key=lambda c: c.base)
         self.unmapped = unmapped  # glyphs the text layer gives no Unicode for
         self._middles = [c.middle for c in self.chars]
         self.printed = len(self.chars)  # characters other than spaces
+        self.spaces = sorted(spaces, key=lambda s: s[1])
+        self._space_bases = [base for _, base in self.spaces]
 
     @classmethod
     def of(cls, page) -> PageText:
@@ -206,8 +211,10 @@ class PageText:
         raw, rect, x, y = textpage.raw, pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
         box, loose_box = ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
         at, origin = (ctypes.byref(x), ctypes.byref(y)), pdfium_c.FPDFText_GetCharOrigin
-        chars, unmapped = [], 0
+        chars, unmapped, spaces = [], 0, []
         for index, char in enumerate(text):
+            if char in _PRINTED_SPACES and pdfium_c.FPDFText_IsGenerated(raw, index) == 0 and origin(raw, index, *at):
+                spaces.append((x.value, height - y.value))  # a space the producer printed, not one pdfium put in
             if char in _SKIPPED:
                 continue
             if _without_unicode(char):
@@ -220,7 +227,7 @@ class PageText:
             char = "-" if char in _HYPHEN_MARKS else char
             box_top, box_bottom = height - rect.top, height - rect.bottom
             chars.append(Char(char, rect.left, rect.right, base, size, base - _MIDDLE, box_top, box_bottom))
-        return cls(chars, unmapped)
+        return cls(chars, unmapped, spaces)
 
     def unusable(self) -> bool:
         """Whether the text layer cannot be read as Vietnamese: glyphs without Unicode, or the letters of a
@@ -240,7 +247,13 @@ class PageText:
         inside = [c for c in self.chars[begin:end] if x0 <= (c.x0 + c.x1) / 2 <= x1]
         out: list[str] = []
         for row in _rows(inside):
-            out += [text for text in _spell(row) if text.strip()]
+            base, reach = row[0].base, 0.4 * max(c.size for c in row)
+            lo, hi = (
+                bisect.bisect_left(self._space_bases, base - reach),
+                bisect.bisect_right(self._space_bases, base + reach),
+            )
+            spaces = sorted(x for x, _ in self.spaces[lo:hi] if x0 <= x <= x1)
+            out += [text for text in _spell(row, spaces) if text.strip()]
         return out
 
 
@@ -257,9 +270,10 @@ def _rows(chars: list[Char], reach: float | None = None) -> list[list[Char]]:
     return rows
 
 
-def _spell(row: list[Char]) -> list[str]:
-    """One printed line's characters left to right, spaces where the gaps are; a combining mark goes
-    after the letter under it. A gap of several font sizes starts another text."""
+def _spell(row: list[Char], spaces: list[float] = ()) -> list[str]:
+    """One printed line's characters left to right, spaces where the gaps are or where the text layer prints
+    one (``spaces``: where each starts across, sorted) between two letters; a combining mark goes after the
+    letter under it. A gap of several font sizes starts another text."""
     letters = sorted((c for c in row if not unicodedata.combining(c.text)), key=lambda c: c.x0)
     marks: dict[int, list[str]] = {}
     for mark in (c for c in row if unicodedata.combining(c.text)):
@@ -275,12 +289,18 @@ def _spell(row: list[Char]) -> list[str]:
             if gap > _COLUMN * size:
                 texts.append(current)
                 current = ""
-            elif gap > _SPACE * size:
+            elif gap > _SPACE * size or _printed_between(spaces, previous, char):
                 current += " "
         current += char.text + "".join(marks.get(i, ()))
         previous = char
     texts.append(current)
     return [unicodedata.normalize("NFC", text) for text in texts]
+
+
+def _printed_between(spaces: list[float], before: Char, after: Char) -> bool:
+    """Whether the text layer prints a space after the middle of ``before`` and by the start of ``after``."""
+    at = bisect.bisect_right(spaces, (before.x0 + before.x1) / 2)
+    return at < len(spaces) and spaces[at] <= after.x0 + 0.5
 
 
 def _lines(text: str) -> list[str]:
