@@ -380,7 +380,8 @@ _VIET_NAM = re.compile(r"^\W*vi\S{1,2}t nam\W*$")  # the motto's first line wrap
 # the place and date (also with the day left blank), a draft's mark
 _NOT_ISSUER = re.compile(
     rf"(?:^|\s){SO}\s*[:.]|\bso\s+\d|\bng\S{{0,2}}y\b.*\d{{4}}|\bth\S{{0,2}}ng\s+\d{{1,2}}\b"
-    r"|^\W*d\S{1,2} th\S{1,2}o\W*$"
+    # a letter's subject under its number ('V/v báo cáo …') and its addressees ('Kính gửi: …')
+    r"|^\W*d\S{1,2} th\S{1,2}o\W*$|^\W*v\s*/\s*v\b|^\W*k\S{0,2}nh g\S{1,2}i\b"
 )
 # a line that names an authority (the issuing body's own line under a decision's title)
 _AUTHORITY = re.compile(rf"\b({_COMMITTEE_NAME}|thu tuong|chinh phu|bo truong|hoi dong nhan dan)\b")
