@@ -51,6 +51,46 @@ def bodies_in(cell: str) -> list[str]:
     return bodies
 
 
+# in a cell of a column 'Cơ quan chủ trì/phối hợp' (folded): the words saying which body leads and which take part
+_LEADS = re.compile(r"\(?\bchu tri\b\)?\s*:?")
+_TAKES_PART = re.compile(r"\(?\bphoi hop\b\)?\s*(?:voi\b)?\s*:?")
+_GOES_ON = re.compile(r"\b(va|&|cua|thuoc|voi)\s*$")  # a name goes on after these ('HĐND và UBND phường')
+
+
+def lead_and_partners(cell: str) -> tuple[str, str]:
+    """The lead and the partners a cell of one column 'Cơ quan chủ trì/phối hợp' names: the cell says which is
+    which ('Phòng X chủ trì; Công an phường phối hợp', 'Chủ trì: X; phối hợp: Y'), or the lead is the body named
+    first and the partners are all named after it (their line may start 'Phối hợp:'). Where its lines were
+    joined, the next body starts at the first word in capitals of an agency's name ('Văn phòng HĐND và UBND
+    phường Phòng Kinh tế, …' parts before 'Phòng'), not one that a name goes on with ('… và UBND …') nor one
+    just after the first body's kind ('Văn phòng Sở')."""
+    folded = fold_aligned(cell)
+    leads = _LEADS.search(folded)
+    if leads and leads.start() == 0:  # 'Chủ trì: X; phối hợp: Y'
+        part = _TAKES_PART.search(folded, leads.end())
+        return _bare(cell[leads.end() : part.start() if part else len(cell)]), _bare(cell[part.end() :] if part else "")
+    if leads:  # 'X chủ trì; Y phối hợp', 'X (chủ trì), Y (phối hợp)', 'X chủ trì, phối hợp với Y'
+        rest = cell[leads.end() :]
+        kept, at = [], 0
+        for said in _TAKES_PART.finditer(fold_aligned(rest)):
+            kept.append(rest[at : said.start()])
+            at = said.end()
+        return _bare(cell[: leads.start()]), _bare(" ".join([*kept, rest[at:]]))
+    kind = AGENCY.match(folded)
+    for word in re.finditer(r"(?<=[\s,;])\S", cell):
+        start = word.start()
+        if (kind and start <= kind.end() + 1) or not cell[start].isupper():
+            continue
+        if "\n" in cell[:start] or (AGENCY.match(folded[start:]) and not _GOES_ON.search(folded[:start])):
+            label = _TAKES_PART.match(folded, start)  # the partners' line may say so ('Phối hợp: …')
+            return _bare(cell[:start]), _bare(cell[label.end() if label else start :])
+    return _bare(cell), ""
+
+
+def _bare(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;.:-–")
+
+
 # a hyphen OCR read without its spaces between two parts of a name ('Văn hóa-Xã hội', 'Thể thao-Truyền thông'),
 # one after the kind of body that opens it ('Phòng-Kinh tế'), a speck glued to a word's start ('.HĐND')
 _TIGHT_DASH = re.compile(r"(?<=[^\W\d_])\s?[-–]\s?(?=[^\W\d_][^\W\d_])")

@@ -62,16 +62,29 @@ def parse_deadline(
     return _read(folded, period_start, period_end) or Deadline(None, None, False)
 
 
-def readable(text: str | None) -> bool:
-    """Whether a printed deadline names a date, a span or a recurrence that ``parse_deadline`` reads
-    (an empty one is not unreadable: there is nothing to read)."""
+def readable(text: str | None, period_start: dt.date | None = None, period_end: dt.date | None = None) -> bool:
+    """Whether a printed deadline names a date, a span or a recurrence that ``parse_deadline`` reads with the
+    plan's period (an empty one is not unreadable: there is nothing to read)."""
     folded = _repair(fold(text))
-    return not folded.strip() or _read(folded, None, None) is not None
+    return not folded.strip() or _read(folded, period_start, period_end) is not None
 
 
 def _read(folded: str, period_start: dt.date | None, period_end: dt.date | None) -> Deadline | None:
     if RECURRING.search(folded):
         return Deadline(period_start, _yearly_day(folded, period_end), True)
+    found = _read_dated(folded)
+    if found:
+        return found
+    years = [int(y) for y in re.findall(r"(?<!\d)" + _YEAR + r"(?!\d)", folded)]
+    if years:
+        return Deadline(dt.date(min(years), 1, 1), dt.date(max(years), 12, 31), False)
+    if period_start and period_end and period_start.year == period_end.year:
+        # 'Quý II', 'Trước 30/6', 'Tháng 3' in a plan for one year: of that year (not 'Theo tiến độ': no date)
+        return _read_dated(f"{folded}/{period_start.year}") or _read_dated(f"{folded} {period_start.year}")
+    return None
+
+
+def _read_dated(folded: str) -> Deadline | None:
     for reader in (
         _read_date,
         _read_year_to_month,
@@ -84,9 +97,6 @@ def _read(folded: str, period_start: dt.date | None, period_end: dt.date | None)
         found = reader(folded)
         if found:
             return found
-    years = [int(y) for y in re.findall(r"(?<!\d)" + _YEAR + r"(?!\d)", folded)]
-    if years:
-        return Deadline(dt.date(min(years), 1, 1), dt.date(max(years), 12, 31), False)
     return None
 
 
@@ -191,6 +201,12 @@ def _yearly_day(folded: str, period_end: dt.date | None) -> dt.date | None:
         return dt.date(period_end.year, int(match[2]), int(match[1]))
     except ValueError:
         return period_end
+
+
+def period_dates(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """A plan's period as the header gives it ('2026-01', '2026-12') as its first and last days."""
+    first = dt.date(int(start[:4]), int(start[5:7]), 1) if start else None
+    return first, _month_end(int(end[:4]), int(end[5:7])) if end else None
 
 
 def _month_end(year: int, month: int) -> dt.date:

@@ -24,7 +24,7 @@ from importer.sections import (
     strip_markdown,
 )
 from importer.text import fold, fold_aligned, mostly_capitals
-from importer.unmarked import CHUONG_TRINH, HANH_DONG, KE_HOACH, QUYET_DINH, SO, THONG_BAO
+from importer.unmarked import BAO_CAO, CHUONG_TRINH, HANH_DONG, KE_HOACH, QUYET_DINH, SO, THONG_BAO
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,7 @@ _PROGRAMME_WORD = re.compile(rf"^\W*{CHUONG_TRINH}(?: {HANH_DONG})?\W*$")
 _TYPE_WORD = re.compile(
     rf"^\W*(?:{KE_HOACH}(?: {HANH_DONG})?|{CHUONG_TRINH}(?: {HANH_DONG})?|{QUYET_DINH}|{THONG_BAO})\W*$"
 )
+_REPORT_WORD = re.compile(rf"^\W*{BAO_CAO}\W*$")
 _CITATION_CUE = re.compile(
     r"^\W*(thu\S{0,2} hi\S{1,3}n|c\S{1,2}n c\S{1,3}|theo|kem theo|k\S{1,2}m theo)\b.*"
     r"(quy\S{0,2}t d\S{1,2}nh|ngh\S{1,2} (quy\S{0,2}t|d\S{1,2}nh)|ch\S{1,2} th\S|c\S{1,2}ng v\S{1,2}n|"
@@ -162,13 +163,25 @@ def find_title(lines: list[Line]) -> tuple[int | None, list[Line]]:
     return (type_at if type_at is not None else 0), title
 
 
+def is_report(document: Document) -> bool:
+    """The document is a report ('BÁO CÁO' is the first document type alone on its line at its top): it tells
+    what was done, and sets no plan, whatever tables of tasks done it holds."""
+    for line in read_lines(document)[:40]:
+        folded = fold(strip_markdown(line.text))
+        if _TYPE_WORD.match(folded):
+            return False
+        if _REPORT_WORD.match(folded):
+            return True
+    return False
+
+
 def _title_lines(lines: list[Line], begin: int) -> list[Line]:
     """The title's lines from ``begin``: up to the first citation, parenthesis, part heading or authority line."""
     title: list[Line] = []
     for line in lines[begin : begin + 5]:
         text = strip_markdown(line.text)
         folded = fold(text)
-        if _CITATION_CUE.match(folded) or folded.startswith("(") or re.match(rf"^{NUMERAL}\s*\.", line.text):
+        if _CITATION_CUE.match(folded) or folded.startswith("(") or re.match(rf"^{NUMERAL}\s*\.", text):
             break
         if re.fullmatch(r"[\W_]+", folded):
             continue
@@ -367,7 +380,8 @@ _VIET_NAM = re.compile(r"^\W*vi\S{1,2}t nam\W*$")  # the motto's first line wrap
 # the place and date (also with the day left blank), a draft's mark
 _NOT_ISSUER = re.compile(
     rf"(?:^|\s){SO}\s*[:.]|\bso\s+\d|\bng\S{{0,2}}y\b.*\d{{4}}|\bth\S{{0,2}}ng\s+\d{{1,2}}\b"
-    r"|^\W*d\S{1,2} th\S{1,2}o\W*$"
+    # a letter's subject under its number ('V/v báo cáo …') and its addressees ('Kính gửi: …')
+    r"|^\W*d\S{1,2} th\S{1,2}o\W*$|^\W*v\s*/\s*v\b|^\W*k\S{0,2}nh g\S{1,2}i\b"
 )
 # a line that names an authority (the issuing body's own line under a decision's title)
 _AUTHORITY = re.compile(rf"\b({_COMMITTEE_NAME}|thu tuong|chinh phu|bo truong|hoi dong nhan dan)\b")

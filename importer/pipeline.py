@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from importer.coverage import measure_coverage
-from importer.deadlines import readable
+from importer.deadlines import period_dates, readable
 from importer.duties import extract_agencies, extract_reporting
 from importer.errors import NotAPlan
-from importer.header import extract_meta, review_meta
-from importer.model import Plan, Problem, Status, Task
+from importer.header import extract_meta, is_report, review_meta
+from importer.model import Meta, Plan, Problem, Status, Task
 from importer.readers import read
 from importer.tables import recover_tables
 from importer.targets import extract_targets
@@ -44,6 +44,11 @@ def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None =
             f"Tệp {path.name} không giống một kế hoạch CCHC (không thấy tiêu đề “KẾ HOẠCH” hay các mục "
             "mục tiêu, nhiệm vụ). Hãy kiểm tra lại đã chọn đúng tệp kế hoạch chưa."
         )
+    if is_report(document):
+        raise NotAPlan(
+            f"Tệp {path.name} là một báo cáo (BÁO CÁO), không phải kế hoạch: báo cáo kể lại kết quả đã làm, "
+            "không đặt ra nhiệm vụ. Hãy kiểm tra lại đã chọn đúng tệp kế hoạch chưa."
+        )
     document = recover_tables(document)
     meta = extract_meta(document)
     targets, target_problems = extract_targets(document, meta)
@@ -51,7 +56,7 @@ def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None =
     agencies = extract_agencies(document, tasks)
     reporting = extract_reporting(document)
     problems = document.problems + review_meta(meta, document) + target_problems + task_problems
-    problems += review_deadlines(tasks)
+    problems += review_deadlines(tasks, meta)
     plan = Plan(
         doc=path.name,
         status=Status.SUCCESS,
@@ -67,11 +72,13 @@ def run(path: str | Path, limits: Limits = Limits(), progress: Progress | None =
     return validate(plan)
 
 
-def review_deadlines(tasks: tuple[Task, ...]) -> tuple[Problem, ...]:
-    """A printed deadline that names no date is a doubt for the reviewer, not the plan's end date."""
+def review_deadlines(tasks: tuple[Task, ...], meta: Meta) -> tuple[Problem, ...]:
+    """A printed deadline that names no date, even with the plan's period ('Quý II' of a plan for 2026 is
+    read), is a doubt for the reviewer, not the plan's end date."""
+    period = period_dates(meta.period_start, meta.period_end)
     problems = []
     for task in tasks:
-        if task.deadline and not readable(task.deadline):
+        if task.deadline and not readable(task.deadline, *period):
             number = ".".join(part for part in (task.section, task.no) if part)
             problems.append(
                 Problem(

@@ -79,7 +79,8 @@ def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...],
         if found and guessed:
             guessed_at.append(paragraph.location)
         targets += found
-    targets += read_table_targets(document, plan_phase)
+    years = (int(meta.period_start[:4]), int(meta.period_end[:4])) if meta.period_start and meta.period_end else None
+    targets += read_table_targets(document, plan_phase, years)
     targets = _unique(targets)
     if guessed_at:
         problems.append(
@@ -266,13 +267,15 @@ def comparator_of(before: str, after: str) -> str:
 # --- task catalogue as a table ------------------------------------------------------------------------
 
 
-def read_table_targets(document: Document, phase: str | None) -> list[Target]:
-    """Figures stated in the content cell of a catalogue table's rows; area from the table's section rows."""
+def read_table_targets(document: Document, phase: str | None, years: tuple[int, int] | None = None) -> list[Target]:
+    """Figures stated in the content cell of a catalogue table's rows; area from the table's section rows. A
+    table of targets is read by ``read_target_table``; ``years`` are the first and last of the plan's period."""
     targets: list[Target] = []
     for index, table in enumerate(item for item in document.items if isinstance(item, Table)):
         content_column = _content_column(table)
         if content_column is None:
-            targets += [replace(t, location=replace(t.location, table=index)) for t in read_target_table(table, phase)]
+            found = read_target_table(table, phase, years)
+            targets += [replace(t, location=replace(t.location, table=index)) for t in found]
             continue
         area: str | None = None
         for row_number, row in enumerate(table.rows):
@@ -315,47 +318,55 @@ _UNIT_CELL = re.compile(r"^\W*(don vi( tinh| do)?|dvt)\W*$")
 _VALUE_CELL = re.compile(r"ket qua|gia tri|muc tieu|chi tieu (giao|phan dau|dat)|phan dau|nam 20\d\d|giai doan")
 
 
-def read_target_table(table: Table, phase: str | None) -> list[Target]:
+def read_target_table(table: Table, phase: str | None, years: tuple[int, int] | None = None) -> list[Target]:
     """Rows of a table of targets: the indicator cell is the text, the figure comes from the value cell, the
-    unit from the unit cell ('%' when the value cell prints it); a section row sets the area."""
-    columns = _target_columns(table)
+    unit from the unit cell ('%' when the value cell prints it); a section row sets the area. A table giving
+    each year of the plan's period (``years``, its first and last) a column sets a target a year."""
+    columns = _target_columns(table, years)
     if columns is None:
         return []
-    header_at, indicator, unit_column, value_column = columns
+    header_at, indicator, unit_column, values = columns
     targets: list[Target] = []
     area: str | None = None
     for row_number, row in enumerate(table.rows[header_at + 1 :], start=header_at + 1):
         cells = [cell for cell in row if cell.strip()]
-        if not cells or max(indicator, value_column) >= len(row):
+        if not cells or max(indicator, *(column for column, _ in values)) >= len(row):
             continue
-        value_text = fold_aligned(row[value_column])
-        number = NUMBER.search(value_text)
-        if _is_section_row(row, cells) or number is None:
+        numbers = [(column, year, NUMBER.search(fold_aligned(row[column]))) for column, year in values]
+        if _is_section_row(row, cells) or not any(number for _, _, number in numbers):
             found = area_of(" ".join(cells))
             area = found.value if found else area
             continue
-        unit = "%" if "%" in value_text else row[unit_column].strip() if unit_column is not None else ""
-        unit = unit or _unit_after(row[value_column], number.end())
         text = row[indicator].strip()
-        before = value_text[: number.start()] or fold_aligned(text)[-40:]
-        targets.append(
-            Target(
-                text=text,
-                value=parse_number(number[1]),
-                unit=unit or "%",
-                comparator=comparator_of(before, value_text[number.end() :]),
-                area=area or _topic_value(text),
-                phase=phase,
-                location=Location(page=table.location.page, row=row_number, line=table.location.line),
+        for column, year, number in numbers:
+            if number is None:
+                continue
+            value_text = fold_aligned(row[column])
+            unit = "%" if "%" in value_text else row[unit_column].strip() if unit_column is not None else ""
+            unit = unit or _unit_after(row[column], number.end())
+            before = value_text[: number.start()] or fold_aligned(text)[-40:]
+            targets.append(
+                Target(
+                    text=text,
+                    value=parse_number(number[1]),
+                    unit=unit or "%",
+                    comparator=comparator_of(before, value_text[number.end() :]),
+                    area=area or _topic_value(text),
+                    phase=f"năm {year}" if year else phase,
+                    location=Location(page=table.location.page, row=row_number, line=table.location.line),
+                )
             )
-        )
     return targets
 
 
-def _target_columns(table: Table) -> tuple[int, int, int | None, int] | None:
-    """(header row, indicator column, unit column, value column) of a table of targets, else None. Of several
-    value columns that name years ('Chỉ tiêu năm 2025 | Chỉ tiêu năm 2026'), the plan's target is the latest
-    year's: the earlier ones give what was set or reached before."""
+def _target_columns(
+    table: Table, years: tuple[int, int] | None = None
+) -> tuple[int, int, int | None, list[tuple[int, str | None]]] | None:
+    """(header row, indicator column, unit column, value columns) of a table of targets, else None; each value
+    column with the year it sets the target for, None for the plan's period. Value columns naming two years or
+    more of the plan's period (``years``, its first and last: 'Năm 2026 | Năm 2027 | … | Năm 2030') set a target
+    each for its year; else, of several naming years ('Chỉ tiêu năm 2025 | Chỉ tiêu năm 2026'), the plan's
+    target is the latest year's: the earlier ones give what was set or reached before."""
     for index, row in enumerate(table.rows[:3]):
         folded = [fold_aligned(cell).strip() for cell in row]
         indicator = next((k for k, cell in enumerate(folded) if _INDICATOR_CELL.match(cell) and len(cell) <= 40), None)
@@ -363,8 +374,13 @@ def _target_columns(table: Table) -> tuple[int, int, int | None, int] | None:
             continue
         unit = next((k for k, cell in enumerate(folded) if _UNIT_CELL.match(cell)), None)
         values = [k for k, cell in enumerate(folded) if k not in (indicator, unit) and _VALUE_CELL.search(cell)]
-        if values:
-            return index, indicator, unit, max(values, key=lambda k: max(_YEAR.findall(folded[k]), default=""))
+        if not values:
+            continue
+        named = {k: max(_YEAR.findall(folded[k]), default="") for k in values}
+        each = [k for k in values if named[k] and years and years[0] <= int(named[k]) <= years[1]]
+        if len(each) >= 2:
+            return index, indicator, unit, [(k, named[k]) for k in each]
+        return index, indicator, unit, [(max(values, key=lambda k: named[k]), None)]
     return None
 
 

@@ -9,6 +9,9 @@
 The labels may also follow the text in the same paragraph ('… (Cơ quan chủ trì: Sở Nội vụ; thời gian: năm
 2026)'), and the text may have a label of its own ('- Nội dung: …'). A block is a task only when it names
 who leads it: a plan's own 'Thời gian thực hiện: 2026–2030' line is not a task.
+
+A department's work programme gives the lead in a sentence of the item instead ('a) Rà soát … . Giao Phòng Pháp
+chế chủ trì, phối hợp với Văn phòng Sở thực hiện; hoàn thành trong Quý II/2026.'): ``assigned``.
 """
 
 from __future__ import annotations
@@ -46,6 +49,12 @@ def extract_task_blocks(document: Document) -> list[Task]:
             _flush(tasks, current)
             pending, current = None, None
             continue
+        cells = assigned(paragraph.body)
+        if cells:
+            _flush(tasks, current)
+            _flush(tasks, {"no": paragraph.marker, "location": paragraph.location} | cells)
+            pending, current = None, None
+            continue
         folded = fold_aligned(paragraph.body)
         labels = list(_LABEL.finditer(folded))
         if not labels:
@@ -69,6 +78,32 @@ def extract_task_blocks(document: Document) -> list[Task]:
         pending = None
     _flush(tasks, current)
     return tasks
+
+
+# '… . Giao <lead> chủ trì[, phối hợp với <partners>] thực hiện; hoàn thành trong <deadline>.' (folded)
+_ASSIGNED = re.compile(
+    r"(?<=[.;])\s+giao\s+(?P<lead>\S.*?)\s+chu tri\b(?:\s*,?\s*phoi hop voi\s+(?P<partners>\S.*?))?"
+    r"(?:\s+thuc hien\s*[;,]|\s+thuc hien(?=[\s.]*$)|\s*;|(?=[\s.]*$))\s*(?P<deadline>\S.*?)?[\s.]*$"
+)
+_WHEN = re.compile(r"^(?:(?:hoan thanh(?: trong)?|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:?|trong)\s*)?")
+
+
+def assigned(text: str) -> dict | None:
+    """The cells of a task whose lead a sentence of its own gives ('Rà soát … . Giao Phòng Pháp chế chủ trì,
+    phối hợp với Văn phòng Sở thực hiện; hoàn thành trong Quý II/2026.'): content, lead, partners and
+    deadline; None unless the item says what to do before that sentence."""
+    folded = fold_aligned(text)
+    said = _ASSIGNED.search(folded)
+    if not said:
+        return None
+    cells = {"content": text[: said.start()].strip(" ;-–")}
+    for role in ("lead", "partners", "deadline"):
+        value = text[said.start(role) : said.end(role)].strip(" ;.,") if said[role] else ""
+        if role == "deadline":
+            value = value[_WHEN.match(fold_aligned(value)).end() :]
+        if value:
+            cells[role] = value
+    return cells
 
 
 def _role(label: re.Match[str]) -> str:

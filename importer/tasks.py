@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from importer.agencies import agreed_names, looks_like_agency, mend_cell
+from importer.agencies import agreed_names, lead_and_partners, looks_like_agency, mend_cell
 from importer.areas import area_of
 from importer.deadlines import looks_like_deadline, mend_deadline, repair_deadline, restore_deadline, roman_quarters
 from importer.markers import GROUP_NUMBER, NUMERAL, name_sections, split_numeral, strip_bullet
@@ -58,6 +58,7 @@ class _Columns:
     partners: int | None
     deadline: int | None
     output: int | None
+    shared: bool = False  # the lead's column holds the partners too ('Cơ quan chủ trì/phối hợp')
 
 
 def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, ...]]:
@@ -182,6 +183,10 @@ def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | Non
                 roles, index, header = combined, index + 1, both
         roles = _deadline_at_the_end(_with_misread_names(roles, header), header)
         roles = _unnamed_in_place(roles, header, max(len(r) for r in rows[index : index + 4]))
+        lead = roles.get("lead")
+        shared = (
+            lead is not None and "partners" not in roles and bool(re.search(COLUMN_CUES[PARTNERS], fold(header[lead])))
+        )
         return (
             _Columns(
                 tt=roles.get("tt", 0 if roles["content"] > 0 else None),
@@ -190,6 +195,7 @@ def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | Non
                 partners=roles.get("partners"),
                 deadline=roles.get("deadline"),
                 output=roles.get("output"),
+                shared=shared,
             ),
             index,
         )
@@ -404,6 +410,8 @@ def _read_row(
         "deadline": _cell(row, columns.deadline),
         "output": _cell(row, columns.output),
     }
+    if columns.shared:
+        cells["lead"], cells["partners"] = lead_and_partners(cells["lead"])
     if not content and not any(cells.values()):
         return
     # a number cell with no letter or digit is empty: a scan's specks ('„ —') in the cut row's number cell

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 TEXTS = (".txt", ".md", ".html", ".htm")  # read by the text reader (HTML saved from a web page too)
 SUPPORTED = (".docx", ".pdf", *TEXTS, ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+# what to do with a LibreOffice (OpenDocument) file, which is not read
+OPENDOCUMENT_HINT = (
+    "Hãy mở bằng LibreOffice Writer, chọn Tệp → Lưu thành (Save As) định dạng Word (.docx) hoặc xuất ra PDF "
+    "rồi thử lại."
+)
 
 _KIND_NAMES = {
     "pdf": "PDF",
@@ -51,6 +56,10 @@ def sniff(head: bytes) -> str | None:
 def read(path: Path, limits: Limits, progress: Callable[[int, int], None] | None = None) -> Document:
     """Pick the reader by the file's type, after checking it exists, is not empty and not too big."""
     suffix = path.suffix.lower()
+    if suffix == ".odt":
+        raise UnsupportedFormat(
+            f"Không đọc được tệp “{path.name}”: văn bản OpenDocument (.odt) chưa được hỗ trợ. {OPENDOCUMENT_HINT}"
+        )
     if suffix not in SUPPORTED:
         raise UnsupportedFormat(
             f"Không đọc được tệp “{path.name}”: định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ. "

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from importer.errors import UnreadableDocument, UnsupportedFormat
 from importer.markers import BULLETS, roman
 from importer.model import Block, Document, Location, Table
+from importer.readers import OPENDOCUMENT_HINT
 from importer.readers.table_head import join_head, joined, numbers_columns
 
 if TYPE_CHECKING:
@@ -75,7 +76,12 @@ def check_zip(path: Path, limits: Limits) -> None:
         ) from exc
     names = {member.filename for member in members}
     if "word/document.xml" not in names:
-        other = "bảng tính Excel" if "xl/workbook.xml" in names else "một tệp nén không phải văn bản Word"
+        if "content.xml" in names:  # an OpenDocument text (LibreOffice) renamed
+            raise UnsupportedFormat(
+                f"Tệp “{path.name}” là văn bản OpenDocument (.odt) của LibreOffice, không phải Word .docx. "
+                + OPENDOCUMENT_HINT
+            )
+        other = "bảng tính Excel" if "xl/workbook.xml" in names else "một tệp nén"
         raise UnsupportedFormat(
             f"Tệp “{path.name}” là {other}, không phải văn bản Word .docx. Hãy chọn đúng tệp kế hoạch (.docx)."
         )

@@ -164,7 +164,8 @@ _SPACE = 0.12  # a gap wider than this share of the font's height between two ch
 _COLUMN = 2.0  # a gap wider than this many font heights parts two texts printed side by side on one line
 _HYPHEN_MARKS = ("\x02", "\ufffe")  # pdfium's marks for a hyphen at a line's end (one per API)
 _MIDDLE = 3.0  # points above the baseline: inside the letters, whatever their size or glyph ('-' is short)
-_SKIPPED = frozenset(" \t\r\n\u00a0")  # spaces and line ends: the gaps between the characters say where they are
+_SKIPPED = frozenset(" \t\r\n\u00a0")
+_PRINTED_SPACES = frozenset(" \u00a0")  # spaces and line ends: the gaps between the characters say where they are
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _LEGACY_SHARE = 0.03
 
@@ -185,13 +186,17 @@ def _without_unicode(char: str) -> bool:
 class PageText:
     """A page's characters with their positions, read back as printed lines in reading order (top to
     bottom, left to right) whatever order the producer wrote them in: a Word plan printed with a font
-    that lacks some Vietnamese letters writes each line font by font ('K HO CH' then 'Ế Ạ')."""
+    that lacks some Vietnamese letters writes each line font by font ('K HO CH' then 'Ế Ạ'). ``spaces`` are
+    where the text layer prints a space (its start across, its baseline): a letter from a fallback font may
+    reach over the space after it ('Kế hoạch', 'THỨ 4'), leaving no gap to tell it by."""
 
-    def __init__(self, chars: list[Char], unmapped: int = 0):
+    def __init__(self, chars: list[Char], unmapped: int = 0, spaces: list[tuple[float, float]] = ()):
         self.chars = sorted(chars, key=lambda c: c.base)
         self.unmapped = unmapped  # glyphs the text layer gives no Unicode for
         self._middles = [c.middle for c in self.chars]
         self.printed = len(self.chars)  # characters other than spaces
+        self.spaces = sorted(spaces, key=lambda s: s[1])
+        self._space_bases = [base for _, base in self.spaces]
 
     @classmethod
     def of(cls, page) -> PageText:
@@ -206,8 +211,10 @@ class PageText:
         raw, rect, x, y = textpage.raw, pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
         box, loose_box = ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
         at, origin = (ctypes.byref(x), ctypes.byref(y)), pdfium_c.FPDFText_GetCharOrigin
-        chars, unmapped = [], 0
+        chars, unmapped, spaces = [], 0, []
         for index, char in enumerate(text):
+            if char in _PRINTED_SPACES and pdfium_c.FPDFText_IsGenerated(raw, index) == 0 and origin(raw, index, *at):
+                spaces.append((x.value, height - y.value))  # a space the producer printed, not one pdfium put in
             if char in _SKIPPED:
                 continue
             if _without_unicode(char):
@@ -220,7 +227,7 @@ class PageText:
             char = "-" if char in _HYPHEN_MARKS else char
             box_top, box_bottom = height - rect.top, height - rect.bottom
             chars.append(Char(char, rect.left, rect.right, base, size, base - _MIDDLE, box_top, box_bottom))
-        return cls(chars, unmapped)
+        return cls(chars, unmapped, spaces)
 
     def unusable(self) -> bool:
         """Whether the text layer cannot be read as Vietnamese: glyphs without Unicode, or the letters of a
@@ -240,7 +247,13 @@ class PageText:
         inside = [c for c in self.chars[begin:end] if x0 <= (c.x0 + c.x1) / 2 <= x1]
         out: list[str] = []
         for row in _rows(inside):
-            out += [text for text in _spell(row) if text.strip()]
+            base, reach = row[0].base, 0.4 * max(c.size for c in row)
+            lo, hi = (
+                bisect.bisect_left(self._space_bases, base - reach),
+                bisect.bisect_right(self._space_bases, base + reach),
+            )
+            spaces = sorted(x for x, _ in self.spaces[lo:hi] if x0 <= x <= x1)
+            out += [text for text in _spell(row, spaces) if text.strip()]
         return out
 
 
@@ -257,9 +270,10 @@ def _rows(chars: list[Char], reach: float | None = None) -> list[list[Char]]:
     return rows
 
 
-def _spell(row: list[Char]) -> list[str]:
-    """One printed line's characters left to right, spaces where the gaps are; a combining mark goes
-    after the letter under it. A gap of several font sizes starts another text."""
+def _spell(row: list[Char], spaces: list[float] = ()) -> list[str]:
+    """One printed line's characters left to right, spaces where the gaps are or where the text layer prints
+    one (``spaces``: where each starts across, sorted) between two letters; a combining mark goes after the
+    letter under it. A gap of several font sizes starts another text."""
     letters = sorted((c for c in row if not unicodedata.combining(c.text)), key=lambda c: c.x0)
     marks: dict[int, list[str]] = {}
     for mark in (c for c in row if unicodedata.combining(c.text)):
@@ -275,12 +289,18 @@ def _spell(row: list[Char]) -> list[str]:
             if gap > _COLUMN * size:
                 texts.append(current)
                 current = ""
-            elif gap > _SPACE * size:
+            elif gap > _SPACE * size or _printed_between(spaces, previous, char):
                 current += " "
         current += char.text + "".join(marks.get(i, ()))
         previous = char
     texts.append(current)
     return [unicodedata.normalize("NFC", text) for text in texts]
+
+
+def _printed_between(spaces: list[float], before: Char, after: Char) -> bool:
+    """Whether the text layer prints a space after the middle of ``before`` and by the start of ``after``."""
+    at = bisect.bisect_right(spaces, (before.x0 + before.x1) / 2)
+    return at < len(spaces) and spaces[at] <= after.x0 + 0.5
 
 
 def _lines(text: str) -> list[str]:
@@ -355,12 +375,39 @@ def open_table_columns(edges: list[dict], text: PageText) -> list[dict]:
         if len(tops) >= 3:
             bottom = tops[-1]
             inner = [v for v in vertical if x0 + 3 < v["x0"] < x1 - 3 and v["bottom"] > top and v["top"] < bottom]
-            rows = _parted(text, x0, x1, tops)
-            columns = _columns(text, x0, x1, rows, inner)
-            if columns:  # the rows' rules that are not drawn, with the columns' rules
-                drawn = [rule["top"] for rule in horizontal]
-                out += columns + [edge("h", x0, x1, y, y) for y in rows if all(abs(y - d) > 1 for d in drawn)]
+            drawn = [rule["top"] for rule in horizontal]
+            for run in _between_grids(tops, inner):
+                rows = _parted(text, x0, x1, run)
+                columns = _columns(text, x0, x1, rows, inner)
+                if columns:  # the rows' rules that are not drawn, with the columns' rules
+                    out += columns + [edge("h", x0, x1, y, y) for y in rows if all(abs(y - d) > 1 for d in drawn)]
     return out
+
+
+def _between_grids(tops: list[float], inner: list[dict]) -> list[list[float]]:
+    """The runs of ``tops`` (rules of one width stacked) outside the grids among them: two rows or more in a run
+    that vertical rules ``inner`` cross (drawn lines, not the sides of shaded cells) are a ruled table of their
+    own (two tables stacked on a page, a title between them), not rows of a table ruled only across; runs of
+    fewer than two rows are left out."""
+    spans = list(zip(tops, tops[1:], strict=False))
+    lines = [v for v in inner if v["object_type"] == "line_edge"]  # not a shaded cell's side
+    ruled = [any(v["top"] <= top + 2 and v["bottom"] >= bottom - 2 for v in lines) for top, bottom in spans]
+    in_grid = [False] * len(spans)
+    start = 0
+    for end in range(len(spans) + 1):
+        if end == len(spans) or not ruled[end]:
+            if end - start >= 2:
+                in_grid[start:end] = [True] * (end - start)
+            start = end + 1
+    runs: list[list[float]] = []
+    for k, (top, bottom) in enumerate(spans):
+        if in_grid[k]:
+            continue
+        if runs and runs[-1][-1] == top:
+            runs[-1].append(bottom)
+        else:
+            runs.append([top, bottom])
+    return [run for run in runs if len(run) >= 3]
 
 
 _HEAD_LINES = 6  # a table's head holds this many printed lines at most ("Thời / gian / hoàn / thành")
@@ -675,16 +722,23 @@ def _edges(page, height: float) -> list[dict]:
             edges.append(edge("h", left, right, (top + bottom) / 2, (top + bottom) / 2))
         elif w <= 3 and h > 3:
             edges.append(edge("v", (left + right) / 2, (left + right) / 2, top, bottom))
-        elif w > 3 and h > 3:  # a box: its four sides
-            edges += [edge("h", left, right, top, top), edge("h", left, right, bottom, bottom)]
-            edges += [edge("v", left, left, top, bottom), edge("v", right, right, top, bottom)]
+        elif w > 3 and h > 3:  # a box (a cell's shading, a frame): its four sides
+            edges += [
+                edge("h", left, right, top, top, "rect_edge"),
+                edge("h", left, right, bottom, bottom, "rect_edge"),
+            ]
+            edges += [
+                edge("v", left, left, top, bottom, "rect_edge"),
+                edge("v", right, right, top, bottom, "rect_edge"),
+            ]
     return edges
 
 
-def edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
-    """A horizontal ("h") or vertical ("v") ruling line as pdfplumber's table finder reads it."""
+def edge(orientation: str, x0: float, x1: float, top: float, bottom: float, kind: str = "line_edge") -> dict:
+    """A horizontal ("h") or vertical ("v") ruling line as pdfplumber's table finder reads it; ``kind`` is
+    "rect_edge" for the side of a box, as pdfplumber names it."""
     return {
-        "object_type": "line_edge",
+        "object_type": kind,
         "orientation": orientation,
         "x0": x0,
         "x1": x1,

@@ -48,7 +48,15 @@ def _bomb(path: Path, size: int) -> Path:
 
 def test_it_refuses_a_type_it_does_not_read(tmp_path):
     (tmp_path / "plan.odt").write_bytes(b"PK\x03\x04 whatever")
-    _refused(tmp_path / "plan.odt", UnsupportedFormat, ".odt", ".docx")
+    _refused(tmp_path / "plan.odt", UnsupportedFormat, ".odt", "LibreOffice Writer", "Lưu thành", ".docx")
+
+
+def test_it_tells_a_libreoffice_text_named_docx_by_its_content(tmp_path):
+    """A ward's plan kept as .odt (tests/fixtures/other-unseen2) renamed .docx: what it is and how to save it."""
+    with zipfile.ZipFile(tmp_path / "plan.docx", "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    _refused(tmp_path / "plan.docx", UnsupportedFormat, "OpenDocument", "Lưu thành", ".docx")
 
 
 def test_it_refuses_an_empty_file(tmp_path):

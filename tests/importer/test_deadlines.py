@@ -174,3 +174,22 @@ def test_it_writes_a_first_quarter_read_as_1_in_the_plans_own_style():
     assert mend_deadline("Quý 1/2026", roman_quarters=True) == "Quý I/2026"
     assert mend_deadline("Quý 1/2026", roman_quarters=False) == "Quý 1/2026"
     assert mend_deadline("Quý 12026", roman_quarters=False) == "Quý 12026"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quý II", Deadline(D(2026, 4, 1), D(2026, 6, 30))),
+        ("Quý III - IV", Deadline(D(2026, 7, 1), D(2026, 12, 31))),
+        ("Trước 30/6", Deadline(None, D(2026, 6, 30))),
+        ("Tháng 3", Deadline(D(2026, 3, 1), D(2026, 3, 31))),
+        ("Cuối năm", Deadline(D(2026, 10, 1), D(2026, 12, 31))),
+        ("Theo tiến độ", Deadline(None, None)),  # still no date: not the year's end
+    ],
+)
+def test_it_reads_a_time_without_its_year_in_the_year_of_a_plan_for_one_year(text, expected):
+    """A ward's plan for 2026 (tests/fixtures/other-unseen2) writes 'Quý II', 'Trước 30/6' in its 'Thời gian'
+    column: of 2026. In a plan for 2026-2030 the year is not known, and the reviewer is asked."""
+    assert parse_deadline(text, D(2026, 1, 1), D(2026, 12, 31)) == expected
+    assert readable(text, D(2026, 1, 1), D(2026, 12, 31)) is (expected.end is not None)
+    assert not readable(text, D(2026, 1, 1), D(2030, 12, 31))

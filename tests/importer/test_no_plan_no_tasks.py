@@ -1,6 +1,8 @@
 """A document that sets no plan yields no tasks (nor is it taken for a catalogue): a decision that issues a
-regulation; and, from tests/fixtures/other-offices, a working regulation typed in Word, a council resolution
-with targets but no tasks, and a decision setting up a steering committee printed by Chromium."""
+regulation; from tests/fixtures/other-offices, a working regulation typed in Word, a council resolution
+with targets but no tasks, and a decision setting up a steering committee printed by Chromium; from
+tests/fixtures/other-unseen2, a commune's Công văn asking its units to report (Word), a department's Báo cáo of
+results with a table of tasks done (Markdown), and a commune council's Nghị quyết printed from .odt."""
 
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from importer.errors import NotAPlan
 from importer.pipeline import run
 
 OFFICES = Path(__file__).resolve().parents[1] / "fixtures" / "other-offices"
+UNSEEN2 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen2"
 
 DECISION = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
 Số: 15/2026/QĐ-UBND
@@ -69,16 +72,20 @@ def test_it_takes_a_labelled_line_without_a_lead_for_no_task(tmp_path, label):
 
 
 @pytest.mark.parametrize(
-    "name",
+    "path",
     [
-        "bcd_quy_che_lam_viec_2026.docx",
-        "hdnd_nq_cchc_2026_2030.txt",
-        "ubnd_qd_kien_toan_bcd_2026_chromium.pdf",
+        OFFICES / "bcd_quy_che_lam_viec_2026.docx",
+        OFFICES / "hdnd_nq_cchc_2026_2030.txt",
+        OFFICES / "ubnd_qd_kien_toan_bcd_2026_chromium.pdf",
+        UNSEEN2 / "ubnd_xa_cv_bao_cao_cchc_2026.docx",
+        UNSEEN2 / "so_tuphap_bc_ket_qua_cchc_2025.md",
+        UNSEEN2 / "hdnd_xa_nq_ktxh_cchc_2026_odt_lo.pdf",
     ],
+    ids=lambda path: path.name,
 )
-def test_it_finds_no_task_in_a_document_that_sets_no_plan(name):
+def test_it_finds_no_task_in_a_document_that_sets_no_plan(path):
     try:
-        plan = run(OFFICES / name)
+        plan = run(path)
     except NotAPlan:
         return
     assert plan.tasks == ()

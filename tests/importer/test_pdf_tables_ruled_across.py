@@ -43,9 +43,9 @@ def _pieces(y: float, *columns: tuple[float, float]) -> list[dict]:
 
 
 def _box(x0: float, x1: float, top: float, bottom: float) -> list[dict]:
-    """A shaded cell, drawn as a box."""
-    return [edge("h", x0, x1, top, top), edge("h", x0, x1, bottom, bottom)] + [
-        edge("v", x, x, top, bottom) for x in (x0, x1)
+    """A shaded cell, drawn as a box: its sides are a box's, as the reader gives them."""
+    return [edge("h", x0, x1, top, top, "rect_edge"), edge("h", x0, x1, bottom, bottom, "rect_edge")] + [
+        edge("v", x, x, top, bottom, "rect_edge") for x in (x0, x1)
     ]
 
 

@@ -23,3 +23,27 @@ def test_it_reads_the_latest_years_figure_and_its_printed_unit():
         ("Số cuộc kiểm tra công vụ đột xuất", 4.0, "cuộc", ">=", "cong_vu"),
         ("Số dịch vụ công được tái cấu trúc quy trình", 12.0, "dịch vụ", "=", "cong_vu"),
     ]
+
+
+FIVE_YEARS = Table(
+    rows=(
+        ("TT", "Chỉ tiêu", "Năm 2026", "Năm 2027", "Năm 2028"),
+        ("I", "Cải cách thủ tục hành chính", "", "", ""),
+        ("1", "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình (%)", "60", "65", "70"),
+        ("II", "Xây dựng chính quyền số", "", "", ""),
+        ("2", "Tỷ lệ văn bản được ký số (%)", "95", "-", "Tối thiểu 98"),
+    )
+)
+
+
+def test_it_sets_a_target_for_each_year_of_the_plans_period_a_column_gives():
+    """A plan for 2026-2028 whose Phụ lục gives each year a column (tests/fixtures/other-unseen2, the province's
+    plan for 2026-2030): a target a year, its phase that year; a cell without a figure sets none."""
+    targets, _ = extract_targets(Document(items=(FIVE_YEARS,)), Meta(period_start="2026-01", period_end="2028-12"))
+    assert [(t.value, t.comparator, t.area, t.phase) for t in targets] == [
+        (60.0, "=", "tthc", "năm 2026"),
+        (65.0, "=", "tthc", "năm 2027"),
+        (70.0, "=", "tthc", "năm 2028"),
+        (95.0, "=", "chinh_phu_so", "năm 2026"),
+        (98.0, ">=", "chinh_phu_so", "năm 2028"),
+    ]
