@@ -4,7 +4,15 @@ read from them between given rules across."""
 from __future__ import annotations
 
 from importer.model import Table
-from importer.readers.pdf import Char, PageText, close_cut_tables, edge, open_table_columns, place_tables
+from importer.readers.pdf import (
+    Char,
+    PageText,
+    close_cut_tables,
+    edge,
+    find_tables,
+    open_table_columns,
+    place_tables,
+)
 
 SIZE = 10.0
 WIDTH, HEIGHT = 400, 300
@@ -40,5 +48,5 @@ def rows_read(edges: list[dict], text: PageText) -> tuple[tuple[str, ...], ...]:
         return "\n".join(text.lines(x0, top, x1, bottom))
 
     edges = edges + open_table_columns(edges, text)
-    placed = place_tables(close_cut_tables(edges), WIDTH, HEIGHT, text_in, 1)
+    placed = place_tables(find_tables(close_cut_tables(edges), WIDTH, HEIGHT), WIDTH, HEIGHT, text_in, 1)
     return next(item for _, item in placed if isinstance(item, Table)).rows

@@ -36,12 +36,15 @@ from importer.markers import ROW_NUMBER, is_roman, strokes_as_roman
 from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
 from importer.readers.pdf import (
+    Box,
+    Ruled,
     carried,
     close_cut_tables,
     draw_lost_rules,
     edge,
     find_tables,
     in_page_order,
+    is_table,
     place_tables,
 )
 from importer.readers.raster_tables import Rule, ink_map, runs_down, skew
@@ -99,7 +102,7 @@ def ocr_problem(count: int, total: int) -> Problem:
 
 Placed = list[tuple[float, Block | Table]]
 Word = tuple[float, float, int, str]  # (x, y) of its centre in points, its line number, its text
-Seen = list[tuple[list[Word], list[dict], float, float]]  # a sheet's pages: words, rules as edges, width, height
+Seen = list[tuple[list[Word], list[Ruled], float, float]]  # a sheet's pages: words, tables found, width, height
 
 
 def recognise(
@@ -199,20 +202,17 @@ def see_sheet(image, dpi: int) -> Seen:
         scale = 72 / page_dpi
         width, height = page.width * scale, page.height * scale
         edges = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
-        columns = _columns(find_tables(edges, width, height))
-        seen.append((_words(page, page_dpi, columns), edges, width, height))
+        tables = find_tables(edges, width, height)  # found once: the words are placed in them too (place_sheet)
+        seen.append((_words(page, page_dpi, _columns(tables)), tables, width, height))
     return seen
 
 
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom
-
-
-def _columns(tables: list) -> list[list[Box]]:
-    """The cells of the page's ruled tables (``pdf.find_tables``) by the columns they span: each column's
-    cells from the table's top to its bottom, and apart from them each run of cells merged across other
-    columns (a section row, a head over two columns)."""
+def _columns(tables: list[Ruled]) -> list[list[Box]]:
+    """The cells of the page's ruled tables (``pdf.find_tables``, ``pdf.is_table``) by the columns they span:
+    each column's cells from the table's top to its bottom, and apart from them each run of cells merged across
+    other columns (a section row, a head over two columns)."""
     columns: dict[tuple[int, int, int], list[Box]] = {}
-    for index, table in enumerate(tables):
+    for index, table in enumerate(filter(is_table, tables)):
         for box in table.cells:
             columns.setdefault((index, round(box[0]), round(box[2])), []).append(box)
     return list(columns.values())
@@ -224,7 +224,7 @@ def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -
     break cut (``pdf.carried``), and the same of this sheet is returned for the next."""
     placed: Placed = []
     below = 0.0  # points: the second page of a sheet goes under the first
-    for words, edges, width, height in seen:
+    for words, tables, width, height in seen:
 
         def text_in(x0: float, top: float, x1: float, bottom: float, words=words) -> str:
             lines: dict[int, list[str]] = {}
@@ -233,7 +233,7 @@ def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -
                     lines.setdefault(line, []).append(text)
             return "\n".join(" ".join(despeckle(line)) for line in lines.values())
 
-        items = place_tables(edges, width, height, text_in, number, carry)  # closed and mended by see_sheet
+        items = place_tables(tables, width, height, text_in, number, carry)  # rules closed and mended by see_sheet
         carry = carried(items)
         placed += [(below + top, item) for top, item in items]
         below += height

@@ -24,6 +24,7 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -329,7 +330,8 @@ def read_ruled_page(
 
     edges = _edges(page, height)
     edges += open_table_columns(edges, text)
-    placed = place_tables(close_cut_tables(edges), width, height, text_in, number, carry)
+    tables = find_tables(close_cut_tables(edges), width, height)
+    placed = place_tables(tables, width, height, text_in, number, carry)
     return placed, carried(placed)
 
 
@@ -638,7 +640,7 @@ def draw_lost_rules(edges: list[dict], width: float, height: float) -> list[dict
     horizontal = [e for e in edges if e["orientation"] == "h"]
     edges = [e for e in edges if e["orientation"] != "h"] + _joined(horizontal, gap=3 / 25.4 * 72, level=2)
     drawn = []
-    for table in find_tables(edges, width, height):
+    for table in filter(is_table, find_tables(edges, width, height)):
         x0, _, x1, _ = table.bbox
         rows = [[box for box in row.cells if box is not None] for row in table.rows]
         parts = [{round(box[0]) for box in boxes} | {round(box[2]) for box in boxes} for boxes in rows]
@@ -665,21 +667,24 @@ def _within(inner: tuple[float, float, float, float], outer: tuple[float, float,
 
 
 def place_tables(
-    edges: list[dict],
+    tables: list[Ruled],
     width: float,
     height: float,
     text_in: Callable[[float, float, float, float], str],
     number: int,
     carry: tuple[str, ...] | None = None,
 ) -> list[tuple[float, Block | Table]]:
-    """The page's items top to bottom: the tables pdfplumber's table finder builds from ruling
-    ``edges`` (see ``edge``), and the text above, between and below them. ``text_in(x0, top, x1,
-    bottom)`` gives the text inside a box, one printed line a line; coordinates are points from the
-    page's top left. ``carry`` is the last row of the table the previous page ended with: a table this
-    page starts with (nothing but a page number above it) goes on from there (see ``table_rows``)."""
+    """The page's items top to bottom: its tables (``tables``: what ``find_tables`` found on the page, ``width`` by
+    ``height`` points), and the text above, between and below them. ``text_in(x0, top, x1, bottom)`` gives the text
+    inside a box, one printed line a line; coordinates are points from the page's top left. ``carry`` is the
+    last row of the table the previous page ended with: a table this page starts with (nothing but a page number
+    above it) goes on from there (see ``table_rows``); a box too small to be a table (``is_table``) is kept when
+    it is the end of that row (``_cut_end``)."""
     placed: list[tuple[float, Block | Table]] = []
     above = 0.0
-    for table in find_tables(edges, width, height, also=lambda t: _cut_end(t, carry, text_in, width)):
+    for table in tables:
+        if not is_table(table) and not _cut_end(table, carry, text_in, width):
+            continue
         x0, top, x1, bottom = table.bbox
         placed += [(above, Block(line, Location(page=number))) for line in _lines(text_in(0, above, width, top))]
         cells = [[text_in(*_inset(box)) if box else None for box in row.cells] for row in table.rows]
@@ -691,15 +696,38 @@ def place_tables(
     return placed
 
 
-def find_tables(edges: list[dict], width: float, height: float, also: Callable[[object], bool] | None = None) -> list:
-    """The tables pdfplumber's table finder builds from ruling ``edges`` on a page ``width`` by ``height``
-    points, top to bottom; each has ``bbox``, ``rows`` and ``cells`` (boxes in points from the top left). A box
-    too small to be a table is kept when ``also`` says so (the end of a row a page break cut)."""
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom: points from the page's top left
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a ruled table: its box and its cells' left to right, None where a cell merged from the left or
+    from above covers it."""
+
+    bbox: Box
+    cells: tuple[Box | None, ...]
+
+
+@dataclass(frozen=True)
+class Ruled:
+    """A table the table finder built from ruling lines, its boxes alone: plain values, read as often as needed
+    and handed from an OCR worker to the process that places the words (pdfplumber's tables are neither)."""
+
+    bbox: Box
+    rows: tuple[Row, ...]
+    cells: tuple[Box, ...]
+
+
+def find_tables(edges: list[dict], width: float, height: float) -> list[Ruled]:
+    """Every table pdfplumber's table finder builds from ruling ``edges`` (see ``edge``) on a page ``width`` by
+    ``height`` points, top to bottom, even a box too small to be a table (``is_table``)."""
     from pdfplumber.table import TableFinder
 
-    finder = TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS)
-    kept = (t for t in finder.tables if _is_table(t) or (also is not None and also(t)))
-    return sorted(kept, key=lambda t: t.bbox[1])
+    found = []
+    for table in TableFinder(_Ruling(edges, (0, 0, width, height)), TABLE_SETTINGS).tables:
+        rows = tuple(Row(tuple(row.bbox), tuple(row.cells)) for row in table.rows)
+        found.append(Ruled(tuple(table.bbox), rows, tuple(table.cells)))
+    return sorted(found, key=lambda t: t.bbox[1])
 
 
 def _inset(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -750,7 +778,7 @@ def edge(orientation: str, x0: float, x1: float, top: float, bottom: float, kind
     }
 
 
-def _is_table(table) -> bool:
+def is_table(table: Ruled) -> bool:
     """Two rows and two columns at least: a single ruled box or a rule under a heading is not a table."""
     rows = table.rows
     return len(rows) >= 2 and max((len(row.cells) for row in rows), default=0) >= 2

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 MIN_RULE = 0.4 / 2.54  # inches: a rule is at least 4 mm long (the side of a one-line table row)
 MAX_THICKNESS = 1 / 25  # inches: about 1 mm; a Word border is 0.5-1.5 pt
 MAX_SKEW = 5.0  # degrees: a page fed askew into a scanner; more is a page turned, not a skew
@@ -29,15 +31,40 @@ class Rule:
     y1: int
 
 
-def ink_map(image, dpi: int):
-    """The page at about 25 dpi with its ink bright and its paper dark: what ``runs_down`` and ``skew``
-    read. Made once per page, and turned with the page."""
+class InkMap:
+    """The page at about 25 dpi with its ink bright and its paper dark (``image``): what ``runs_down`` and
+    ``skew`` read. Made once per page, and turned with the page; the sharpness of its rows at an angle
+    (``sharpness``) is measured once, though both read it at each whole degree."""
+
+    def __init__(self, image):
+        self.image = image
+        self._seen: dict[float, float] = {}
+
+    def transpose(self, turn) -> InkMap:
+        return InkMap(self.image.transpose(turn))
+
+    def sharpness(self, angle: float) -> float:
+        """How sharply the rows of the image, turned by ``angle`` degrees (to a hundredth), alternate between
+        ink and paper: the mean squared difference of neighbouring rows' mean ink."""
+        from PIL import Image
+
+        angle = round(angle, 2)
+        if angle not in self._seen:
+            turned = self.image.rotate(angle, resample=Image.Resampling.BILINEAR) if angle else self.image
+            rows = np.frombuffer(turned.resize((1, turned.height), Image.Resampling.BOX).tobytes(), np.uint8)
+            steps = np.diff(rows.astype(np.int64))
+            self._seen[angle] = int(np.dot(steps, steps)) / max(1, len(rows) - 1)
+        return self._seen[angle]
+
+
+def ink_map(image, dpi: int) -> InkMap:
+    """The page's ``InkMap``."""
     from PIL import ImageOps
 
-    return ImageOps.invert(image.reduce(max(1, round(dpi / 25))))
+    return InkMap(ImageOps.invert(image.reduce(max(1, round(dpi / 25)))))
 
 
-def runs_down(ink) -> bool:
+def runs_down(ink: InkMap) -> bool:
     """Whether the page's lines run down it instead of across (``ink``: its ``ink_map``): a landscape
     page (a task catalogue) fed into the scanner on its side. Its rows of ink then alternate far less
     sharply than its columns, whatever its skew (each is taken at its sharpest, in whole degrees up to
@@ -47,36 +74,18 @@ def runs_down(ink) -> bool:
 
     turns = range(-round(MAX_SKEW), round(MAX_SKEW) + 1)
 
-    def sharpest(page) -> float:
-        return max(_sharpness(page, float(angle)) for angle in turns)
+    def sharpest(page: InkMap) -> float:
+        return max(page.sharpness(float(angle)) for angle in turns)
 
     return sharpest(ink) < sharpest(ink.transpose(Image.Transpose.TRANSPOSE))
 
 
-def skew(ink) -> float:
+def skew(ink: InkMap) -> float:
     """The angle (degrees, counter-clockwise) that levels a page (``ink``: its ``ink_map``): the one at
     which the page's ink, summed along each row, gives the sharpest profile (lines of text and rules
     stand out from the gaps between them). Every half degree up to ``MAX_SKEW``, then tenths around the
     best: at 25 dpi a tenth of a degree is less than a rule's width across a page."""
-    seen: dict[float, float] = {}
-
-    def sharpness(angle: float) -> float:
-        angle = round(angle, 2)
-        if angle not in seen:
-            seen[angle] = _sharpness(ink, angle)
-        return seen[angle]
-
     steps = round(MAX_SKEW * 2)
-    best = max((half / 2 for half in range(-steps, steps + 1)), key=sharpness)
-    best = max((best + tenth / 10 for tenth in range(-4, 5)), key=sharpness)
-    return round(best, 2) if sharpness(best) > 1.05 * sharpness(0.0) else 0.0
-
-
-def _sharpness(image, angle: float) -> float:
-    """How sharply the rows of the (inverted: ink bright) image, turned by ``angle``, alternate between
-    ink and paper: the mean squared difference of neighbouring rows' mean ink."""
-    from PIL import Image
-
-    turned = image.rotate(angle, resample=Image.Resampling.BILINEAR) if angle else image
-    rows = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()
-    return sum((a - b) ** 2 for a, b in zip(rows, rows[1:], strict=False)) / max(1, len(rows) - 1)
+    best = max((half / 2 for half in range(-steps, steps + 1)), key=ink.sharpness)
+    best = max((best + tenth / 10 for tenth in range(-4, 5)), key=ink.sharpness)
+    return round(best, 2) if ink.sharpness(best) > 1.05 * ink.sharpness(0.0) else 0.0

@@ -5,7 +5,7 @@ as a one-row table): it is still the table's row, so the task's text goes on the
 from __future__ import annotations
 
 from importer.model import Block, Table
-from importer.readers.pdf import edge, place_tables
+from importer.readers.pdf import edge, find_tables, place_tables
 
 CARRY = ("10", "Hướng dẫn người dân cài đặt, sử dụng ứng dụng định", "Công an phường")
 
@@ -17,7 +17,7 @@ def _placed(words: list[tuple[float, float, str]], carry: tuple[str, ...] | None
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
         return "\n".join(text for x, y, text in words if x0 <= x <= x1 and top <= y <= bottom)
 
-    return [item for _, item in place_tables(edges, 400, 300, text_in, 3, carry)]
+    return [item for _, item in place_tables(find_tables(edges, 400, 300), 400, 300, text_in, 3, carry)]
 
 
 def test_it_keeps_the_end_of_a_cut_row_as_a_row_on_the_next_page():

@@ -10,7 +10,7 @@ from PIL import Image
 
 from importer.model import Table
 from importer.readers.ocr import _start_worker, _tessdata, place_sheet, see_sheet
-from importer.readers.pdf import close_cut_tables, edge, place_tables
+from importer.readers.pdf import close_cut_tables, edge, find_tables, place_tables
 from tests.degrade import render
 
 CHROMIUM = Path(__file__).resolve().parents[1] / "fixtures" / "other-pdf" / "thainguyen_xa_2026_chromium.pdf"
@@ -46,7 +46,7 @@ def _page_under_a_cut_row(speck: str) -> tuple[tuple[str, ...], ...]:
         return "\n".join(text for x, y, text in words if x0 <= x <= x1 and top <= y <= bottom)
 
     carry = ("4", "Hướng dẫn cấp xã thực hiện liên thông", "Phòng Hành chính tư pháp")
-    placed = place_tables(close_cut_tables(edges), 400, 100, text_in, 2, carry)
+    placed = place_tables(find_tables(close_cut_tables(edges), 400, 100), 400, 100, text_in, 2, carry)
     return next(item for _, item in placed if isinstance(item, Table)).rows
 
 

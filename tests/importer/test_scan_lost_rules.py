@@ -5,14 +5,14 @@ one cell across the table, and the top of a two-row head over two columns stay m
 
 from __future__ import annotations
 
-from importer.readers.pdf import draw_lost_rules, edge, find_tables
+from importer.readers.pdf import draw_lost_rules, edge, find_tables, is_table
 
 WIDTH, HEIGHT = 600, 400
 
 
 def _widths(edges: list[dict]) -> list[list[tuple[int, int]]]:
     """Each row's cells, left to right, as (x0, x1)."""
-    (table,) = find_tables(draw_lost_rules(edges, WIDTH, HEIGHT), WIDTH, HEIGHT)
+    (table,) = filter(is_table, find_tables(draw_lost_rules(edges, WIDTH, HEIGHT), WIDTH, HEIGHT))
     return [[(round(c[0]), round(c[2])) for c in row.cells if c is not None] for row in table.rows]
 
 
