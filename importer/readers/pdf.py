@@ -234,7 +234,7 @@ class PageText:
             end = x.value + width if width > 0 else None
             last = chars[-1] if chars else None
             if last and (last.x0, last.x1, last.base) == (rect.left, rect.right, base):  # one glyph read as several
-                chars[-1], end = last._replace(end=None), None  # letters ('fi'): no one letter's width is its width
+                chars[-1], end = last._replace(end=None), None  # letters (a ligature: 'fi'), no one letter's width
             chars.append(Char(char, rect.left, rect.right, base, size, base - _MIDDLE, box_top, box_bottom, end))
         return cls(chars, unmapped, spaces)
 

@@ -8,39 +8,30 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from importer.readers.pdf import Char, PageText
+from importer.readers.pdf import PageText
+from tests.printed import pdf_line
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+LATIN = "/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf"
+FALLBACK = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"  # its 'ế' reaches past where it advances to
 
 
-def _word(x: float, text: str, width: float = 6.0) -> list[Char]:
-    return [
-        Char(letter, x + k * width, x + (k + 1) * width, 20.0, 12.0, 17.0, 10.4, 22.4, x + (k + 1) * width)
-        for k, letter in enumerate(text)
-    ]
-
-
-def _fallback(x: float, letter: str, advance: float, reach: float) -> Char:
-    """A fallback font's letter advancing ``advance`` points, its box ``reach`` points wide."""
-    return Char(letter, x, x + reach, 20.0, 14.0, 17.0, 8.8, 22.8, x + advance)
-
-
-def test_it_finds_the_space_a_fallback_letter_reaches_over():
-    # 'K' 'ế' (advance 6, box 8.5 over the 3-point space) 'hoạch'
-    chars = _word(10, "K") + [_fallback(16, "ế", 6.0, 8.5)] + _word(25.0, "hoạch")
-
-    assert PageText(chars).lines() == ["Kế hoạch"]
-
-
-def test_it_keeps_a_fallback_letter_inside_its_word():
-    # 'ho' 'ạ' (its box reaching over the 'c' after it) 'ch'
-    chars = _word(10, "ho") + [_fallback(22, "ạ", 6.0, 7.0)] + _word(28.0, "ch")
-
-    assert PageText(chars).lines() == ["hoạch"]
-
-
-def _page_lines(path: Path, page: int) -> list[str]:
+def _page_lines(path, page: int) -> list[str]:
     return PageText.of(pdfium.PdfDocument(path)[page]).lines()
+
+
+def _kế_hoạch(size: float = 13.0, scale: float = 1.0) -> list[str]:
+    """'Kế hoạch' printed font run by font run, the space after 'ế' a quarter of the font's size wide."""
+    runs = [(LATIN, "K", 0), (FALLBACK, "ế", 0), (LATIN, "ho", size / 4), (FALLBACK, "ạ", 0), (LATIN, "ch", 0)]
+    return _page_lines(pdf_line(runs, size, scale), 0)
+
+
+def test_it_finds_the_space_after_a_fallback_letter_printed_with_no_space_character():
+    assert _kế_hoạch() == ["Kế hoạch"]
+
+
+def test_it_scales_the_font_widths_as_the_page_is_drawn():
+    assert _kế_hoạch(16.0, 0.75) == ["Kế hoạch"]  # as Chromium draws
 
 
 def test_it_reads_the_spaces_after_fallback_letters_of_a_libreoffice_print():
@@ -52,7 +43,8 @@ def test_it_reads_the_spaces_after_fallback_letters_of_a_libreoffice_print():
 
 
 def test_it_takes_no_width_for_one_glyph_read_as_several_letters():
-    # an OCR'd scan's text layer where one glyph reads 'fi': the font's width for 'i' is not the glyph's
+    # LibreOffice prints 'fi' as one glyph (a ligature) the text layer reads as two letters: the font's width
+    # for 'i' is not the glyph's, and no space follows
     lines = _page_lines(FIXTURES / "generated" / "000_6a7ac6fa00d068c0.pdf", 0)
 
     assert any("dfiy du" in line for line in lines)
