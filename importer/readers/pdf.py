@@ -149,7 +149,8 @@ def _has_rules(page) -> bool:
 class Char(NamedTuple):
     """One character of the text layer: its box across (points from the left), its baseline, size and
     middle (points from the top; the middle, inside the letters, is where a box test places it), and the top
-    and bottom of its box (pdfium's loose box: a letter with marks reaches higher)."""
+    and bottom of its box (pdfium's loose box: a letter with marks reaches higher); ``end`` is where its advance
+    ends across (where the next letter starts if no space follows), None where the font gives no width."""
 
     text: str
     x0: float
@@ -159,6 +160,7 @@ class Char(NamedTuple):
     middle: float
     top: float
     bottom: float
+    end: float | None = None
 
 
 _SPACE = 0.12  # a gap wider than this share of the font's height between two characters is a space
@@ -212,6 +214,7 @@ class PageText:
         raw, rect, x, y = textpage.raw, pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
         box, loose_box = ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
         at, origin = (ctypes.byref(x), ctypes.byref(y)), pdfium_c.FPDFText_GetCharOrigin
+        advance = _advances(raw)
         chars, unmapped, spaces = [], 0, []
         for index, char in enumerate(text):
             if char in _PRINTED_SPACES and pdfium_c.FPDFText_IsGenerated(raw, index) == 0 and origin(raw, index, *at):
@@ -227,7 +230,12 @@ class PageText:
             base = height - y.value
             char = "-" if char in _HYPHEN_MARKS else char
             box_top, box_bottom = height - rect.top, height - rect.bottom
-            chars.append(Char(char, rect.left, rect.right, base, size, base - _MIDDLE, box_top, box_bottom))
+            width = advance(index, ord(text[index]))
+            end = x.value + width if width > 0 else None
+            last = chars[-1] if chars else None
+            if last and (last.x0, last.x1, last.base) == (rect.left, rect.right, base):  # one glyph read as several
+                chars[-1], end = last._replace(end=None), None  # letters (a ligature: 'fi'), no one letter's width
+            chars.append(Char(char, rect.left, rect.right, base, size, base - _MIDDLE, box_top, box_bottom, end))
         return cls(chars, unmapped, spaces)
 
     def unusable(self) -> bool:
@@ -258,6 +266,36 @@ class PageText:
         return out
 
 
+def _advances(textpage) -> Callable[[int, int], float]:
+    """How far across a character of ``textpage`` advances (points): its font's width for it, scaled as printed;
+    0 where the font gives none or the text is turned."""
+    import pypdfium2.raw as pdfium_c
+
+    matrix, width, size = pdfium_c.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
+    objects: dict[int, tuple | None] = {}  # a text object's font, size and scale across, read once
+    widths: dict[tuple, float] = {}
+
+    def advance(index: int, code: int) -> float:
+        obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
+        if not obj:
+            return 0.0
+        key = ctypes.addressof(obj.contents)
+        if key not in objects:
+            font = pdfium_c.FPDFTextObj_GetFont(obj)
+            upright = pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)) and matrix.b == matrix.c == 0
+            sized = font and upright and pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+            objects[key] = (font, ctypes.addressof(font.contents), size.value * matrix.a) if sized else None
+        if objects[key] is None:
+            return 0.0
+        font, font_key, scale = objects[key]
+        if (font_key, code) not in widths:
+            known = pdfium_c.FPDFFont_GetGlyphWidth(font, code, 1.0, ctypes.byref(width))
+            widths[font_key, code] = width.value if known else 0.0
+        return widths[font_key, code] * scale
+
+    return advance
+
+
 def _rows(chars: list[Char], reach: float | None = None) -> list[list[Char]]:
     """Characters (sorted by baseline) grouped into printed lines by their baseline: within ``reach`` points of
     the line's first character's, by default within 0.4 font heights."""
@@ -285,7 +323,8 @@ def _spell(row: list[Char], spaces: list[float] = ()) -> list[str]:
     texts, current, previous = [], "", None
     for i, char in enumerate(letters):
         if previous is not None:
-            gap = char.x0 - previous.x1
+            # from where the letter advances to, if its box reaches further (a fallback letter over a space)
+            gap = char.x0 - min(previous.x1, previous.end or previous.x1)
             size = max(char.size, previous.size)
             if gap > _COLUMN * size:
                 texts.append(current)
