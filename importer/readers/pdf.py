@@ -7,7 +7,8 @@ characters, and two texts far apart on one line (a header's two columns) are two
 taken from the PDF's ruling lines (a Word table printed to PDF keeps its borders; a table ruled only
 across, as PDF libraries draw them, gets its columns from where its head and rows leave a gap, and a
 "three-line" table, ruled only above and under its head and at its end, its rows from where the lines
-across it leave a row's gap and its number column starts a row); the text
+across it leave a row's gap and its number column starts a row; a table printed with no rules at all, as if
+ruled so, from its head's column names side by side: ``pdf_unruled``); the text
 outside them comes as one block per printed line. Blocks and tables keep the order they have on the page, top
 to bottom. A table that runs on over a page break gives one ``Table`` per page (the tasks stage joins
 them): a rule the page break left out is drawn again, and a merged cell cut by the break keeps its text
@@ -44,6 +45,8 @@ MIN_PAGE_CHARS = 20  # a page with fewer printable characters than this is treat
 def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | None = None) -> Document:
     import pypdfium2 as pdfium
 
+    from importer.readers.pdf_unruled import unruled_rules  # it reads the page with this module's helpers
+
     pdf = open_pdf(path)
     per_page: dict[int, list[tuple[float, Block | Table]]] = {}
     scanned: list[int] = []  # pages without a text layer
@@ -67,7 +70,7 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
             elif text.unusable():
                 unusable.append(index)
                 carry = None
-            elif _has_rules(page):
+            elif _has_rules(page) or unruled_rules(text):
                 per_page[index], carry = read_ruled_page(page, text, index + 1, carry)
             else:
                 per_page[index] = [(0.0, Block(line, Location(page=index + 1))) for line in text.lines()]
@@ -323,12 +326,15 @@ def read_ruled_page(
     text above, between and below them, each read from the characters' positions. ``carry`` is the last
     row of the previous page's table when the page break cut it; the page's last row is returned for
     the next page when the break cuts this page's last table too."""
+    from importer.readers.pdf_unruled import unruled_rules
+
     width, height = page.get_size()
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
         return "\n".join(text.lines(x0, top, x1, bottom))
 
     edges = _edges(page, height)
+    edges += unruled_rules(text, edges)
     edges += open_table_columns(edges, text)
     tables = find_tables(close_cut_tables(edges), width, height)
     placed = place_tables(tables, width, height, text_in, number, carry)

@@ -1,0 +1,141 @@
+"""PDF: tables printed without any rule (a Word table with its borders set to none, a web page's table without
+borders, a LibreOffice table "no borders"), whose cells come as texts side by side.
+
+Such a table is known by its head: a catalogue's column names ("TT | Nội dung | Chủ trì | Phối hợp | Thời gian |
+Sản phẩm") standing side by side on one band, gaps between them, over one to a few printed lines. Its body is
+every printed line under the head that fits its columns: texts that cross no gap of the head, a row number in
+the first column, or a section row (a numeral, then its title across the other columns); it ends at the first
+line that does not fit (a paragraph or a part heading across the number column, a signature's text) or the
+page's end. The rules such a table would have as a "three-line" table (above and under its head, at its end)
+are returned, so that the reader of open tables (``pdf.open_table_columns``) parts its rows and columns.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from importer.markers import ROW_NUMBER
+from importer.readers.pdf import (
+    Char,
+    PageText,
+    _covered,
+    _free,
+    _head_gaps,
+    _page_number,
+    _rows,
+    _spell,
+    edge,
+)
+from importer.table_lines import NUMBER_CUE, is_header_line, names_header
+from importer.text import fold
+
+_HEAD_PITCH = (
+    2.2  # font heights (a box's, about 0.7 of the font's size): a head's lines lie this close, baseline to baseline
+)
+_BODY_GAP = 4.0  # font heights: a wider gap between two lines, baseline to baseline, ends a table
+
+
+def unruled_rules(text: PageText, edges: list[dict] = ()) -> list[dict]:
+    """The rules of each table on the page printed without rules (see the module): one above its head, one
+    under it and one under its last line. A head that the page's drawn ``edges`` rule already (a ruled table)
+    is left to them."""
+    lines = _rows(text.chars)
+    out: list[dict] = []
+    at = 0
+    while at < len(lines):
+        found = _table_at(lines, at)
+        if found is None:
+            at += 1
+            continue
+        first, head_end, end = found
+        chars = [c for line in lines[first:end] for c in line]
+        x0, x1 = min(c.x0 for c in chars) - 2, max(c.x1 for c in chars) + 2
+        tops = [
+            _between(lines[first - 1] if first else None, lines[first]),
+            _between(lines[head_end - 1], lines[head_end]),
+            _between(lines[end - 1], lines[end] if end < len(lines) else None),
+        ]
+        if not _ruled(edges, x0, x1, tops[0], tops[-1]):
+            out += [edge("h", x0, x1, y, y) for y in tops]
+        at = end
+    return out
+
+
+def _table_at(lines: list[list[Char]], at: int) -> tuple[int, int, int] | None:
+    """The table whose head holds line ``at`` as the line naming its number column: the index of its head's first
+    line, of its body's first line and of the first line after it; None when no such table starts there."""
+    spans = _covered(lines[at])
+    if len(spans) < 3 or not re.search(NUMBER_CUE, fold(_text(lines[at], spans[0]))):
+        return None
+    size = statistics.median(c.size for c in lines[at])
+    first, head_end = at, at + 1
+    while first > 0 and _head_line(lines[first - 1], lines[first], spans[0], size):
+        first -= 1
+    while head_end < len(lines) and _head_line(lines[head_end], lines[head_end - 1], spans[0], size):
+        head_end += 1
+    head = [c for line in lines[first:head_end] for c in line]
+    x0, x1 = min(c.x0 for c in head) - 1, max(c.x1 for c in head) + 1
+    gaps = _head_gaps(_free(head, x0, x1), x0, x1, size)
+    starts, ends = [x0] + [end for _, end in gaps], [start for start, _ in gaps] + [x1]
+    names = " ".join(_text(head, span) for span in zip(starts, ends, strict=True))  # a name wrapped joined
+    if len(gaps) < 3 or not names_header(names):
+        return None
+    end = head_end
+    while end < len(lines) and _fits(lines, end, gaps, size):
+        end += 1
+    body = [line for line in lines[head_end:end] if _numbered(line, gaps[0])]
+    return (first, head_end, end) if len(body) >= 2 else None
+
+
+def _head_line(line: list[Char], beside: list[Char], number: tuple[float, float], size: float) -> bool:
+    """Whether ``line``, printed next to a line of the head (``beside``), is a line of the head too: close to it,
+    nothing under or over the number column's name (``number``), each of its texts a column's name."""
+    if abs(line[0].base - beside[0].base) > _HEAD_PITCH * size or min(c.x0 for c in line) < number[1]:
+        return False
+    return all(is_header_line(_text(line, span)) for span in _covered(line))
+
+
+def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]], size: float) -> bool:
+    """Whether line ``at`` is a line of the table whose head leaves ``gaps``: close to the line above, and
+    either its texts cross no gap of the head but after a row number, or it is a section row printed across the
+    number column (a numeral and its title) with a numbered row under it. A page number is not."""
+    line = lines[at]
+    if line[0].base - lines[at - 1][0].base > _BODY_GAP * size or _page_number(_text(line)):
+        return False
+    spans = _covered(line)
+    start = _text(line, spans[0]).split()[0]
+    if spans[0][0] < gaps[0][0] and spans[0][1] > gaps[0][1]:  # across the number column
+        below = lines[at + 1] if at + 1 < len(lines) else None
+        return bool(ROW_NUMBER.match(start.rstrip(".")) and below and _numbered(below, gaps[0]))
+    if spans[0][0] < gaps[0][0] and not ROW_NUMBER.match(start):
+        return False
+    rest = spans[1:] if spans[0][0] < gaps[0][0] else spans
+    across = [s for s in rest if any(s[0] <= a and b <= s[1] for a, b in gaps)]
+    return not across or (rest is not spans and len(rest) == 1)  # a section row's title across the columns
+
+
+def _numbered(line: list[Char], number: tuple[float, float]) -> bool:
+    """Whether a line holds a row number in the number column (left of where the head's number name ends)."""
+    span = _covered(line)[0]
+    return span[0] < number[0] and span[1] <= number[1] and bool(ROW_NUMBER.match(_text(line, span)))
+
+
+def _text(chars: list[Char], span: tuple[float, float] = (-1e9, 1e9)) -> str:
+    """The text of the characters of one printed line (or of a head's lines) within ``span`` across."""
+    inside = sorted((c for c in chars if span[0] <= (c.x0 + c.x1) / 2 <= span[1]), key=lambda c: c.base)
+    return " ".join(" ".join(_spell(row)) for row in _rows(inside))
+
+
+def _between(above: list[Char] | None, below: list[Char] | None) -> float:
+    """Where a rule between two printed lines would stand: midway between them, or just clear of the one."""
+    if above is None:
+        return min(c.top for c in below) - 2
+    if below is None:
+        return max(c.bottom for c in above) + 2
+    return (max(c.bottom for c in above) + min(c.top for c in below)) / 2
+
+
+def _ruled(edges: list[dict], x0: float, x1: float, top: float, bottom: float) -> bool:
+    """Whether drawn rules cross the box: a ruled table's own rules."""
+    return any(e["x0"] < x1 and e["x1"] > x0 and e["top"] < bottom and e["bottom"] > top for e in edges)
