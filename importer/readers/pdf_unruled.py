@@ -5,24 +5,33 @@ Such a table is known by its head: a catalogue's column names ("TT | Nội dung 
 Sản phẩm") standing side by side on one band, gaps between them, over one to a few printed lines. Its body is
 every printed line under the head that fits its columns: texts that cross no gap of the head, a row number in
 the first column, or a section row (a numeral, then its title across the other columns); it ends at the first
-line that does not fit (a paragraph or a part heading across the number column, a signature's text) or the
-page's end. The rules such a table would have as a "three-line" table (above and under its head, at its end)
-are returned, so that the reader of open tables (``pdf.open_table_columns``) parts its rows and columns.
+line that does not fit (a paragraph or a part heading across the number column) or the page's end. The rules
+such a table would have as a "three-line" table (above and under its head, at its end) are returned, so that the
+reader of open tables (``pdf.open_table_columns``) parts its rows and columns. A table the page's end cut goes
+on on the next page when that page's first lines fit its columns, its head printed again or not.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+from typing import NamedTuple
 
 from importer.markers import ROW_NUMBER
 from importer.readers.pdf import (
+    _ROW_GAP,
     Char,
     PageText,
+    _band,
+    _columns,
     _covered,
     _free,
+    _freest,
     _head_gaps,
+    _line_pitch,
+    _open,
     _page_number,
+    _row_tops,
     _rows,
     _spell,
     edge,
@@ -36,19 +45,39 @@ _HEAD_PITCH = (
 _BODY_GAP = 4.0  # font heights: a wider gap between two lines, baseline to baseline, ends a table
 
 
-def unruled_rules(text: PageText, edges: list[dict] = ()) -> list[dict]:
+class Columns(NamedTuple):
+    """The columns of a table printed without rules that the page's end cut: the gaps its head leaves (start,
+    end across), its sides and its font's height, for the next page's lines to go on in."""
+
+    gaps: tuple[tuple[float, float], ...]
+    x0: float
+    x1: float
+    size: float
+
+
+def unruled_rules(
+    text: PageText, edges: list[dict] = (), above: Columns | None = None
+) -> tuple[list[dict], Columns | None]:
     """The rules of each table on the page printed without rules (see the module): one above its head, one
-    under it and one under its last line. A head that the page's drawn ``edges`` rule already (a ruled table)
-    is left to them."""
+    under it and one under its last line, and the columns of the last one when it runs to the page's end. A
+    head that the page's drawn ``edges`` rule already (a ruled table) is left to them. The page's first lines
+    that fit the columns ``above`` of the previous page's table (the page break cut it, and its head is not
+    printed again) go on with that table: its rows and columns are returned ruled."""
     lines = _rows(text.chars)
     out: list[dict] = []
-    at = 0
+    at = next((k for k, line in enumerate(lines) if not _page_number(_text(line))), len(lines))
+    cut: Columns | None = None
+    if above is not None and at < len(lines) and _table_at(lines, at) is None:
+        end = _body_end(lines, at, above, at)
+        if any(_numbered(line, above.gaps[0]) for line in lines[at:end]):
+            out += _run_on(text, lines, at, end, above)
+            cut, at = (above if _ends_page(lines, end) else None), end
     while at < len(lines):
         found = _table_at(lines, at)
         if found is None:
             at += 1
             continue
-        first, head_end, end = found
+        (first, head_end, end), columns = found
         chars = [c for line in lines[first:end] for c in line]
         x0, x1 = min(c.x0 for c in chars) - 2, max(c.x1 for c in chars) + 2
         tops = [
@@ -58,13 +87,15 @@ def unruled_rules(text: PageText, edges: list[dict] = ()) -> list[dict]:
         ]
         if not _ruled(edges, x0, x1, tops[0], tops[-1]):
             out += [edge("h", x0, x1, y, y) for y in tops]
+            cut = columns._replace(x0=x0, x1=x1) if _ends_page(lines, end) else None
         at = end
-    return out
+    return out, cut
 
 
-def _table_at(lines: list[list[Char]], at: int) -> tuple[int, int, int] | None:
+def _table_at(lines: list[list[Char]], at: int) -> tuple[tuple[int, int, int], Columns] | None:
     """The table whose head holds line ``at`` as the line naming its number column: the index of its head's first
-    line, of its body's first line and of the first line after it; None when no such table starts there."""
+    line, of its body's first line and of the first line after it, and its columns; None when no such table
+    starts there."""
     spans = _covered(lines[at])
     if len(spans) < 3 or not re.search(NUMBER_CUE, fold(_text(lines[at], spans[0]))):
         return None
@@ -81,11 +112,42 @@ def _table_at(lines: list[list[Char]], at: int) -> tuple[int, int, int] | None:
     names = " ".join(_text(head, span) for span in zip(starts, ends, strict=True))  # a name wrapped joined
     if len(gaps) < 3 or not names_header(names):
         return None
-    end = head_end
-    while end < len(lines) and _fits(lines, end, gaps, size):
-        end += 1
+    columns = Columns(tuple(gaps), x0, x1, size)
+    end = _body_end(lines, head_end, columns, head_end - 1)
     body = [line for line in lines[head_end:end] if _numbered(line, gaps[0])]
-    return (first, head_end, end) if len(body) >= 2 else None
+    return ((first, head_end, end), columns) if len(body) >= 2 else None
+
+
+def _body_end(lines: list[list[Char]], at: int, columns: Columns, last: int) -> int:
+    """The index of the first line from ``at`` on that is not a line of the table of ``columns`` whose last line
+    so far is ``last`` (its head's, or none yet: ``at``)."""
+    end = at
+    while end < len(lines) and _fits(lines, end, list(columns.gaps)):
+        if end > last and lines[end][0].base - lines[end - 1][0].base > _BODY_GAP * columns.size:
+            break
+        end += 1
+    return end
+
+
+def _ends_page(lines: list[list[Char]], end: int) -> bool:
+    """Whether nothing but a page number follows line ``end`` on the page."""
+    return all(_page_number(_text(line)) for line in lines[end:])
+
+
+def _run_on(text: PageText, lines: list[list[Char]], at: int, end: int, columns: Columns) -> list[dict]:
+    """The rules of the part of a table without rules that the page break cut off its head, lines ``at`` to
+    ``end``: across above and under it and between its rows (where its number column starts a row, as in a
+    three-line table), and down between its columns, in the gaps of its head on the page before."""
+    top = _between(lines[at - 1] if at else None, lines[at])
+    bottom = _between(lines[end - 1], lines[end] if end < len(lines) else None)
+    x0, x1 = columns.x0, columns.x1
+    rows = _rows(_band(text, x0, x1, top, bottom), reach=1)
+    pitch = _line_pitch(rows)
+    if pitch is None:
+        return []
+    first = _freest(*columns.gaps[0], _open([_free(row, x0, x1) for row in rows], columns.size))
+    tops = [top, *_row_tops(rows, first, pitch + _ROW_GAP * columns.size), bottom]
+    return [edge("h", x0, x1, y, y) for y in tops] + _columns(text, x0, x1, tops, [], list(columns.gaps))
 
 
 def _head_line(line: list[Char], beside: list[Char], number: tuple[float, float], size: float) -> bool:
@@ -96,12 +158,12 @@ def _head_line(line: list[Char], beside: list[Char], number: tuple[float, float]
     return all(is_header_line(_text(line, span)) for span in _covered(line))
 
 
-def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]], size: float) -> bool:
-    """Whether line ``at`` is a line of the table whose head leaves ``gaps``: close to the line above, and
-    either its texts cross no gap of the head but after a row number, or it is a section row printed across the
-    number column (a numeral and its title) with a numbered row under it. A page number is not."""
+def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> bool:
+    """Whether line ``at`` is a line of the table whose head leaves ``gaps``: either its texts cross no gap of
+    the head but after a row number, or it is a section row printed across the number column (a numeral and its
+    title) with a numbered row under it. A page number is not."""
     line = lines[at]
-    if line[0].base - lines[at - 1][0].base > _BODY_GAP * size or _page_number(_text(line)):
+    if _page_number(_text(line)):
         return False
     spans = _covered(line)
     start = _text(line, spans[0]).split()[0]

@@ -15,27 +15,23 @@ from tests.printed import page, rows_read
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "other-borderless"
 HEAD = [(10, 14, "TT"), (60, 14, "Nội dung"), (200, 14, "Chủ trì"), (300, 14, "Thời")]
 HEAD_BELOW = [(300, 24, "gian")]  # the head's name wrapped in its narrow column
+ROWS = [  # two rows under the head, the first one's task wrapped
+    (12, 44, "1"),
+    (40, 44, "Rà soát thủ tục"),
+    (190, 44, "Văn phòng Sở"),
+    (300, 44, "Quý I/2026"),
+    (40, 54, "hành chính của Sở"),
+    (12, 74, "2"),
+    (40, 74, "Số hóa hồ sơ"),
+    (190, 74, "Trung tâm Tin học"),
+    (300, 74, "Tháng 6/2026"),
+]
 
 
 def test_it_reads_a_table_printed_without_rules():
     """Cells at the top of their rows, a cell wrapped over two lines, the head's last name over two lines."""
-    words = (
-        HEAD
-        + HEAD_BELOW
-        + [
-            (12, 44, "1"),
-            (40, 44, "Rà soát thủ tục"),
-            (190, 44, "Văn phòng Sở"),
-            (300, 44, "Quý I/2026"),
-            (40, 54, "hành chính của Sở"),
-            (12, 74, "2"),
-            (40, 74, "Số hóa hồ sơ"),
-            (190, 74, "Trung tâm Tin học"),
-            (300, 74, "Tháng 6/2026"),
-        ]
-    )
-    text = page(words)
-    assert rows_read(unruled_rules(text), text) == (
+    text = page(HEAD + HEAD_BELOW + ROWS)
+    assert rows_read(unruled_rules(text)[0], text) == (
         ("TT", "Nội dung", "Chủ trì", "Thời gian"),
         ("1", "Rà soát thủ tục hành chính của Sở", "Văn phòng Sở", "Quý I/2026"),
         ("2", "Số hóa hồ sơ", "Trung tâm Tin học", "Tháng 6/2026"),
@@ -65,7 +61,7 @@ def test_it_ends_the_table_at_a_part_heading_and_keeps_a_section_row_across():
         ]
     )
     text = page(words)
-    rules = unruled_rules(text)
+    rules, _ = unruled_rules(text)
     assert max(rule["top"] for rule in rules) < 90  # the table ends above the part heading
     assert rows_read(rules, text) == (
         ("TT", "Nội dung", "Chủ trì", "Thời hạn"),
@@ -73,6 +69,33 @@ def test_it_ends_the_table_at_a_part_heading_and_keeps_a_section_row_across():
         ("1", "Rà soát thủ tục hành chính", "Văn phòng Sở", "Quý I/2026"),
         ("2", "Số hóa hồ sơ", "Trung tâm Tin học", "Tháng 6/2026"),
     )
+
+
+def test_it_runs_a_table_the_page_break_cut_on_to_the_next_page_without_its_head():
+    """A table that fills its page to the end goes on on the next page when that page's first lines fit its
+    columns: the end of the row the break cut, then numbered rows, up to a part heading."""
+    first_page = HEAD + HEAD_BELOW + ROWS + [(40, 84, "hộ tịch")]  # the second row's task cut by the break
+    _, columns = unruled_rules(page(first_page))
+    assert columns is not None
+    next_page = [
+        (40, 14, "lưu tại xã"),
+        (190, 14, "và Công an xã"),
+        (12, 34, "3"),
+        (40, 34, "Cập nhật dữ liệu"),
+        (190, 34, "Công an xã"),
+        (300, 34, "Năm 2026"),
+        (40, 44, "dân cư"),
+        (10, 64, "IV. TỔ CHỨC THỰC HIỆN"),
+        (10, 78, "Văn phòng Sở theo dõi, tổng hợp kết quả thực hiện của các phòng."),
+    ]
+    text = page(next_page)
+    rules, cut = unruled_rules(text, (), columns)
+    assert cut is None  # the table ends on this page
+    assert rows_read(rules, text) == (
+        ("", "lưu tại xã", "và Công an xã", ""),  # the end of the row the break cut
+        ("3", "Cập nhật dữ liệu dân cư", "Công an xã", "Năm 2026"),
+    )
+    assert unruled_rules(text) == ([], None)  # without the table above, the same lines are text
 
 
 def test_it_leaves_a_two_column_header_prose_and_targets_as_text():
@@ -102,7 +125,7 @@ def test_it_leaves_a_two_column_header_prose_and_targets_as_text():
         (220, 160, "TM. ỦY BAN NHÂN DÂN"),
         (240, 170, "CHỦ TỊCH"),
     ]
-    assert unruled_rules(page(words)) == []
+    assert unruled_rules(page(words)) == ([], None)
 
 
 def _tasks(name: str) -> tuple[list[tuple], list[tuple]]:
@@ -118,4 +141,10 @@ def test_it_reads_a_word_table_with_borders_none_printed_by_libreoffice():
 
 def test_it_reads_a_web_pages_table_without_borders_printed_by_chromium():
     read, gold = _tasks("xa_tanphu_kh_cchc_2026_chromium")
+    assert read == gold
+
+
+def test_it_reads_a_table_whose_head_the_next_page_does_not_repeat():
+    """The commune's plan printed from its site: the table's head is the body's first row, printed once."""
+    read, gold = _tasks("xa_tanphu_kh_cchc_2026_web_chromium")
     assert read == gold
