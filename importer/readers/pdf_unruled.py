@@ -42,6 +42,7 @@ from importer.text import fold
 _HEAD_PITCH = (
     2.2  # font heights (a box's, about 0.7 of the font's size): a head's lines lie this close, baseline to baseline
 )
+_NUMBER_REACH = 8  # printed lines: a row's number stands this far under a section row at most (cells centred)
 _BODY_GAP = 4.0  # font heights: a wider gap between two lines, baseline to baseline, ends a table
 
 
@@ -93,24 +94,23 @@ def unruled_rules(
 
 
 def _table_at(lines: list[list[Char]], at: int) -> tuple[tuple[int, int, int], Columns] | None:
-    """The table whose head holds line ``at`` as the line naming its number column: the index of its head's first
-    line, of its body's first line and of the first line after it, and its columns; None when no such table
-    starts there."""
-    spans = _covered(lines[at])
-    if len(spans) < 3 or not re.search(NUMBER_CUE, fold(_text(lines[at], spans[0]))):
+    """The table whose head starts at line ``at`` or holds it: the index of its head's first line, of its body's
+    first line and of the first line after it, and its columns; None when no such table is there."""
+    if len(_covered(lines[at])) < 2 or not _names_columns(lines[at]):
         return None
     size = statistics.median(c.size for c in lines[at])
     first, head_end = at, at + 1
-    while first > 0 and _head_line(lines[first - 1], lines[first], spans[0], size):
+    while first > 0 and _head_line(lines[first - 1], lines[first], size):
         first -= 1
-    while head_end < len(lines) and _head_line(lines[head_end], lines[head_end - 1], spans[0], size):
+    while head_end < len(lines) and _head_line(lines[head_end], lines[head_end - 1], size):
         head_end += 1
     head = [c for line in lines[first:head_end] for c in line]
     x0, x1 = min(c.x0 for c in head) - 1, max(c.x1 for c in head) + 1
     gaps = _head_gaps(_free(head, x0, x1), x0, x1, size)
     starts, ends = [x0] + [end for _, end in gaps], [start for start, _ in gaps] + [x1]
-    names = " ".join(_text(head, span) for span in zip(starts, ends, strict=True))  # a name wrapped joined
-    if len(gaps) < 3 or not names_header(names):
+    names = [fold(_text(head, span)) for span in zip(starts, ends, strict=True)]  # a name wrapped joined
+    number = re.search(NUMBER_CUE, names[0]) or re.search(NUMBER_CUE, names[0].replace(" ", ""))  # 'ST' 'T'
+    if len(gaps) < 3 or not number or not names_header(" ".join(names)):
         return None
     columns = Columns(tuple(gaps), x0, x1, size)
     end = _body_end(lines, head_end, columns, head_end - 1)
@@ -150,31 +150,47 @@ def _run_on(text: PageText, lines: list[list[Char]], at: int, end: int, columns:
     return [edge("h", x0, x1, y, y) for y in tops] + _columns(text, x0, x1, tops, [], list(columns.gaps))
 
 
-def _head_line(line: list[Char], beside: list[Char], number: tuple[float, float], size: float) -> bool:
+def _head_line(line: list[Char], beside: list[Char], size: float) -> bool:
     """Whether ``line``, printed next to a line of the head (``beside``), is a line of the head too: close to it,
-    nothing under or over the number column's name (``number``), each of its texts a column's name."""
-    if abs(line[0].base - beside[0].base) > _HEAD_PITCH * size or min(c.x0 for c in line) < number[1]:
-        return False
-    return all(is_header_line(_text(line, span)) for span in _covered(line))
+    each of its texts a column's name (the part of a name wrapped, or a name of a cell centred in the head)."""
+    return abs(line[0].base - beside[0].base) <= _HEAD_PITCH * size and _names_columns(line)
+
+
+def _names_columns(line: list[Char]) -> bool:
+    """Whether each text of a printed line is made of the words a table's head names its columns with, or is a
+    piece of one that a narrow column wrapped ('ST' over 'T')."""
+    texts = [_text(line, span) for span in _covered(line)]
+    return all(is_header_line(text) or (text.isalpha() and len(text) <= 2) for text in texts)
 
 
 def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> bool:
     """Whether line ``at`` is a line of the table whose head leaves ``gaps``: either its texts cross no gap of
     the head but after a row number, or it is a section row printed across the number column (a numeral and its
-    title) with a numbered row under it. A page number is not."""
+    title) with a numbered row under it. A page number (out of the number column) is not."""
     line = lines[at]
-    if _page_number(_text(line)):
+    if _page_number(_text(line)) and not _numbered(line, gaps[0]):  # a row's number alone is no page number
         return False
     spans = _covered(line)
     start = _text(line, spans[0]).split()[0]
     if spans[0][0] < gaps[0][0] and spans[0][1] > gaps[0][1]:  # across the number column
-        below = lines[at + 1] if at + 1 < len(lines) else None
-        return bool(ROW_NUMBER.match(start.rstrip(".")) and below and _numbered(below, gaps[0]))
+        return bool(ROW_NUMBER.match(start.rstrip("."))) and _numbered_under(lines, at, gaps[0])
     if spans[0][0] < gaps[0][0] and not ROW_NUMBER.match(start):
         return False
     rest = spans[1:] if spans[0][0] < gaps[0][0] else spans
     across = [s for s in rest if any(s[0] <= a and b <= s[1] for a, b in gaps)]
     return not across or (rest is not spans and len(rest) == 1)  # a section row's title across the columns
+
+
+def _numbered_under(lines: list[list[Char]], at: int, number: tuple[float, float]) -> bool:
+    """Whether a row number follows line ``at`` before a line that starts in the number column with something
+    else (a paragraph, another section row), a few lines down at most: a row's number may be printed level with
+    the middle of its cells."""
+    for line in lines[at + 1 : at + 1 + _NUMBER_REACH]:
+        if _numbered(line, number):
+            return True
+        if _covered(line)[0][0] < number[0]:
+            return False
+    return False
 
 
 def _numbered(line: list[Char], number: tuple[float, float]) -> bool:

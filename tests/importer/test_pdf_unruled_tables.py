@@ -71,6 +71,38 @@ def test_it_ends_the_table_at_a_part_heading_and_keeps_a_section_row_across():
     )
 
 
+def test_it_reads_a_head_centred_vertically_and_a_number_printed_under_its_section_row():
+    """Cells centred vertically: the head's one-line names stand between the lines of the two-line ones and the
+    narrow number column wraps its name ('ST' over 'T'); a row's number stands level with the middle of its
+    task, under the section row across the table."""
+    words = [
+        (10, 14, "ST"),
+        (190, 14, "Chủ"),
+        (300, 14, "Thời"),
+        (60, 19, "Nội dung"),
+        (13, 24, "T"),
+        (190, 24, "trì"),
+        (300, 24, "hạn"),
+        (10, 40, "I. CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
+        (40, 56, "Rà soát thủ tục"),
+        (12, 61, "1"),
+        (190, 61, "Văn phòng Sở"),
+        (300, 61, "Quý I/2026"),
+        (40, 66, "hành chính"),
+        (12, 82, "2"),
+        (40, 82, "Số hóa hồ sơ"),
+        (190, 82, "Trung tâm Tin học"),
+        (300, 82, "Tháng 6/2026"),
+    ]
+    text = page(words)
+    rows = rows_read(unruled_rules(text)[0], text)
+    assert rows[0] == ("ST T", "Nội dung", "Chủ trì", "Thời hạn")
+    assert rows[2:] == (
+        ("1", "Rà soát thủ tục hành chính", "Văn phòng Sở", "Quý I/2026"),
+        ("2", "Số hóa hồ sơ", "Trung tâm Tin học", "Tháng 6/2026"),
+    )
+
+
 def test_it_runs_a_table_the_page_break_cut_on_to_the_next_page_without_its_head():
     """A table that fills its page to the end goes on on the next page when that page's first lines fit its
     columns: the end of the row the break cut, then numbered rows, up to a part heading."""
@@ -147,4 +179,11 @@ def test_it_reads_a_web_pages_table_without_borders_printed_by_chromium():
 def test_it_reads_a_table_whose_head_the_next_page_does_not_repeat():
     """The commune's plan printed from its site: the table's head is the body's first row, printed once."""
     read, gold = _tasks("xa_tanphu_kh_cchc_2026_web_chromium")
+    assert read == gold
+
+
+def test_it_reads_a_word_table_centred_vertically_with_section_rows_across():
+    """A ward's Word plan, cells centred vertically, 'I. CẢI CÁCH …' one cell across, 'STT' wrapped in its
+    column, the head repeated on the next page."""
+    read, gold = _tasks("phuong_hoankiem_kh_cchc_2026_lo")
     assert read == gold

@@ -24,7 +24,8 @@ by Chromium, targets by year in Phụ lục I and tasks in Phụ lục II on one
 tests/fixtures/other-borderless holds plans whose task table is printed with no rules at all (a department's Word
 plan, its table's borders set to none, printed by LibreOffice; a commune's web page, its table without borders,
 printed by Chromium, each with its head repeated on the next page and a row cut by the page break; the commune's
-plan printed from its site, the table's head printed once), made by its make_documents.py.
+plan printed from its site, the table's head printed once; a ward's Word plan, cells centred vertically, section
+rows one cell across), made by its make_documents.py.
 Scored with the scorer's own logic (tests/scoring.py).
 
 The issue's bar for real plans of other bodies is overall ≥ 0.80 with tasks_f1 ≥ 0.80. BARS are what the
@@ -58,7 +59,7 @@ BARS = {
     "producers": (0.99, 1.00, 1.00),  # 1.000 / 1.000 / 1.000 today (0.825 / 0.833 / 0.940 before its mends)
     "threeline": (0.99, 1.00, 1.00),  # 1.000 / 1.000 / 1.000 today (0.660 / 0.947 / 0.353 before its rows parted)
     "unseen2": (0.99, 1.00, 1.00),  # 0.995 / 1.000 / 1.000 today (its first three 0.614 / 0.647 / 0.650 before)
-    "borderless": (0.99, 1.00, 1.00),  # 1.000 / 1.000 / 1.000 today (0.744 / 1.000 / 0.720 before its heads were read)
+    "borderless": (0.99, 1.00, 1.00),  # 1.000 / 1.000 / 1.000 today (0.726 / 1.000 / 0.632 before its heads were read)
 }
 FOLDERS = {
     "offices": OFFICES,
@@ -95,7 +96,7 @@ def test_it_imports_plans_of_other_bodies_as_well_as_the_bar(group):
             "producers": 5,
             "threeline": 3,
             "unseen2": 4,
-            "borderless": 3,
+            "borderless": 4,
         }[group]
     )
     summary = _summary(names)
