@@ -27,6 +27,7 @@ CONTENT, LEAD, PARTNERS, DEADLINE, OUTPUT = 1, 2, 3, 4, 5
 NOTE = 6  # a column without a field in the plan ('Ghi chú'): read so its lines go nowhere else
 ORDER = (CONTENT, LEAD, PARTNERS, DEADLINE, OUTPUT)  # the column order when the header is not known
 
+NUMBER_CUE = r"^(s?tt|so tt|stt)\b|^t\s?t$"  # a catalogue's number column as its head names it (folded)
 _HEADER_WORDS = frozenset(
     "tt stt noi dung cong viec nhiem vu co quan chu tri phoi hop thoi gian han thuc hien hoan thanh "
     "san pham ket qua du kien ten ghi chu tien do don vi".split()

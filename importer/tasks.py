@@ -32,6 +32,7 @@ from importer.table_lines import (
     DEADLINE,
     LEAD,
     NOTE,
+    NUMBER_CUE,
     OUTPUT,
     PARTNERS,
 )
@@ -39,7 +40,7 @@ from importer.task_blocks import extract_task_blocks
 from importer.text import fold, lone_letters, mostly_capitals
 
 _ROLES = (
-    ("tt", r"^(s?tt|so tt|stt)\b|^t\s?t$"),
+    ("tt", NUMBER_CUE),
     ("content", COLUMN_CUES[CONTENT]),
     ("lead", COLUMN_CUES[LEAD]),
     ("partners", COLUMN_CUES[PARTNERS]),

@@ -7,7 +7,8 @@ characters, and two texts far apart on one line (a header's two columns) are two
 taken from the PDF's ruling lines (a Word table printed to PDF keeps its borders; a table ruled only
 across, as PDF libraries draw them, gets its columns from where its head and rows leave a gap, and a
 "three-line" table, ruled only above and under its head and at its end, its rows from where the lines
-across it leave a row's gap and its number column starts a row); the text
+across it leave a row's gap and its number column starts a row; a table printed with no rules at all, as if
+ruled so, from its head's column names side by side: ``pdf_unruled``); the text
 outside them comes as one block per printed line. Blocks and tables keep the order they have on the page, top
 to bottom. A table that runs on over a page break gives one ``Table`` per page (the tasks stage joins
 them): a rule the page break left out is drawn again, and a merged cell cut by the break keeps its text
@@ -36,6 +37,7 @@ from importer.text import lone_letters
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
+    from importer.readers.pdf_unruled import Columns
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 MIN_PAGE_CHARS = 20  # a page with fewer printable characters than this is treated as scanned
@@ -43,6 +45,8 @@ MIN_PAGE_CHARS = 20  # a page with fewer printable characters than this is treat
 
 def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | None = None) -> Document:
     import pypdfium2 as pdfium
+
+    from importer.readers.pdf_unruled import unruled_rules  # it reads pages with this module's helpers
 
     pdf = open_pdf(path)
     per_page: dict[int, list[tuple[float, Block | Table]]] = {}
@@ -58,20 +62,21 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
                 "Hãy tách phần kế hoạch ra tệp riêng hoặc tăng giới hạn (--max-pages)."
             )
         carry: tuple[str, ...] | None = None  # the last row of a table the page break cut, for the next page
+        columns: Columns | None = None  # the columns of a table without rules the page break cut, likewise
         for index in range(pages):
             page = pdf[index]
             text = PageText.of(page)
             if text.printed < MIN_PAGE_CHARS:
                 scanned.append(index)
-                carry = None
+                carry, columns = None, None
             elif text.unusable():
                 unusable.append(index)
-                carry = None
-            elif _has_rules(page):
-                per_page[index], carry = read_ruled_page(page, text, index + 1, carry)
+                carry, columns = None, None
+            elif _has_rules(page) or unruled_rules(text, (), columns)[0]:
+                per_page[index], carry, columns = read_ruled_page(page, text, index + 1, carry, columns)
             else:
                 per_page[index] = [(0.0, Block(line, Location(page=index + 1))) for line in text.lines()]
-                carry = None
+                carry, columns = None, None
     except (pdfium.PdfiumError, ValueError, KeyError) as exc:
         raise UnreadableDocument(
             f"Tệp PDF “{path.name}” bị hỏng, không đọc được nội dung ({type(exc).__name__}). "
@@ -356,22 +361,27 @@ class _Ruling:
 
 
 def read_ruled_page(
-    page, text: PageText, number: int, carry: tuple[str, ...] | None = None
-) -> tuple[list[tuple[float, Block | Table]], tuple[str, ...] | None]:
-    """Tables found from the page's ruling lines (edges that pdfium reads), their cell text and the
-    text above, between and below them, each read from the characters' positions. ``carry`` is the last
-    row of the previous page's table when the page break cut it; the page's last row is returned for
-    the next page when the break cuts this page's last table too."""
+    page, text: PageText, number: int, carry: tuple[str, ...] | None = None, columns: Columns | None = None
+) -> tuple[list[tuple[float, Block | Table]], tuple[str, ...] | None, Columns | None]:
+    """Tables found from the page's ruling lines (edges that pdfium reads) and those printed without rules
+    (``pdf_unruled``), their cell text and the text above, between and below them, each read from the
+    characters' positions. ``carry`` is the last row of the previous page's table when the page break cut it,
+    ``columns`` those of the previous page's table without rules the break cut; the page's last row and such
+    columns are returned for the next page when the break cuts this page's last table too."""
+    from importer.readers.pdf_unruled import unruled_rules
+
     width, height = page.get_size()
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
         return "\n".join(text.lines(x0, top, x1, bottom))
 
     edges = _edges(page, height)
+    unruled, columns = unruled_rules(text, edges, columns)
+    edges += unruled
     edges += open_table_columns(edges, text)
     tables = find_tables(close_cut_tables(edges), width, height)
     placed = place_tables(tables, width, height, text_in, number, carry)
-    return placed, carried(placed)
+    return placed, carried(placed), columns
 
 
 _SAME_RULE = 2.0  # points: horizontal rules whose ends lie this close span the same table
@@ -578,9 +588,13 @@ def _joined(horizontal: list[dict], gap: float = 1.5, level: float = 0.6) -> lis
     return out
 
 
-def _columns(text: PageText, x0: float, x1: float, tops: list[float], inner: list[dict]) -> list[dict]:
+def _columns(
+    text: PageText, x0: float, x1: float, tops: list[float], inner: list[dict], gaps: list | None = None
+) -> list[dict]:
     """The vertical rules of one open table between ``x0`` and ``x1`` whose rows lie between ``tops``; ``inner``
-    are the vertical rules drawn inside it."""
+    are the vertical rules drawn inside it. Its columns part within ``gaps`` (start, end across), by default
+    those its head, the first row, leaves; given, every row is the body's (a table's part that the page break
+    cut off its head)."""
     spans = list(zip(tops, tops[1:], strict=False))
     drawn = [[v["x0"] for v in inner if v["top"] <= top + 2 and v["bottom"] >= bottom - 2] for top, bottom in spans]
     if all(drawn):
@@ -591,9 +605,10 @@ def _columns(text: PageText, x0: float, x1: float, tops: list[float], inner: lis
     size = statistics.median(c.size for c in bands[0])
     free = [_free(band, x0, x1) for band in bands]
     rules = [edge("v", x, x, tops[0], tops[-1]) for x in (x0, x1)]
-    for start, end in _head_gaps(free[0], x0, x1, size):
+    body = free[1:] if gaps is None else free
+    for start, end in _head_gaps(free[0], x0, x1, size) if gaps is None else gaps:
         shaded = [x for row in drawn for x in row if start < x < end]
-        x = statistics.median(shaded) if shaded else _freest(start, end, _open(free[1:], size))
+        x = statistics.median(shaded) if shaded else _freest(start, end, _open(body, size))
         for (top, bottom), row, lines in zip(spans, free, drawn, strict=True):
             if not any(abs(x - line) <= _SAME_RULE for line in lines) and any(a <= x <= b for a, b in row):
                 rules.append(edge("v", x, x, top, bottom))

@@ -7,10 +7,9 @@ the page break cut before its closing rule runs on to the page's end."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from importer.pipeline import run
+from tests.golden import tasks_and_gold
 from tests.printed import table_rows
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "other-threeline"
@@ -75,10 +74,7 @@ def test_it_runs_a_table_the_page_break_cut_on_to_the_page_end():
 
 def _tasks(name: str) -> tuple[list[tuple], list[tuple]]:
     """The tasks read from a fixture and those its gold holds, each as (no, content, lead, deadline)."""
-    gold = json.loads((FIXTURES / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    fields = ("no", "content", "lead", "deadline")
-    read = [tuple(task[f] for f in fields) for task in run(FIXTURES / gold["doc"]).to_dict()["tasks"]]
-    return read, [tuple(task[f] for f in fields) for task in gold["tasks"]]
+    return tasks_and_gold(FIXTURES, name, ("no", "content", "lead", "deadline"))
 
 
 def test_it_reads_a_word_plans_three_line_table_row_by_row():

@@ -1,0 +1,219 @@
+"""PDF: tables printed without any rule (a Word table with its borders set to none, a web page's table without
+borders, a LibreOffice table "no borders"), whose cells come as texts side by side.
+
+Such a table is known by its head: a catalogue's column names ("TT | Nội dung | Chủ trì | Phối hợp | Thời gian |
+Sản phẩm") standing side by side on one band, gaps between them, over one to a few printed lines. Its body is
+every printed line under the head that fits its columns: texts that cross no gap of the head, a row number in
+the first column, or a section row (a numeral, then its title across the other columns); it ends at the first
+line that does not fit (a paragraph or a part heading across the number column) or the page's end. The rules
+such a table would have as a "three-line" table (above and under its head, at its end) are returned, so that the
+reader of open tables (``pdf.open_table_columns``) parts its rows and columns. A table the page's end cut goes
+on on the next page when that page's first lines fit its columns, its head printed again or not.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from typing import NamedTuple
+
+from importer.markers import ROW_NUMBER
+from importer.readers.pdf import (
+    _ROW_GAP,
+    Char,
+    PageText,
+    _band,
+    _columns,
+    _covered,
+    _free,
+    _freest,
+    _head_gaps,
+    _line_pitch,
+    _open,
+    _page_number,
+    _row_tops,
+    _rows,
+    _spell,
+    edge,
+)
+from importer.table_lines import NUMBER_CUE, is_header_line, names_header
+from importer.text import fold
+
+_HEAD_PITCH = (
+    2.2  # font heights (a box's, about 0.7 of the font's size): a head's lines lie this close, baseline to baseline
+)
+_NUMBER_REACH = 8  # printed lines: a row's number stands this far under a section row at most (cells centred)
+_BODY_GAP = 4.0  # font heights: a wider gap between two lines, baseline to baseline, ends a table
+
+
+class Columns(NamedTuple):
+    """The columns of a table printed without rules that the page's end cut: the gaps its head leaves (start,
+    end across), its sides and its font's height, for the next page's lines to go on in."""
+
+    gaps: tuple[tuple[float, float], ...]
+    x0: float
+    x1: float
+    size: float
+
+
+def unruled_rules(
+    text: PageText, edges: list[dict] = (), above: Columns | None = None
+) -> tuple[list[dict], Columns | None]:
+    """The rules of each table on the page printed without rules (see the module): one above its head, one
+    under it and one under its last line, and the columns of the last one when it runs to the page's end. A
+    head that the page's drawn ``edges`` rule already (a ruled table) is left to them. The page's first lines
+    that fit the columns ``above`` of the previous page's table (the page break cut it, and its head is not
+    printed again) go on with that table: its rows and columns are returned ruled."""
+    lines = _rows(text.chars)
+    out: list[dict] = []
+    at = next((k for k, line in enumerate(lines) if not _page_number(_text(line))), len(lines))
+    cut: Columns | None = None
+    if above is not None and at < len(lines) and _table_at(lines, at) is None:
+        end = _body_end(lines, at, above, at)
+        if any(_numbered(line, above.gaps[0]) for line in lines[at:end]):
+            out += _run_on(text, lines, at, end, above)
+            cut, at = (above if _ends_page(lines, end) else None), end
+    while at < len(lines):
+        found = _table_at(lines, at)
+        if found is None:
+            at += 1
+            continue
+        (first, head_end, end), columns = found
+        chars = [c for line in lines[first:end] for c in line]
+        x0, x1 = min(c.x0 for c in chars) - 2, max(c.x1 for c in chars) + 2
+        tops = [
+            _between(lines[first - 1] if first else None, lines[first]),
+            _between(lines[head_end - 1], lines[head_end]),
+            _between(lines[end - 1], lines[end] if end < len(lines) else None),
+        ]
+        if not _ruled(edges, x0, x1, tops[0], tops[-1]):
+            out += [edge("h", x0, x1, y, y) for y in tops]
+            cut = columns._replace(x0=x0, x1=x1) if _ends_page(lines, end) else None
+        at = end
+    return out, cut
+
+
+def _table_at(lines: list[list[Char]], at: int) -> tuple[tuple[int, int, int], Columns] | None:
+    """The table whose head starts at line ``at`` or holds it: the index of its head's first line, of its body's
+    first line and of the first line after it, and its columns; None when no such table is there."""
+    if len(_covered(lines[at])) < 2 or not _names_columns(lines[at]):
+        return None
+    size = statistics.median(c.size for c in lines[at])
+    first, head_end = at, at + 1
+    while first > 0 and _head_line(lines[first - 1], lines[first], size):
+        first -= 1
+    while head_end < len(lines) and _head_line(lines[head_end], lines[head_end - 1], size):
+        head_end += 1
+    head = [c for line in lines[first:head_end] for c in line]
+    x0, x1 = min(c.x0 for c in head) - 1, max(c.x1 for c in head) + 1
+    gaps = _head_gaps(_free(head, x0, x1), x0, x1, size)
+    starts, ends = [x0] + [end for _, end in gaps], [start for start, _ in gaps] + [x1]
+    names = [fold(_text(head, span)) for span in zip(starts, ends, strict=True)]  # a name wrapped joined
+    number = re.search(NUMBER_CUE, names[0]) or re.search(NUMBER_CUE, names[0].replace(" ", ""))  # 'ST' 'T'
+    if len(gaps) < 3 or not number or not names_header(" ".join(names)):
+        return None
+    columns = Columns(tuple(gaps), x0, x1, size)
+    end = _body_end(lines, head_end, columns, head_end - 1)
+    body = [line for line in lines[head_end:end] if _numbered(line, gaps[0])]
+    return ((first, head_end, end), columns) if len(body) >= 2 else None
+
+
+def _body_end(lines: list[list[Char]], at: int, columns: Columns, last: int) -> int:
+    """The index of the first line from ``at`` on that is not a line of the table of ``columns`` whose last line
+    so far is ``last`` (its head's, or none yet: ``at``)."""
+    end = at
+    while end < len(lines) and _fits(lines, end, list(columns.gaps)):
+        if end > last and lines[end][0].base - lines[end - 1][0].base > _BODY_GAP * columns.size:
+            break
+        end += 1
+    return end
+
+
+def _ends_page(lines: list[list[Char]], end: int) -> bool:
+    """Whether nothing but a page number follows line ``end`` on the page."""
+    return all(_page_number(_text(line)) for line in lines[end:])
+
+
+def _run_on(text: PageText, lines: list[list[Char]], at: int, end: int, columns: Columns) -> list[dict]:
+    """The rules of the part of a table without rules that the page break cut off its head, lines ``at`` to
+    ``end``: across above and under it and between its rows (where its number column starts a row, as in a
+    three-line table), and down between its columns, in the gaps of its head on the page before."""
+    top = _between(lines[at - 1] if at else None, lines[at])
+    bottom = _between(lines[end - 1], lines[end] if end < len(lines) else None)
+    x0, x1 = columns.x0, columns.x1
+    rows = _rows(_band(text, x0, x1, top, bottom), reach=1)
+    pitch = _line_pitch(rows)
+    if pitch is None:
+        return []
+    first = _freest(*columns.gaps[0], _open([_free(row, x0, x1) for row in rows], columns.size))
+    tops = [top, *_row_tops(rows, first, pitch + _ROW_GAP * columns.size), bottom]
+    return [edge("h", x0, x1, y, y) for y in tops] + _columns(text, x0, x1, tops, [], list(columns.gaps))
+
+
+def _head_line(line: list[Char], beside: list[Char], size: float) -> bool:
+    """Whether ``line``, printed next to a line of the head (``beside``), is a line of the head too: close to it,
+    each of its texts a column's name (the part of a name wrapped, or a name of a cell centred in the head)."""
+    return abs(line[0].base - beside[0].base) <= _HEAD_PITCH * size and _names_columns(line)
+
+
+def _names_columns(line: list[Char]) -> bool:
+    """Whether each text of a printed line is made of the words a table's head names its columns with, or is a
+    piece of one that a narrow column wrapped ('ST' over 'T')."""
+    texts = [_text(line, span) for span in _covered(line)]
+    return all(is_header_line(text) or (text.isalpha() and len(text) <= 2) for text in texts)
+
+
+def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> bool:
+    """Whether line ``at`` is a line of the table whose head leaves ``gaps``: either its texts cross no gap of
+    the head but after a row number, or it is a section row printed across the number column (a numeral and its
+    title) with a numbered row under it. A page number (out of the number column) is not."""
+    line = lines[at]
+    if _page_number(_text(line)) and not _numbered(line, gaps[0]):  # a row's number alone is no page number
+        return False
+    spans = _covered(line)
+    start = _text(line, spans[0]).split()[0]
+    if spans[0][0] < gaps[0][0] and spans[0][1] > gaps[0][1]:  # across the number column
+        return bool(ROW_NUMBER.match(start.rstrip("."))) and _numbered_under(lines, at, gaps[0])
+    if spans[0][0] < gaps[0][0] and not ROW_NUMBER.match(start):
+        return False
+    rest = spans[1:] if spans[0][0] < gaps[0][0] else spans
+    across = [s for s in rest if any(s[0] <= a and b <= s[1] for a, b in gaps)]
+    return not across or (rest is not spans and len(rest) == 1)  # a section row's title across the columns
+
+
+def _numbered_under(lines: list[list[Char]], at: int, number: tuple[float, float]) -> bool:
+    """Whether a row number follows line ``at`` before a line that starts in the number column with something
+    else (a paragraph, another section row), a few lines down at most: a row's number may be printed level with
+    the middle of its cells."""
+    for line in lines[at + 1 : at + 1 + _NUMBER_REACH]:
+        if _numbered(line, number):
+            return True
+        if _covered(line)[0][0] < number[0]:
+            return False
+    return False
+
+
+def _numbered(line: list[Char], number: tuple[float, float]) -> bool:
+    """Whether a line holds a row number in the number column (left of where the head's number name ends)."""
+    span = _covered(line)[0]
+    return span[0] < number[0] and span[1] <= number[1] and bool(ROW_NUMBER.match(_text(line, span)))
+
+
+def _text(chars: list[Char], span: tuple[float, float] = (-1e9, 1e9)) -> str:
+    """The text of the characters of one printed line (or of a head's lines) within ``span`` across."""
+    inside = sorted((c for c in chars if span[0] <= (c.x0 + c.x1) / 2 <= span[1]), key=lambda c: c.base)
+    return " ".join(" ".join(_spell(row)) for row in _rows(inside))
+
+
+def _between(above: list[Char] | None, below: list[Char] | None) -> float:
+    """Where a rule between two printed lines would stand: midway between them, or just clear of the one."""
+    if above is None:
+        return min(c.top for c in below) - 2
+    if below is None:
+        return max(c.bottom for c in above) + 2
+    return (max(c.bottom for c in above) + min(c.top for c in below)) / 2
+
+
+def _ruled(edges: list[dict], x0: float, x1: float, top: float, bottom: float) -> bool:
+    """Whether drawn rules cross the box: a ruled table's own rules."""
+    return any(e["x0"] < x1 and e["x1"] > x0 and e["top"] < bottom and e["bottom"] > top for e in edges)
