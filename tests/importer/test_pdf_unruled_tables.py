@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from importer.readers.pdf_unruled import unruled_rules
+from importer.readers.pdf.unruled import unruled_rules
 from tests.golden import tasks_and_gold
 from tests.printed import page, rows_read
 

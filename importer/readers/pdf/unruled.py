@@ -7,7 +7,7 @@ every printed line under the head that fits its columns: texts that cross no gap
 the first column, or a section row (a numeral, then its title across the other columns); it ends at the first
 line that does not fit (a paragraph or a part heading across the number column) or the page's end. The rules
 such a table would have as a "three-line" table (above and under its head, at its end) are returned, so that the
-reader of open tables (``pdf.open_table_columns``) parts its rows and columns. A table the page's end cut goes
+reader of open tables (``open_tables.open_table_columns``) parts its rows and columns. A table the page's end cut goes
 on on the next page when that page's first lines fit its columns, its head printed again or not.
 """
 
@@ -18,10 +18,8 @@ import statistics
 from typing import NamedTuple
 
 from importer.markers import ROW_NUMBER
-from importer.readers.pdf import (
+from importer.readers.pdf.open_tables import (
     _ROW_GAP,
-    Char,
-    PageText,
     _band,
     _columns,
     _covered,
@@ -30,12 +28,10 @@ from importer.readers.pdf import (
     _head_gaps,
     _line_pitch,
     _open,
-    _page_number,
     _row_tops,
-    _rows,
-    _spell,
-    edge,
 )
+from importer.readers.pdf.ruled import edge
+from importer.readers.pdf.text import Char, PageText, _page_number, _rows, _spell
 from importer.table_lines import NUMBER_CUE, is_header_line, names_header
 from importer.text import fold
 
