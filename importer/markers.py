@@ -59,8 +59,8 @@ _DASH = re.compile(r"^\s*(?:[^\w\s(\[]{1,2}\s+|[vV]\s+)?[-–—•·‒]\s*(?=\
 _PLUS = re.compile(r"^\s*[+*]\s*(?=\S)")
 # a part above the roman ones: 'Phần thứ nhất', 'PHẦN THỨ HAI', 'Phần I', 'Phần 2' (its title after it or under it)
 _PART = re.compile(
-    r"^\s*(ph[aầ]n\s+(?:th[uứ]\s+(?:nh[aấ]t|hai|ba|t[uư]|n[aă]m|s[aá]u)|[IVX]{1,4}|\d{1,2}))\b\s*[.:]?\s*",
-    re.IGNORECASE,
+    r"^\s*((?:Ph[aầ]n|PH[AẦ]N)\s+(?:(?:th[uứ]|TH[UỨ])\s+(?:nh[aấ]t|hai|ba|t[uư]|n[aă]m|s[aá]u|NH[AẤ]T|HAI|BA|T[UƯ]|N[AĂ]M|S[AÁ]U)\b"
+    r"|(?:[IVX]{1,4}|\d{1,2})(?=\s*[.:]|\s*$)))\s*[.:]?\s*"
 )
 _PAREN = re.compile(r"^\s*\((\d{1,2}|[a-zđ])\)\s*(?=\S)")  # '(1) Tỷ trọng kinh tế số …': an item of a list
 

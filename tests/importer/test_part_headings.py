@@ -33,6 +33,11 @@ def test_it_reads_a_part_as_a_marker_of_the_top_rank(line):
     assert find_marker(line)[1] == ROMAN
 
 
+@pytest.mark.parametrize("line", ["phần 2 của Kế hoạch này", "Phần 2 gồm các nhiệm vụ trọng tâm", "Phần mềm một cửa"])
+def test_it_reads_a_sentence_opening_with_the_word_as_no_part(line):
+    assert find_marker(line)[1] != ROMAN
+
+
 def test_it_reads_the_targets_of_a_plan_split_into_parts(tmp_path):
     path = tmp_path / "ke-hoach.txt"
     path.write_text(PLAN, encoding="utf-8")
