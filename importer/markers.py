@@ -3,7 +3,7 @@
 Every stage that asks "is this a numbered heading, a list item, a section row?" asks here:
 
 * ``find_marker``: the list marker at the start of a paragraph ('I.', '1.', '1.1.', 'a)', '(1)', '-', '+') and
-  its level (``ROMAN`` … ``PLUS``);
+  its level (``ROMAN`` … ``PLUS``; a part 'Phần thứ nhất' takes the roman level);
 * roman numerals written (``roman``: 4 → 'IV') and read (``is_roman``: 'IV'; ``numeral_value``: 'iv', '1V'
   → 4; ``NUMERAL``: a part's numeral as OCR damages it, I read '|', 'l' or '1'), and a section row's numeral
   and title (``split_numeral``);
@@ -57,6 +57,11 @@ _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
 _LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
 _DASH = re.compile(r"^\s*(?:[^\w\s(\[]{1,2}\s+|[vV]\s+)?[-–—•·‒]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*[+*]\s*(?=\S)")
+# a part above the roman ones: 'Phần thứ nhất', 'PHẦN THỨ HAI', 'Phần I', 'Phần 2' (its title after it or under it)
+_PART = re.compile(
+    r"^\s*((?:Ph[aầ]n|PH[AẦ]N)\s+(?:(?:th[uứ]|TH[UỨ])\s+(?:nh[aấ]t|hai|ba|t[uư]|n[aă]m|s[aá]u|NH[AẤ]T|HAI|BA|T[UƯ]|N[AĂ]M|S[AÁ]U)\b"
+    r"|(?:[IVX]{1,4}|\d{1,2})(?=\s*[.:]|\s*$)))\s*[.:]?\s*"
+)
 _PAREN = re.compile(r"^\s*\((\d{1,2}|[a-zđ])\)\s*(?=\S)")  # '(1) Tỷ trọng kinh tế số …': an item of a list
 
 
@@ -127,6 +132,9 @@ def name_sections(printed: list[str]) -> list[str]:
 
 def find_marker(text: str) -> tuple[str | None, int | None, str]:
     """The list marker at the start of a line, its level and the text after it."""
+    match = _PART.match(text)
+    if match:
+        return match[1], ROMAN, text[match.end() :].strip()
     match = _ROMAN_AS_H.match(text)
     if match:
         return match[1].replace("H", "II").translate(_OCR_I), ROMAN, text[match.end() :].strip()

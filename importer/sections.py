@@ -131,6 +131,8 @@ def _continues(lines: list[str], text: str, gap: bool) -> bool:
         return False
     head = " ".join(lines)
     head_marker, head_level, head_body = find_marker(head)
+    if head_level is not None and not head_body:
+        return True  # a marker alone on its line ('Phần thứ nhất', 'II.'): its title is the next line
     if head.rstrip().endswith(_TERMINAL):
         return False
     if _UNFINISHED.search(fold(head)):

@@ -85,20 +85,30 @@ _ASSIGNED = re.compile(
     r"(?<=[.;])\s+giao\s+(?P<lead>\S.*?)\s+chu tri\b(?:\s*,?\s*phoi hop voi\s+(?P<partners>\S.*?))?"
     r"(?:\s+thuc hien\s*[;,]|\s+thuc hien(?=[\s.]*$)|\s*;|(?=[\s.]*$))\s*(?P<deadline>\S.*?)?[\s.]*$"
 )
-_WHEN = re.compile(r"^(?:(?:hoan thanh(?: trong)?|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:?|trong)\s*)?")
+# '… (<lead> chủ trì[, <partners> phối hợp | , phối hợp với <partners>][; hoàn thành trong <deadline>]).' (folded)
+_BRACKETED = re.compile(
+    r"\s*\((?P<lead>[^();]+?)\s+chu tri\b"
+    r"(?:\s*,\s*(?:phoi hop voi\s+(?P<partners>[^();]+?)|(?P<with>[^();]+?)\s+phoi hop))?"
+    r"\s*(?:;\s*(?P<deadline>[^()]+?))?\s*\)[\s.;]*$"
+)
+_WHEN = re.compile(
+    r"^(?:(?:hoan thanh(?: trong)?|thuc hien(?: trong)?|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:?|trong)\s*)?"
+)
 
 
 def assigned(text: str) -> dict | None:
     """The cells of a task whose lead a sentence of its own gives ('Rà soát … . Giao Phòng Pháp chế chủ trì,
-    phối hợp với Văn phòng Sở thực hiện; hoàn thành trong Quý II/2026.'): content, lead, partners and
-    deadline; None unless the item says what to do before that sentence."""
+    phối hợp với Văn phòng Sở thực hiện; hoàn thành trong Quý II/2026.') or brackets at its end ('Rà soát …
+    (Văn phòng HĐND-UBND chủ trì; hoàn thành trong Quý II).'): content, lead, partners and deadline; None
+    unless the item says what to do before that."""
     folded = fold_aligned(text)
-    said = _ASSIGNED.search(folded)
+    said = _ASSIGNED.search(folded) or _BRACKETED.search(folded)
     if not said:
         return None
     cells = {"content": text[: said.start()].strip(" ;-–")}
     for role in ("lead", "partners", "deadline"):
-        value = text[said.start(role) : said.end(role)].strip(" ;.,") if said[role] else ""
+        group = "with" if role == "partners" and said.re is _BRACKETED and said["with"] else role
+        value = text[said.start(group) : said.end(group)].strip(" ;.,") if said[group] else ""
         if role == "deadline":
             value = value[_WHEN.match(fold_aligned(value)).end() :]
         if value:

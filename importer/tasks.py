@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from importer.agencies import agreed_names, lead_and_partners, looks_like_agency, mend_cell
 from importer.areas import area_of
 from importer.deadlines import looks_like_deadline, mend_deadline, repair_deadline, restore_deadline, roman_quarters
-from importer.markers import GROUP_NUMBER, NUMERAL, name_sections, split_numeral, strip_bullet
+from importer.markers import GROUP_NUMBER, NUMERAL, is_roman, name_sections, split_numeral, strip_bullet
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
 from importer.readers.table_head import numbers_columns
@@ -465,8 +465,8 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
         return None
     if tt and re.match(r"^\d+\.?$", tt) and not mostly_capitals(title):
         return None
-    if tt and not tt.rstrip(".").isdigit() and title and not others:
-        return tt  # 'II | CẢI CÁCH THỂ CHẾ', 'Il | …' as OCR read it
+    if tt and not tt.rstrip(".").isdigit() and title and (not others or is_roman(tt.rstrip("."))):
+        return tt  # 'II | CẢI CÁCH THỂ CHẾ', 'Il | …' as OCR read it; 'II | Cải cách …' merged across the row
     if not title:
         return None
     merged = split_numeral(title, ocr=False)

@@ -2,7 +2,9 @@
 regulation; from tests/fixtures/other-offices, a working regulation typed in Word, a council resolution
 with targets but no tasks, and a decision setting up a steering committee printed by Chromium; from
 tests/fixtures/other-unseen2, a commune's Công văn asking its units to report (Word), a department's Báo cáo of
-results with a table of tasks done (Markdown), and a commune council's Nghị quyết printed from .odt."""
+results with a table of tasks done (Markdown), and a commune council's Nghị quyết printed from .odt; from
+tests/fixtures/other-unseen3, a province's Chỉ thị with numbered orders to departments (Word) and a department's
+Tờ trình asking to issue a Quy chế phối hợp, with a table of the draft's chapters (Markdown)."""
 
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from importer.pipeline import run
 
 OFFICES = Path(__file__).resolve().parents[1] / "fixtures" / "other-offices"
 UNSEEN2 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen2"
+UNSEEN3 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen3"
 
 DECISION = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
 Số: 15/2026/QĐ-UBND
@@ -80,6 +83,8 @@ def test_it_takes_a_labelled_line_without_a_lead_for_no_task(tmp_path, label):
         UNSEEN2 / "ubnd_xa_cv_bao_cao_cchc_2026.docx",
         UNSEEN2 / "so_tuphap_bc_ket_qua_cchc_2025.md",
         UNSEEN2 / "hdnd_xa_nq_ktxh_cchc_2026_odt_lo.pdf",
+        UNSEEN3 / "ubnd_tinh_ct_ky_cuong_cchc_2026.docx",
+        UNSEEN3 / "so_noivu_tt_quy_che_phoi_hop_2026.md",
     ],
     ids=lambda path: path.name,
 )

@@ -139,12 +139,14 @@ def place_tables(
     inside a box, one printed line a line; coordinates are points from the page's top left. ``carry`` is the
     last row of the table the previous page ended with: a table this page starts with (nothing but a page number
     above it) goes on from there (see ``table_rows``); a box too small to be a table (``is_table``) is kept when
-    it is the end of that row (``_cut_end``)."""
+    it is the end of that row (``_cut_end``) or a row at the column lines of a table above it (``_same_columns``)."""
     placed: list[tuple[float, Block | Table]] = []
+    kept: list[Ruled] = []
     above = 0.0
     for table in tables:
-        if not is_table(table) and not _cut_end(table, carry, text_in, width):
+        if not is_table(table) and not _cut_end(table, carry, text_in, width) and not _same_columns(table, kept):
             continue
+        kept.append(table)
         x0, top, x1, bottom = table.bbox
         placed += [(above, Block(line, Location(page=number))) for line in _lines(text_in(0, above, width, top))]
         cells = [[text_in(*_inset(box)) if box else None for box in row.cells] for row in table.rows]
@@ -253,6 +255,20 @@ def _cut_end(
         return False
     above = _lines(text_in(0, 0, width, table.bbox[1]))
     return all(_page_number(line) for line in above)
+
+
+def _same_columns(table: Ruled, above: list[Ruled]) -> bool:
+    """One row of three cells or more standing at the column lines of a table above it on the page: the next
+    table of a catalogue printed as one table per reform area, for an area with a single task."""
+    if len(table.rows) != 1 or len(table.rows[0].cells) < 3 or None in table.rows[0].cells:
+        return False
+    lefts = [box[0] for box in table.rows[0].cells]
+    return any(
+        len(row.cells) == len(lefts)
+        and all(box and abs(box[0] - x) <= 2 for box, x in zip(row.cells, lefts, strict=True))
+        for other in above
+        for row in other.rows
+    )
 
 
 def table_rows(
