@@ -107,7 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=0, help="OCR processes (0: every core)")
     parser.add_argument("--only", default=",".join(MAKERS), help="variants to make")
-    parser.add_argument("--sources", default=str(SOURCES), help="fixture folders (comma-separated) whose PDFs to damage")
+    parser.add_argument("--sources", default=str(SOURCES), help="fixture folders (a,b) whose PDFs to damage")
     args = parser.parse_args()
     sources = [Path(name) if Path(name).is_absolute() else ROOT / name for name in args.sources.split(",")]
     folder = Path(tempfile.mkdtemp(prefix="bench-scans-"))
