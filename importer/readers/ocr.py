@@ -204,7 +204,8 @@ def see_sheet(image, dpi: int) -> Seen:
     two pages on one sheet split, one after the other). Tables whose rules are missing by design (printed
     without rules, ruled only across or only above and under the head and at the end) are found from the
     words' boxes as the PDF reader finds them from its characters' (``unruled_rules``, ``open_table_columns``):
-    the words read, each as one character of a ``PageText``, give the rules such a table lacks."""
+    the letters of the words read (``_letters``), as the characters of a ``PageText``, give the rules such a
+    table lacks; the page is then read again with its new columns."""
     seen: Seen = []
     for page, page_dpi, rules in prepare(image, dpi):
         scale = 72 / page_dpi
@@ -212,21 +213,16 @@ def see_sheet(image, dpi: int) -> Seen:
         edges = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
         tables = find_tables(edges, width, height)  # found once: the words are placed in them too (place_sheet)
         words, letters = _words(page, page_dpi, _columns(tables))
-        if missing := _missing_rules(edges, letters):
-            # read again, each column found by itself as a ruled table's (lines of cells side by side, at other
-            # heights, read across the page mix), and its rows parted on that reading
+        text = PageText(letters)
+        unruled, _ = unruled_rules(text, edges)  # the rules of the tables printed without any
+        if missing := unruled + open_table_columns(edges + unruled, text):
+            # read again, each column found by itself as a ruled table's (the lines of cells side by side, at
+            # other heights, read across the page mix), and the open tables' rows parted on that reading
             words, letters = _words(page, page_dpi, _columns(find_tables(edges + missing, width, height)))
-            tables = find_tables(edges + _missing_rules(edges, letters), width, height)
+            edges += unruled
+            tables = find_tables(edges + open_table_columns(edges, PageText(letters)), width, height)
         seen.append((words, tables, width, height))
     return seen
-
-
-def _missing_rules(edges: list[dict], letters: list[Char]) -> list[dict]:
-    """The rules that the page's tables printed without them, or ruled only across, lack: found from the letters
-    of the words read (``_letters``) as the PDF reader finds them from its characters."""
-    text = PageText(letters)
-    missing, _ = unruled_rules(text, edges)
-    return missing + open_table_columns(edges + missing, text)
 
 
 def _columns(tables: list[Ruled]) -> list[list[Box]]:
