@@ -8,7 +8,10 @@ the logic of the shared scorer) and the wall time and the CPU time (this process
 ``time.process_time`` and ``getrusage``) per page, then the means per variant and per producer; last, the CPU
 time of the page preparation alone (no Tesseract) per page, which a busy machine disturbs far less.
 
-    .venv/bin/python bench/bench_scans.py [--workers N] [--only office-200,fax-200]
+    .venv/bin/python bench/bench_scans.py [--workers N] [--only office-200,fax-200] [--sources DIR,DIR]
+
+``--sources`` damages the text PDFs with gold of other fixture folders instead (their producer is read from the
+file name: ``_lo``, ``_chromium``, ``_reportlab``, ``_fpdf2``).
 
 Target: scans, faxes and photos >= 0.85 overall with tasks_f1 >= 0.85; OCR under 0.7 s per A4 page with two
 cores (the machine may be shared: say its load with the figures).
@@ -32,12 +35,24 @@ from tests.degrade import MAKERS, make  # noqa: E402
 from tests.scoring import score_doc, summarize  # noqa: E402
 
 SOURCES = ROOT / "tests" / "fixtures" / "other-pdf"
-PRODUCERS = {
-    "bacninh_stp_2026_lo": "LibreOffice",
-    "thainguyen_xa_2026_chromium": "Chromium",
-    "hue_vyda_2026_fpdf2": "fpdf2",
-}
+PRODUCERS = {"lo": "LibreOffice", "chromium": "Chromium", "fpdf2": "fpdf2", "reportlab": "ReportLab"}
 FIGURES = ("overall", "meta", "targets_f1", "target_fields", "tasks_f1", "task_fields")
+
+
+def _producer(stem: str) -> str:
+    """The producer a fixture's name ends with (``…_lo``, ``…_chromium``), or ``?``."""
+    return PRODUCERS.get(stem.rsplit("_", 1)[-1], "?")
+
+
+def _golds(folders: list[Path]) -> list[tuple[Path, dict]]:
+    """(source PDF, gold) of every gold of the folders whose document is a PDF."""
+    found = []
+    for folder in folders:
+        for gold_path in sorted((folder / "gold").glob("*.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            if gold["doc"].endswith(".pdf"):
+                found.append((folder / gold["doc"], gold))
+    return found
 
 
 def _pages(path: Path) -> int:
@@ -92,16 +107,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=0, help="OCR processes (0: every core)")
     parser.add_argument("--only", default=",".join(MAKERS), help="variants to make")
+    parser.add_argument("--sources", default=str(SOURCES), help="fixture folders (a,b) whose PDFs to damage")
     args = parser.parse_args()
+    sources = [Path(name) if Path(name).is_absolute() else ROOT / name for name in args.sources.split(",")]
     folder = Path(tempfile.mkdtemp(prefix="bench-scans-"))
     print(f"cores: {os.cpu_count()}, OCR workers: {args.workers or os.cpu_count()}, load: {os.getloadavg()[0]:.1f}")
     print()
     print("| document | producer | variant | pages | s/page | cpu s/page | " + " | ".join(FIGURES) + " |")
     print("|---|---|---|---:|---:|---:|" + "---:|" * len(FIGURES))
     results = []
-    for gold_path in sorted((SOURCES / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        source = SOURCES / gold["doc"]
+    for source, gold in _golds(sources):
         for variant in args.only.split(","):
             path = make(variant, source, folder)
             pages = _pages(path)
@@ -110,8 +125,8 @@ def main() -> None:
             wall, cpu = time.perf_counter() - start, _cpu() - cpu
             score = summarize([score_doc(plan.to_dict(), gold)])
             row = {
-                "doc": gold_path.stem,
-                "producer": PRODUCERS.get(gold_path.stem, "?"),
+                "doc": source.stem,
+                "producer": _producer(source.stem),
                 "variant": variant,
                 "per_page": wall / pages,
                 "cpu_per_page": cpu / pages,
@@ -119,7 +134,7 @@ def main() -> None:
             }
             results.append(row)
             print(
-                f"| {row['doc'][:12]} | {row['producer']} | {variant} | {pages} | {row['per_page']:.2f} | "
+                f"| {row['doc'][:24]} | {row['producer']} | {variant} | {pages} | {row['per_page']:.2f} | "
                 f"{row['cpu_per_page']:.2f} | " + " | ".join(f"{row[key]:.3f}" for key in FIGURES) + " |",
                 flush=True,
             )

@@ -37,6 +37,8 @@ from importer.model import Block, Document, Problem, Table
 from importer.ocrfix import unglue
 from importer.readers.pdf import (
     Box,
+    Char,
+    PageText,
     Ruled,
     carried,
     close_cut_tables,
@@ -45,8 +47,10 @@ from importer.readers.pdf import (
     find_tables,
     in_page_order,
     is_table,
+    open_table_columns,
     place_tables,
 )
+from importer.readers.pdf.unruled import unruled_rules
 from importer.readers.raster_tables import Rule, ink_map, runs_down, skew
 
 if TYPE_CHECKING:
@@ -103,6 +107,7 @@ def ocr_problem(count: int, total: int) -> Problem:
 Placed = list[tuple[float, Block | Table]]
 Word = tuple[float, float, int, str]  # (x, y) of its centre in points, its line number, its text
 Seen = list[tuple[list[Word], list[Ruled], float, float]]  # a sheet's pages: words, tables found, width, height
+Read = tuple[Word, float, list[Char]]  # a word, Tesseract's confidence in it, its letters (``_letters``)
 
 
 def recognise(
@@ -196,14 +201,27 @@ def _ocr_page(path: str, kind: str, page: int, dpi: int) -> tuple[int, Seen]:
 def see_sheet(image, dpi: int) -> Seen:
     """What a greyscale sheet image holds: for each page on it, Tesseract's words and the ruling lines. The
     sheet is made fit to read by OpenCV (``importer.readers.page_cv``: a photo's page found and flattened,
-    two pages on one sheet split, one after the other)."""
+    two pages on one sheet split, one after the other). Tables whose rules are missing by design (printed
+    without rules, ruled only across or only above and under the head and at the end) are found from the
+    words' boxes as the PDF reader finds them from its characters' (``unruled_rules``, ``open_table_columns``):
+    the letters of the words read (``_letters``), as the characters of a ``PageText``, give the rules such a
+    table lacks; the page is then read again with its new columns."""
     seen: Seen = []
     for page, page_dpi, rules in prepare(image, dpi):
         scale = 72 / page_dpi
         width, height = page.width * scale, page.height * scale
         edges = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
         tables = find_tables(edges, width, height)  # found once: the words are placed in them too (place_sheet)
-        seen.append((_words(page, page_dpi, _columns(tables)), tables, width, height))
+        words, letters = _words(page, page_dpi, _columns(tables))
+        text = PageText(letters)
+        unruled, _ = unruled_rules(text, edges)  # the rules of the tables printed without any
+        if missing := unruled + open_table_columns(edges + unruled, text):
+            # read again, each column found by itself as a ruled table's (the lines of cells side by side, at
+            # other heights, read across the page mix), and the open tables' rows parted on that reading
+            words, letters = _words(page, page_dpi, _columns(find_tables(edges + missing, width, height)))
+            edges += unruled
+            tables = find_tables(edges + open_table_columns(edges, PageText(letters)), width, height)
+        seen.append((words, tables, width, height))
     return seen
 
 
@@ -282,7 +300,7 @@ def _edge(rule: Rule, scale: float) -> dict:
     return edge("v", middle, middle, rule.y0 * scale, rule.y1 * scale)
 
 
-def _words(image, dpi: int, columns: list[list[Box]] = ()) -> list[Word]:
+def _words(image, dpi: int, columns: list[list[Box]] = ()) -> tuple[list[Word], list[Char]]:
     """Tesseract's words: (x, y) of the word's centre in points, its line number, its text (split where
     Tesseract missed a space: ``importer.ocrfix.unglue``); specks (``speck``) are left out. Each column of a
     ruled table (``columns``: its cells' boxes in points) is read by itself, its cells one under the other
@@ -294,7 +312,8 @@ def _words(image, dpi: int, columns: list[list[Box]] = ()) -> list[Word]:
     to be told from a speck, a number centred beside lines at other heights does not. A cell the table
     finder merged over others (a rule the scan lost) is read without them, so no word is read twice; a
     word read within ``EDGE`` of the paper's edge is dust. The image stays greyscale: Tesseract's
-    recogniser reads the grey levels and gets more marks right than on a black and white copy."""
+    recogniser reads the grey levels and gets more marks right than on a black and white copy. Returned with
+    each word's box as one character (``Char``) of the PDF reader's page text."""
     import numpy as np
 
     grey = np.asarray(image, dtype=np.uint8)
@@ -304,7 +323,7 @@ def _words(image, dpi: int, columns: list[list[Box]] = ()) -> list[Word]:
         x0, y0, x1, y1 = box = _pixels(cell, dpi, grey.shape)
         pieces[cell] = (box, around[y0:y1, x0:x1].copy())
         around[y0:y1, x0:x1] = 255
-    read: list[tuple[Word, float]] = []
+    read: list[Read] = []
     for cells in columns:
         alone = _read_pieces([pieces[cell] for cell in cells], dpi, _last_line(read))
         if cells[0][2] - cells[0][0] < NARROW:
@@ -316,8 +335,8 @@ def _words(image, dpi: int, columns: list[list[Box]] = ()) -> list[Word]:
         read += alone
     height, width = (side * 72 / dpi for side in grey.shape)
     page = _read_pieces([((0, 0, grey.shape[1], grey.shape[0]), around)], dpi, _last_line(read), gap=0)
-    page = [(w, c) for w, c in page if EDGE < w[0] < width - EDGE and EDGE < w[1] < height - EDGE]
-    return [word for word, _ in page + read]
+    page = [word for word in page if EDGE < word[0][0] < width - EDGE and EDGE < word[0][1] < height - EDGE]
+    return [word for word, _, _ in page + read], [char for _, _, chars in page + read for char in chars]
 
 
 Piece = tuple[tuple[int, int, int, int], object]  # a box of the page (pixels) and the greyscale array it holds
@@ -328,11 +347,11 @@ GAP = 1 / 10  # inches of paper between the cells of a column read by themselves
 # of one cell runs into the next one's, however close the rules stand (a section row's number over a task's)
 
 
-def _last_line(read: list[tuple[Word, float]]) -> int:
-    return max((word[2] for word, _ in read), default=0)
+def _last_line(read: list[Read]) -> int:
+    return max((word[2] for word, _, _ in read), default=0)
 
 
-def _trusted(cell: Box, *readings: list[tuple[Word, float]]) -> list[tuple[Word, float]]:
+def _trusted(cell: Box, *readings: list[Read]) -> list[Read]:
     """Of the readings' words in a narrow cell, those of the reading that gives a row's number in figures
     ('1.2', 'II') over one that gives another (``markers.ROW_NUMBER``: 'a)', 'H') over one that gives none
     (Tesseract may trust a misread one more: 'II' read 'H', '5' read 'ỗ'); among equals, of the one whose
@@ -340,16 +359,18 @@ def _trusted(cell: Box, *readings: list[tuple[Word, float]]) -> list[tuple[Word,
     as little as a speck (``SPECK_CONFIDENCE``: an empty cell's dust read 's', confidence 0). A sans-serif I
     read as a stroke ('|') is an I (``markers.strokes_as_roman``)."""
     x0, top, x1, bottom = cell
-    inside = [[(w, c) for w, c in reading if x0 <= w[0] < x1 and top <= w[1] < bottom] for reading in readings]
+    inside = [[r for r in reading if x0 <= r[0][0] < x1 and top <= r[0][1] < bottom] for reading in readings]
 
-    def likelihood(words: list[tuple[Word, float]]) -> tuple[int, float]:
-        confidence = sum(c for _, c in words) / len(words) if words else SPECK_CONFIDENCE
-        text = " ".join(strokes_as_roman(word[3]) for word, _ in words)
+    def likelihood(words: list[Read]) -> tuple[int, float]:
+        confidence = sum(c for _, c, _ in words) / len(words) if words else SPECK_CONFIDENCE
+        text = " ".join(strokes_as_roman(word[3]) for word, _, _ in words)
         if confidence < SPECK_CONFIDENCE or not ROW_NUMBER.match(text):
             return 0, confidence
         return 2 if text[0].isdigit() or is_roman(text.rstrip(".")) else 1, confidence
 
-    return [((x, y, line, strokes_as_roman(text)), c) for (x, y, line, text), c in max(inside, key=likelihood)]
+    return [
+        ((x, y, line, strokes_as_roman(text)), c, chars) for (x, y, line, text), c, chars in max(inside, key=likelihood)
+    ]
 
 
 def _pixels(box: Box, dpi: int, shape: tuple[int, int]) -> tuple[int, int, int, int]:
@@ -365,11 +386,11 @@ def _pixels(box: Box, dpi: int, shape: tuple[int, int]) -> tuple[int, int, int, 
     )
 
 
-def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | None = None) -> list[tuple[Word, float]]:
+def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | None = None) -> list[Read]:
     """Tesseract's words in pieces of a greyscale page read as one image, the pieces one under the other,
     ``gap`` pixels of paper between and around them (``GAP``), with their confidence; each word placed
     where it stands on the page, in Tesseract's reading order, its lines numbered on from ``lines_before``
-    (no line of another reading has a higher number)."""
+    (no line of another reading has a higher number), and its letters as a PDF's characters (``_letters``)."""
     import numpy as np
     from tesserocr import RIL, iterate_level
 
@@ -404,9 +425,35 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
                 continue
             y = (y0 + y1) / 2
             first, top = bands[max(0, bisect.bisect_right(firsts, y) - 1)]
-            x, y = (x0 + x1) / 2 - gap + left, y - first + top
-            words.append(((x * scale, y * scale, line, unglue(text)), confidence))
+            across, down = left - gap, top - first  # from the read image to the page
+            x, y = (x0 + x1) / 2 + across, y + down
+            baseline = word.Baseline(RIL.WORD)
+            base = (baseline[0][1] + baseline[1][1]) / 2 if baseline else y1
+            text = unglue(text)
+            box = ((x0 + across) * scale, (y0 + down) * scale, (x1 + across) * scale, (y1 + down) * scale)
+            size = word.RowAttributes()["row_height"] * scale  # its line's height (see _letters)
+            chars = _letters(text, box, (base + down) * scale, size)
+            words.append(((x * scale, y * scale, line, text), confidence, chars))
     return words
+
+
+def _letters(text: str, box: Box, base: float, size: float) -> list[Char]:
+    """A word's letters as the characters of a PDF's text layer (``Char``): each an equal share of the word's
+    box across, on the word's baseline, with its middle the box's, of ``size``: the height of the word's line
+    (Tesseract's ``row_height``), not of a capital as a PDF letter's box, since the gaps between words' inked
+    boxes are wider than between a PDF's letter boxes (which reach to where the letter advances), and the
+    column gaps of a head are told from the spaces between its words by their width in sizes. A word with neither
+    letter nor figure has none: dust or a stray mark ('_—', '`'), which would cross the gaps of a table's columns
+    (a table printed without rules is found by them: ``unruled``), not a cell's text."""
+    if not any(letter.isalnum() for letter in text):
+        return []
+    x0, top, x1, bottom = box
+    share = (x1 - x0) / max(1, len(text))
+    return [
+        Char(letter, x0 + k * share, x0 + (k + 1) * share, base, size, (top + bottom) / 2, top, bottom)
+        for k, letter in enumerate(text)
+        if not letter.isspace()
+    ]
 
 
 def speck(text: str, confidence: float, height: float) -> bool:

@@ -301,11 +301,18 @@ def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, i
     table cut by a page break has no bottom rule, its vertical rules still cross its rows), a vertical one
     meeting only two lines up with another, and none runs
     from one edge of the paper to the other (``size``: width, height) as a scanner's streak does. A long
-    stroke made of letters and their marks meets one rule at most."""
+    stroke made of letters and their marks meets one rule at most. A table ruled only across (a library's or a
+    browser's table, a "three-line" one: above and under its head and at its end) meets no vertical rule: on a
+    page with none, the horizontal rules are kept when two or more of one span stand one over the other
+    (``stacked``), for the reader of open tables (``pdf.open_table_columns``) to part its columns from the
+    words. Where vertical rules are found, a rule meeting none of them is the stroke of a ruled table the scan
+    broke, not another table (kept, they part the cells of shrunk pages twice)."""
     width, height = size
     across = [r for r in across if r.x0 > 0.01 * width or r.x1 < 0.99 * width]
     down = [r for r in down if r.y0 > 0.01 * height or r.y1 < 0.99 * height]
-    if not across or not down:
+    if not down:
+        return stacked(across, reach)
+    if not across:
         return []
     a = np.array([(r.x0, r.y0, r.x1, r.y1) for r in across])[:, None, :]
     d = np.array([(r.x0, r.y0, r.x1, r.y1) for r in down])[None, :, :]
@@ -318,6 +325,14 @@ def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, i
     # rule: a column's border runs on through other rows, a letter's stem in a cell stands alone
     lined_up = (np.abs(middles[:, None] - middles[None, :]) <= reach).sum(axis=1) >= 2
     return kept + [r for r, n, lined in zip(down, crossed, lined_up, strict=True) if n >= 3 or (n >= 2 and lined)]
+
+
+def stacked(across: list[Rule], reach: int) -> list[Rule]:
+    """The horizontal rules that another of the same span (both ends within ``reach`` pixels) stands over or
+    under: the rules of a table ruled only across. A rule alone (an underline, a signature's line) is not."""
+    return [
+        r for r in across if any(o is not r and abs(o.x0 - r.x0) <= reach and abs(o.x1 - r.x1) <= reach for o in across)
+    ]
 
 
 def _speckle(ink: np.ndarray, dpi: int) -> np.ndarray:
