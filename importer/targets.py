@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from importer.areas import area_of, topic_of
+from importer.deadlines import period_dates
 from importer.markers import LETTER, split_numeral
 from importer.model import Document, Location, Meta, Problem, Table, Target
 from importer.numbers import FIGURE, NUMBER, PERCENT, has_percentage, parse_number
@@ -79,7 +80,8 @@ def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...],
         if found and guessed:
             guessed_at.append(paragraph.location)
         targets += found
-    years = (int(meta.period_start[:4]), int(meta.period_end[:4])) if meta.period_start and meta.period_end else None
+    first, last = period_dates(meta.period_start, meta.period_end)
+    years = (first.year, last.year) if first and last else None
     targets += read_table_targets(document, plan_phase, years)
     targets = _unique(targets)
     if guessed_at:

@@ -313,7 +313,7 @@ def _words(image, dpi: int, columns: list[list[Box]] = ()) -> tuple[list[Word], 
     finder merged over others (a rule the scan lost) is read without them, so no word is read twice; a
     word read within ``EDGE`` of the paper's edge is dust. The image stays greyscale: Tesseract's
     recogniser reads the grey levels and gets more marks right than on a black and white copy. Returned with
-    each word's box as one character (``Char``) of the PDF reader's page text."""
+    the words' letters as the characters (``Char``) of a PDF reader's page text (``_letters``)."""
     import numpy as np
 
     grey = np.asarray(image, dtype=np.uint8)
