@@ -14,8 +14,8 @@ department's plan laid out by reportlab, its appendix tables ruled only across; 
 Chromium from a web page's table, ruled across, shaded, a lead merged down), made by its make_documents.py.
 tests/fixtures/other-threeline holds plans whose task table is a "three-line" table, rules only above and under
 the head and at its end (a department's and a ward's Word plans printed by LibreOffice, the ward's cells centred
-vertically; a province's web page printed by Chromium, its cells centred vertically), made by its
-make_documents.py.
+vertically; a province's web page printed by Chromium, its cells centred vertically; a commune's web page printed
+by Chromium on a landscape page, every row on one line), made by its make_documents.py.
 tests/fixtures/other-unseen2 holds plans in shapes none of those has (a ward's plan kept as .odt and printed by
 LibreOffice in a font without Vietnamese letters, one column 'Cơ quan chủ trì/phối hợp'; a department's work
 programme pasted as text, each item's lead in a sentence 'Giao X chủ trì, …'; a province's five-year plan printed
@@ -106,7 +106,7 @@ def test_it_imports_plans_of_other_bodies_as_well_as_the_bar(group):
             "written": 5,
             "offices": 6,
             "producers": 5,
-            "threeline": 3,
+            "threeline": 4,
             "unseen2": 4,
             "borderless": 4,
             "unseen3": 7,

@@ -111,7 +111,8 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
     parted (a three-line table: rules above and under the head and at the end only). Rows part at a gap across
     the whole table wider than the gap between a cell's lines, where the part below holds text in the first
     column (its number): a cell may print its text centred vertically in its row, so that the number and the
-    short cells stand lower than the row's top, and a cell's paragraphs may leave a wider gap between them."""
+    short cells stand lower than the row's top, and a cell's paragraphs may leave a wider gap between them. When
+    every line under the head holds a number of its own in the first column, each line is a row."""
     head = _band(text, x0, x1, tops[0], tops[1])
     if not head:
         return tops
@@ -124,10 +125,21 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
         return tops
     first = _freest(*gaps[0], _open([_free(band, x0, x1) for band in bands], size))  # the number column's end
     gap = pitch + _ROW_GAP * statistics.median(c.size for c in body)
+    if all(_numbered(line, first) for band in bands for line in _rows(band, reach=1)):
+        gap = 0.0  # every row a single line: no wrapped line tells a cell's lines from the rows, each line is a row
     out = tops[:2]
     for band, bottom in zip(bands, tops[2:], strict=True):
         out += _row_tops(_rows(band, reach=1), first, gap) + [bottom]
     return out
+
+
+_NUMBER_CHARS = 4  # a number column's cell on one line: '1', '12', 'II', '1.2', 'a)'
+
+
+def _numbered(line: list[Char], first: float) -> bool:
+    """A printed line that holds a short text of its own left of ``first``: the number of a row."""
+    left = [c for c in line if (c.x0 + c.x1) / 2 < first and c.text.strip()]
+    return 0 < len(left) <= _NUMBER_CHARS
 
 
 def _line_pitch(lines: list[list[Char]]) -> float | None:
