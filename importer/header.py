@@ -24,7 +24,7 @@ from importer.sections import (
     strip_markdown,
 )
 from importer.text import fold, fold_aligned, mostly_capitals
-from importer.unmarked import BAO_CAO, CHUONG_TRINH, HANH_DONG, KE_HOACH, QUYET_DINH, SO, THONG_BAO
+from importer.unmarked import BAO_CAO, CHUONG_TRINH, HANH_DONG, KE_HOACH, NGHI_QUYET, QUYET_DINH, SO, THONG_BAO
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,10 @@ def read_lines(document: Document) -> list[Line]:
 
 _PLAN_WORD = re.compile(rf"^\W*{KE_HOACH}\W*$")
 _PROGRAMME_WORD = re.compile(rf"^\W*{CHUONG_TRINH}(?: {HANH_DONG})?\W*$")
-# the name of a document's type, alone on its line above its title: a plan, a programme, a decision, a notice
+# the name of a document's type, alone on its line above its title: a plan, a programme, a decision, a notice, a
+# resolution
 _TYPE_WORD = re.compile(
-    rf"^\W*(?:{KE_HOACH}(?: {HANH_DONG})?|{CHUONG_TRINH}(?: {HANH_DONG})?|{QUYET_DINH}|{THONG_BAO})\W*$"
+    rf"^\W*(?:{KE_HOACH}(?: {HANH_DONG})?|{CHUONG_TRINH}(?: {HANH_DONG})?|{QUYET_DINH}|{THONG_BAO}|{NGHI_QUYET})\W*$"
 )
 _REPORT_WORD = re.compile(rf"^\W*{BAO_CAO}\W*$")
 _CITATION_CUE = re.compile(
@@ -243,9 +244,11 @@ def citation_key(citation: str | None) -> str:
 # --- number and date ----------------------------------------------------------------------------
 
 # 'Số: 94/KH-UBND' (OCR: 'S6:94 /KH-UBND', its colon read as 'Số; 15/KH-UBND' by a speck beside it, its
-# slash lost: 'Số: 15KH-UBND'), also 'Số 07/KH-SNV' without its colon
+# slash lost: 'Số: 15KH-UBND'), also 'Số 07/KH-SNV' without its colon, and a legal document's with its year
+# ('Số: 05/2026/NQ-HĐND')
 _NUMBER = re.compile(
-    rf"(?:^|[\s(])(?:{SO}\s*[:.;,]|so\s)\s*(\d{{1,5}})(?:\s*/\s*|(?=[a-z]))([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)"
+    rf"(?:^|[\s(])(?:{SO}\s*[:.;,]|so\s)\s*(\d{{1,5}})(?:\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*|\s*/\s*|(?=[a-z]))"
+    rf"([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)"
 )
 # 'ngày 20 tháng 01 năm 2026', also with a speck read as a mark before the year ('năm.2026')
 _DATE = re.compile(r"ng\S{0,2}y\s*(\d{1,2})\s*(?:th\S{0,2}ng|/|-|\.)\s*(\d{1,2})\s*(?:n\S{0,2}m|/|-|\.)[\s.,]*(\d{4})")
@@ -265,7 +268,9 @@ def find_number(lines: list[Line], pattern: re.Pattern[str] = _NUMBER) -> str | 
         folded = fold_aligned(line.text)
         match = pattern.search(folded)
         if match:
-            return f"{match.group(1)}/{clean_symbol(line.text[match.start(2) : match.end(2)])}"
+            year = match.groupdict().get("year")
+            symbol = clean_symbol(line.text[match.start(pattern.groups) : match.end(pattern.groups)])  # the last group
+            return f"{match.group(1)}/{year}/{symbol}" if year else f"{match.group(1)}/{symbol}"
     return None
 
 
@@ -282,11 +287,12 @@ def clean_symbol(printed: str) -> str:
 
 def issuer_symbol(issuer: str | None) -> str | None:
     """The part of a document's symbol naming its issuer, as bodies write it: 'UBND' for a people's committee,
-    a department's initials ('Sở Tư pháp' STP, 'Sở Nội vụ' SNV, 'Sở Giáo dục và Đào tạo' SGDĐT)."""
+    'HĐND' for a people's council, a department's initials ('Sở Tư pháp' STP, 'Sở Nội vụ' SNV, 'Sở Giáo dục và
+    Đào tạo' SGDĐT)."""
     if not issuer:
         return None
-    if issuer.startswith("UBND "):
-        return "UBND"
+    if issuer.startswith(("UBND ", "HĐND ")):
+        return issuer[:4]
     if not issuer.startswith("Sở "):
         return None
     words = re.findall(r"[^\W\d_]+", issuer.split(" tỉnh ")[0].split(" thành phố ")[0])
@@ -363,7 +369,11 @@ _LEVEL_WORDS = {
 }
 # a committee's name, its spaces as OCR may read them: a speck between two words read as a dash ('ỦY BAN-NHÂN DÂN')
 _COMMITTEE_NAME = r"(?:uy[\s-]ban[\s-]nhan[\s-]dan|ubnd)"
-_COMMITTEE = re.compile(rf"{_COMMITTEE_NAME}\s+(thi tran|thi xa|dac khu|thanh pho|phuong|huyen|quan|tinh|xa)\b\s*(.*)$")
+_COUNCIL_NAME = r"(?:hoi[\s-]dong[\s-]nhan[\s-]dan|hdnd)"
+# a local body of any level: its people's committee or its people's council ('HỘI ĐỒNG NHÂN DÂN' / 'TỈNH CAO BẰNG')
+_COMMITTEE = re.compile(
+    rf"({_COMMITTEE_NAME}|{_COUNCIL_NAME})\s+(thi tran|thi xa|dac khu|thanh pho|phuong|huyen|quan|tinh|xa)\b\s*(.*)$"
+)
 _DEPARTMENT = re.compile(r"(?:^|\s)so\s+(?!:|hieu\b|ky hieu\b)(?=[^\W\d])(\S.*)$")
 # a board under the province's committee, on the letterhead's line under it ('UBND TỈNH QUẢNG NINH' / 'BAN QUẢN LÝ
 # CÁC KHU KINH TẾ', 'BAN DÂN TỘC'): the board is the issuer, as a department is
@@ -481,7 +491,8 @@ def _without_motto(texts: list[str]) -> list[str]:
 
 
 def compose_issuer(printed: str, province: str | None = None) -> tuple[str | None, str | None]:
-    """'ỦY BAN NHÂN DÂN XÃ MAO ĐIỀN' → ('UBND xã Mao Điền', 'xa'); 'SỞ NGOẠI VỤ' → ('Sở Ngoại vụ …', 'so')."""
+    """'ỦY BAN NHÂN DÂN XÃ MAO ĐIỀN' → ('UBND xã Mao Điền', 'xa'); 'HỘI ĐỒNG NHÂN DÂN TỈNH CAO BẰNG' → ('HĐND tỉnh
+    Cao Bằng', 'tinh'); 'SỞ NGOẠI VỤ' → ('Sở Ngoại vụ …', 'so')."""
     printed = re.sub(r"\s+", " ", printed).strip(" ,;:-")
     folded = fold_aligned(printed)
     department = _DEPARTMENT.search(folded)
@@ -495,11 +506,12 @@ def compose_issuer(printed: str, province: str | None = None) -> tuple[str | Non
         return issuer, "so"
     if committees:
         match = committees[-1]
-        word, level = _LEVEL_WORDS[match.group(1)]
-        name = _words(printed[match.start(2) :])
+        body = "HĐND" if re.match(_COUNCIL_NAME, match.group(1)) else "UBND"
+        word, level = _LEVEL_WORDS[match.group(2)]
+        name = _words(printed[match.start(3) :])
         if not name:
             return None, None
-        return f"UBND {word} {' '.join(w[:1].upper() + w[1:].lower() for w in name)}", level
+        return f"{body} {word} {' '.join(w[:1].upper() + w[1:].lower() for w in name)}", level
     return None, None
 
 

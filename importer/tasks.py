@@ -22,7 +22,18 @@ from difflib import SequenceMatcher
 from importer.agencies import agreed_names, lead_and_partners, looks_like_agency, mend_cell
 from importer.areas import area_of
 from importer.deadlines import looks_like_deadline, mend_deadline, repair_deadline, restore_deadline, roman_quarters
-from importer.markers import GROUP_NUMBER, NUMERAL, is_roman, name_sections, split_numeral, strip_bullet
+from importer.markers import (
+    ARABIC,
+    GROUP_NUMBER,
+    LETTER,
+    NUMERAL,
+    ROMAN,
+    find_marker,
+    is_roman,
+    name_sections,
+    split_numeral,
+    strip_bullet,
+)
 from importer.model import Block, Document, Location, Problem, Table, Task
 from importer.ocrfix import Lexicon, fix_cell
 from importer.readers.table_head import numbers_columns
@@ -70,6 +81,8 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
     table_index = -1
     for item in document.items:
         if not isinstance(item, Table):
+            if state.columns is not None and isinstance(item, Block) and _heads_an_area(item.text):
+                state.number, state.letter, state.last_tt = None, 0, ""  # the next area's table numbers anew
             continue
         table_index += 1
         columns = map_columns(item.rows)
@@ -130,6 +143,13 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
         tasks = [_restored(task, lexicon) for task in tasks]
     tasks = [replace(task, content=strip_bullet(task.content)) for task in tasks]  # the list's bullet is not the task
     return tuple(tasks), tuple(problems)
+
+
+def _heads_an_area(text: str) -> bool:
+    """A numbered heading naming a reform area between two tables ('3. Xây dựng chính quyền số'): a catalogue
+    printed as one table per area, whose next table's '1' is a new task, not a merged number repeated."""
+    marker, level, title = find_marker(text)
+    return level in (ROMAN, ARABIC, LETTER) and len(title.split()) <= 12 and area_of(title) is not None
 
 
 def _texts(document: Document) -> list[str]:

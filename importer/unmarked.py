@@ -34,6 +34,7 @@ SO = r"[s$5]\S{0,2}"
 QUYET_DINH = r"quy\S{0,2}t d\S{1,2}nh"
 CHUONG_TRINH = r"ch\S{1,3}ng tr\S{1,2}nh"
 THONG_BAO = r"th\S{1,2}ng b\S{1,2}o"
+NGHI_QUYET = r"ngh\S{1,2} quy\S{0,2}t"
 BAO_CAO = r"b\S{1,2}o c\S{1,2}o"
 HANH_DONG = r"h\S{1,3}nh \S{1,3}ng"
 # the same as found in folded text: 'k& hoach', 'k¢ hoach'

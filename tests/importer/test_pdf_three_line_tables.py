@@ -3,12 +3,14 @@ table printed to PDF: a rule above and under the head and one at the table's end
 columns) is read row by row: rows part where a gap across the whole table is wider than the gap between a cell's
 lines and the part below holds the number column's text. A row whose cells are centred vertically (fpdf2, Word's
 "centre vertically", a browser's ``vertical-align: middle``) keeps the lines printed above its number, and a table
-the page break cut before its closing rule runs on to the page's end."""
+the page break cut before its closing rule runs on to the page's end. A table whose rows all print on one line
+each has each line for a row."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from importer.pipeline import run
 from tests.golden import tasks_and_gold
 from tests.printed import table_rows
 
@@ -70,6 +72,41 @@ def test_it_runs_a_table_the_page_break_cut_on_to_the_page_end():
         ("1", "Rà soát thủ tục", ""),
         ("2", "Số hóa hồ sơ", ""),
     )
+
+
+def test_it_makes_each_line_a_row_when_every_row_is_one_line():
+    """Head and rows each on one line: no cell's wrapped line gives the gap between a cell's lines, but every line
+    holds a number of its own in the first column, so each line is a row."""
+    words = HEAD + [
+        (10, 36, "1"),
+        (50, 36, "Rà soát thủ tục hành chính"),
+        (250, 36, "Văn phòng Sở"),
+        (10, 52, "2"),
+        (50, 52, "Số hóa hồ sơ"),
+        (250, 52, "Trung tâm Tin học"),
+        (10, 68, "3"),
+        (50, 68, "Công khai kết quả"),
+        (250, 68, "Các phòng"),
+    ]
+    assert table_rows(words, (0, 22, 76)) == (
+        ("TT", "Nhiệm vụ", "Chủ trì"),
+        ("1", "Rà soát thủ tục hành chính", "Văn phòng Sở"),
+        ("2", "Số hóa hồ sơ", "Trung tâm Tin học"),
+        ("3", "Công khai kết quả", "Các phòng"),
+    )
+
+
+def test_it_reads_a_web_pages_table_whose_rows_are_all_one_line():
+    """A commune's plan printed by Chromium on a landscape page: the three-line table's five rows print on one
+    line each."""
+    plan = run(FIXTURES / "xa_tanphu_kh_kiemtra_cchc_2026_chromium.pdf")
+    assert [(task.no, task.content, task.partners, task.deadline) for task in plan.tasks] == [
+        ("1", "Kiểm tra việc niêm yết thủ tục hành chính tại Bộ phận một cửa", "Công chức Tư pháp", "Quý I/2026"),
+        ("2", "Kiểm tra việc giải quyết hồ sơ trực tuyến", "Phòng Kinh tế", "Quý II/2026"),
+        ("3", "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính", "Phòng Văn hóa - Xã hội", "Quý III/2026"),
+        ("4", "Kiểm tra công tác văn thư, lưu trữ", "Các phòng chuyên môn", "Tháng 10/2026"),
+        ("5", "Tổng hợp kết quả kiểm tra cải cách hành chính năm 2026", "Các phòng chuyên môn", "Tháng 12/2026"),
+    ]
 
 
 def _tasks(name: str) -> tuple[list[tuple], list[tuple]]:

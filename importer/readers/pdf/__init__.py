@@ -23,7 +23,7 @@ module reads the pages with them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,20 +90,23 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
             )
         carry: tuple[str, ...] | None = None  # the last row of a table the page break cut, for the next page
         columns: Columns | None = None  # the columns of a table without rules the page break cut, likewise
+        earlier: list[Ruled] = []  # the tables found on the previous page, whose columns a one-row table may share
         for index in range(pages):
             page = pdf[index]
             text = PageText.of(page)
             if text.printed < MIN_PAGE_CHARS:
                 scanned.append(index)
-                carry, columns = None, None
+                carry, columns, earlier = None, None, []
             elif text.unusable():
                 unusable.append(index)
-                carry, columns = None, None
+                carry, columns, earlier = None, None, []
             elif _has_rules(page) or unruled_rules(text, (), columns)[0]:
-                per_page[index], carry, columns = read_ruled_page(page, text, index + 1, carry, columns)
+                per_page[index], carry, columns, earlier = read_ruled_page(
+                    page, text, index + 1, carry, columns, earlier
+                )
             else:
                 per_page[index] = [(0.0, Block(line, Location(page=index + 1))) for line in text.lines()]
-                carry, columns = None, None
+                carry, columns, earlier = None, None, []
     except (pdfium.PdfiumError, ValueError, KeyError) as exc:
         raise UnreadableDocument(
             f"Tệp PDF “{path.name}” bị hỏng, không đọc được nội dung ({type(exc).__name__}). "
@@ -176,13 +179,19 @@ def _has_rules(page) -> bool:
 
 
 def read_ruled_page(
-    page, text: PageText, number: int, carry: tuple[str, ...] | None = None, columns: Columns | None = None
-) -> tuple[list[tuple[float, Block | Table]], tuple[str, ...] | None, Columns | None]:
+    page,
+    text: PageText,
+    number: int,
+    carry: tuple[str, ...] | None = None,
+    columns: Columns | None = None,
+    earlier: Sequence[Ruled] = (),
+) -> tuple[list[tuple[float, Block | Table]], tuple[str, ...] | None, Columns | None, list[Ruled]]:
     """Tables found from the page's ruling lines (edges that pdfium reads) and those printed without rules
     (``unruled``), their cell text and the text above, between and below them, each read from the
     characters' positions. ``carry`` is the last row of the previous page's table when the page break cut it,
-    ``columns`` those of the previous page's table without rules the break cut; the page's last row and such
-    columns are returned for the next page when the break cuts this page's last table too."""
+    ``columns`` those of the previous page's table without rules the break cut, ``earlier`` the tables found on
+    the previous page; the page's last row and such columns are returned for the next page when the break cuts
+    this page's last table too, with the tables found on the page."""
 
     width, height = page.get_size()
 
@@ -194,5 +203,5 @@ def read_ruled_page(
     edges += unruled
     edges += open_table_columns(edges, text)
     tables = find_tables(close_cut_tables(edges), width, height)
-    placed = place_tables(tables, width, height, text_in, number, carry)
-    return placed, carried(placed), columns
+    placed = place_tables(tables, width, height, text_in, number, carry, earlier)
+    return placed, carried(placed), columns, tables

@@ -51,8 +51,9 @@ def open_table_columns(edges: list[dict], text: PageText) -> list[dict]:
         if len(tops) >= 3:
             bottom = tops[-1]
             inner = [v for v in vertical if x0 + 3 < v["x0"] < x1 - 3 and v["bottom"] > top and v["top"] < bottom]
+            sides = [v for v in vertical if min(abs(v["x0"] - x0), abs(v["x0"] - x1)) <= 3]
             drawn = [rule["top"] for rule in horizontal]
-            for run in _between_grids(tops, inner):
+            for run in _between_grids(tops, inner, sides):
                 rows = _parted(text, x0, x1, run)
                 columns = _columns(text, x0, x1, rows, inner)
                 if columns:  # the rows' rules that are not drawn, with the columns' rules
@@ -60,19 +61,22 @@ def open_table_columns(edges: list[dict], text: PageText) -> list[dict]:
     return out
 
 
-def _between_grids(tops: list[float], inner: list[dict]) -> list[list[float]]:
+def _between_grids(tops: list[float], inner: list[dict], sides: list[dict] = ()) -> list[list[float]]:
     """The runs of ``tops`` (rules of one width stacked) outside the grids among them: two rows or more in a run
     that vertical rules ``inner`` cross (drawn lines, not the sides of shaded cells) are a ruled table of their
-    own (two tables stacked on a page, a title between them), not rows of a table ruled only across; runs of
-    fewer than two rows are left out."""
+    own (two tables stacked on a page, a title between them), not rows of a table ruled only across; so is one
+    such row boxed by drawn lines at both ends (``sides``: a table of one row, an area of a single task at the top
+    of a page, its area's title or the text after it under it). Runs of fewer than two rows are left out."""
     spans = list(zip(tops, tops[1:], strict=False))
     lines = [v for v in inner if v["object_type"] == "line_edge"]  # not a shaded cell's side
-    ruled = [any(v["top"] <= top + 2 and v["bottom"] >= bottom - 2 for v in lines) for top, bottom in spans]
+    ruled = [_crossed(lines, top, bottom) for top, bottom in spans]
+    ends = [v for v in sides if v["object_type"] == "line_edge"]
     in_grid = [False] * len(spans)
     start = 0
     for end in range(len(spans) + 1):
         if end == len(spans) or not ruled[end]:
-            if end - start >= 2:
+            one = end - start == 1 and len({round(v["x0"]) for v in ends if _crossed([v], *spans[start])}) >= 2
+            if end - start >= 2 or one:
                 in_grid[start:end] = [True] * (end - start)
             start = end + 1
     runs: list[list[float]] = []
@@ -84,6 +88,11 @@ def _between_grids(tops: list[float], inner: list[dict]) -> list[list[float]]:
         else:
             runs.append([top, bottom])
     return [run for run in runs if len(run) >= 3]
+
+
+def _crossed(lines: list[dict], top: float, bottom: float) -> bool:
+    """Whether one of the vertical ``lines`` runs from ``top`` to ``bottom``."""
+    return any(v["top"] <= top + 2 and v["bottom"] >= bottom - 2 for v in lines)
 
 
 _HEAD_LINES = 6  # a table's head holds this many printed lines at most ("Thời / gian / hoàn / thành")
@@ -111,7 +120,8 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
     parted (a three-line table: rules above and under the head and at the end only). Rows part at a gap across
     the whole table wider than the gap between a cell's lines, where the part below holds text in the first
     column (its number): a cell may print its text centred vertically in its row, so that the number and the
-    short cells stand lower than the row's top, and a cell's paragraphs may leave a wider gap between them."""
+    short cells stand lower than the row's top, and a cell's paragraphs may leave a wider gap between them. When
+    every line under the head holds a number of its own in the first column, each line is a row."""
     head = _band(text, x0, x1, tops[0], tops[1])
     if not head:
         return tops
@@ -124,10 +134,21 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
         return tops
     first = _freest(*gaps[0], _open([_free(band, x0, x1) for band in bands], size))  # the number column's end
     gap = pitch + _ROW_GAP * statistics.median(c.size for c in body)
+    if all(_numbered(line, first) for band in bands for line in _rows(band, reach=1)):
+        gap = 0.0  # every row a single line: no wrapped line tells a cell's lines from the rows, each line is a row
     out = tops[:2]
     for band, bottom in zip(bands, tops[2:], strict=True):
         out += _row_tops(_rows(band, reach=1), first, gap) + [bottom]
     return out
+
+
+_NUMBER_CHARS = 4  # a number column's cell on one line: '1', '12', 'II', '1.2', 'a)'
+
+
+def _numbered(line: list[Char], first: float) -> bool:
+    """A printed line that holds a short text of its own left of ``first``: the number of a row."""
+    left = [c for c in line if (c.x0 + c.x1) / 2 < first and c.text.strip()]
+    return 0 < len(left) <= _NUMBER_CHARS
 
 
 def _line_pitch(lines: list[list[Char]]) -> float | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from importer.model import Block, Location, Table
@@ -133,15 +133,17 @@ def place_tables(
     text_in: Callable[[float, float, float, float], str],
     number: int,
     carry: tuple[str, ...] | None = None,
+    earlier: Sequence[Ruled] = (),
 ) -> list[tuple[float, Block | Table]]:
     """The page's items top to bottom: its tables (``tables``: what ``find_tables`` found on the page, ``width`` by
     ``height`` points), and the text above, between and below them. ``text_in(x0, top, x1, bottom)`` gives the text
     inside a box, one printed line a line; coordinates are points from the page's top left. ``carry`` is the
     last row of the table the previous page ended with: a table this page starts with (nothing but a page number
     above it) goes on from there (see ``table_rows``); a box too small to be a table (``is_table``) is kept when
-    it is the end of that row (``_cut_end``) or a row at the column lines of a table above it (``_same_columns``)."""
+    it is the end of that row (``_cut_end``) or a row at the column lines of a table above it (``_same_columns``),
+    on this page or on the previous one (``earlier``: the tables found on it)."""
     placed: list[tuple[float, Block | Table]] = []
-    kept: list[Ruled] = []
+    kept: list[Ruled] = [table for table in earlier if is_table(table)]
     above = 0.0
     for table in tables:
         if not is_table(table) and not _cut_end(table, carry, text_in, width) and not _same_columns(table, kept):
