@@ -17,7 +17,7 @@ import re
 import statistics
 from typing import NamedTuple
 
-from importer.markers import ROW_NUMBER
+from importer.markers import ROW_NUMBER, ocr_roman
 from importer.readers.pdf.open_tables import (
     _ROW_GAP,
     _band,
@@ -168,9 +168,10 @@ def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> 
         return False
     spans = _covered(line)
     start = _text(line, spans[0]).split()[0]
+    numbered = bool(ROW_NUMBER.match(start.rstrip(".")) or ocr_roman(start))  # 'HI': III as OCR reads it
     if spans[0][0] < gaps[0][0] and spans[0][1] > gaps[0][1]:  # across the number column
-        return bool(ROW_NUMBER.match(start.rstrip("."))) and _numbered_under(lines, at, gaps[0])
-    if spans[0][0] < gaps[0][0] and not ROW_NUMBER.match(start):
+        return numbered and _numbered_under(lines, at, gaps[0])
+    if spans[0][0] < gaps[0][0] and not numbered:
         return False
     rest = spans[1:] if spans[0][0] < gaps[0][0] else spans
     across = [s for s in rest if any(s[0] <= a and b <= s[1] for a, b in gaps)]
