@@ -5,8 +5,8 @@ Every stage that asks "is this a numbered heading, a list item, a section row?" 
 * ``find_marker``: the list marker at the start of a paragraph ('I.', '1.', '1.1.', 'a)', '(1)', '-', '+') and
   its level (``ROMAN`` … ``PLUS``; a part 'Phần thứ nhất' takes the roman level);
 * roman numerals written (``roman``: 4 → 'IV') and read (``is_roman``: 'IV'; ``numeral_value``: 'iv', '1V'
-  → 4; ``NUMERAL``: a part's numeral as OCR damages it, I read '|', 'l' or '1'), and a section row's numeral
-  and title (``split_numeral``);
+  → 4; ``NUMERAL``: a part's numeral as OCR damages it, I read '|', 'l' or '1'; ``ocr_roman``: a lone one read
+  'H', 'HI', 'L' → 'II', 'III', 'I'), and a section row's numeral and title (``split_numeral``);
 * the names of a table's section rows from their numerals as printed (``name_sections``: '1', '2' or 'A', 'B'
   as they run, 'B.II' under lettered groups, roman numerals restored where OCR damaged them);
 * the number cell of a table row (``ROW_NUMBER``: '1', '1.2', '3)', 'II', 'A.', 'a)'; ``GROUP_NUMBER``: the
@@ -25,6 +25,8 @@ _ROMAN_VALUES += ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV
 _STRICT_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 _LETTER_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _OCR_I = str.maketrans({"l": "I", "1": "I", "|": "I"})  # roman I as OCR reads it
+# the same in a lone numeral, where no L (50) stands before XL: 'L', 'Í', 'Ì' (a speck on it) are an I too
+_OCR_LONE_I = str.maketrans({"l": "I", "1": "I", "|": "I", "L": "I", "Í": "I", "Ì": "I"})
 
 # a roman numeral of a part or a section row as printed or as OCR reads it: 'I', 'IV', 'Il', '|', '11'
 NUMERAL = r"[IVX|l1]{1,5}"
@@ -103,6 +105,15 @@ def numeral_value(token: str) -> int | None:
         return None
     values = [_LETTER_VALUES[letter] for letter in letters]
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def ocr_roman(token: str) -> str | None:
+    """A lone roman numeral from I to XXXIX (a section row's number cell) as OCR damages it, read back: a stroke
+    read '|', 'l', '1' or 'L' ('L' → 'I', 'Il', '11', 'IL' → 'II', 'IIl' → 'III'), two strokes joined read 'H'
+    ('H' → 'II', 'HI', 'IH', '1H' → 'III'), a dot, colon or comma after it left out; None for anything else
+    ('IIII', 'HH', 'a', '12'). A token of digits only ('1', '11') reads as strokes too: the caller judges it."""
+    letters = token.strip().rstrip(".:,").replace("H", "II").translate(_OCR_LONE_I)
+    return letters if is_roman(letters) else None
 
 
 def split_numeral(text: str, ocr: bool = True) -> tuple[str, str] | None:

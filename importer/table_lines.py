@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from importer.agencies import AGENCY
 from importer.deadlines import DEADLINE_ANYWHERE, DEADLINE_START, RECURRING, YEAR_RANGE
@@ -62,15 +62,32 @@ _ENUMERATION = re.compile(r",\s*[a-z][^,]*\bva\b")
 
 
 def is_header_line(text: str) -> bool:
-    """A short line made mostly of table-header words (tolerating one OCR slip per word), not a sentence that
-    lists them ('Các nhiệm vụ cụ thể, cơ quan chủ trì, phối hợp và thời hạn hoàn thành …')."""
+    """A short line made mostly of table-header words (tolerating one OCR slip per word, or a space OCR moved
+    between them: ``_respaced``), not a sentence that lists them ('Các nhiệm vụ cụ thể, cơ quan chủ trì, phối
+    hợp và thời hạn hoàn thành …')."""
     if len(text) > 70 or BULLET.match(text.strip()) or _ENUMERATION.search(fold(text)):
         return False
     words = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) >= 2]
     if not words:
         return False
     hits = sum(1 for w in words if _is_header_word(w))
-    return hits >= 1 and hits / len(words) >= 0.7
+    return hits >= 1 and hits / len(words) >= 0.7 or _respaced(fold(text))
+
+
+def _respaced(folded: str) -> bool:
+    """Whether a text's letters, its spaces left out, are two or more header words one after the other: a
+    scan's head where OCR moved a space a letter on ('Đơn vịch ủ' for 'Đơn vị chủ', 'Đơn vip hối') or read a
+    letter as a stroke or its dot under it as a j ('Đơnv|phối', 'Đơnvjphối'; no header word has an l or a j)."""
+    letters = re.sub(r"[^a-z]", "", re.sub(r"[|1lj]", "i", folded))
+
+    @cache
+    def fewest(start: int) -> int | None:  # the fewest header words that make up letters[start:], if any do
+        if start == len(letters):
+            return 0
+        ends = [end for end in range(start + 2, len(letters) + 1) if letters[start:end] in _HEADER_WORDS]
+        return min((n + 1 for n in map(fewest, ends) if n is not None), default=None)
+
+    return (fewest(0) or 0) >= 2
 
 
 # the words that name each column in a header (folded), as printed and as OCR damages them: letters

@@ -31,6 +31,8 @@ from importer.markers import (
     find_marker,
     is_roman,
     name_sections,
+    numeral_value,
+    ocr_roman,
     split_numeral,
     strip_bullet,
 )
@@ -78,6 +80,7 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
     tasks: list[Task] = []
     problems: list[Problem] = []
     state = _State()
+    state.ocr = document.read_by_ocr
     table_index = -1
     for item in document.items:
         if not isinstance(item, Table):
@@ -108,7 +111,7 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
                 continue
             following = item.rows[index + 1] if index + 1 < len(item.rows) else ()
             tt, content = _cell(row, columns.tt), _cell(row, columns.content)
-            if _section_of(row, columns, tt, content, state.dotted) is None and _is_group_row(row, columns, following):
+            if _section_of(row, columns, tt, content, state) is None and _is_group_row(row, columns, following):
                 continue
             location = _locate(item, table_index, index)
             _read_row(row, columns, state, tasks, problems, location, continued)
@@ -179,6 +182,7 @@ class _State:
         self.section: str | None = None
         self.sections = 0
         self.dotted = False  # the table numbers its tasks 1.1, 1.2…
+        self.ocr = False  # the rows were read by OCR from a scan (a section's numeral may be damaged)
         self.printed_sections: list[str] = []
         self.section_areas: list[str | None] = []  # the area each section's heading names
         self.number: str | None = None
@@ -415,7 +419,7 @@ def _read_row(
 ) -> None:
     tt = _cell(row, columns.tt)
     content = _cell(row, columns.content)
-    section = _section_of(row, columns, tt, content, state.dotted)
+    section = _section_of(row, columns, tt, content, state)
     if section is not None:
         state.sections += 1
         state.printed_sections.append(section)
@@ -462,16 +466,18 @@ def _read_row(
         problems.append(Problem("task_without_lead", "Nhiệm vụ không có cơ quan chủ trì.", location))
 
 
-def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, dotted: bool) -> str | None:
+def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, state: _State) -> str | None:
     """The numeral (as printed, maybe '') of a section row, or None for a task row."""
     others = [cell.strip() for i, cell in enumerate(row) if i not in (columns.tt, columns.content) and cell.strip()]
     title = content or (others[0] if others else "")
     if any(cell != title for cell in others):
         return None
+    if state.ocr and not others and title and (numeral := _damaged_numeral(tt, title, state.sections + 1)):
+        return numeral
     if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and mostly_capitals(title):
         return tt  # 'A | CẢI CÁCH THỂ CHẾ'
     section = re.match(r"^(\d{1,2})[.,_]?$", tt)  # OCR may read the dot as ',' or '_'
-    if not others and dotted and section and len(title.split()) <= 12 and area_of(title):
+    if not others and state.dotted and section and len(title.split()) <= 12 and area_of(title):
         return section[1]  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
     if tt and not re.fullmatch(rf"{NUMERAL}\.?", tt):
         merged = split_numeral(tt, ocr=False)
@@ -495,6 +501,22 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
     if mostly_capitals(title) and len(title) >= 6:
         return tt
     return None
+
+
+def _damaged_numeral(tt: str, title: str, expected: int) -> str | None:
+    """The roman numeral of a scanned section row whose number OCR damaged ('H' for II, 'HI' for III, 'L' or
+    '1' for I: ``markers.ocr_roman``), alone in its row but for its title: the next numeral in the sequence of
+    sections, or one before a heading that names a section (``_names_a_section``). A number of figures only
+    ('1', '11') is a task's unless it is both the next numeral and its title names a section; it is returned as
+    printed (sections numbered 1, 2, 3 stay so: ``markers.name_sections``)."""
+    numeral = ocr_roman(tt)
+    if numeral is None:
+        return None
+    follows = numeral_value(numeral) == expected
+    named = _names_a_section(title)
+    if tt.isdigit():
+        return tt if follows and named else None
+    return numeral if follows or named else None
 
 
 def _names_a_section(text: str) -> bool:

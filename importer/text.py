@@ -28,7 +28,7 @@ class _CharMap(dict):
 
 
 def _fold_char(char: str) -> str:
-    char = unicodedata.normalize("NFD", char).lower().replace("đ", "d")
+    char = unicodedata.normalize("NFD", char).lower().replace("đ", "d").replace("ð", "d")  # ð: Đ as a scan reads it
     return unicodedata.normalize("NFC", "".join(c for c in char if unicodedata.category(c) != "Mn"))
 
 
@@ -42,7 +42,8 @@ _FOLD_ALIGNED = _CharMap(_fold_char_aligned)
 
 
 def fold(text: str | None) -> str:
-    """Lower-case and strip Vietnamese diacritics (đ → d); keeps punctuation and digits."""
+    """Lower-case and strip Vietnamese diacritics (đ → d, and its look-alike ð that OCR or an old font gives);
+    keeps punctuation and digits."""
     return (text or "").translate(_FOLD)
 
 

@@ -212,13 +212,16 @@ def see_sheet(image, dpi: int) -> Seen:
         width, height = page.width * scale, page.height * scale
         edges = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
         tables = find_tables(edges, width, height)  # found once: the words are placed in them too (place_sheet)
-        words, letters = _words(page, page_dpi, _columns(tables))
+        words, letters, around = _words(page, page_dpi, _columns(tables))
         text = PageText(letters)
         unruled, _ = unruled_rules(text, edges)  # the rules of the tables printed without any
         if missing := unruled + open_table_columns(edges + unruled, text):
             # read again, each column found by itself as a ruled table's (the lines of cells side by side, at
-            # other heights, read across the page mix), and the open tables' rows parted on that reading
-            words, letters = _words(page, page_dpi, _columns(find_tables(edges + missing, width, height)))
+            # other heights, read across the page mix), and the open tables' rows parted on that reading; the
+            # page around them as it was read (read again, blanked where the tables are, its lines come out
+            # otherwise: 'II. MỤC TIÊU' read 'IHMỤCTIÊU' where it was read right)
+            columns = _columns(find_tables(edges + missing, width, height))
+            words, letters, _ = _words(page, page_dpi, columns, around)
             edges += unruled
             tables = find_tables(edges + open_table_columns(edges, PageText(letters)), width, height)
         seen.append((words, tables, width, height))
@@ -300,7 +303,9 @@ def _edge(rule: Rule, scale: float) -> dict:
     return edge("v", middle, middle, rule.y0 * scale, rule.y1 * scale)
 
 
-def _words(image, dpi: int, columns: list[list[Box]] = ()) -> tuple[list[Word], list[Char]]:
+def _words(
+    image, dpi: int, columns: list[list[Box]] = (), before: list[Read] | None = None
+) -> tuple[list[Word], list[Char], list[Read]]:
     """Tesseract's words: (x, y) of the word's centre in points, its line number, its text (split where
     Tesseract missed a space: ``importer.ocrfix.unglue``); specks (``speck``) are left out. Each column of a
     ruled table (``columns``: its cells' boxes in points) is read by itself, its cells one under the other
@@ -313,16 +318,18 @@ def _words(image, dpi: int, columns: list[list[Box]] = ()) -> tuple[list[Word], 
     finder merged over others (a rule the scan lost) is read without them, so no word is read twice; a
     word read within ``EDGE`` of the paper's edge is dust. The image stays greyscale: Tesseract's
     recogniser reads the grey levels and gets more marks right than on a black and white copy. Returned with
-    the words' letters as the characters (``Char``) of a PDF reader's page text (``_letters``)."""
+    the words' letters as the characters (``Char``) of a PDF reader's page text (``_letters``), and the words
+    read around the tables. Given those of a reading before (``before``), the page is not read again: of its
+    words, those outside the cells of ``columns`` are taken."""
     import numpy as np
 
     grey = np.asarray(image, dtype=np.uint8)
-    around = grey.copy()
+    blanked = grey.copy()
     pieces: dict[Box, Piece] = {}  # each cell's part of the page, the smaller cells' taken out of the larger
     for cell in sorted({cell for cells in columns for cell in cells}, key=lambda c: (c[2] - c[0]) * (c[3] - c[1])):
         x0, y0, x1, y1 = box = _pixels(cell, dpi, grey.shape)
-        pieces[cell] = (box, around[y0:y1, x0:x1].copy())
-        around[y0:y1, x0:x1] = 255
+        pieces[cell] = (box, blanked[y0:y1, x0:x1].copy())
+        blanked[y0:y1, x0:x1] = 255
     read: list[Read] = []
     for cells in columns:
         alone = _read_pieces([pieces[cell] for cell in cells], dpi, _last_line(read))
@@ -334,9 +341,18 @@ def _words(image, dpi: int, columns: list[list[Box]] = ()) -> tuple[list[Word], 
             alone = [word for cell in cells for word in _trusted(cell, alone, beside)]
         read += alone
     height, width = (side * 72 / dpi for side in grey.shape)
-    page = _read_pieces([((0, 0, grey.shape[1], grey.shape[0]), around)], dpi, _last_line(read), gap=0)
-    page = [word for word in page if EDGE < word[0][0] < width - EDGE and EDGE < word[0][1] < height - EDGE]
-    return [word for word, _, _ in page + read], [char for _, _, chars in page + read for char in chars]
+    if before is None:
+        page = _read_pieces([((0, 0, grey.shape[1], grey.shape[0]), blanked)], dpi, _last_line(read), gap=0)
+        page = [word for word in page if EDGE < word[0][0] < width - EDGE and EDGE < word[0][1] < height - EDGE]
+    else:  # its lines numbered on after the columns' (see _read_pieces)
+        cells = list(pieces)
+        lines = _last_line(read)
+        page = [
+            ((x, y, line + lines, text), confidence, chars)
+            for (x, y, line, text), confidence, chars in before
+            if not any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in cells)
+        ]
+    return [word for word, _, _ in page + read], [char for _, _, chars in page + read for char in chars], page
 
 
 Piece = tuple[tuple[int, int, int, int], object]  # a box of the page (pixels) and the greyscale array it holds

@@ -17,7 +17,7 @@ import re
 import statistics
 from typing import NamedTuple
 
-from importer.markers import ROW_NUMBER
+from importer.markers import ROW_NUMBER, ocr_roman
 from importer.readers.pdf.open_tables import (
     _ROW_GAP,
     _band,
@@ -105,13 +105,23 @@ def _table_at(lines: list[list[Char]], at: int) -> tuple[tuple[int, int, int], C
     gaps = _head_gaps(_free(head, x0, x1), x0, x1, size)
     starts, ends = [x0] + [end for _, end in gaps], [start for start, _ in gaps] + [x1]
     names = [fold(_text(head, span)) for span in zip(starts, ends, strict=True)]  # a name wrapped joined
-    number = re.search(NUMBER_CUE, names[0]) or re.search(NUMBER_CUE, names[0].replace(" ", ""))  # 'ST' 'T'
-    if len(gaps) < 3 or not number or not names_header(" ".join(names)):
+    squeezed = " ".join(name.replace(" ", "") for name in names)  # a space OCR moved: 'don vich u tri'
+    if len(gaps) < 3 or not _names_number(names[0]) or not (names_header(" ".join(names)) or names_header(squeezed)):
         return None
     columns = Columns(tuple(gaps), x0, x1, size)
     end = _body_end(lines, head_end, columns, head_end - 1)
     body = [line for line in lines[head_end:end] if _numbered(line, gaps[0])]
     return ((first, head_end, end), columns) if len(body) >= 2 else None
+
+
+def _names_number(name: str) -> bool:
+    """Whether a head's first name (folded) is the number column's: 'TT', 'STT', 'ST' over 'T', 'ST.' over 'T'
+    as a scan reads it; or a name of four letters at most that names no column, the number's as OCR misread it
+    ('ĐỀ.' over 'T'; the rows under it must be numbered all the same)."""
+    letters = re.sub(r"[^a-z]", "", name)
+    if re.search(NUMBER_CUE, name) or re.search(NUMBER_CUE, letters):
+        return True
+    return len(letters) <= 4 and not is_header_line(name)
 
 
 def _body_end(lines: list[list[Char]], at: int, columns: Columns, last: int) -> int:
@@ -154,9 +164,13 @@ def _head_line(line: list[Char], beside: list[Char], size: float) -> bool:
 
 def _names_columns(line: list[Char]) -> bool:
     """Whether each text of a printed line is made of the words a table's head names its columns with, or is a
-    piece of one that a narrow column wrapped ('ST' over 'T')."""
+    piece of one that a narrow column wrapped ('ST' over 'T'); of a scan's head, where a word of a name centred
+    from top to bottom beside the others is read with a line it does not stand on, a third of its texts may be
+    such a misread piece of three signs at most ('MNg', 'v4', '6'), the others naming at least two columns."""
     texts = [_text(line, span) for span in _covered(line)]
-    return all(is_header_line(text) or (text.isalpha() and len(text) <= 2) for text in texts)
+    named = sum(1 for text in texts if is_header_line(text))
+    misread = [t for t in texts if not is_header_line(t) and not (t.isalpha() and len(t) <= 2)]
+    return all(len(t) <= 3 for t in misread) and (not misread or (named >= 2 and 3 * len(misread) <= len(texts)))
 
 
 def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> bool:
@@ -168,9 +182,10 @@ def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> 
         return False
     spans = _covered(line)
     start = _text(line, spans[0]).split()[0]
+    numbered = bool(ROW_NUMBER.match(start.rstrip(".")) or ocr_roman(start))  # 'HI': III as OCR reads it
     if spans[0][0] < gaps[0][0] and spans[0][1] > gaps[0][1]:  # across the number column
-        return bool(ROW_NUMBER.match(start.rstrip("."))) and _numbered_under(lines, at, gaps[0])
-    if spans[0][0] < gaps[0][0] and not ROW_NUMBER.match(start):
+        return numbered and _numbered_under(lines, at, gaps[0])
+    if spans[0][0] < gaps[0][0] and not numbered:
         return False
     rest = spans[1:] if spans[0][0] < gaps[0][0] else spans
     across = [s for s in rest if any(s[0] <= a and b <= s[1] for a, b in gaps)]
