@@ -6,7 +6,8 @@ converted (``importer.legacy``); else Windows-1258. HTML is read into lines and 
 
 A table typed in the text comes out as a ``Table`` (its rows of cells, located at its first line):
 
-* a Markdown pipe table, with or without its ``|---|---|`` line and its outer pipes;
+* a Markdown pipe table, with or without its ``|---|---|`` line and its outer pipes, a ``<br>`` in a cell a line
+  break in it (elsewhere ``<br>`` parts the line in two);
 * a grid table whose rows are ruled by ``+----+----+`` lines, a row's cells wrapped over several lines;
 * a table flattened one cell per line between lines holding only ``|`` (as legal-document sites export
   them, the letterhead's two columns too): two bar lines in a row end a row, blank lines beside a bar are
@@ -120,8 +121,8 @@ def split_tables(lines: list[str], first: int = 1) -> list[Block | Table]:
                 items.extend(Block(line, Location(line=first + n)) for n, line in enumerate(lines[i:end], start=i))
             i = end
             continue
-        if not _is_pipe_line(lines[i]):
-            items.append(Block(lines[i], Location(line=first + i)))
+        if not _is_pipe_line(lines[i]):  # a site's '<br>' parts the lines of a letterhead typed as one
+            items.extend(Block(part, Location(line=first + i)) for part in _BREAK.split(lines[i]) if part.strip())
             i += 1
             continue
         end = _table_end(lines, i)
@@ -405,8 +406,9 @@ def _cells(line: str) -> tuple[str, ...]:
 
 
 def _cell_text(cell: str) -> str:
-    cell = _BREAK.sub(" ", cell.replace("\\|", "|"))
-    return _EMPHASIS.sub(r"\2", cell).strip()
+    """A cell without its emphasis marks, a '<br>' in it a line break in the cell (as a new paragraph in Word's)."""
+    cell = _BREAK.sub("\n", cell.replace("\\|", "|"))
+    return "\n".join(line.strip() for line in _EMPHASIS.sub(r"\2", cell).split("\n") if line.strip())
 
 
 def _grid_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:
