@@ -6,8 +6,8 @@ converted (``importer.legacy``); else Windows-1258. HTML is read into lines and 
 
 A table typed in the text comes out as a ``Table`` (its rows of cells, located at its first line):
 
-* a Markdown pipe table, with or without its ``|---|---|`` line and its outer pipes, a ``<br>`` in a cell a line
-  break in it (elsewhere ``<br>`` parts the line in two);
+* a Markdown pipe table, with or without its ``|---|---|`` line and its outer pipes, a ``<br>`` in a cell a space
+  (elsewhere ``<br>`` parts the line in two);
 * a grid table whose rows are ruled by ``+----+----+`` lines, a row's cells wrapped over several lines;
 * a table flattened one cell per line between lines holding only ``|`` (as legal-document sites export
   them, the letterhead's two columns too): two bar lines in a row end a row, blank lines beside a bar are
@@ -122,7 +122,8 @@ def split_tables(lines: list[str], first: int = 1) -> list[Block | Table]:
             i = end
             continue
         if not _is_pipe_line(lines[i]):  # a site's '<br>' parts the lines of a letterhead typed as one
-            items.extend(Block(part, Location(line=first + i)) for part in _BREAK.split(lines[i]) if part.strip())
+            parts = [part for part in _BREAK.split(lines[i]) if part.strip()] if _BREAK.search(lines[i]) else [lines[i]]
+            items.extend(Block(part, Location(line=first + i)) for part in parts)
             i += 1
             continue
         end = _table_end(lines, i)
@@ -406,9 +407,8 @@ def _cells(line: str) -> tuple[str, ...]:
 
 
 def _cell_text(cell: str) -> str:
-    """A cell without its emphasis marks, a '<br>' in it a line break in the cell (as a new paragraph in Word's)."""
-    cell = _BREAK.sub("\n", cell.replace("\\|", "|"))
-    return "\n".join(line.strip() for line in _EMPHASIS.sub(r"\2", cell).split("\n") if line.strip())
+    cell = _BREAK.sub(" ", cell.replace("\\|", "|"))
+    return _EMPHASIS.sub(r"\2", cell).strip()
 
 
 def _grid_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:

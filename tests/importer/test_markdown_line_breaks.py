@@ -1,7 +1,7 @@
 """Markdown copied from a site joins a block's lines with '<br>' (tests/fixtures/other-unseen4, a department's
-plan): the letterhead typed as one line ('**UBND TỈNH …**<br>**SỞ …**<br>Số: 07/KH-SNNMT') is three lines, and a
-'<br>' in a pipe table's cell is a line break in the cell, so a column 'Đơn vị thực hiện' that says 'Chủ trì:
-X<br>Phối hợp: Y' gives the lead and the partners apart."""
+plan): the letterhead typed as one line ('**UBND TỈNH …**<br>**SỞ …**<br>Số: 07/KH-SNNMT') is three lines; in a
+pipe table's cell a '<br>' is a space, and a column 'Đơn vị thực hiện' that says 'Chủ trì: X<br>Phối hợp: Y'
+gives the lead and the partners apart."""
 
 from importer.header import extract_meta
 from importer.model import Block, Document
@@ -37,9 +37,9 @@ def test_it_reads_the_letterhead_typed_on_one_line():
     )
 
 
-def test_it_breaks_a_cell_at_its_breaks_and_parts_the_labelled_lead_from_the_partners():
+def test_it_joins_a_cells_lines_and_parts_the_labelled_lead_from_the_partners():
     document = _document()
-    assert document.tables[0].rows[1][1] == "Rà soát thủ tục\nlĩnh vực đất đai"
+    assert document.tables[0].rows[1][1] == "Rà soát thủ tục lĩnh vực đất đai"
     tasks = extract_tasks(document)[0]
     assert [(t.lead, t.partners) for t in tasks] == [
         ("Văn phòng Sở", "Chi cục Quản lý đất đai"),
