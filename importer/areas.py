@@ -53,7 +53,7 @@ _TOPIC_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = tuple(
         (
             Area.CHINH_PHU_SO,
             r"\bs\S{0,2} hoa\b|du lieu|nen tang s|chinh (phu|quyen) (so|dien tu)|chuyen doi so|ky nang so"
-            r"|moi truong (so|mang)|truc tuyen|dinh danh",
+            r"|moi truong (so|mang)|truc tuyen|dinh danh|van ban dien tu",
         ),
         (Area.THE_CHE, r"van ban quy pham|vbqppl|\bthe che\b|phap luat"),
         (Area.CONG_VU, r"can bo|cong chuc|vien chuc|cong vu"),

@@ -127,6 +127,7 @@ _TYPE_WORD = re.compile(
     rf"^\W*(?:{KE_HOACH}(?: {HANH_DONG})?|{CHUONG_TRINH}(?: {HANH_DONG})?|{QUYET_DINH}|{THONG_BAO}|{NGHI_QUYET})\W*$"
 )
 _REPORT_WORD = re.compile(rf"^\W*{BAO_CAO}\W*$")
+_APPENDIX_WORD = re.compile(r"^\W*ph\S{0,2} l\S{0,2}c(?:\s+(?:[ivx]{1,4}|\d{1,2}))?\W*$")  # 'PHỤ LỤC', 'Phụ lục II'
 _CITATION_CUE = re.compile(
     r"^\W*(thu\S{0,2} hi\S{1,3}n|c\S{1,2}n c\S{1,3}|theo|kem theo|k\S{1,2}m theo)\b.*"
     r"(quy\S{0,2}t d\S{1,2}nh|ngh\S{1,2} (quy\S{0,2}t|d\S{1,2}nh)|ch\S{1,2} th\S|c\S{1,2}ng v\S{1,2}n|"
@@ -145,6 +146,17 @@ def find_title(lines: list[Line]) -> tuple[int | None, list[Line]]:
     Kế hoạch …') gives the title of the plan it carries, when the plan is in the document."""
     folded = [fold(strip_markdown(line.text)) for line in lines]
     type_at = next((i for i, text in enumerate(folded[:40]) if _TYPE_WORD.match(text)), None)
+    # an appendix kept on its own under the letterhead ('PHỤ LỤC' over 'DANH MỤC NHIỆM VỤ …' and 'Kèm theo …'),
+    # where no type word stands above its table (a cell 'Kế hoạch' in the table is an output, not the type)
+    appendix = next((i for i, text in enumerate(folded[:40]) if _APPENDIX_WORD.match(text)), None)
+    if (
+        appendix is not None
+        and lines[appendix].location.table is None
+        and (type_at is None or (appendix < type_at and lines[type_at].location.table is not None))
+        and _looks_like_header(lines[0].text)
+        and _title_lines(lines, appendix + 1)
+    ):
+        return appendix, _title_lines(lines, appendix + 1)
     begin = type_at + 1 if type_at is not None else 0
     title = _title_lines(lines, begin)
     if type_at is None and title and _looks_like_header(title[0].text):
@@ -408,6 +420,7 @@ def find_issuer(header: list[Line], outline: tuple[Node, ...], lines: list[Line]
     """The issuing body from the header block, else from the preamble ('… ban hành Kế hoạch'), else the appendix."""
     candidates: list[str] = []
     top = _without_motto([line.text for line in header if not _NOT_ISSUER.search(fold(line.text))])
+    top = [strip_markdown(text) for text in top]  # a site's '**SỞ …**' letterhead lines
     top = [text for text in top if text and not _VIET_NAM.match(fold(text)) and not re.fullmatch(r"[\W_]+", text)]
     for index, text in enumerate(top):
         folded = fold(strip_markdown(text))
@@ -475,18 +488,27 @@ def _drop_motto(text: str) -> str:
 
 _MOTTO_WRAPS = re.compile(r"c\S{0,2}ng h\S{0,2}a\b.*ngh\S{0,2}a\W*$")  # 'CỘNG HÒA … CHỦ NGHĨA', 'VIỆT NAM' below
 _MOTTO_END = re.compile(r"\s+vi\S{1,3}t nam\W*$")
+_MOTTO_CUT_AT_VIET = re.compile(
+    r"c\S{0,2}ng h\S{0,2}a\b.*ngh\S{0,2}a\s+vi\S{1,3}t\W*$"
+)  # '… CHỦ NGHĨA VIỆT', 'NAM' below
+_LONE_NAM = re.compile(r"^\W*nam\W*$")
 
 
 def _without_motto(texts: list[str]) -> list[str]:
     """The header's lines without the motto beside the issuer, also its 'VIỆT NAM' where the motto's first line
-    wrapped and OCR read the end on the issuer's next line ('SỞ TƯ PHÁP VIỆT NAM', 'XÃ ĐẠI TỪ VIỆT NAM')."""
+    wrapped and OCR read the end on the issuer's next line ('SỞ TƯ PHÁP VIỆT NAM', 'XÃ ĐẠI TỪ VIỆT NAM'), and
+    its lone 'NAM' where it wrapped after 'VIỆT' ('CỘNG HÒA … CHỦ NGHĨA VIỆT' beside 'ỦY BAN NHÂN DÂN', then
+    'PHƯỜNG LÊ CHÂN', then 'NAM')."""
     out = []
-    wrapped = False
+    wrapped = cut_at_viet = False
     for text in texts:
         kept = _drop_motto(text)
         end = _MOTTO_END.search(fold_aligned(kept)) if wrapped else None
+        if cut_at_viet and _LONE_NAM.match(fold(kept)):
+            kept, cut_at_viet = "", False
         out.append(kept[: end.start()].strip() if end else kept)
         wrapped = bool(_MOTTO_WRAPS.search(fold_aligned(text)))
+        cut_at_viet = cut_at_viet or bool(_MOTTO_CUT_AT_VIET.search(fold_aligned(text)))
     return out
 
 
@@ -651,7 +673,7 @@ def find_supersedes(outline: tuple[Node, ...]) -> tuple[str, ...]:
 _RECIPIENTS = re.compile(r"^\W*n\S{1,2}i nh\S{1,3}n\b")
 _SIGNATURE = re.compile(r"^\W*(?:tm|kt)\s*[.,]\s*[a-z]")
 _NAME = re.compile(r"^[A-ZĐ][^\W\d_A-Z]+(?:\s+[A-ZĐ][^\W\d_A-Z]+){1,4}$")
-_ROLE = re.compile(r"\b(chu tich|giam doc|truong ban|truong phong|bi thu)\b")
+_ROLE = re.compile(r"\b(chu tich|giam doc|truong ban|truong phong|bi thu|bo truong|thu truong|chanh van phong)\b")
 
 
 def find_signer(lines: list[Line]) -> tuple[str | None, str | None]:
@@ -689,9 +711,18 @@ def _signs_over_a_name(lines: list[Line], index: int) -> bool:
 
 
 def describe_signer_title(lines: list[str]) -> str | None:
-    """'KT. CHỦ TỊCH' + 'PHÓ CHỦ TỊCH' → 'Phó Chủ tịch'; 'TM. … CHỦ TỊCH' alone → 'Chủ tịch'."""
+    """'KT. CHỦ TỊCH' + 'PHÓ CHỦ TỊCH' → 'Phó Chủ tịch'; 'TM. … CHỦ TỊCH' alone → 'Chủ tịch'; 'KT. BỘ TRƯỞNG' +
+    'THỨ TRƯỞNG' → 'Thứ trưởng'."""
     text = " ".join(lines)
-    for office, printed in (("chu tich", "Chủ tịch"), ("giam doc", "Giám đốc"), ("truong ban", "Trưởng ban")):
+    if re.search(r"\bkt\s*\.?\s*bo truong|\bthu truong\b", text):
+        return "Thứ trưởng"  # a minister's deputy signs 'KT. BỘ TRƯỞNG' over 'THỨ TRƯỞNG'
+    for office, printed in (
+        ("chu tich", "Chủ tịch"),
+        ("giam doc", "Giám đốc"),
+        ("truong ban", "Trưởng ban"),
+        ("chanh van phong", "Chánh Văn phòng"),
+        ("bo truong", "Bộ trưởng"),
+    ):
         if re.search(rf"\bkt\s*\.?\s*{office}|\bpho {office}", text):
             return f"Phó {printed}"
         if office in text:

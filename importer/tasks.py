@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from importer.agencies import agreed_names, lead_and_partners, looks_like_agency, mend_cell
+from importer.agencies import agency_named_by, agreed_names, lead_and_partners, looks_like_agency, mend_cell
 from importer.areas import area_of
 from importer.deadlines import looks_like_deadline, mend_deadline, repair_deadline, restore_deadline, roman_quarters
 from importer.markers import (
@@ -188,6 +188,7 @@ class _State:
         self.number: str | None = None
         self.letter = 0
         self.last_tt = ""
+        self.group_lead: str | None = None  # the body a group row names, in a table with no lead column
 
 
 def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | None:
@@ -428,6 +429,8 @@ def _read_row(
         state.section_areas.append(area.value if area is not None else None)
         state.section = str(state.sections)  # named once all are read (name_sections)
         state.number, state.letter, state.last_tt = None, 0, ""
+        # 'I | VĂN PHÒNG HĐND VÀ UBND PHƯỜNG' over tasks with no lead column: the group names who leads them
+        state.group_lead = agency_named_by(title) if columns.lead is None else None
         return
     cells = {  # a lone letter or two in an agency cell is a scan's speck, not a body ('z')
         "lead": _agency_cell(row, columns.lead),
@@ -435,8 +438,8 @@ def _read_row(
         "deadline": _cell(row, columns.deadline),
         "output": _cell(row, columns.output),
     }
-    if columns.shared:
-        cells["lead"], cells["partners"] = lead_and_partners(cells["lead"])
+    if columns.shared or (columns.partners is None and _LABELLED_LEAD.match(fold(cells["lead"]))):
+        cells["lead"], cells["partners"] = lead_and_partners(cells["lead"])  # 'Chủ trì: X\nPhối hợp: Y'
     if not content and not any(cells.values()):
         return
     # a number cell with no letter or digit is empty: a scan's specks ('„ —') in the cut row's number cell
@@ -448,6 +451,7 @@ def _read_row(
         problems.append(Problem("task_without_content", "Dòng trong bảng nhiệm vụ không có nội dung.", location))
         return
     number = _number(tt, state)
+    cells["lead"] = cells["lead"] or state.group_lead or ""  # (not on a row carrying the task above on)
     tasks.append(
         Task(
             content=content,
@@ -464,6 +468,9 @@ def _read_row(
         problems.append(Problem("task_number_missing", "Nhiệm vụ không đọc được số thứ tự.", location))
     if not cells["lead"] and any(cells.values()):
         problems.append(Problem("task_without_lead", "Nhiệm vụ không có cơ quan chủ trì.", location))
+
+
+_LABELLED_LEAD = re.compile(r"^\W*chu tri\s*:")  # one column 'Đơn vị thực hiện' saying 'Chủ trì: X, Phối hợp: Y'
 
 
 def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, state: _State) -> str | None:

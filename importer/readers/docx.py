@@ -16,7 +16,9 @@ interleaved, and gives the text of the final version the way Word shows it, what
   become one row, each column's texts joined (a two-row header "Cơ quan thực hiện" over "Chủ trì |
   Phối hợp" names both columns; a title merged across stays a row of its own); a row that only
   numbers the columns ("1 | 2 | 3…", "(1) | (2)…") is dropped; a nested table is flattened into its
-  cell's text. Tables split in several Word tables stay separate ``Table`` items.
+  cell's text, but a table of one column whose cells hold tables is a frame drawn round its content (a box
+  holding the appendix's title, its table and a note), read as body. Tables split in several Word tables stay
+  separate ``Table`` items.
 """
 
 from __future__ import annotations
@@ -130,9 +132,23 @@ def _walk(parent, items: list[Block | Table], numbering: Numbering) -> None:
             items.extend(Block(line) for line in paragraph_lines(child, numbering))
             for box in _text_boxes(child):
                 _walk(box, items, numbering)
+        elif _is_frame(child):  # a box drawn round a title and a table: its content is the body's
+            for tc in (tc for tr in _children(child, f"{W}tr") for tc in _children(tr, f"{W}tc")):
+                _walk(tc, items, numbering)
         else:
             table_index = sum(1 for item in items if isinstance(item, Table))
             items.append(Table(rows=table_rows(child, numbering), location=Location(table=table_index)))
+
+
+def _is_frame(tbl) -> bool:
+    """A table of one column whose cells hold tables of their own: a frame round them (a bordered box holding
+    the appendix's title, its table and a note), not a table of rows."""
+    cells = [list(_children(tr, f"{W}tc")) for tr in _children(tbl, f"{W}tr")]
+    return (
+        bool(cells)
+        and all(len(row) == 1 for row in cells)
+        and any(next(_children(row[0], f"{W}tbl"), None) is not None for row in cells)
+    )
 
 
 def paragraph_lines(p, numbering: Numbering) -> list[str]:

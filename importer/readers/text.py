@@ -6,7 +6,8 @@ converted (``importer.legacy``); else Windows-1258. HTML is read into lines and 
 
 A table typed in the text comes out as a ``Table`` (its rows of cells, located at its first line):
 
-* a Markdown pipe table, with or without its ``|---|---|`` line and its outer pipes;
+* a Markdown pipe table, with or without its ``|---|---|`` line and its outer pipes, a ``<br>`` in a cell a space
+  (elsewhere ``<br>`` parts the line in two);
 * a grid table whose rows are ruled by ``+----+----+`` lines, a row's cells wrapped over several lines;
 * a table flattened one cell per line between lines holding only ``|`` (as legal-document sites export
   them, the letterhead's two columns too): two bar lines in a row end a row, blank lines beside a bar are
@@ -120,8 +121,9 @@ def split_tables(lines: list[str], first: int = 1) -> list[Block | Table]:
                 items.extend(Block(line, Location(line=first + n)) for n, line in enumerate(lines[i:end], start=i))
             i = end
             continue
-        if not _is_pipe_line(lines[i]):
-            items.append(Block(lines[i], Location(line=first + i)))
+        if not _is_pipe_line(lines[i]):  # a site's '<br>' parts the lines of a letterhead typed as one
+            parts = [part for part in _BREAK.split(lines[i]) if part.strip()] if _BREAK.search(lines[i]) else [lines[i]]
+            items.extend(Block(part, Location(line=first + i)) for part in parts)
             i += 1
             continue
         end = _table_end(lines, i)

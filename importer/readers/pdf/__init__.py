@@ -12,9 +12,10 @@ ruled so, from its head's column names side by side); the text
 outside them comes as one block per printed line. Blocks and tables keep the order they have on the page, top
 to bottom. A table that runs on over a page break gives one ``Table`` per page (the tasks stage joins
 them): a rule the page break left out is drawn again, and a merged cell cut by the break keeps its text
-on the next page. Cell text joins the cell's printed lines with spaces. Pages without text, and pages
-whose text layer cannot be read (legacy TCVN3/VNI fonts, glyphs without Unicode), go to OCR; the
-result names the latter.
+on the next page. Cell text joins the cell's printed lines with spaces. Running headers and footers (a line
+at a page's top or foot that comes again on the other pages, its numbers aside) are left out. Pages without
+text, and pages whose text layer cannot be read (legacy TCVN3/VNI fonts, glyphs without Unicode), go to OCR;
+the result names the latter.
 
 The package: ``text`` (the text layer, character by character), ``ruled`` (from rules to cells, shared with the
 OCR reader), ``open_tables`` (tables ruled only across, or "three-line"), ``unruled`` (tables with no rules); this
@@ -23,6 +24,8 @@ module reads the pages with them.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +49,7 @@ from importer.readers.pdf.ruled import (
 )
 from importer.readers.pdf.text import Char, PageText
 from importer.readers.pdf.unruled import Columns, unruled_rules
+from importer.text import fold
 
 if TYPE_CHECKING:
     from importer.pipeline import Limits
@@ -70,6 +74,7 @@ __all__ = [
 ]
 
 MIN_PAGE_CHARS = 20  # a page with fewer printable characters than this is treated as scanned
+RUNNING_ZONE = 3  # lines at a page's top and at its foot where running headers and footers stand
 
 
 def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | None = None) -> Document:
@@ -115,6 +120,7 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
     finally:
         pdf.close()
 
+    per_page = drop_running_lines(per_page)  # (of the text layer's pages: a scan's lines are left to OCR's reading)
     problems: tuple[Problem, ...] = tuple(unusable_problem(index + 1) for index in unusable)
     if scanned or unusable:
         from importer.readers.ocr import ocr_problem, recognise
@@ -122,6 +128,47 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
         per_page.update(recognise(path, "pdf", sorted(scanned + unusable), limits, progress))
         problems += (ocr_problem(len(scanned) + len(unusable), pages),)
     return Document(items=in_page_order(per_page), source=path.name, pages=pages, problems=problems)
+
+
+def _running_key(item: Block | Table) -> str | None:
+    """A line's text with its numbers masked ('Trang 2/9' and 'Trang 3/9' alike), or None for a table."""
+    return re.sub(r"\d+", "#", fold(item.text)).strip() if isinstance(item, Block) and item.text.strip() else None
+
+
+def drop_running_lines(
+    per_page: dict[int, list[tuple[float, Block | Table]]],
+) -> dict[int, list[tuple[float, Block | Table]]]:
+    """The pages without their running headers and footers: a line among the first or last few of a page that
+    comes again, its numbers aside, at the same end of other pages ('Kế hoạch số 15/KH-SGDĐT — Trang 2/3', a
+    browser's print date and page title above and the file's address and '1/3' below, a spreadsheet's 'Trang
+    1/2'), on at least two pages and half of them, and holds a number unless it is on every page. It is the
+    printer's, not the document's."""
+    if len(per_page) < 2:
+        return per_page
+    seen: Counter[tuple[str, str]] = Counter()
+    for items in per_page.values():
+        ends = {("top", key) for _, item in items[:RUNNING_ZONE] if (key := _running_key(item))}
+        ends |= {("foot", key) for _, item in items[-RUNNING_ZONE:] if (key := _running_key(item))}
+        seen.update(ends)
+    least = max(2, (len(per_page) + 1) // 2)
+    # a running line carries a number (the page's, the plan's, the date) or stands on every page of three or
+    # more: a letterhead in capitals that the attached plan's first page repeats is the document's own
+    running = {end for end, count in seen.items() if count >= least and ("#" in end[1] or count == len(per_page) >= 3)}
+    if not running:
+        return per_page
+
+    def kept(items: list[tuple[float, Block | Table]]) -> list[tuple[float, Block | Table]]:
+        out = []
+        for k, (y, item) in enumerate(items):
+            key = _running_key(item)
+            top = k < RUNNING_ZONE and ("top", key) in running
+            foot = k >= len(items) - RUNNING_ZONE and ("foot", key) in running
+            if not (top or foot):
+                out.append((y, item))
+        return out
+
+    # a page that is nothing but such lines holds them as its text (the same notice printed on each page)
+    return {index: kept(items) or items for index, items in per_page.items()}
 
 
 def unusable_problem(page: int) -> Problem:
