@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from importer.errors import ImporterError, UnreadableDocument
 from importer.markers import ROW_NUMBER, is_roman, strokes_as_roman
@@ -50,7 +50,7 @@ from importer.readers.pdf import (
     open_table_columns,
     place_tables,
 )
-from importer.readers.pdf.unruled import unruled_rules
+from importer.readers.pdf.unruled import Columns, unruled_rules
 from importer.readers.raster_tables import Rule, ink_map, runs_down, skew
 
 if TYPE_CHECKING:
@@ -106,8 +106,25 @@ def ocr_problem(count: int, total: int) -> Problem:
 
 Placed = list[tuple[float, Block | Table]]
 Word = tuple[float, float, int, str]  # (x, y) of its centre in points, its line number, its text
-Seen = list[tuple[list[Word], list[Ruled], float, float]]  # a sheet's pages: words, tables found, width, height
 Read = tuple[Word, float, list[Char]]  # a word, Tesseract's confidence in it, its letters (``_letters``)
+
+
+class Sight(NamedTuple):
+    """One page of a sheet as its OCR worker saw it, in plain data that crosses to another process: Tesseract's
+    words, the tables found (``pdf.Ruled``), the page's size in points; for the page after it, the words' letters
+    (``_letters``), the rules drawn on the page (table finder's edges) and the columns of a table without rules
+    that the page's end cut (``unruled.Columns``), so that a page it goes on to can be read again in them."""
+
+    words: list[Word]
+    tables: list[Ruled]
+    width: float
+    height: float
+    letters: list[Char] = []
+    edges: list[dict] = []
+    cut: Columns | None = None
+
+
+Seen = list[Sight]  # a sheet's pages, one after the other
 
 
 def recognise(
@@ -129,6 +146,14 @@ def recognise(
                 seen[page] = sheet
                 if progress:
                     progress(done, len(pages))
+            again = going_on(seen)  # pages a table without rules runs on to from the page before: read in its columns
+            futures = [
+                pool.submit(_ocr_page, str(path), kind, page, limits.ocr_dpi, above, _reading(seen[page][0]))
+                for page, above in again.items()
+            ]
+            for future in as_completed(futures):
+                page, sheet = future.result()
+                seen[page] = sheet
     except ImporterError:
         raise
     except Exception as exc:
@@ -141,6 +166,31 @@ def recognise(
     for page in sorted(seen):
         found[page], carry = place_sheet(seen[page], page + 1, carry if page - 1 in found else None)
     return found
+
+
+def going_on(seen: dict[int, Seen]) -> dict[int, Columns]:
+    """The sheets (page -> its sight, read each in a worker of its own) whose first page goes on with a table
+    without rules that the previous sheet's last page cut, its head not printed again: their page's first lines
+    fit that table's columns (``unruled.unruled_rules``, as a text PDF's next page is read), each with those
+    columns. A table may run on over several pages: each page the table fills to its end passes them on."""
+    again: dict[int, Columns] = {}
+    above: Columns | None = None
+    for page in sorted(seen):
+        sheet = seen[page]
+        first = sheet[0]
+        if above is not None and page - 1 in seen:
+            text = PageText(first.letters)
+            rules, cut = unruled_rules(text, first.edges, above)
+            if len(rules) > len(unruled_rules(text, first.edges)[0]):
+                again[page] = above
+                above = cut if len(sheet) == 1 else sheet[-1].cut
+                continue
+        above = sheet[-1].cut
+    return again
+
+
+def _reading(sight: Sight) -> tuple[list[Word], list[Char]]:
+    return sight.words, sight.letters
 
 
 def _tessdata() -> str:
@@ -188,40 +238,54 @@ def _start_worker(tessdata: str) -> None:
     _engine.SetVariable("tessedit_do_invert", "0")
 
 
-def _ocr_page(path: str, kind: str, page: int, dpi: int) -> tuple[int, Seen]:
-    """Runs in a worker process: render one page and read it."""
+def _ocr_page(
+    path: str,
+    kind: str,
+    page: int,
+    dpi: int,
+    above: Columns | None = None,
+    reading: tuple[list[Word], list[Char]] | None = None,
+) -> tuple[int, Seen]:
+    """Runs in a worker process: render one page and read it (``see_sheet``: ``above`` the columns of the table
+    the page before goes on with, ``reading`` the page's words and letters read already)."""
     if kind == "pdf":
         dpi = min(dpi, scanned_at(path, page) or dpi)
         image = render_page(path, page, dpi)
     else:
         image, dpi = load_frame(path, page, dpi)
-    return page, see_sheet(image, dpi)
+    return page, see_sheet(image, dpi, above, reading)
 
 
-def see_sheet(image, dpi: int) -> Seen:
+def see_sheet(
+    image, dpi: int, above: Columns | None = None, reading: tuple[list[Word], list[Char]] | None = None
+) -> Seen:
     """What a greyscale sheet image holds: for each page on it, Tesseract's words and the ruling lines. The
     sheet is made fit to read by OpenCV (``importer.readers.page_cv``: a photo's page found and flattened,
     two pages on one sheet split, one after the other). Tables whose rules are missing by design (printed
     without rules, ruled only across or only above and under the head and at the end) are found from the
     words' boxes as the PDF reader finds them from its characters' (``unruled_rules``, ``open_table_columns``):
     the letters of the words read (``_letters``), as the characters of a ``PageText``, give the rules such a
-    table lacks; the page is then read again with its new columns."""
+    table lacks; the page is then read again with its new columns. ``above`` are the columns of such a table
+    that the previous page's end cut (``unruled.Columns``): the sheet's first lines that fit them go on with it,
+    as a text PDF's next page does; ``reading`` is the sheet's first page read already (words and letters), read
+    again then only in the columns found."""
     seen: Seen = []
     for page, page_dpi, rules in prepare(image, dpi):
         scale = 72 / page_dpi
         width, height = page.width * scale, page.height * scale
-        edges = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
-        tables = find_tables(edges, width, height)  # found once: the words are placed in them too (place_sheet)
-        words, letters = _words(page, page_dpi, _columns(tables))
+        drawn = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
+        tables = find_tables(drawn, width, height)  # found once: the words are placed in them too (place_sheet)
+        words, letters = reading or _words(page, page_dpi, _columns(tables))
         text = PageText(letters)
-        unruled, _ = unruled_rules(text, edges)  # the rules of the tables printed without any
-        if missing := unruled + open_table_columns(edges + unruled, text):
+        unruled, cut = unruled_rules(text, drawn, above)  # the rules of the tables printed without any
+        if missing := unruled + open_table_columns(drawn + unruled, text):
             # read again, each column found by itself as a ruled table's (the lines of cells side by side, at
             # other heights, read across the page mix), and the open tables' rows parted on that reading
-            words, letters = _words(page, page_dpi, _columns(find_tables(edges + missing, width, height)))
-            edges += unruled
+            words, letters = _words(page, page_dpi, _columns(find_tables(drawn + missing, width, height)))
+            edges = drawn + unruled
             tables = find_tables(edges + open_table_columns(edges, PageText(letters)), width, height)
-        seen.append((words, tables, width, height))
+        seen.append(Sight(words, tables, width, height, letters, drawn, cut))
+        above, reading = cut, None
     return seen
 
 
@@ -242,7 +306,7 @@ def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -
     break cut (``pdf.carried``), and the same of this sheet is returned for the next."""
     placed: Placed = []
     below = 0.0  # points: the second page of a sheet goes under the first
-    for words, tables, width, height in seen:
+    for words, tables, width, height, *_ in seen:
 
         def text_in(x0: float, top: float, x1: float, bottom: float, words=words) -> str:
             lines: dict[int, list[str]] = {}
