@@ -281,12 +281,35 @@ def see_sheet(
         if missing := unruled + open_table_columns(drawn + unruled, text):
             # read again, each column found by itself as a ruled table's (the lines of cells side by side, at
             # other heights, read across the page mix), and the open tables' rows parted on that reading
-            words, letters = _words(page, page_dpi, _columns(find_tables(drawn + missing, width, height)))
+            columns = _columns(find_tables(drawn + missing, width, height))
+            words, letters = _refilled(columns, (words, letters), _words(page, page_dpi, columns, around=False))
             edges = drawn + unruled
             tables = find_tables(edges + open_table_columns(edges, PageText(letters)), width, height)
         seen.append(Sight(words, tables, width, height, letters, drawn, cut))
         above, reading = cut, None
     return seen
+
+
+def _refilled(
+    columns: list[list[Box]], first: tuple[list[Word], list[Char]], again: tuple[list[Word], list[Char]]
+) -> tuple[list[Word], list[Char]]:
+    """The page's words and letters once its open tables' columns were read again by themselves (``again``): the
+    first reading's (across the page, ``first``) outside them, where nothing was read again (the text around
+    the tables, read as before: a second reading of it misread a part's heading 'II. MỤC TIÊU' and the part was
+    lost), and in each cell the second reading left empty (Tesseract may pass over a column's first line alone
+    at its top: a head's bold 'Nhiệm vụ' was lost, and with it the gap between the number's column and the
+    task's); the second's in the cells. The first reading's lines are numbered after the second's."""
+    cells = {cell for column in columns for cell in column}
+
+    def inside(x: float, y: float, boxes) -> bool:
+        return any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in boxes)
+
+    empty = [cell for cell in cells if not any(inside(x, y, [cell]) for x, y, _, _ in again[0])]
+    kept = [box for box in cells if box not in empty]
+    after = max((line for _, _, line, _ in again[0]), default=0)
+    words = [(x, y, line + after, text) for x, y, line, text in first[0] if not inside(x, y, kept)]
+    letters = [c for c in first[1] if not inside((c.x0 + c.x1) / 2, c.middle, kept)]
+    return words + list(again[0]), letters + list(again[1])
 
 
 def _columns(tables: list[Ruled]) -> list[list[Box]]:
@@ -364,7 +387,7 @@ def _edge(rule: Rule, scale: float) -> dict:
     return edge("v", middle, middle, rule.y0 * scale, rule.y1 * scale)
 
 
-def _words(image, dpi: int, columns: list[list[Box]] = ()) -> tuple[list[Word], list[Char]]:
+def _words(image, dpi: int, columns: list[list[Box]] = (), around: bool = True) -> tuple[list[Word], list[Char]]:
     """Tesseract's words: (x, y) of the word's centre in points, its line number, its text (split where
     Tesseract missed a space: ``importer.ocrfix.unglue``); specks (``speck``) are left out. Each column of a
     ruled table (``columns``: its cells' boxes in points) is read by itself, its cells one under the other
@@ -377,16 +400,17 @@ def _words(image, dpi: int, columns: list[list[Box]] = ()) -> tuple[list[Word], 
     finder merged over others (a rule the scan lost) is read without them, so no word is read twice; a
     word read within ``EDGE`` of the paper's edge is dust. The image stays greyscale: Tesseract's
     recogniser reads the grey levels and gets more marks right than on a black and white copy. Returned with
-    the words' letters as the characters (``Char``) of a PDF reader's page text (``_letters``)."""
+    the words' letters as the characters (``Char``) of a PDF reader's page text (``_letters``). Without
+    ``around`` only the tables' columns are read (the page read already: ``_refilled``)."""
     import numpy as np
 
     grey = np.asarray(image, dtype=np.uint8)
-    around = grey.copy()
+    rest = grey.copy()  # the page around the tables
     pieces: dict[Box, Piece] = {}  # each cell's part of the page, the smaller cells' taken out of the larger
     for cell in sorted({cell for cells in columns for cell in cells}, key=lambda c: (c[2] - c[0]) * (c[3] - c[1])):
         x0, y0, x1, y1 = box = _pixels(cell, dpi, grey.shape)
-        pieces[cell] = (box, around[y0:y1, x0:x1].copy())
-        around[y0:y1, x0:x1] = 255
+        pieces[cell] = (box, rest[y0:y1, x0:x1].copy())
+        rest[y0:y1, x0:x1] = 255
     read: list[Read] = []
     for cells in columns:
         alone = _read_pieces([pieces[cell] for cell in cells], dpi, _last_line(read))
@@ -398,7 +422,8 @@ def _words(image, dpi: int, columns: list[list[Box]] = ()) -> tuple[list[Word], 
             alone = [word for cell in cells for word in _trusted(cell, alone, beside)]
         read += alone
     height, width = (side * 72 / dpi for side in grey.shape)
-    page = _read_pieces([((0, 0, grey.shape[1], grey.shape[0]), around)], dpi, _last_line(read), gap=0)
+    whole = (0, 0, grey.shape[1], grey.shape[0])
+    page = _read_pieces([(whole, rest)], dpi, _last_line(read), gap=0) if around else []
     page = [word for word in page if EDGE < word[0][0] < width - EDGE and EDGE < word[0][1] < height - EDGE]
     return [word for word, _, _ in page + read], [char for _, _, chars in page + read for char in chars]
 
@@ -473,7 +498,8 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
 
     _read(image, dpi)
     scale = 72 / dpi
-    words = []
+    words: list[Read] = []
+    spans = []  # each word's left and right (points) and its line's height
     line = lines_before
     for word in iterate_level(_engine.GetIterator(), RIL.WORD):
         if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
@@ -498,7 +524,24 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
             size = word.RowAttributes()["row_height"] * scale  # its line's height (see _letters)
             chars = _letters(text, box, (base + down) * scale, size)
             words.append(((x * scale, y * scale, line, text), confidence, chars))
-    return words
+            spans.append((box[0], box[2], size))
+    return [read for read, span in zip(words, spans, strict=True) if not _apart(read, span, words, spans)]
+
+
+APART = 4  # line heights: a doubted word of two letters farther than this from its line's others is a speck
+
+
+def _apart(read: Read, span: tuple[float, float, float], words: list[Read], spans: list) -> bool:
+    """Whether a word of two letters that Tesseract has next to no confidence in (``SPECK_CONFIDENCE``) stands
+    apart on its line, farther than ``APART`` of the line's height from any other word of it: a cluster of dust
+    before a centred title, read 'SN' (as tall as a capital, it is no ``speck``; a title's own 'KẾ', doubted as
+    much, stands a space from 'HOẠCH')."""
+    (_, _, line, text), confidence, _ = read
+    if len(text) != 2 or not text.isalpha() or confidence >= SPECK_CONFIDENCE:
+        return False
+    x0, x1, size = span
+    others = [s for w, s in zip(words, spans, strict=True) if w[0][2] == line and w is not read]
+    return all(o0 - x1 > APART * size or x0 - o1 > APART * size for o0, o1, _ in others)
 
 
 def _letters(text: str, box: Box, base: float, size: float) -> list[Char]:

@@ -32,6 +32,10 @@ FAR = 2 * MM  # a dot with no other ink this near is dust wherever it lies (no p
 DUSTY = 25  # a page with more such dots is dusty: there a dot alone within ``ALONE`` is taken for dust too
 GUTTER = 6 * MM  # a blank band this wide down the middle of a landscape sheet separates two pages
 A4 = 297 / 210
+PAPER = 200  # grey level: lighter is paper wherever the local mean takes it for ink (for the speckle)
+FAINT = 215  # but for the rules: a hairline rule (a LibreOffice table's thinnest border) scanned, dithered and
+# halved is a row of pixels this pale (taken for paper, it broke into dots too short to close into a rule); paler
+# still is a browser's light shading, whose cells' sides would be taken for rules
 DITHERED = 1.3  # closing its pinholes adds this share to dotted ink; to solid ink a few per cent
 
 
@@ -84,20 +88,22 @@ def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
     small = cv2.resize(grey, (width // step, height // step), interpolation=cv2.INTER_AREA) if step > 1 else grey
     dpi = dpi / step
     block = _odd(dpi / 8)  # about 3 mm: larger than any stroke, smaller than a cell
-    ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
-    ink[small > 200] = 0  # paper the local mean took for ink (an empty stretch of page)
+    faint = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
+    ink = faint.copy()
+    ink[small > PAPER] = 0  # paper the local mean took for ink (an empty stretch of page)
+    faint[small > FAINT] = 0  # where rules are looked for, the pale grey a thin rule keeps once halved counts
     min_length = max(8, round(MIN_RULE * dpi))
     thickest = max(2, round(MAX_THICKNESS * dpi))
     gap = max(3, round(GAP * dpi))
-    solid = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
-    strokes = ink & ~_letters(ink, min_length, thickest)
+    solid = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    strokes = faint & ~_letters(faint, min_length, thickest)
     across = _lines(strokes, solid, (gap, 1), (min_length, 1), (1, thickest + 1))
     down = _lines(strokes, solid, (1, gap), (1, min_length), (thickest + 1, 1))
     rules = _joined(
         _rules(across, True, max(min_length, round(ACROSS * dpi)), thickest),
         _rules(down, False, max(min_length, round(DOWN * dpi)), thickest),
         gap,
-        ink,
+        faint,
     )
     erase = np.zeros_like(ink)
     for rule in rules:  # only the rules kept: a letter's stem the closing made long stays a letter
@@ -322,17 +328,18 @@ def _joined(across: list[Rule], down: list[Rule], reach: int, ink: np.ndarray) -
     return kept
 
 
-DOTS = 0.12  # share of ink beside a vertical run, both sides, over which it stands in dots (a rule has paper there)
+DOTS = 0.12  # share of ink beside a vertical run, on a side, over which it stands by dots (a rule has paper there)
 
 
 def _in_dots(rule: Rule, ink: np.ndarray, reach: int) -> bool:
-    """Whether a vertical run stands in dotted ink, as a dithered shading's dots closed along a column do: the
-    bands of a few pixels on both its sides hold ``DOTS`` of ink or more, where a table's rule has the paper of
-    its cells (their text keeps off the rule by the cell's padding)."""
+    """Whether a vertical run stands in or by dotted ink, as a dithered shading's dots closed along a column do,
+    or the side of a shaded cell: a band of a few pixels on one of its sides holds ``DOTS`` of ink or more, where
+    a table's rule has the paper of its cells (their text keeps off the rule by the cell's padding). A ruled
+    table's shaded head has such rules too, but its body's do not, and the page keeps them all."""
     top, bottom = rule.y0 + reach, max(rule.y0 + reach + 1, rule.y1 - reach)
     left = ink[top:bottom, max(0, rule.x0 - 1 - 2 * reach) : max(0, rule.x0 - 1)]
     right = ink[top:bottom, rule.x1 + 2 : rule.x1 + 2 + 2 * reach]
-    return all(side.size and np.count_nonzero(side) >= DOTS * side.size for side in (left, right))
+    return any(side.size and np.count_nonzero(side) >= DOTS * side.size for side in (left, right))
 
 
 def _meeting(across: list[Rule], down: list[Rule], reach: int) -> list[Rule]:

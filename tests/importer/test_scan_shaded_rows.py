@@ -1,7 +1,7 @@
 """A scanned table ruled only across whose head or rows are shaded (a browser's table: a shaded head, striped rows,
 its rules under each row light grey). Scanned, the shading is dithered to dots, and closed along a column its dots
 make short vertical runs that meet the rules above and below as a column's rule would: the page seemed to have
-vertical rules, and every horizontal one that met none of them was dropped. Such runs stand in dots on both sides
+vertical rules, and every horizontal one that met none of them was dropped. Such runs stand in or by dots on a side
 (``page_cv._in_dots``), a rule between the paper of its cells; a page whose vertical runs all do keeps its rules as
 one without vertical rules (``page_cv.stacked``), and a rule the scan broke (letters touching it, dots hiding a
 stretch of it) keeps its pieces between them."""
