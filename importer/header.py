@@ -262,8 +262,11 @@ _NUMBER = re.compile(
     rf"(?:^|[\s(])(?:{SO}\s*[:.;,]|so\s)\s*(\d{{1,5}})(?:\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*|\s*/\s*|(?=[a-z]))"
     rf"([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)"
 )
-# 'ngày 20 tháng 01 năm 2026', also with a speck read as a mark before the year ('năm.2026')
-_DATE = re.compile(r"ng\S{0,2}y\s*(\d{1,2})\s*(?:th\S{0,2}ng|/|-|\.)\s*(\d{1,2})\s*(?:n\S{0,2}m|/|-|\.)[\s.,]*(\d{4})")
+# 'ngày 20 tháng 01 năm 2026', also with a speck read as a mark before the month or the year ('tháng.01',
+# 'năm.2026')
+_DATE = re.compile(
+    r"ng\S{0,2}y\s*(\d{1,2})\s*(?:th\S{0,2}ng[\s.,]*|/|-|\.)\s*(\d{1,2})\s*(?:n\S{0,2}m|/|-|\.)[\s.,]*(\d{4})"
+)
 # '(Kèm theo Kế hoạch số 84/KH-UBND ngày …)', '(Ban hành kèm theo Quyết định số 125/QĐ-UBND ngày …)'
 _APPENDIX = re.compile(
     rf"k\S{{0,2}}m theo\s+(?:{KE_HOACH}|{QUYET_DINH}|{THONG_BAO}|{CHUONG_TRINH})"

@@ -44,11 +44,12 @@ class Paragraph:
         return fold(self.body)
 
     def is_heading(self) -> bool:
-        """Short, unfinished text after a marker reads as a heading ('a) Mục tiêu', '1. Cải cách thể chế')."""
+        """Short, unfinished text after a marker reads as a heading ('a) Mục tiêu', '1. Cải cách thể chế'); in
+        capitals, a period after it is no sentence's end but a speck OCR read as one ('2. MỤC TIÊU.')."""
         body = self.body.rstrip()
         if self.level is None or self.level > LETTER and not body.endswith(":"):
             return False
-        if body.endswith(".") and ":" not in body:
+        if body.endswith(".") and ":" not in body and not mostly_capitals(body):
             return False
         return len(heading_title(self.body).split()) <= 16 and not has_percentage(self.body)
 

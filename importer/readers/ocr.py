@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from importer.errors import ImporterError, UnreadableDocument
 from importer.markers import ROW_NUMBER, is_roman, strokes_as_roman
@@ -50,7 +50,7 @@ from importer.readers.pdf import (
     open_table_columns,
     place_tables,
 )
-from importer.readers.pdf.unruled import unruled_rules
+from importer.readers.pdf.unruled import Columns, unruled_rules
 from importer.readers.raster_tables import Rule, ink_map, runs_down, skew
 
 if TYPE_CHECKING:
@@ -106,8 +106,25 @@ def ocr_problem(count: int, total: int) -> Problem:
 
 Placed = list[tuple[float, Block | Table]]
 Word = tuple[float, float, int, str]  # (x, y) of its centre in points, its line number, its text
-Seen = list[tuple[list[Word], list[Ruled], float, float]]  # a sheet's pages: words, tables found, width, height
 Read = tuple[Word, float, list[Char]]  # a word, Tesseract's confidence in it, its letters (``_letters``)
+
+
+class Sight(NamedTuple):
+    """One page of a sheet as its OCR worker saw it, in plain data that crosses to another process: Tesseract's
+    words, the tables found (``pdf.Ruled``), the page's size in points; for the page after it, the words' letters
+    (``_letters``), the rules drawn on the page (table finder's edges) and the columns of a table without rules
+    that the page's end cut (``unruled.Columns``), so that a page it goes on to can be read again in them."""
+
+    words: list[Word]
+    tables: list[Ruled]
+    width: float
+    height: float
+    letters: list[Char] = []
+    edges: list[dict] = []
+    cut: Columns | None = None
+
+
+Seen = list[Sight]  # a sheet's pages, one after the other
 
 
 def recognise(
@@ -129,6 +146,14 @@ def recognise(
                 seen[page] = sheet
                 if progress:
                     progress(done, len(pages))
+            again = going_on(seen)  # pages a table without rules runs on to from the page before: read in its columns
+            futures = [
+                pool.submit(_ocr_page, str(path), kind, page, limits.ocr_dpi, above, _reading(seen[page][0]))
+                for page, above in again.items()
+            ]
+            for future in as_completed(futures):
+                page, sheet = future.result()
+                seen[page] = sheet
     except ImporterError:
         raise
     except Exception as exc:
@@ -141,6 +166,31 @@ def recognise(
     for page in sorted(seen):
         found[page], carry = place_sheet(seen[page], page + 1, carry if page - 1 in found else None)
     return found
+
+
+def going_on(seen: dict[int, Seen]) -> dict[int, Columns]:
+    """The sheets (page -> its sight, read each in a worker of its own) whose first page goes on with a table
+    without rules that the previous sheet's last page cut, its head not printed again: their page's first lines
+    fit that table's columns (``unruled.unruled_rules``, as a text PDF's next page is read), each with those
+    columns. A table may run on over several pages: each page the table fills to its end passes them on."""
+    again: dict[int, Columns] = {}
+    above: Columns | None = None
+    for page in sorted(seen):
+        sheet = seen[page]
+        first = sheet[0]
+        if above is not None and page - 1 in seen:
+            text = PageText(first.letters)
+            rules, cut = unruled_rules(text, first.edges, above)
+            if len(rules) > len(unruled_rules(text, first.edges)[0]):
+                again[page] = above
+                above = cut if len(sheet) == 1 else sheet[-1].cut
+                continue
+        above = sheet[-1].cut
+    return again
+
+
+def _reading(sight: Sight) -> tuple[list[Word], list[Char]]:
+    return sight.words, sight.letters
 
 
 def _tessdata() -> str:
@@ -188,44 +238,78 @@ def _start_worker(tessdata: str) -> None:
     _engine.SetVariable("tessedit_do_invert", "0")
 
 
-def _ocr_page(path: str, kind: str, page: int, dpi: int) -> tuple[int, Seen]:
-    """Runs in a worker process: render one page and read it."""
+def _ocr_page(
+    path: str,
+    kind: str,
+    page: int,
+    dpi: int,
+    above: Columns | None = None,
+    reading: tuple[list[Word], list[Char]] | None = None,
+) -> tuple[int, Seen]:
+    """Runs in a worker process: render one page and read it (``see_sheet``: ``above`` the columns of the table
+    the page before goes on with, ``reading`` the page's words and letters read already)."""
     if kind == "pdf":
         dpi = min(dpi, scanned_at(path, page) or dpi)
         image = render_page(path, page, dpi)
     else:
         image, dpi = load_frame(path, page, dpi)
-    return page, see_sheet(image, dpi)
+    return page, see_sheet(image, dpi, above, reading)
 
 
-def see_sheet(image, dpi: int) -> Seen:
+def see_sheet(
+    image, dpi: int, above: Columns | None = None, reading: tuple[list[Word], list[Char]] | None = None
+) -> Seen:
     """What a greyscale sheet image holds: for each page on it, Tesseract's words and the ruling lines. The
     sheet is made fit to read by OpenCV (``importer.readers.page_cv``: a photo's page found and flattened,
     two pages on one sheet split, one after the other). Tables whose rules are missing by design (printed
     without rules, ruled only across or only above and under the head and at the end) are found from the
     words' boxes as the PDF reader finds them from its characters' (``unruled_rules``, ``open_table_columns``):
     the letters of the words read (``_letters``), as the characters of a ``PageText``, give the rules such a
-    table lacks; the page is then read again with its new columns."""
+    table lacks; the page is then read again with its new columns. ``above`` are the columns of such a table
+    that the previous page's end cut (``unruled.Columns``): the sheet's first lines that fit them go on with it,
+    as a text PDF's next page does; ``reading`` is the sheet's first page read already (words and letters), read
+    again then only in the columns found."""
     seen: Seen = []
     for page, page_dpi, rules in prepare(image, dpi):
         scale = 72 / page_dpi
         width, height = page.width * scale, page.height * scale
-        edges = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
-        tables = find_tables(edges, width, height)  # found once: the words are placed in them too (place_sheet)
-        words, letters, around = _words(page, page_dpi, _columns(tables))
+        drawn = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
+        tables = find_tables(drawn, width, height)  # found once: the words are placed in them too (place_sheet)
+        words, letters = reading or _words(page, page_dpi, _columns(tables))
         text = PageText(letters)
-        unruled, _ = unruled_rules(text, edges)  # the rules of the tables printed without any
-        if missing := unruled + open_table_columns(edges + unruled, text):
+        unruled, cut = unruled_rules(text, drawn, above)  # the rules of the tables printed without any
+        if missing := unruled + open_table_columns(drawn + unruled, text):
             # read again, each column found by itself as a ruled table's (the lines of cells side by side, at
-            # other heights, read across the page mix), and the open tables' rows parted on that reading; the
-            # page around them as it was read (read again, blanked where the tables are, its lines come out
-            # otherwise: 'II. MỤC TIÊU' read 'IHMỤCTIÊU' where it was read right)
-            columns = _columns(find_tables(edges + missing, width, height))
-            words, letters, _ = _words(page, page_dpi, columns, around)
-            edges += unruled
+            # other heights, read across the page mix), and the open tables' rows parted on that reading
+            columns = _columns(find_tables(drawn + missing, width, height))
+            words, letters = _refilled(columns, (words, letters), _words(page, page_dpi, columns, around=False))
+            edges = drawn + unruled
             tables = find_tables(edges + open_table_columns(edges, PageText(letters)), width, height)
-        seen.append((words, tables, width, height))
+        seen.append(Sight(words, tables, width, height, letters, drawn, cut))
+        above, reading = cut, None
     return seen
+
+
+def _refilled(
+    columns: list[list[Box]], first: tuple[list[Word], list[Char]], again: tuple[list[Word], list[Char]]
+) -> tuple[list[Word], list[Char]]:
+    """The page's words and letters once its open tables' columns were read again by themselves (``again``): the
+    first reading's (across the page, ``first``) outside them, where nothing was read again (the text around
+    the tables, read as before: a second reading of it misread a part's heading 'II. MỤC TIÊU' and the part was
+    lost), and in each cell the second reading left empty (Tesseract may pass over a column's first line alone
+    at its top: a head's bold 'Nhiệm vụ' was lost, and with it the gap between the number's column and the
+    task's); the second's in the cells. The first reading's lines are numbered after the second's."""
+    cells = {cell for column in columns for cell in column}
+
+    def inside(x: float, y: float, boxes) -> bool:
+        return any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in boxes)
+
+    empty = [cell for cell in cells if not any(inside(x, y, [cell]) for x, y, _, _ in again[0])]
+    kept = [box for box in cells if box not in empty]
+    after = max((line for _, _, line, _ in again[0]), default=0)
+    words = [(x, y, line + after, text) for x, y, line, text in first[0] if not inside(x, y, kept)]
+    letters = [c for c in first[1] if not inside((c.x0 + c.x1) / 2, c.middle, kept)]
+    return words + list(again[0]), letters + list(again[1])
 
 
 def _columns(tables: list[Ruled]) -> list[list[Box]]:
@@ -245,7 +329,7 @@ def place_sheet(seen: Seen, number: int, carry: tuple[str, ...] | None = None) -
     break cut (``pdf.carried``), and the same of this sheet is returned for the next."""
     placed: Placed = []
     below = 0.0  # points: the second page of a sheet goes under the first
-    for words, tables, width, height in seen:
+    for words, tables, width, height, *_ in seen:
 
         def text_in(x0: float, top: float, x1: float, bottom: float, words=words) -> str:
             lines: dict[int, list[str]] = {}
@@ -303,9 +387,7 @@ def _edge(rule: Rule, scale: float) -> dict:
     return edge("v", middle, middle, rule.y0 * scale, rule.y1 * scale)
 
 
-def _words(
-    image, dpi: int, columns: list[list[Box]] = (), before: list[Read] | None = None
-) -> tuple[list[Word], list[Char], list[Read]]:
+def _words(image, dpi: int, columns: list[list[Box]] = (), around: bool = True) -> tuple[list[Word], list[Char]]:
     """Tesseract's words: (x, y) of the word's centre in points, its line number, its text (split where
     Tesseract missed a space: ``importer.ocrfix.unglue``); specks (``speck``) are left out. Each column of a
     ruled table (``columns``: its cells' boxes in points) is read by itself, its cells one under the other
@@ -318,18 +400,17 @@ def _words(
     finder merged over others (a rule the scan lost) is read without them, so no word is read twice; a
     word read within ``EDGE`` of the paper's edge is dust. The image stays greyscale: Tesseract's
     recogniser reads the grey levels and gets more marks right than on a black and white copy. Returned with
-    the words' letters as the characters (``Char``) of a PDF reader's page text (``_letters``), and the words
-    read around the tables. Given those of a reading before (``before``), the page is not read again: of its
-    words, those outside the cells of ``columns`` are taken."""
+    the words' letters as the characters (``Char``) of a PDF reader's page text (``_letters``). Without
+    ``around`` only the tables' columns are read (the page read already: ``_refilled``)."""
     import numpy as np
 
     grey = np.asarray(image, dtype=np.uint8)
-    blanked = grey.copy()
+    rest = grey.copy()  # the page around the tables
     pieces: dict[Box, Piece] = {}  # each cell's part of the page, the smaller cells' taken out of the larger
     for cell in sorted({cell for cells in columns for cell in cells}, key=lambda c: (c[2] - c[0]) * (c[3] - c[1])):
         x0, y0, x1, y1 = box = _pixels(cell, dpi, grey.shape)
-        pieces[cell] = (box, blanked[y0:y1, x0:x1].copy())
-        blanked[y0:y1, x0:x1] = 255
+        pieces[cell] = (box, rest[y0:y1, x0:x1].copy())
+        rest[y0:y1, x0:x1] = 255
     read: list[Read] = []
     for cells in columns:
         alone = _read_pieces([pieces[cell] for cell in cells], dpi, _last_line(read))
@@ -341,18 +422,10 @@ def _words(
             alone = [word for cell in cells for word in _trusted(cell, alone, beside)]
         read += alone
     height, width = (side * 72 / dpi for side in grey.shape)
-    if before is None:
-        page = _read_pieces([((0, 0, grey.shape[1], grey.shape[0]), blanked)], dpi, _last_line(read), gap=0)
-        page = [word for word in page if EDGE < word[0][0] < width - EDGE and EDGE < word[0][1] < height - EDGE]
-    else:  # its lines numbered on after the columns' (see _read_pieces)
-        cells = list(pieces)
-        lines = _last_line(read)
-        page = [
-            ((x, y, line + lines, text), confidence, chars)
-            for (x, y, line, text), confidence, chars in before
-            if not any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in cells)
-        ]
-    return [word for word, _, _ in page + read], [char for _, _, chars in page + read for char in chars], page
+    whole = (0, 0, grey.shape[1], grey.shape[0])
+    page = _read_pieces([(whole, rest)], dpi, _last_line(read), gap=0) if around else []
+    page = [word for word in page if EDGE < word[0][0] < width - EDGE and EDGE < word[0][1] < height - EDGE]
+    return [word for word, _, _ in page + read], [char for _, _, chars in page + read for char in chars]
 
 
 Piece = tuple[tuple[int, int, int, int], object]  # a box of the page (pixels) and the greyscale array it holds
@@ -425,7 +498,8 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
 
     _read(image, dpi)
     scale = 72 / dpi
-    words = []
+    words: list[Read] = []
+    spans = []  # each word's left and right (points) and its line's height
     line = lines_before
     for word in iterate_level(_engine.GetIterator(), RIL.WORD):
         if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
@@ -450,7 +524,24 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
             size = word.RowAttributes()["row_height"] * scale  # its line's height (see _letters)
             chars = _letters(text, box, (base + down) * scale, size)
             words.append(((x * scale, y * scale, line, text), confidence, chars))
-    return words
+            spans.append((box[0], box[2], size))
+    return [read for read, span in zip(words, spans, strict=True) if not _apart(read, span, words, spans)]
+
+
+APART = 4  # line heights: a doubted word of two letters farther than this from its line's others is a speck
+
+
+def _apart(read: Read, span: tuple[float, float, float], words: list[Read], spans: list) -> bool:
+    """Whether a word of two letters that Tesseract has next to no confidence in (``SPECK_CONFIDENCE``) stands
+    apart on its line, farther than ``APART`` of the line's height from any other word of it: a cluster of dust
+    before a centred title, read 'SN' (as tall as a capital, it is no ``speck``; a title's own 'KẾ', doubted as
+    much, stands a space from 'HOẠCH')."""
+    (_, _, line, text), confidence, _ = read
+    if len(text) != 2 or not text.isalpha() or confidence >= SPECK_CONFIDENCE:
+        return False
+    x0, x1, size = span
+    others = [s for w, s in zip(words, spans, strict=True) if w[0][2] == line and w is not read]
+    return all(o0 - x1 > APART * size or x0 - o1 > APART * size for o0, o1, _ in others)
 
 
 def _letters(text: str, box: Box, base: float, size: float) -> list[Char]:

@@ -32,6 +32,10 @@ FAR = 2 * MM  # a dot with no other ink this near is dust wherever it lies (no p
 DUSTY = 25  # a page with more such dots is dusty: there a dot alone within ``ALONE`` is taken for dust too
 GUTTER = 6 * MM  # a blank band this wide down the middle of a landscape sheet separates two pages
 A4 = 297 / 210
+PAPER = 200  # grey level: lighter is paper wherever the local mean takes it for ink (for the speckle)
+FAINT = 215  # but for the rules: a hairline rule (a LibreOffice table's thinnest border) scanned, dithered and
+# halved is a row of pixels this pale (taken for paper, it broke into dots too short to close into a rule); paler
+# still is a browser's light shading, whose cells' sides would be taken for rules
 DITHERED = 1.3  # closing its pinholes adds this share to dotted ink; to solid ink a few per cent
 
 
@@ -84,20 +88,22 @@ def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
     small = cv2.resize(grey, (width // step, height // step), interpolation=cv2.INTER_AREA) if step > 1 else grey
     dpi = dpi / step
     block = _odd(dpi / 8)  # about 3 mm: larger than any stroke, smaller than a cell
-    ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
-    ink[small > 200] = 0  # paper the local mean took for ink (an empty stretch of page)
+    faint = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
+    ink = faint.copy()
+    ink[small > PAPER] = 0  # paper the local mean took for ink (an empty stretch of page)
+    faint[small > FAINT] = 0  # where rules are looked for, the pale grey a thin rule keeps once halved counts
     min_length = max(8, round(MIN_RULE * dpi))
     thickest = max(2, round(MAX_THICKNESS * dpi))
     gap = max(3, round(GAP * dpi))
-    solid = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
-    strokes = ink & ~_letters(ink, min_length, thickest)
+    solid = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    strokes = faint & ~_letters(faint, min_length, thickest)
     across = _lines(strokes, solid, (gap, 1), (min_length, 1), (1, thickest + 1))
     down = _lines(strokes, solid, (1, gap), (1, min_length), (thickest + 1, 1))
     rules = _joined(
         _rules(across, True, max(min_length, round(ACROSS * dpi)), thickest),
         _rules(down, False, max(min_length, round(DOWN * dpi)), thickest),
         gap,
-        (ink.shape[1], ink.shape[0]),
+        faint,
     )
     erase = np.zeros_like(ink)
     for rule in rules:  # only the rules kept: a letter's stem the closing made long stays a letter
@@ -296,24 +302,48 @@ def _rules(lines: np.ndarray, horizontal: bool, min_length: int, thickest: int) 
     return rules
 
 
-def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, int]) -> list[Rule]:
+def _joined(across: list[Rule], down: list[Rule], reach: int, ink: np.ndarray) -> list[Rule]:
     """The rules of a table: each meets at least two of the other direction (within ``reach`` pixels; a
     table cut by a page break has no bottom rule, its vertical rules still cross its rows), a vertical one
     meeting only two lines up with another, and none runs
-    from one edge of the paper to the other (``size``: width, height) as a scanner's streak does. A long
+    from one edge of the paper to the other (of the page's ``ink`` mask) as a scanner's streak does. A long
     stroke made of letters and their marks meets one rule at most. A table ruled only across (a library's or a
     browser's table, a "three-line" one: above and under its head and at its end) meets no vertical rule: on a
     page with none, the horizontal rules are kept when two or more of one span stand one over the other
     (``stacked``), for the reader of open tables (``pdf.open_table_columns``) to part its columns from the
-    words. Where vertical rules are found, a rule meeting none of them is the stroke of a ruled table the scan
-    broke, not another table (kept, they part the cells of shrunk pages twice)."""
-    width, height = size
+    words. A page has none either when no vertical piece meets its rules as a table's border does, or when those
+    that do stand in a shaded cell's dots (``_in_dots``: a browser's shaded head or striped rows, dithered,
+    close into short columns of dots). Where vertical rules are found, a rule meeting none of them is the stroke
+    of a ruled table the scan broke, not another table (kept, they part the cells of shrunk pages twice)."""
+    height, width = ink.shape
     across = [r for r in across if r.x0 > 0.01 * width or r.x1 < 0.99 * width]
     down = [r for r in down if r.y0 > 0.01 * height or r.y1 < 0.99 * height]
     if not down:
         return stacked(across, reach)
     if not across:
         return []
+    kept = _meeting(across, down, reach)
+    if all(_in_dots(rule, ink, reach) for rule in kept if not rule.horizontal):
+        return stacked(across, reach)
+    return kept
+
+
+DOTS = 0.12  # share of ink beside a vertical run, on a side, over which it stands by dots (a rule has paper there)
+
+
+def _in_dots(rule: Rule, ink: np.ndarray, reach: int) -> bool:
+    """Whether a vertical run stands in or by dotted ink, as a dithered shading's dots closed along a column do,
+    or the side of a shaded cell: a band of a few pixels on one of its sides holds ``DOTS`` of ink or more, where
+    a table's rule has the paper of its cells (their text keeps off the rule by the cell's padding). A ruled
+    table's shaded head has such rules too, but its body's do not, and the page keeps them all."""
+    top, bottom = rule.y0 + reach, max(rule.y0 + reach + 1, rule.y1 - reach)
+    left = ink[top:bottom, max(0, rule.x0 - 1 - 2 * reach) : max(0, rule.x0 - 1)]
+    right = ink[top:bottom, rule.x1 + 2 : rule.x1 + 2 + 2 * reach]
+    return any(side.size and np.count_nonzero(side) >= DOTS * side.size for side in (left, right))
+
+
+def _meeting(across: list[Rule], down: list[Rule], reach: int) -> list[Rule]:
+    """The rules of either direction that meet enough of the other (``_joined``)."""
     a = np.array([(r.x0, r.y0, r.x1, r.y1) for r in across])[:, None, :]
     d = np.array([(r.x0, r.y0, r.x1, r.y1) for r in down])[None, :, :]
     meet = (a[..., 0] - reach <= d[..., 2]) & (d[..., 0] <= a[..., 2] + reach)
@@ -327,12 +357,30 @@ def _joined(across: list[Rule], down: list[Rule], reach: int, size: tuple[int, i
     return kept + [r for r, n, lined in zip(down, crossed, lined_up, strict=True) if n >= 3 or (n >= 2 and lined)]
 
 
+PART = 0.2  # of a table's width: a piece of a rule between its rules this long or longer parts its rows
+
+
 def stacked(across: list[Rule], reach: int) -> list[Rule]:
     """The horizontal rules that another of the same span (both ends within ``reach`` pixels) stands over or
-    under: the rules of a table ruled only across. A rule alone (an underline, a signature's line) is not."""
-    return [
+    under: the rules of a table ruled only across. A rule alone (an underline, a signature's line) is not. Kept
+    too, a piece of a rule between two such rules and inside their span, ``PART`` of it long or longer: a rule
+    the scan broke where letters touch it or a shaded cell's dots hide it (the reader of open tables parts rows
+    there, as at a PDF's rule that stops at a cell merged down)."""
+    kept = [
         r for r in across if any(o is not r and abs(o.x0 - r.x0) <= reach and abs(o.x1 - r.x1) <= reach for o in across)
     ]
+
+    def between(piece: Rule) -> bool:
+        return any(
+            a.x0 - reach <= piece.x0
+            and piece.x1 <= a.x1 + reach
+            and piece.x1 - piece.x0 >= PART * (a.x1 - a.x0)
+            and a.y1 < piece.y0
+            and any(abs(b.x0 - a.x0) <= reach and abs(b.x1 - a.x1) <= reach and piece.y1 < b.y0 for b in kept)
+            for a in kept
+        )
+
+    return kept + [r for r in across if r not in kept and between(r)]
 
 
 def _speckle(ink: np.ndarray, dpi: int) -> np.ndarray:

@@ -60,7 +60,8 @@ def test_it_keeps_the_words_around_a_table_without_rules_as_first_read(monkeypat
     ocr._start_worker(ocr._tessdata())
     seen = ocr.see_sheet(Image.fromarray(render(BORDERLESS, 200)[0]), 200)
 
-    ((words, tables, _, _),) = seen
+    (sight,) = seen
+    words, tables = sight.words, sight.tables
     assert any(ocr.is_table(table) for table in tables)  # found without rules, read again column by column
     assert pages == [0]  # the page around it read once
     assert any(text.startswith("MỤC") for _, _, _, text in words)
