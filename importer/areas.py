@@ -44,7 +44,11 @@ def area_of(heading: str) -> Area | None:
 _TOPIC_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = tuple(
     (area, re.compile(pattern))
     for area, pattern in (
-        (Area.BO_MAY, r"\bsipas\b|su phuc vu cua (cac )?co quan|\by te\b|giao duc|to chuc bo may|don vi su nghiep"),
+        (  # public health and education services; not a department's field ('thủ tục … lĩnh vực y tế')
+            Area.BO_MAY,
+            r"\bsipas\b|su phuc vu cua (cac )?co quan|(?<!linh vuc )(?<!nganh )(\by te\b|giao duc)|to chuc bo may"
+            r"|don vi su nghiep",
+        ),
         (
             Area.TTHC,
             r"\bth\S{0,2} tuc hanh chinh|\btthc\b|dich vu cong|thanh toan (truc|tr\S{1,2}c) tuy|mot cua"

@@ -273,9 +273,17 @@ def read_table_targets(document: Document, phase: str | None, years: tuple[int, 
     """Figures stated in the content cell of a catalogue table's rows; area from the table's section rows. A
     table of targets is read by ``read_target_table``; ``years`` are the first and last of the plan's period."""
     targets: list[Target] = []
-    for index, table in enumerate(item for item in document.items if isinstance(item, Table)):
+    tables = [item for item in document.items if isinstance(item, Table)]
+    runs_on = _runs_on(document, years)
+    for index, table in enumerate(tables):
+        if index in runs_on.values():
+            continue  # read with the table it carries on
         content_column = _content_column(table)
         if content_column is None:
+            carried = index
+            while carried in runs_on:  # a table of targets cut by page breaks: its rows on the next pages
+                carried = runs_on[carried]
+                table = replace(table, rows=table.rows + tables[carried].rows)
             found = read_target_table(table, phase, years)
             targets += [replace(t, location=replace(t.location, table=index)) for t in found]
             continue
@@ -298,6 +306,28 @@ def read_table_targets(document: Document, phase: str | None, years: tuple[int, 
     return targets
 
 
+def _runs_on(document: Document, years: tuple[int, int] | None) -> dict[int, int]:
+    """Table index -> the index of the table carrying it on: a table of targets that a page break cut is read
+    as two tables, the second with no head row, on the next page, right after the first and as wide."""
+    runs_on: dict[int, int] = {}
+    tables = [(at, item) for at, item in enumerate(document.items) if isinstance(item, Table)]
+    for index in range(1, len(tables)):
+        (at, before), (next_at, table) = tables[index - 1], tables[index]
+        starts = index - 1 in runs_on.values() or _target_columns(before, years) is not None
+        if (
+            starts
+            and next_at == at + 1
+            and before.location.page is not None
+            and table.location.page == before.location.page + 1
+            and table.rows
+            and len(table.rows[0]) == len(before.rows[0])
+            and _target_columns(table, years) is None
+            and _content_column(table) is None
+        ):
+            runs_on[index - 1] = index
+    return runs_on
+
+
 def _sets_a_figure(target: Target, cell: str) -> bool:
     """A task row's figure is a target when the row states one: a bound ('Tối thiểu 80%', 'trên 90%'), the
     figure reached ('đạt 100%'), or a target's shape ('100% hồ sơ …'); not the reach of an action
@@ -317,7 +347,9 @@ def _content_column(table: Table) -> int | None:
 
 _INDICATOR_CELL = re.compile(r"^\W*(ten )?chi tieu\b")
 _UNIT_CELL = re.compile(r"^\W*(don vi( tinh| do)?|dvt)\W*$")
-_VALUE_CELL = re.compile(r"ket qua|gia tri|muc tieu|chi tieu (giao|phan dau|dat)|phan dau|nam 20\d\d|giai doan")
+_VALUE_CELL = re.compile(
+    r"ket qua|gia tri|muc tieu|chi tieu (giao|phan dau|dat)|phan dau|nam 20\d\d|giai doan|ke hoach( nam)? 20\d\d"
+)  # 'Kế hoạch 2026', the year's plan beside 'Năm 2025' (last year's)
 
 
 def read_target_table(table: Table, phase: str | None, years: tuple[int, int] | None = None) -> list[Target]:

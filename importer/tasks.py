@@ -484,8 +484,9 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
     if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and mostly_capitals(title):
         return tt  # 'A | CẢI CÁCH THỂ CHẾ'
     section = re.match(r"^(\d{1,2})[.,_]?$", tt)  # OCR may read the dot as ',' or '_'
-    if not others and state.dotted and section and len(title.split()) <= 12 and area_of(title):
-        return section[1]  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2
+    if state.dotted and section and len(title.split()) <= 12 and area_of(title):
+        return section[1]  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2 (the title
+        # maybe repeated in each column it is merged across, as an HTML colspan is read)
     if tt and not re.fullmatch(rf"{NUMERAL}\.?", tt):
         merged = split_numeral(tt, ocr=False)
         if merged and mostly_capitals(merged[1]):

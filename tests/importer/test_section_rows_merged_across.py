@@ -31,3 +31,20 @@ def test_it_reads_a_row_merged_across_under_a_roman_numeral_as_a_section(tmp_pat
         ("I", "1", "Văn phòng HĐND và UBND phường"),
         ("II", "2", "Công an phường"),
     ]
+
+
+ARABIC = PAGE.replace(">I</td>", ">1</td>").replace(">II</td>", ">2</td>")
+ARABIC = ARABIC.replace(">1</td>{TD}Niêm".replace("{TD}", TD), ">1.1</td>{TD}Niêm".replace("{TD}", TD))
+ARABIC = ARABIC.replace(">2</td>{TD}Triển".replace("{TD}", TD), ">2.1</td>{TD}Triển".replace("{TD}", TD))
+
+
+def test_it_reads_an_arabic_numbered_area_row_merged_across_as_a_section(tmp_path):
+    """A commune's plan kept by an e-mail client (tests/fixtures/other-unseen5): '1 | Cải cách thủ tục hành chính'
+    merged across the row over tasks 1.1, 1.2; the reader repeats the title in each column it covers."""
+    path = tmp_path / "ke-hoach.html"
+    path.write_text(ARABIC, encoding="utf-8")
+    tasks = run(path).tasks
+    assert [(t.section, t.no, t.lead) for t in tasks] == [
+        ("1", "1.1", "Văn phòng HĐND và UBND phường"),
+        ("2", "2.1", "Công an phường"),
+    ]

@@ -18,3 +18,10 @@ def test_it_still_puts_a_figure_of_state_budget_under_public_finance():
 def test_it_puts_electronic_documents_under_digital_government():
     text = "100% cơ quan hành chính cấp tỉnh, cấp xã sử dụng văn bản điện tử có chữ ký số."
     assert topic_of(text) == Area.CHINH_PHU_SO
+
+
+def test_a_departments_field_does_not_make_a_procedure_target_one_of_its_services():
+    """'lĩnh vực y tế' names the field of the department's procedures (tests/fixtures/other-unseen5, Sở Y tế):
+    the target is about procedures; satisfaction with public health services stays one of the apparatus."""
+    assert topic_of("100% thủ tục hành chính lĩnh vực y tế được công khai đầy đủ, đúng quy định.") == Area.TTHC
+    assert topic_of("Mức độ hài lòng của người dân đối với dịch vụ y tế công đạt từ 90% trở lên.") == Area.BO_MAY
