@@ -262,10 +262,10 @@ _NUMBER = re.compile(
     rf"(?:^|[\s(])(?:{SO}\s*[:.;,]|so\s)\s*(\d{{1,5}})(?:\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*|\s*/\s*|(?=[a-z]))"
     rf"([a-z]{{1,6}}(?:\s*[-–]\s*[a-z0-9]{{1,10}})*)"
 )
-# 'ngày 20 tháng 01 năm 2026', also with a speck read as a mark before the month or the year ('tháng.01',
-# 'năm.2026')
+# 'ngày 20 tháng 01 năm 2026', also with a speck read as a mark before or after the month's word or before the
+# year ('15.tháng', 'tháng.01', 'năm.2026')
 _DATE = re.compile(
-    r"ng\S{0,2}y\s*(\d{1,2})\s*(?:th\S{0,2}ng[\s.,]*|/|-|\.)\s*(\d{1,2})\s*(?:n\S{0,2}m|/|-|\.)[\s.,]*(\d{4})"
+    r"ng\S{0,2}y\s*(\d{1,2})\s*(?:[.,]?\s*th\S{0,2}ng[\s.,]*|/|-|\.)\s*(\d{1,2})\s*(?:n\S{0,2}m|/|-|\.)[\s.,]*(\d{4})"
 )
 # '(Kèm theo Kế hoạch số 84/KH-UBND ngày …)', '(Ban hành kèm theo Quyết định số 125/QĐ-UBND ngày …)'
 _APPENDIX = re.compile(
@@ -292,9 +292,9 @@ def find_number(lines: list[Line], pattern: re.Pattern[str] = _NUMBER) -> str | 
 def clean_symbol(printed: str) -> str:
     """The symbol as printed ('KH-UBND', 'CTr-UBND'), in capitals when printed without any, Đ restored. A
     name after a dash set apart ('Đại': a capital, then small letters) is the place the date line goes on
-    with ('15KH-UBND - Đại Từ, ngày …' once a speck between them was left out), not a part of the symbol,
-    whose parts are capitals ('UBND', 'TTg')."""
-    first, *apart = re.split(r"\s+[-–]\s+", printed.strip())
+    with ('15KH-UBND - Đại Từ, ngày …' once a speck between them was left out, 'KH-SYT- Nghệ An'), not a part of
+    the symbol, whose parts are capitals ('UBND', 'TTg')."""
+    first, *apart = re.split(r"\s*[-–]\s+|\s+[-–]\s*", printed.strip())
     kept = [first, *takewhile(lambda part: not (len(part) > 2 and part[0].isupper() and part[1:].islower()), apart)]
     parts = re.split(r"\s*[-–]\s*", "-".join(kept))
     return "-".join(fix_symbol(part if any(c.isupper() for c in part) else part.upper()) for part in parts if part)

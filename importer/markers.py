@@ -56,6 +56,8 @@ _ROMAN = re.compile(
 _ROMAN_AS_H = re.compile(r"^\s*[-–.,'`]?\s*(H[HIl1|]?|[Il1|]H)\s*[.,:]\s*(?=[A-ZĐ][A-ZĐÀ-Ỹ]+\s+[A-ZĐÀ-Ỹ]{2})")
 _DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
 _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
+# the dot after it as OCR reads it, a comma: only before a title in sentence case ('1, Cải cách …', not '2, 3 năm')
+_ARABIC_COMMA = re.compile(r"^\s*(\d{1,2}),\s+(?=\w)")
 _LETTER = re.compile(r"^\s*([a-hđ@¢]|[A-HĐ](?=\s?\.))\s?[.)]\s?(?=[^\s.)])")
 _DASH = re.compile(r"^\s*(?:[^\w\s(\[]{1,2}\s+|[vV]\s+)?[-–—•·‒]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*[+*]\s*(?=\S)")
@@ -160,6 +162,9 @@ def find_marker(text: str) -> tuple[str | None, int | None, str]:
             if level == ROMAN and token.isdigit():
                 continue
             return token, level, text[match.end() :].strip()
+    match = _ARABIC_COMMA.match(text)
+    if match and text[match.end()].isupper() and text[match.end() + 1 : match.end() + 2].islower():
+        return match[1], ARABIC, text[match.end() :].strip()
     match = _PAREN.match(text)
     if match:
         return f"({match.group(1)})", DASH, text[match.end() :].strip()

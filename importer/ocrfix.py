@@ -395,6 +395,16 @@ _SYLLABLE = re.compile(
 )
 
 
+# letters Vietnamese never writes, as OCR reads the one a speck or the mark of the line above sits on: 'UBÑD'
+_FOREIGN = str.maketrans({"Ñ": "N", "ñ": "n"})
+
+
+def native_letters(word: str) -> str:
+    """A word of OCR output with the letters no Vietnamese word has read back as the letter under the speck
+    ('UBÑD' → 'UBND')."""
+    return word.translate(_FOREIGN)
+
+
 def unglue(word: str) -> str:
     """A word of OCR output split where the space between syllables was lost: 'phòngHĐND' → 'phòng HĐND',
     'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản', 'HĐNDvà' → 'HĐND và', after a comma or a figure ('phòng,đơn' →

@@ -228,14 +228,29 @@ def find_catalogue_start(paragraphs: tuple[Paragraph, ...]) -> int | None:
 
 
 def _first_main_heading(paragraphs: tuple[Paragraph, ...], stop: int | None) -> int | None:
+    """Where the body begins: the first roman heading, or before it a heading in capitals that names a part of a
+    plan whatever its numeral ('1.MỤC ĐÍCH, YÊU CẦU': OCR read the roman I as '1', so the goal part under it
+    would stand in the preamble)."""
     end = len(paragraphs) if stop is None else stop
     for index in range(end):
-        if paragraphs[index].level == ROMAN:
+        paragraph = paragraphs[index]
+        if paragraph.level == ROMAN or _names_a_part(paragraph):
             return index
     for index in range(end):
         if paragraphs[index].level == ARABIC and paragraphs[index].is_heading():
             return index
     return None
+
+
+def _names_a_part(paragraph: Paragraph) -> bool:
+    """A numbered heading in capitals naming a part of a plan: 'MỤC ĐÍCH, YÊU CẦU', 'NHIỆM VỤ, GIẢI PHÁP'."""
+    title = heading_title(paragraph.body)
+    return (
+        paragraph.level is not None
+        and paragraph.is_heading()
+        and mostly_capitals(title)
+        and heading_kind(title) is not None
+    )
 
 
 # --- what a heading is about -----------------------------------------------------------------------

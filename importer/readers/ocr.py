@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from importer.errors import ImporterError, UnreadableDocument
 from importer.markers import ROW_NUMBER, is_roman, strokes_as_roman
 from importer.model import Block, Document, Problem, Table
-from importer.ocrfix import unglue
+from importer.ocrfix import native_letters, unglue
 from importer.readers.pdf import (
     Box,
     Char,
@@ -352,8 +352,8 @@ def prepare(image, dpi: int) -> list[tuple[object, int, list[Rule]]]:
     pages = []
     for page, page_dpi in page_cv.sheets(image, dpi):
         ink = ink_map(page, page_dpi)
-        if runs_down(ink):
-            turn = _quarter_turn(page, page_dpi)
+        turn = _quarter_turn(page, page_dpi) if runs_down(ink) else None
+        if turn is not None:
             page, ink = page.transpose(turn), ink.transpose(turn)
         rules, clean = page_cv.rules_and_clean(page_cv.level(page, skew(ink)), page_dpi)
         pages.append((clean, page_dpi, rules))
@@ -361,15 +361,17 @@ def prepare(image, dpi: int) -> list[tuple[object, int, list[Rule]]]:
 
 
 def _quarter_turn(image, dpi: int):
-    """How to turn a page scanned on its side to read left to right: of the two quarter turns, the one
-    Tesseract reads with more confidence on a band across the middle of the page."""
+    """How to turn a page whose ink looks as if scanned on its side to read left to right: of the two quarter
+    turns and none, the one Tesseract reads with more confidence on a band across the middle of the page. The
+    ink is a hint, not a verdict: the column rules of an upright table page of narrow columns, standing high
+    over few lines of text, make its columns alternate more sharply than its rows (None: leave it upright)."""
     from PIL import Image
 
     def confidence(turn) -> int:
-        page = image.transpose(turn)
+        page = image if turn is None else image.transpose(turn)
         return _confidence(page.crop((0, page.height // 3, page.width, page.height // 2)), dpi)
 
-    return max((Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270), key=confidence)
+    return max((Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270, None), key=confidence)
 
 
 def _confidence(image, dpi: int) -> int:
@@ -519,7 +521,7 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
             x, y = (x0 + x1) / 2 + across, y + down
             baseline = word.Baseline(RIL.WORD)
             base = (baseline[0][1] + baseline[1][1]) / 2 if baseline else y1
-            text = unglue(text)
+            text = unglue(native_letters(text))
             box = ((x0 + across) * scale, (y0 + down) * scale, (x1 + across) * scale, (y1 + down) * scale)
             size = word.RowAttributes()["row_height"] * scale  # its line's height (see _letters)
             chars = _letters(text, box, (base + down) * scale, size)
