@@ -25,8 +25,9 @@ _ROMAN_VALUES += ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV
 _STRICT_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 _LETTER_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _OCR_I = str.maketrans({"l": "I", "1": "I", "|": "I"})  # roman I as OCR reads it
-# the same in a lone numeral, where no L (50) stands before XL: 'L', 'Í', 'Ì' (a speck on it) are an I too
-_OCR_LONE_I = str.maketrans({"l": "I", "1": "I", "|": "I", "L": "I", "Í": "I", "Ì": "I"})
+# the same in a lone numeral, where no L (50) stands before XL: 'L', 'Í', 'Ì' (a speck on it) are an I too, and
+# two strokes joined read 'H' are II
+_OCR_LONE_I = str.maketrans({"l": "I", "1": "I", "|": "I", "L": "I", "Í": "I", "Ì": "I", "H": "II"})
 
 # a roman numeral of a part or a section row as printed or as OCR reads it: 'I', 'IV', 'Il', '|', '11'
 NUMERAL = r"[IVX|l1]{1,5}"
@@ -102,19 +103,20 @@ def numeral_value(token: str) -> int | None:
     token = token.strip()
     if token.isdigit():
         return int(token)
-    letters = token.translate(_OCR_I).upper()
-    if not is_roman(letters):
+    letters = ocr_roman(token.translate(_OCR_I).upper(), lone=False)
+    if letters is None:
         return None
     values = [_LETTER_VALUES[letter] for letter in letters]
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
-def ocr_roman(token: str) -> str | None:
-    """A lone roman numeral from I to XXXIX (a section row's number cell) as OCR damages it, read back: a stroke
-    read '|', 'l', '1' or 'L' ('L' → 'I', 'Il', '11', 'IL' → 'II', 'IIl' → 'III'), two strokes joined read 'H'
-    ('H' → 'II', 'HI', 'IH', '1H' → 'III'), a dot, colon or comma after it left out; None for anything else
-    ('IIII', 'HH', 'a', '12'). A token of digits only ('1', '11') reads as strokes too: the caller judges it."""
-    letters = token.strip().rstrip(".:,").replace("H", "II").translate(_OCR_LONE_I)
+def ocr_roman(token: str, lone: bool = True) -> str | None:
+    """A roman numeral from I to XXXIX as OCR damages it, read back: a stroke read '|', 'l' or '1' ('Il', '11' →
+    'II'), a dot, colon or comma after it left out; None for anything else ('IIII', 'HH', 'a', '12'). A ``lone``
+    one (a section row's number cell, a heading's numeral) has no L (50) before XL, so also a stroke read 'L',
+    'Í' or 'Ì' ('L' → 'I', 'IL' → 'II') and two strokes joined read 'H' ('H' → 'II', 'HI', 'IH', '1H' →
+    'III'). A token of digits only ('1', '11') reads as strokes too: the caller judges it."""
+    letters = token.strip().rstrip(".:,").translate(_OCR_LONE_I if lone else _OCR_I)
     return letters if is_roman(letters) else None
 
 
@@ -150,7 +152,7 @@ def find_marker(text: str) -> tuple[str | None, int | None, str]:
         return match[1], ROMAN, text[match.end() :].strip()
     match = _ROMAN_AS_H.match(text)
     if match:
-        return match[1].replace("H", "II").translate(_OCR_I), ROMAN, text[match.end() :].strip()
+        return match[1].translate(_OCR_LONE_I), ROMAN, text[match.end() :].strip()
     for pattern, level in ((_ROMAN, ROMAN), (_DOTTED, DOTTED), (_ARABIC, ARABIC), (_LETTER, LETTER)):
         match = pattern.match(text)
         if match:

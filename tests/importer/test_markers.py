@@ -16,6 +16,7 @@ from importer.markers import (
     is_roman,
     name_sections,
     numeral_value,
+    ocr_roman,
     roman,
     split_numeral,
     strokes_as_roman,
@@ -49,6 +50,13 @@ def test_it_reads_the_value_of_a_numeral_in_either_figures_as_ocr_reads_it():
     assert [numeral_value(token) for token in ("3", "III", "iv", "Il", "1v", "lv", "XIV")] == [3, 3, 4, 2, 4, 4, 14]
     assert all(numeral_value(roman(n)) == n for n in range(1, 40))
     assert numeral_value("IIII") is None and numeral_value("a") is None
+    # inside a text (a quarter 'quý II', a range 'quý I-III'), 'H' and 'L' are letters, not strokes
+    assert numeral_value("H") is None and numeral_value("L") is None
+
+
+def test_it_reads_a_lone_numeral_with_more_of_ocr_s_damage_than_one_in_a_text():
+    assert [ocr_roman(t) for t in ("H", "L", "Í", "II.")] == ["II", "I", "I", "II"]
+    assert [ocr_roman(t, lone=False) for t in ("H", "L", "Í", "II.", "Il")] == [None, None, None, "II", "II"]
 
 
 def test_it_writes_the_strokes_ocr_reads_for_a_sans_serif_i_as_a_roman_numeral():
