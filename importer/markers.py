@@ -109,12 +109,19 @@ def numeral_value(token: str) -> int | None:
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
+# a speck beside a lone numeral of strokes read as one more letter, a marked capital no numeral holds ('HỘ')
+_SPECK_LETTER = re.compile(r"^([IHLl1|]{1,3})[ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]$")
+
+
 def ocr_roman(token: str) -> str | None:
     """A lone roman numeral from I to XXXIX (a section row's number cell) as OCR damages it, read back: a stroke
     read '|', 'l', '1' or 'L' ('L' → 'I', 'Il', '11', 'IL' → 'II', 'IIl' → 'III'), two strokes joined read 'H'
-    ('H' → 'II', 'HI', 'IH', '1H' → 'III'), a dot, colon or comma after it left out; None for anything else
-    ('IIII', 'HH', 'a', '12'). A token of digits only ('1', '11') reads as strokes too: the caller judges it."""
-    letters = token.strip().rstrip(".:,").replace("H", "II").translate(_OCR_LONE_I)
+    ('H' → 'II', 'HI', 'IH', '1H' → 'III'), three whose serifs touch read as two H sharing the middle one
+    ('HH' → 'III'), a dot, colon or comma after it left out, and a speck after it read as a marked vowel ('HỘ'
+    → 'II'); None for anything else ('IIII', 'HHH', 'a', '12', 'HỘI'). A token of digits only ('1', '11') reads
+    as strokes too: the caller judges it."""
+    letters = _SPECK_LETTER.sub(r"\1", token.strip().rstrip(".:,")).replace("HH", "III").replace("H", "II")
+    letters = letters.translate(_OCR_LONE_I)
     return letters if is_roman(letters) else None
 
 
