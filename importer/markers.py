@@ -110,13 +110,21 @@ def numeral_value(token: str) -> int | None:
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
+# a speck beside a lone numeral of strokes read as one more letter, a marked capital no numeral holds ('HỘ')
+_SPECK_LETTER = re.compile(r"^([IHLl1|]{1,3})[ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]$")
+
+
 def ocr_roman(token: str, lone: bool = True) -> str | None:
     """A roman numeral from I to XXXIX as OCR damages it, read back: a stroke read '|', 'l' or '1' ('Il', '11' →
-    'II'), a dot, colon or comma after it left out; None for anything else ('IIII', 'HH', 'a', '12'). A ``lone``
-    one (a section row's number cell, a heading's numeral) has no L (50) before XL, so also a stroke read 'L',
-    'Í' or 'Ì' ('L' → 'I', 'IL' → 'II') and two strokes joined read 'H' ('H' → 'II', 'HI', 'IH', '1H' →
-    'III'). A token of digits only ('1', '11') reads as strokes too: the caller judges it."""
-    letters = token.strip().rstrip(".:,").translate(_OCR_LONE_I if lone else _OCR_I)
+    'II'), a dot, colon or comma after it left out; None for anything else ('IIII', 'HHH', 'a', '12', 'HỘI'). A
+    ``lone`` one (a section row's number cell, a heading's numeral) has no L (50) before XL, so also a stroke read
+    'L', 'Í' or 'Ì' ('L' → 'I', 'IL' → 'II'), two strokes joined read 'H' ('H' → 'II', 'HI', 'IH', '1H' → 'III'),
+    three whose serifs touch read as two H sharing the middle one ('HH' → 'III'), and a speck after it read as a
+    marked vowel ('HỘ' → 'II'). A token of digits only ('1', '11') reads as strokes too: the caller judges it."""
+    letters = token.strip().rstrip(".:,")
+    if lone:
+        letters = _SPECK_LETTER.sub(r"\1", letters).replace("HH", "III")
+    letters = letters.translate(_OCR_LONE_I if lone else _OCR_I)
     return letters if is_roman(letters) else None
 
 
@@ -152,7 +160,7 @@ def find_marker(text: str) -> tuple[str | None, int | None, str]:
         return match[1], ROMAN, text[match.end() :].strip()
     match = _ROMAN_AS_H.match(text)
     if match:
-        return match[1].translate(_OCR_LONE_I), ROMAN, text[match.end() :].strip()
+        return ocr_roman(match[1]) or match[1].translate(_OCR_LONE_I), ROMAN, text[match.end() :].strip()
     for pattern, level in ((_ROMAN, ROMAN), (_DOTTED, DOTTED), (_ARABIC, ARABIC), (_LETTER, LETTER)):
         match = pattern.match(text)
         if match:

@@ -474,8 +474,13 @@ _LABELLED_LEAD = re.compile(r"^\W*chu tri\s*:")  # one column 'Đơn vị thực
 
 
 def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, state: _State) -> str | None:
-    """The numeral (as printed, maybe '') of a section row, or None for a task row."""
-    others = [cell.strip() for i, cell in enumerate(row) if i not in (columns.tt, columns.content) and cell.strip()]
+    """The numeral (as printed, maybe '') of a section row, or None for a task row. On a scan, a cell of marks
+    alone ('+', '.', no letter nor figure) is a speck OCR read in it, no cell's text."""
+    others = [
+        cell.strip()
+        for i, cell in enumerate(row)
+        if i not in (columns.tt, columns.content) and cell.strip() and (not state.ocr or any(c.isalnum() for c in cell))
+    ]
     title = content or (others[0] if others else "")
     if any(cell != title for cell in others):
         return None

@@ -179,7 +179,7 @@ def going_on(seen: dict[int, Seen]) -> dict[int, Columns]:
         sheet = seen[page]
         first = sheet[0]
         if above is not None and page - 1 in seen:
-            text = PageText(first.letters)
+            text = PageText(first.letters, scanned=True)
             rules, cut = unruled_rules(text, first.edges, above)
             if len(rules) > len(unruled_rules(text, first.edges)[0]):
                 again[page] = above
@@ -276,7 +276,7 @@ def see_sheet(
         drawn = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
         tables = find_tables(drawn, width, height)  # found once: the words are placed in them too (place_sheet)
         words, letters = reading or _words(page, page_dpi, _columns(tables))
-        text = PageText(letters)
+        text = PageText(letters, scanned=True)
         unruled, cut = unruled_rules(text, drawn, above)  # the rules of the tables printed without any
         if missing := unruled + open_table_columns(drawn + unruled, text):
             # read again, each column found by itself as a ruled table's (the lines of cells side by side, at
@@ -284,7 +284,7 @@ def see_sheet(
             columns = _columns(find_tables(drawn + missing, width, height))
             words, letters = _refilled(columns, (words, letters), _words(page, page_dpi, columns, around=False))
             edges = drawn + unruled
-            tables = find_tables(edges + open_table_columns(edges, PageText(letters)), width, height)
+            tables = find_tables(edges + open_table_columns(edges, PageText(letters, scanned=True)), width, height)
         seen.append(Sight(words, tables, width, height, letters, drawn, cut))
         above, reading = cut, None
     return seen
@@ -553,15 +553,17 @@ def _letters(text: str, box: Box, base: float, size: float) -> list[Char]:
     boxes are wider than between a PDF's letter boxes (which reach to where the letter advances), and the
     column gaps of a head are told from the spaces between its words by their width in sizes. A word with neither
     letter nor figure has none: dust or a stray mark ('_—', '`'), which would cross the gaps of a table's columns
-    (a table printed without rules is found by them: ``unruled``), not a cell's text."""
+    (a table printed without rules is found by them: ``unruled``), not a cell's text; nor has a speck glued to a
+    word's end (``_GLUED``: '`2', a row's number read with a speck left of it, would start left of the column)."""
     if not any(letter.isalnum() for letter in text):
         return []
     x0, top, x1, bottom = box
     share = (x1 - x0) / max(1, len(text))
+    first, last = len(text) - len(text.lstrip(_GLUED)), len(text.rstrip(_GLUED))
     return [
         Char(letter, x0 + k * share, x0 + (k + 1) * share, base, size, (top + bottom) / 2, top, bottom)
         for k, letter in enumerate(text)
-        if not letter.isspace()
+        if not letter.isspace() and first <= k < last
     ]
 
 

@@ -129,7 +129,7 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
     bands = [_band(text, x0, x1, top, bottom) for top, bottom in zip(tops[1:], tops[2:], strict=False)]
     gaps = _head_gaps(_free(head, x0, x1), x0, x1, size)
     body = [c for band in bands for c in band]
-    pitch = _line_pitch(_rows(head + body, reach=1))  # a head's cells wrap as the rows' do
+    pitch = _line_pitch(_rows(head + body, reach=1), text.scanned)  # a head's cells wrap as the rows' do
     if not gaps or pitch is None or not body:
         return tops
     first = _freest(*gaps[0], _open([_free(band, x0, x1) for band in bands], size))  # the number column's end
@@ -151,15 +151,25 @@ def _numbered(line: list[Char], first: float) -> bool:
     return 0 < len(left) <= _NUMBER_CHARS
 
 
-def _line_pitch(lines: list[list[Char]]) -> float | None:
+_PITCH_JITTER = 1.0  # points: how far OCR's baselines of one cell's evenly spaced lines stray from their pitch
+
+
+def _line_pitch(lines: list[list[Char]], scanned: bool = False) -> float | None:
     """The distance between a cell's lines: the shortest from a printed line's baseline to that of the next line
-    printed under it (their letters overlap across), whatever is printed beside them."""
+    printed under it (their letters overlap across), whatever is printed beside them. On a scan (``scanned``)
+    the shortest that two more pairs repeat (within ``_PITCH_JITTER``) and no shorter than the letters are tall:
+    a line OCR parted in two at the heights of the cells beside it, or misread dust between two lines, stands
+    nearer than any line of a cell, and only once."""
     spans = [_covered(line) for line in lines]
     pitches = []
     for i, line in enumerate(lines):
         under = next((j for j in range(i + 1, len(lines)) if _overlap(spans[i], spans[j])), None)
         if under is not None:
             pitches.append(lines[under][0].base - line[0].base)
+    if scanned and pitches:
+        size = statistics.median(c.size for line in lines for c in line)
+        repeated = [p for p in pitches if p >= size and sum(abs(q - p) <= _PITCH_JITTER for q in pitches) >= 3]
+        return min(repeated, default=min(pitches))
     return min(pitches, default=None)
 
 

@@ -59,10 +59,15 @@ class PageText:
     bottom, left to right) whatever order the producer wrote them in: a Word plan printed with a font
     that lacks some Vietnamese letters writes each line font by font ('K HO CH' then 'Ế Ạ'). ``spaces`` are
     where the text layer prints a space (its start across, its baseline): a letter from a fallback font may
-    reach over the space after it ('Kế hoạch', 'THỨ 4'), leaving no gap to tell it by."""
+    reach over the space after it ('Kế hoạch', 'THỨ 4'), leaving no gap to tell it by. ``scanned``: the letters
+    are OCR's, placed from its words' boxes (their baselines jitter, and dust or a misread line may stand
+    between the printed ones)."""
 
-    def __init__(self, chars: list[Char], unmapped: int = 0, spaces: list[tuple[float, float]] = ()):
+    def __init__(
+        self, chars: list[Char], unmapped: int = 0, spaces: list[tuple[float, float]] = (), scanned: bool = False
+    ):
         self.chars = sorted(chars, key=lambda c: c.base)
+        self.scanned = scanned
         self.unmapped = unmapped  # glyphs the text layer gives no Unicode for
         self._middles = [c.middle for c in self.chars]
         self.printed = len(self.chars)  # characters other than spaces

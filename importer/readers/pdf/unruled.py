@@ -148,7 +148,7 @@ def _run_on(text: PageText, lines: list[list[Char]], at: int, end: int, columns:
     bottom = _between(lines[end - 1], lines[end] if end < len(lines) else None)
     x0, x1 = columns.x0, columns.x1
     rows = _rows(_band(text, x0, x1, top, bottom), reach=1)
-    pitch = _line_pitch(rows)
+    pitch = _line_pitch(rows, text.scanned)
     if pitch is None:
         return []
     first = _freest(*columns.gaps[0], _open([_free(row, x0, x1) for row in rows], columns.size))
