@@ -405,6 +405,14 @@ def native_letters(word: str) -> str:
     return word.translate(_FOREIGN)
 
 
+def off_baseline(word: str) -> str:
+    """A word of OCR output without the '_' Tesseract reads at its ends for a speck on the baseline or the fringe
+    of a rule under it (a faxed row's number '2_', 'UBND_'), which no plan prints there; a word of nothing else
+    ('___', a form's blank) stays as it is."""
+    kept = word.strip("_")
+    return kept if any(c.isalnum() for c in kept) else word
+
+
 def unglue(word: str) -> str:
     """A word of OCR output split where the space between syllables was lost: 'phòngHĐND' → 'phòng HĐND',
     'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản', 'HĐNDvà' → 'HĐND và', after a comma or a figure ('phòng,đơn' →
