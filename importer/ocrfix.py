@@ -413,6 +413,17 @@ def off_baseline(word: str) -> str:
     return kept if any(c.isalnum() for c in kept) else word
 
 
+# a percent sign's upper ring read as a 9 before it as well: '98%' read '989%', '100%' read '1009%'
+_RING_AS_NINE = re.compile(r"(?<!\d)(\d{2,3})9%")
+
+
+def percent_sign(word: str) -> str:
+    """A word of OCR output whose figure before a '%' ends in a 9 the sign's ring was read as, read back: the 9 left
+    out when the figure is over 100 with it and 100 at most without it ('989%.' → '98%.', '1009%' → '100%'; '99%',
+    '150%' stay). A percentage of a plan's target is 100 at most; one over 100 is read as the scan's misreading."""
+    return _RING_AS_NINE.sub(lambda m: f"{m[1]}%" if int(m[1]) <= 100 else m[0], word)
+
+
 def unglue(word: str) -> str:
     """A word of OCR output split where the space between syllables was lost: 'phòngHĐND' → 'phòng HĐND',
     'đơnvị' → 'đơn vị', 'vănbản' → 'văn bản', 'HĐNDvà' → 'HĐND và', after a comma or a figure ('phòng,đơn' →
