@@ -264,8 +264,9 @@ _NUMBER = re.compile(
 )
 # 'ngày 20 tháng 01 năm 2026', also with a speck read as a mark before or after the month's word or before the
 # year ('15.tháng', 'tháng.01', 'năm.2026')
+# a 1-bit scan breaks the arch of the n of 'ngày' into two letters: 'rtgày', 'rigày'
 _DATE = re.compile(
-    r"ng\S{0,2}y\s*(\d{1,2})\s*(?:[.,]?\s*th\S{0,2}ng[\s.,]*|/|-|\.)\s*(\d{1,2})\s*(?:n\S{0,2}m|/|-|\.)[\s.,]*(\d{4})"
+    r"(?:n|r[ti])g\S{0,2}y\s*(\d{1,2})\s*(?:[.,]?\s*th\S{0,2}ng[\s.,]*|/|-|\.)\s*(\d{1,2})\s*(?:n\S{0,2}m|/|-|\.)[\s.,]*(\d{4})"
 )
 # '(Kèm theo Kế hoạch số 84/KH-UBND ngày …)', '(Ban hành kèm theo Quyết định số 125/QĐ-UBND ngày …)'
 _APPENDIX = re.compile(
