@@ -13,41 +13,28 @@ from tests.printed import WIDTH, page, rows_read, table_rows
 HEAD = [(10, 14, "TT"), (110, 14, "Nhiệm vụ"), (300, 14, "Chủ trì")]
 
 
+ROWS = (
+    ("1", "Rà soát thủ tục hành chính", "Văn phòng Sở"),
+    ("2", "Số hóa hồ sơ", "Trung tâm Tin học"),
+    ("3", "Công khai kết quả", "Các phòng"),
+)
+
+
+def _page(lead_lower: float = 0.0, last_number_at: float = 10) -> list[tuple[float, float, str]]:
+    """The head and the three rows, 16 points apart; each row's lead ``lead_lower`` points lower or higher than
+    its number and task, turn about; the last row's number printed from ``last_number_at``."""
+    words = list(HEAD)
+    for k, (number, task, lead) in enumerate(ROWS):
+        base = 36 + 16 * k
+        words += [(last_number_at if k == 2 else 10, base, number), (50, base, task)]
+        words.append((250, base + (lead_lower if k % 2 == 0 else -lead_lower), lead))
+    return words
+
+
 def test_it_makes_each_line_a_row_when_a_scans_cells_of_a_line_stand_at_other_heights():
-    words = HEAD + [
-        (10, 36, "1"),
-        (50, 36, "Rà soát thủ tục hành chính"),
-        (250, 37.1, "Văn phòng Sở"),  # the next cell of the same printed line, a point lower
-        (10, 53.1, "2"),
-        (50, 53.1, "Số hóa hồ sơ"),
-        (250, 52, "Trung tâm Tin học"),
-        (10, 68, "3"),
-        (50, 68, "Công khai kết quả"),
-        (250, 69.1, "Các phòng"),
-    ]
-    assert table_rows(words, (0, 22, 76)) == (
-        ("TT", "Nhiệm vụ", "Chủ trì"),
-        ("1", "Rà soát thủ tục hành chính", "Văn phòng Sở"),
-        ("2", "Số hóa hồ sơ", "Trung tâm Tin học"),
-        ("3", "Công khai kết quả", "Các phòng"),
-    )
+    assert table_rows(_page(lead_lower=1.1), (0, 22, 76)) == (("TT", "Nhiệm vụ", "Chủ trì"), *ROWS)
 
 
 def test_it_keeps_a_rows_number_whose_box_reaches_past_the_tables_edge():
-    words = HEAD + [
-        (10, 36, "1"),
-        (50, 36, "Rà soát thủ tục hành chính"),
-        (250, 36, "Văn phòng Sở"),
-        (10, 52, "2"),
-        (50, 52, "Số hóa hồ sơ"),
-        (250, 52, "Trung tâm Tin học"),
-        (4, 68, "3"),  # its box widened by a speck left of it, over the rules' ends
-        (50, 68, "Công khai kết quả"),
-        (250, 68, "Các phòng"),
-    ]
-    edges = [edge("h", 5, WIDTH, y, y) for y in (0, 22, 76)]
-    assert rows_read(edges, page(words))[1:] == (
-        ("1", "Rà soát thủ tục hành chính", "Văn phòng Sở"),
-        ("2", "Số hóa hồ sơ", "Trung tâm Tin học"),
-        ("3", "Công khai kết quả", "Các phòng"),
-    )
+    edges = [edge("h", 5, WIDTH, y, y) for y in (0, 22, 76)]  # its box widened by a speck over the rules' ends
+    assert rows_read(edges, page(_page(last_number_at=4)))[1:] == ROWS
