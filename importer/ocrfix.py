@@ -396,13 +396,16 @@ _SYLLABLE = re.compile(
 
 
 # letters Vietnamese never writes, as OCR reads the one a speck or the mark of the line above sits on: 'UBÑD'
-_FOREIGN = str.maketrans({"Ñ": "N", "ñ": "n"})
+# and the eth ('Ð', U+00D0: the shape of Đ, U+0110), read for a Đ, or beside it for the same letter read twice
+_FOREIGN = str.maketrans({"Ñ": "N", "ñ": "n", "Ð": "Đ", "ð": "đ"})
+_READ_TWICE = re.compile("ĐÐ|ÐĐ|đð|ðđ")
 
 
 def native_letters(word: str) -> str:
     """A word of OCR output with the letters no Vietnamese word has read back as the letter under the speck
-    ('UBÑD' → 'UBND')."""
-    return word.translate(_FOREIGN)
+    ('UBÑD' → 'UBND'), an eth as the Đ it stands for ('ÐẢNG' → 'ĐẢNG') and beside one as that Đ read twice
+    ('QĐÐ-UBND' → 'QĐ-UBND'; 'ĐĐBQH', printed so, stays)."""
+    return _READ_TWICE.sub(lambda m: m[0][0].translate(_FOREIGN), word).translate(_FOREIGN)
 
 
 def off_baseline(word: str) -> str:
