@@ -396,15 +396,16 @@ _SYLLABLE = re.compile(
 
 
 # letters Vietnamese never writes, as OCR reads the one a speck or the mark of the line above sits on: 'UBÑD'
-# and the eth ('Ð', U+00D0: the shape of Đ, U+0110), read for a Đ, or beside it for the same letter read twice
-_FOREIGN = str.maketrans({"Ñ": "N", "ñ": "n", "Ð": "Đ", "ð": "đ"})
+# and the eth ('Ð', U+00D0: the shape of Đ, U+0110), read for a Đ, or beside it for the same letter read twice;
+# an 'œ' for the 'ơ' whose horn it takes for a second letter joined ('Đœn')
+_FOREIGN = str.maketrans({"Ñ": "N", "ñ": "n", "Ð": "Đ", "ð": "đ", "œ": "ơ", "Œ": "Ơ"})
 _READ_TWICE = re.compile("ĐÐ|ÐĐ|đð|ðđ")
 
 
 def native_letters(word: str) -> str:
     """A word of OCR output with the letters no Vietnamese word has read back as the letter under the speck
-    ('UBÑD' → 'UBND'), an eth as the Đ it stands for ('ÐẢNG' → 'ĐẢNG') and beside one as that Đ read twice
-    ('QĐÐ-UBND' → 'QĐ-UBND'; 'ĐĐBQH', printed so, stays)."""
+    ('UBÑD' → 'UBND', 'Đœn' → 'Đơn'), an eth as the Đ it stands for ('ÐẢNG' → 'ĐẢNG') and beside one as that Đ
+    read twice ('QĐÐ-UBND' → 'QĐ-UBND'; 'ĐĐBQH', printed so, stays)."""
     return _READ_TWICE.sub(lambda m: m[0][0].translate(_FOREIGN), word).translate(_FOREIGN)
 
 

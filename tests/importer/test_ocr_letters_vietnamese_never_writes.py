@@ -21,3 +21,10 @@ def test_it_reads_an_eth_as_the_d_it_stands_for_and_once_beside_it():
     assert native_letters("QĐÐ-UBND") == "QĐ-UBND"
     assert native_letters("Ðơn") == "Đơn"
     assert native_letters("ĐĐBQH") == "ĐĐBQH"  # printed so: the Đoàn ĐBQH's initials
+
+
+def test_it_reads_an_oe_as_the_o_with_a_horn():
+    """Tesseract takes the horn of an 'ơ' for a second letter joined to it: 'Đœnvịchủ' in a faxed table's head,
+    which then named no column."""
+    assert native_letters("Đœn") == "Đơn"
+    assert native_letters("CŒ") == "CƠ"
