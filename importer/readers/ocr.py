@@ -524,8 +524,6 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
             text = unglue(native_letters(percent_sign(off_baseline(text))))
             box = ((x0 + across) * scale, (y0 + down) * scale, (x1 + across) * scale, (y1 + down) * scale)
             size = word.RowAttributes()["row_height"] * scale  # its line's height (see _letters)
-            if squeezed(text, box[2] - box[0], size):
-                continue
             chars = _letters(text, box, (base + down) * scale, size)
             words.append(((x * scale, y * scale, line, text), confidence, chars))
             spans.append((box[0], box[2], size))
@@ -577,19 +575,6 @@ def speck(text: str, confidence: float, height: float) -> bool:
     if len(text) > 2 or _MARKER.match(text) or confidence >= SPECK_CONFIDENCE:
         return False
     return not (len(text) == 2 and text.isalpha() and height >= LETTER_HEIGHT)
-
-
-SQUEEZED = 0.2  # line heights: a printed letter is wider than this, but for a stroke ('I', 'l', '1')
-
-
-def squeezed(text: str, width: float, size: float) -> bool:
-    """Whether a word of two letters or figures or more that Tesseract read (its box ``width`` points across, on
-    a line ``size`` points high) stands in a box narrower than its letters could be printed in (``SQUEEZED`` of
-    the line's height each): specks read as a word, a fax's dust under a bold head read as a line of its own ('6
-    cong v4' under 'Nội dung công việc', 'cong' four letters in 6 points), whose pieces broke the head's columns.
-    A number or a part's marker ('III', '12') never is."""
-    letters = sum(c.isalnum() for c in text)
-    return letters >= 2 and not _MARKER.match(text.strip()) and width < SQUEEZED * size * letters
 
 
 _DUST = frozenset(".,`'\"ˆ°„_|~")  # marks Tesseract reads specks as
