@@ -126,11 +126,12 @@ def split_numeral(text: str, ocr: bool = True) -> tuple[str, str] | None:
 
 
 def name_sections(printed: list[str]) -> list[str]:
-    """Section names as printed when they run 1, 2, 3… or A, B, C…; sections under lettered groups named
+    """Section names as printed when they run 1, 2, 3…, A, B, C… or a, b, c…; sections under lettered groups named
     after their group ('B.II'); else roman numerals, an OCR-damaged one ('Il', '111', '|') taken from the
     sequence."""
     printed = [p.strip(" .") for p in printed]
-    for sequence in ([str(n) for n in range(1, len(printed) + 1)], [chr(ord("A") + n) for n in range(len(printed))]):
+    letters = [chr(ord("a") + n) for n in range(len(printed))]
+    for sequence in ([str(n) for n in range(1, len(printed) + 1)], [c.upper() for c in letters], letters):
         if printed and printed == sequence:
             return printed
     groups = [p for p in printed if re.fullmatch(r"[A-HĐ]", p)]
