@@ -45,6 +45,8 @@ _TOPIC_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = tuple(
     (area, re.compile(pattern))
     for area, pattern in (
         (Area.TAI_CHINH_CONG, r"tu chu tai chinh"),  # a public unit's financial autonomy, not its organisation
+        # the results of handled procedures digitised (a store of data), not the dossier digitised when received
+        (Area.CHINH_PHU_SO, r"\bs\S{0,2} hoa ket qua|\bket qua giai quyet\b.*\bs\S{0,2} hoa\b"),
         (  # public health and education services; not a department's field ('thủ tục … lĩnh vực y tế')
             Area.BO_MAY,
             r"\bsipas\b|su phuc vu cua (cac )?co quan|(?<!linh vuc )(?<!nganh )(\by te\b|giao duc)|to chuc bo may"

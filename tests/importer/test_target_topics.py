@@ -40,3 +40,13 @@ def test_it_puts_documents_sent_electronically_under_digital_government():
     text = "Phấn đấu 100% văn bản đi của Sở được ký số và gửi trên môi trường điện tử, trừ văn bản mật."
     assert topic_of(text) == Area.CHINH_PHU_SO
     assert topic_of("Tỷ lệ doanh nghiệp công bố hợp chuẩn, hợp quy trên môi trường điện tử đạt 100%;") is None
+
+
+def test_it_puts_the_digitised_results_of_procedures_under_digital_government():
+    """tests/fixtures/other-unseen6 (xã Hiệp Thạnh) and other-pdf (Sở Tư pháp Bắc Ninh): the results of handled
+    procedures digitised are a store of data, digital government; a dossier digitised when it is received stays
+    part of handling the procedure."""
+    text = "Tỷ lệ hồ sơ được số hóa kết quả giải quyết thủ tục hành chính đạt trên 80%."
+    assert topic_of(text) == Area.CHINH_PHU_SO
+    assert topic_of("Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa đạt 90%.") == Area.CHINH_PHU_SO
+    assert topic_of("100% hồ sơ thủ tục hành chính được số hóa khi tiếp nhận.") == Area.TTHC
