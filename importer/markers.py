@@ -49,9 +49,11 @@ _LEADING_BULLET = re.compile(r"^\s*[-–+•]\s+(?=\S)")  # '- ', '– ', '+ ', 
 
 # OCR renders roman I as '|', 'l' or '1', as 'Í' or 'Ì' when a speck or a mark of the line above sits on
 # it, and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.', 'IÍ.'), or the dot after it as 'L' ('IIL MỤC
-# TIÊU') or not at all ('II MỤC TIÊU'), before a heading in capitals; a token of digits only is arabic.
+# TIÊU'), as a comma ('II, CHỈ TIÊU') or not at all ('II MỤC TIÊU'), before a heading in capitals; a token of
+# digits only is arabic.
 _ROMAN = re.compile(
-    r"^\s*([IVXÍÌ|l1][IVXÍÌ|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])|^\s*([IVXÍÌ|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
+    r"^\s*([IVXÍÌ|l1][IVXÍÌ|l1L]{0,4})\s*[.,]\s*(?=[A-ZĐÀ-Ỹ])"
+    r"|^\s*([IVXÍÌ|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
     r"|^\s*([IVX]{1,4})\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
 )
 # II and III as Tesseract reads two strokes joined: 'H. MỤC TIÊU', '-H. MỤC TIÊU', 'HH, NHIỆM VỤ', 'IH. …' —
@@ -138,11 +140,12 @@ def split_numeral(text: str, ocr: bool = True) -> tuple[str, str] | None:
 
 
 def name_sections(printed: list[str]) -> list[str]:
-    """Section names as printed when they run 1, 2, 3… or A, B, C…; sections under lettered groups named
+    """Section names as printed when they run 1, 2, 3…, A, B, C… or a, b, c…; sections under lettered groups named
     after their group ('B.II'); else roman numerals, an OCR-damaged one ('Il', '111', '|') taken from the
     sequence."""
     printed = [p.strip(" .") for p in printed]
-    for sequence in ([str(n) for n in range(1, len(printed) + 1)], [chr(ord("A") + n) for n in range(len(printed))]):
+    letters = [chr(ord("a") + n) for n in range(len(printed))]
+    for sequence in ([str(n) for n in range(1, len(printed) + 1)], [c.upper() for c in letters], letters):
         if printed and printed == sequence:
             return printed
     groups = [p for p in printed if re.fullmatch(r"[A-HĐ]", p)]
@@ -173,6 +176,10 @@ def find_marker(text: str) -> tuple[str | None, int | None, str]:
                     continue
             if level == ROMAN and token.isdigit():
                 continue
+            if level == ROMAN and "," in text[: match.end()]:
+                heading = text[match.end() : match.end() + 2]
+                if not (heading.isalpha() and heading.isupper()):
+                    continue  # the dot read as a comma: only before a heading in capitals ('II, CHỈ TIÊU')
             return token, level, text[match.end() :].strip()
     match = _ARABIC_COMMA.match(text)
     if match and text[match.end()].isupper() and text[match.end() + 1 : match.end() + 2].islower():
