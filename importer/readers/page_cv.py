@@ -5,9 +5,10 @@ the side-by-side measurement against hand-written Pillow steps, which are gone:
 
 - ``sheets``: the sheet as an office sends it turned into the pages on it. A phone photo's page is found
   (the largest bright four-sided shape on a darker desk) and its perspective flattened; its light is
-  evened out (each pixel divided by the paper's light around it); two A5 pages copied side by side on one
-  landscape A4 sheet are split at the blank gutter between them; a 1-bit page (a fax, a dithered scan) is
-  smoothed back to greys, and a page under ``MIN_DPI`` enlarged, which Tesseract reads better.
+  evened out (each pixel divided by the paper's light around it) and the phone's soft picture sharpened
+  back; two A5 pages copied side by side on one landscape A4 sheet are split at the blank gutter between
+  them; a 1-bit page (a fax, a dithered scan) is smoothed back to greys, and a page under ``MIN_DPI``
+  enlarged, which Tesseract reads better.
 - ``level``: the page turned by the skew ``raster_tables.skew`` measured.
 - ``rules_and_clean``: the ruling lines found on an adaptive threshold (so faint and grey rules count),
   dotted and broken rules closed along their direction (morphological closing), strokes thicker than a
@@ -51,8 +52,8 @@ def sheets(image, dpi: int) -> list[tuple[object, int]]:
 
         grey = cv2.GaussianBlur(_unstreaked(grey), (0, 0), 0.5 * dpi / 200)
     else:
-        grey, dpi = _find_page(grey, dpi)
-        grey = _even_light(grey, dpi)
+        page, dpi = _find_page(grey, dpi)
+        grey = _even_light(page, dpi) if page is grey else _sharpen(_even_light(page, dpi), dpi)
     grey = _undither(grey, dpi)
     pages = []
     for page in _split_two_up(grey, dpi):
@@ -236,6 +237,25 @@ def _even_light(grey: np.ndarray, dpi: int) -> np.ndarray:
     if darkest < 250:
         even = cv2.convertScaleAbs(even, alpha=255 / (255 - darkest), beta=-darkest * 255 / (255 - darkest))
     return even
+
+
+THIN = 0.5 * MM  # inches: a stroke narrower than this is a rule's or a letter's, not a shaded cell's
+SPAN = 30 * MM  # a rule across a table runs this far unbroken at least; no stroke of a letter or line of text does
+
+
+def _sharpen(grey: np.ndarray, dpi: int) -> np.ndarray:
+    """A photographed page's rules across deepened back: each pixel of a thin stroke (narrower than ``THIN``) that
+    runs on straight across for ``SPAN`` or more darkened by as much as it is darker than the paper around it (a
+    morphological black-hat, opened along the line). A phone's picture is soft (its lens, the JPEG, the picture
+    scaled down): it spreads a hairline rule (a LibreOffice table's thinnest border) over several pixels as a grey
+    paler than a scan's (``FAINT``), and the table lost its rules across (those down, shorter, came out darker).
+    Letters are left as they are (deepened, runs along a line's letters made short rules), and so are the sides of
+    a shaded cell, a step and no stroke (an unsharp mask darkened one into a column rule)."""
+    import cv2
+
+    size = 2 * max(1, round(THIN * dpi)) + 1
+    depth = cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    return cv2.subtract(grey, cv2.morphologyEx(depth, cv2.MORPH_OPEN, np.ones((1, round(SPAN * dpi)), np.uint8)))
 
 
 def _split_two_up(grey: np.ndarray, dpi: int) -> list[np.ndarray]:
