@@ -134,8 +134,11 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
         return tops
     first = _freest(*gaps[0], _open([_free(band, x0, x1) for band in bands], size))  # the number column's end
     gap = pitch + _ROW_GAP * statistics.median(c.size for c in body)
-    if all(_numbered(line, first) for band in bands for line in _rows(band, reach=1)):
+    lines = [_rows(band, reach=1) for band in bands]
+    if all(_numbered(line, first) for band in lines for line in band):
         gap = 0.0  # every row a single line: no wrapped line tells a cell's lines from the rows, each line is a row
+    elif text.scanned and any(_rows_a_line_apart(band, first, pitch) for band in lines):
+        gap, first = pitch / 2, x1  # each printed line a row, whether OCR read its number or not
     out = tops[:2]
     for band, bottom in zip(bands, tops[2:], strict=True):
         out += _row_tops(_rows(band, reach=1), first, gap) + [bottom]
@@ -149,6 +152,15 @@ def _numbered(line: list[Char], first: float) -> bool:
     """A printed line that holds a short text of its own left of ``first``: the number of a row."""
     left = [c for c in line if (c.x0 + c.x1) / 2 < first and c.text.strip()]
     return 0 < len(left) <= _NUMBER_CHARS
+
+
+def _rows_a_line_apart(lines: list[list[Char]], first: float, pitch: float) -> bool:
+    """Whether two rows one after the other, each a line with a number of its own left of ``first``, stand no
+    farther apart than the shortest distance between printed lines (``pitch``, within ``_PITCH_JITTER``): then no
+    cell wraps (a cell's next line would stand nearer), every row is one line. On a scan OCR may lose a lone
+    number, a thin '1' read '{', a '2' in specks read as one: the rows whose number it read tell it."""
+    numbered = [line for line in lines if _numbered(line, first)]
+    return any(b[0].base - a[0].base <= pitch + _PITCH_JITTER for a, b in zip(numbered, numbered[1:], strict=False))
 
 
 _PITCH_JITTER = 1.0  # points: how far OCR's baselines of one cell's evenly spaced lines stray from their pitch
