@@ -155,12 +155,22 @@ def _numbered(line: list[Char], first: float) -> bool:
 
 
 def _rows_a_line_apart(lines: list[list[Char]], first: float, pitch: float) -> bool:
-    """Whether two rows one after the other, each a line with a number of its own left of ``first``, stand no
-    farther apart than the shortest distance between printed lines (``pitch``, within ``_PITCH_JITTER``): then no
-    cell wraps (a cell's next line would stand nearer), every row is one line. On a scan OCR may lose a lone
-    number, a thin '1' read '{', a '2' in specks read as one: the rows whose number it read tell it."""
-    numbered = [line for line in lines if _numbered(line, first)]
-    return any(b[0].base - a[0].base <= pitch + _PITCH_JITTER for a, b in zip(numbered, numbered[1:], strict=False))
+    """Whether two rows numbered one after the other ('3', '4'), each number on a line of its own left of
+    ``first``, stand no farther apart than the shortest distance between printed lines (``pitch``, within
+    ``_PITCH_JITTER``): then no cell wraps (a cell's next line would stand nearer), every row is one line. On a
+    scan OCR may lose a lone number, a thin '1' read '{', a '2' in specks read as one: the rows whose number it
+    read tell it."""
+    numbers = [(line[0].base, _number(line, first)) for line in lines if _numbered(line, first)]
+    return any(
+        below - above <= pitch + _PITCH_JITTER and a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+        for (above, a), (below, b) in zip(numbers, numbers[1:], strict=False)
+    )
+
+
+def _number(line: list[Char], first: float) -> str:
+    """The text of a printed line left of ``first`` (a row's number), without the period after it."""
+    left = sorted((c for c in line if (c.x0 + c.x1) / 2 < first), key=lambda c: c.x0)
+    return "".join(c.text for c in left).strip().rstrip(".")
 
 
 _PITCH_JITTER = 1.0  # points: how far OCR's baselines of one cell's evenly spaced lines stray from their pitch
