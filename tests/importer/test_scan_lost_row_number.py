@@ -2,8 +2,8 @@
 row when every line holds a number of its own. On a scan OCR may lose a lone number (a thin '1' read '{', a '2'
 among specks read as one): the rows were then read as one, and the plan lost its tasks. Two rows numbered one
 after the other ('3', '4': not a row's line OCR parted in two at the heights of the cells beside it) no farther
-apart than the shortest distance between lines tell that no cell wraps: each printed line is a row, whether its
-number was read or not (``open_tables._rows_a_line_apart``)."""
+apart than the distance at which rows part (a cell's lines' and a little more) tell that no cell wraps: each
+printed line is a row, whether its number was read or not (``open_tables._rows_a_line_apart``)."""
 
 from __future__ import annotations
 

@@ -137,7 +137,7 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
     lines = [_rows(band, reach=1) for band in bands]
     if all(_numbered(line, first) for band in lines for line in band):
         gap = 0.0  # every row a single line: no wrapped line tells a cell's lines from the rows, each line is a row
-    elif text.scanned and any(_rows_a_line_apart(band, first, pitch) for band in lines):
+    elif text.scanned and any(_rows_a_line_apart(band, first, gap) for band in lines):
         gap, first = pitch / 2, x1  # each printed line a row, whether OCR read its number or not
     out = tops[:2]
     for band, bottom in zip(bands, tops[2:], strict=True):
@@ -154,15 +154,14 @@ def _numbered(line: list[Char], first: float) -> bool:
     return 0 < len(left) <= _NUMBER_CHARS
 
 
-def _rows_a_line_apart(lines: list[list[Char]], first: float, pitch: float) -> bool:
+def _rows_a_line_apart(lines: list[list[Char]], first: float, gap: float) -> bool:
     """Whether two rows numbered one after the other ('3', '4'), each number on a line of its own left of
-    ``first``, stand no farther apart than the shortest distance between printed lines (``pitch``, within
-    ``_PITCH_JITTER``): then no cell wraps (a cell's next line would stand nearer), every row is one line. On a
-    scan OCR may lose a lone number, a thin '1' read '{', a '2' in specks read as one: the rows whose number it
-    read tell it."""
+    ``first``, stand no farther apart than ``gap``, the distance between two lines at which rows part: then the
+    rows are no farther apart than a cell's lines, no cell wraps, every row is one line. On a scan OCR may lose a
+    lone number, a thin '1' read '{', a '2' in specks read as one: the rows whose number it read tell it."""
     numbers = [(line[0].base, _number(line, first)) for line in lines if _numbered(line, first)]
     return any(
-        below - above <= pitch + _PITCH_JITTER and a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+        below - above <= gap and a.isdigit() and b.isdigit() and int(b) == int(a) + 1
         for (above, a), (below, b) in zip(numbers, numbers[1:], strict=False)
     )
 
