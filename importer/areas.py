@@ -44,6 +44,9 @@ def area_of(heading: str) -> Area | None:
 _TOPIC_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = tuple(
     (area, re.compile(pattern))
     for area, pattern in (
+        (Area.TAI_CHINH_CONG, r"tu chu tai chinh"),  # a public unit's financial autonomy, not its organisation
+        # the results of handled procedures digitised (a store of data), not the dossier digitised when received
+        (Area.CHINH_PHU_SO, r"\bs\S{0,2} hoa ket qua|\bket qua giai quyet\b.*\bs\S{0,2} hoa\b"),
         (  # public health and education services; not a department's field ('thủ tục … lĩnh vực y tế')
             Area.BO_MAY,
             r"\bsipas\b|su phuc vu cua (cac )?co quan|(?<!linh vuc )(?<!nganh )(\by te\b|giao duc)|to chuc bo may"
@@ -57,7 +60,7 @@ _TOPIC_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = tuple(
         (
             Area.CHINH_PHU_SO,
             r"\bs\S{0,2} hoa\b|du lieu|nen tang s|chinh (phu|quyen) (so|dien tu)|chuyen doi so|ky nang so"
-            r"|moi truong (so|mang)|truc tuyen|dinh danh|van ban dien tu",
+            r"|moi truong (so|mang)|truc tuyen|dinh danh|van ban dien tu|van ban\b.*\bmoi truong dien tu",
         ),
         (Area.THE_CHE, r"van ban quy pham|vbqppl|\bthe che\b|phap luat"),
         (Area.CONG_VU, r"can bo|cong chuc|vien chuc|cong vu"),

@@ -264,9 +264,10 @@ _NUMBER = re.compile(
 )
 # 'ngày 20 tháng 01 năm 2026', also with a speck read as a mark before or after the month's word or before the
 # year ('15.tháng', 'tháng.01', 'năm.2026')
-# a speck OCR read as a mark between two of its words is kept out: 'ngày-15', '01.năm'
+# a speck OCR read as a mark between two of its words is kept out: 'ngày-15', '01.năm'; a 1-bit scan breaks the
+# arch of the n of 'ngày' into two letters: 'rtgày', 'rigày'
 _DATE = re.compile(
-    r"ng\S{0,2}y[\s.,-]*(\d{1,2})\s*(?:[.,]?\s*th\S{0,2}ng[\s.,]*|/|-|\.)\s*(\d{1,2})\s*(?:[.,]?\s*n\S{0,2}m|/|-|\.)"
+    r"(?:n|r[ti])g\S{0,2}y[\s.,-]*(\d{1,2})\s*(?:[.,]?\s*th\S{0,2}ng[\s.,]*|/|-|\.)\s*(\d{1,2})\s*(?:[.,]?\s*n\S{0,2}m|/|-|\.)"
     r"[\s.,]*(\d{4})"
 )
 # '(Kèm theo Kế hoạch số 84/KH-UBND ngày …)', '(Ban hành kèm theo Quyết định số 125/QĐ-UBND ngày …)'

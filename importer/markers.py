@@ -25,9 +25,11 @@ _ROMAN_VALUES += ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV
 _STRICT_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 _LETTER_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _OCR_I = str.maketrans({"l": "I", "1": "I", "|": "I"})  # roman I as OCR reads it
-# the same in a lone numeral, where no L (50) stands before XL: 'L', 'Í', 'Ì' (a speck on it) are an I too, and
-# two strokes joined read 'H' are II
-_OCR_LONE_I = str.maketrans({"l": "I", "1": "I", "|": "I", "L": "I", "Í": "I", "Ì": "I", "H": "II"})
+# the same in a lone numeral, where no L (50) stands before XL: 'L' is an I too, and so is an I with a speck or two
+# over it read as a mark ('Í', 'Ì', 'Ï', 'Î', or in small letters: a fax's 'ï'); two strokes joined read 'H' are II
+_OCR_LONE_I = str.maketrans(
+    {"l": "I", "1": "I", "|": "I", "L": "I", "H": "II"} | {marked: "I" for marked in "ÍÌÏÎíìïî"}
+)
 
 # a roman numeral of a part or a section row as printed or as OCR reads it: 'I', 'IV', 'Il', '|', '11'
 NUMERAL = r"[IVX|l1]{1,5}"
@@ -47,9 +49,11 @@ _LEADING_BULLET = re.compile(r"^\s*[-–+•]\s+(?=\S)")  # '- ', '– ', '+ ', 
 
 # OCR renders roman I as '|', 'l' or '1', as 'Í' or 'Ì' when a speck or a mark of the line above sits on
 # it, and a second I as 'L' ('|.', 'Il.', 'IL.', 'I11.', 'IÍ.'), or the dot after it as 'L' ('IIL MỤC
-# TIÊU') or not at all ('II MỤC TIÊU'), before a heading in capitals; a token of digits only is arabic.
+# TIÊU'), as a comma ('II, CHỈ TIÊU') or not at all ('II MỤC TIÊU'), before a heading in capitals; a token of
+# digits only is arabic.
 _ROMAN = re.compile(
-    r"^\s*([IVXÍÌ|l1][IVXÍÌ|l1L]{0,4})\s*\.\s*(?=[A-ZĐÀ-Ỹ])|^\s*([IVXÍÌ|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
+    r"^\s*([IVXÍÌ|l1][IVXÍÌ|l1L]{0,4})\s*[.,]\s*(?=[A-ZĐÀ-Ỹ])"
+    r"|^\s*([IVXÍÌ|l1]{1,4})L\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
     r"|^\s*([IVX]{1,4})\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
 )
 # II and III as Tesseract reads two strokes joined: 'H. MỤC TIÊU', '-H. MỤC TIÊU', 'HH, NHIỆM VỤ', 'IH. …' —
@@ -137,11 +141,12 @@ def split_numeral(text: str, ocr: bool = True) -> tuple[str, str] | None:
 
 
 def name_sections(printed: list[str]) -> list[str]:
-    """Section names as printed when they run 1, 2, 3… or A, B, C…; sections under lettered groups named
+    """Section names as printed when they run 1, 2, 3…, A, B, C… or a, b, c…; sections under lettered groups named
     after their group ('B.II'); else roman numerals, an OCR-damaged one ('Il', '111', '|') taken from the
     sequence."""
     printed = [p.strip(" .") for p in printed]
-    for sequence in ([str(n) for n in range(1, len(printed) + 1)], [chr(ord("A") + n) for n in range(len(printed))]):
+    letters = [chr(ord("a") + n) for n in range(len(printed))]
+    for sequence in ([str(n) for n in range(1, len(printed) + 1)], [c.upper() for c in letters], letters):
         if printed and printed == sequence:
             return printed
     groups = [p for p in printed if re.fullmatch(r"[A-HĐ]", p)]
@@ -172,6 +177,10 @@ def find_marker(text: str) -> tuple[str | None, int | None, str]:
                     continue
             if level == ROMAN and token.isdigit():
                 continue
+            if level == ROMAN and "," in text[: match.end()]:
+                heading = text[match.end() : match.end() + 2]
+                if not (heading.isalpha() and heading.isupper()):
+                    continue  # the dot read as a comma: only before a heading in capitals ('II, CHỈ TIÊU')
             return token, level, text[match.end() :].strip()
     match = _ARABIC_COMMA.match(text)
     if match and text[match.end()].isupper() and text[match.end() + 1 : match.end() + 2].islower():

@@ -396,13 +396,36 @@ _SYLLABLE = re.compile(
 
 
 # letters Vietnamese never writes, as OCR reads the one a speck or the mark of the line above sits on: 'UBÑD'
-_FOREIGN = str.maketrans({"Ñ": "N", "ñ": "n"})
+# and the eth ('Ð', U+00D0: the shape of Đ, U+0110), read for a Đ, or beside it for the same letter read twice;
+# an 'œ' for the 'ơ' whose horn it takes for a second letter joined ('Đœn')
+_FOREIGN = str.maketrans({"Ñ": "N", "ñ": "n", "Ð": "Đ", "ð": "đ", "œ": "ơ", "Œ": "Ơ"})
+_READ_TWICE = re.compile("ĐÐ|ÐĐ|đð|ðđ")
 
 
 def native_letters(word: str) -> str:
     """A word of OCR output with the letters no Vietnamese word has read back as the letter under the speck
-    ('UBÑD' → 'UBND')."""
-    return word.translate(_FOREIGN)
+    ('UBÑD' → 'UBND', 'Đœn' → 'Đơn'), an eth as the Đ it stands for ('ÐẢNG' → 'ĐẢNG') and beside one as that Đ
+    read twice ('QĐÐ-UBND' → 'QĐ-UBND'; 'ĐĐBQH', printed so, stays)."""
+    return _READ_TWICE.sub(lambda m: m[0][0].translate(_FOREIGN), word).translate(_FOREIGN)
+
+
+def off_baseline(word: str) -> str:
+    """A word of OCR output without the '_' Tesseract reads at its ends for a speck on the baseline or the fringe
+    of a rule under it (a faxed row's number '2_', 'UBND_'), which no plan prints there; a word of nothing else
+    ('___', a form's blank) stays as it is."""
+    kept = word.strip("_")
+    return kept if any(c.isalnum() for c in kept) else word
+
+
+# a percent sign's upper ring read as a 9 before it as well: '98%' read '989%', '100%' read '1009%'
+_RING_AS_NINE = re.compile(r"(?<!\d)(\d{2,3})9%")
+
+
+def percent_sign(word: str) -> str:
+    """A word of OCR output whose figure before a '%' ends in a 9 the sign's ring was read as, read back: the 9 left
+    out when the figure is over 100 with it and 100 at most without it ('989%.' → '98%.', '1009%' → '100%'; '99%',
+    '150%' stay). A percentage of a plan's target is 100 at most; one over 100 is read as the scan's misreading."""
+    return _RING_AS_NINE.sub(lambda m: f"{m[1]}%" if int(m[1]) <= 100 else m[0], word)
 
 
 def unglue(word: str) -> str:

@@ -24,6 +24,7 @@ from importer.areas import area_of
 from importer.deadlines import looks_like_deadline, mend_deadline, repair_deadline, restore_deadline, roman_quarters
 from importer.markers import (
     ARABIC,
+    DOTTED,
     GROUP_NUMBER,
     LETTER,
     NUMERAL,
@@ -367,6 +368,8 @@ def _is_sub_header(row: tuple[str, ...], header: tuple[str, ...]) -> bool:
     cells = [cell for cell in row if cell.strip()]
     if not cells or any(len(cell) > 40 for cell in cells) or re.match(r"^\d", cells[0]):
         return False
+    if find_marker(cells[0])[1] in (ROMAN, ARABIC, LETTER, DOTTED):
+        return False  # a group's title ('a) Nhiệm vụ về cải cách thể chế'), not a column's name
     differs = [cell for cell, above in zip(row, header, strict=False) if cell.strip() and cell != above]
     cues = [cue for _, cue in _ROLES[1:]] + [_SPAN]
     return bool(differs) and all(any(re.search(cue, fold(cell)) for cue in cues) for cell in differs)
@@ -438,7 +441,7 @@ def _read_row(
         "deadline": _cell(row, columns.deadline),
         "output": _cell(row, columns.output),
     }
-    if columns.shared or (columns.partners is None and _LABELLED_LEAD.match(fold(cells["lead"]))):
+    if columns.shared or (columns.partners is None and _SAYS_WHO_LEADS.search(fold(cells["lead"]))):
         cells["lead"], cells["partners"] = lead_and_partners(cells["lead"])  # 'Chủ trì: X\nPhối hợp: Y'
     if not content and not any(cells.values()):
         return
@@ -470,7 +473,8 @@ def _read_row(
         problems.append(Problem("task_without_lead", "Nhiệm vụ không có cơ quan chủ trì.", location))
 
 
-_LABELLED_LEAD = re.compile(r"^\W*chu tri\s*:")  # one column 'Đơn vị thực hiện' saying 'Chủ trì: X, Phối hợp: Y'
+# one column 'Đơn vị thực hiện' saying who leads: 'Chủ trì: X, Phối hợp: Y', 'X chủ trì, phối hợp với Y'
+_SAYS_WHO_LEADS = re.compile(r"\bchu tri\b")
 
 
 def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, state: _State) -> str | None:
@@ -492,6 +496,9 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
     if state.dotted and section and len(title.split()) <= 12 and area_of(title):
         return section[1]  # '1 | Cải cách thể chế' in a table whose tasks are numbered 1.1, 1.2 (the title
         # maybe repeated in each column it is merged across, as an HTML colspan is read)
+    marker, level, rest = find_marker(tt)
+    if level == LETTER and marker.islower() and content in ("", tt) and _names_a_section(rest):
+        return marker  # 'a) Nhiệm vụ về cải cách thể chế' merged across the row: a group lettered a, b, c
     if tt and not re.fullmatch(rf"{NUMERAL}\.?", tt):
         merged = split_numeral(tt, ocr=False)
         if merged and mostly_capitals(merged[1]):

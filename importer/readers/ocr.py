@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from importer.errors import ImporterError, UnreadableDocument
 from importer.markers import ROW_NUMBER, is_roman, strokes_as_roman
 from importer.model import Block, Document, Problem, Table
-from importer.ocrfix import native_letters, unglue
+from importer.ocrfix import native_letters, off_baseline, percent_sign, unglue
 from importer.readers.pdf import (
     Box,
     Char,
@@ -578,7 +578,7 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
             x, y = (x0 + x1) / 2 + across, y + down
             baseline = word.Baseline(RIL.WORD)
             base = (baseline[0][1] + baseline[1][1]) / 2 if baseline else y1
-            text = unglue(native_letters(text))
+            text = unglue(native_letters(percent_sign(off_baseline(text))))
             box = ((x0 + across) * scale, (y0 + down) * scale, (x1 + across) * scale, (y1 + down) * scale)
             size = word.RowAttributes()["row_height"] * scale  # its line's height (see _letters)
             chars = _letters(text, box, (base + down) * scale, size)

@@ -36,6 +36,7 @@ PAPER = 200  # grey level: lighter is paper wherever the local mean takes it for
 FAINT = 215  # but for the rules: a hairline rule (a LibreOffice table's thinnest border) scanned, dithered and
 # halved is a row of pixels this pale (taken for paper, it broke into dots too short to close into a rule); paler
 # still is a browser's light shading, whose cells' sides would be taken for rules
+STREAK = 0.97  # share of a sheet's rows a streak of dust on the scanner's head blackens (a few lines lost)
 DITHERED = 1.3  # closing its pinholes adds this share to dotted ink; to solid ink a few per cent
 
 
@@ -48,7 +49,7 @@ def sheets(image, dpi: int) -> list[tuple[object, int]]:
     if _bilevel(grey):  # a fax or a 1-bit scan: greys back from the stair-steps
         import cv2
 
-        grey = cv2.GaussianBlur(grey, (0, 0), 0.5 * dpi / 200)
+        grey = cv2.GaussianBlur(_unstreaked(grey), (0, 0), 0.5 * dpi / 200)
     else:
         grey, dpi = _find_page(grey, dpi)
         grey = _even_light(grey, dpi)
@@ -124,6 +125,19 @@ def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
 
 def _odd(value: float) -> int:
     return max(3, int(value) // 2 * 2 + 1)
+
+
+def _unstreaked(grey: np.ndarray) -> np.ndarray:
+    """A 1-bit sheet without its streaks: the columns of pixels black from the paper's top to its bottom (``STREAK``
+    of their rows), that dust on a fax's or a sheet-fed scanner's head draws down the sheet as it passes, painted
+    paper. Straight down the sheet as it came in, they run askew once the page is levelled, over letters and
+    between columns, where no rule finder would take them out; a table's rule stops at its table's ends."""
+    streak = np.count_nonzero(grey < 128, axis=0) >= STREAK * grey.shape[0]
+    if not streak.any():
+        return grey
+    grey = grey.copy()
+    grey[:, streak] = 255
+    return grey
 
 
 def _bilevel(grey: np.ndarray) -> bool:

@@ -58,3 +58,27 @@ def test_it_keeps_a_lead_column_without_partners_whole():
     )
     tasks, _ = extract_tasks(Document(items=(table,)))
     assert (tasks[0].lead, tasks[0].partners) == ("UBND xã Sở Nội vụ", None)
+
+
+def test_it_parts_a_column_of_who_carries_it_out_that_says_who_leads():
+    """A commune's Word plan (tests/fixtures/other-unseen6, xã Hiệp Thạnh) with one column 'Đơn vị thực hiện',
+    last, after the output: 'X chủ trì, phối hợp với Y' names the lead and the partners; a body alone leads."""
+    table = Table(
+        rows=(
+            ("TT", "Nội dung công việc", "Sản phẩm", "Thời gian thực hiện", "Đơn vị thực hiện"),
+            ("I", "CẢI CÁCH THỂ CHẾ", "", "", ""),
+            (
+                "1",
+                "Rà soát văn bản",
+                "Báo cáo",
+                "Quý III/2026",
+                "Văn phòng HĐND và UBND xã chủ trì, phối hợp với Phòng Kinh tế",
+            ),
+            ("2", "Xếp loại công chức", "Quyết định", "Tháng 12/2026", "Phòng Văn hóa - Xã hội"),
+        )
+    )
+    tasks, _ = extract_tasks(Document(items=(table,)))
+    assert [(t.lead, t.partners, t.output, t.deadline) for t in tasks] == [
+        ("Văn phòng HĐND và UBND xã", "Phòng Kinh tế", "Báo cáo", "Quý III/2026"),
+        ("Phòng Văn hóa - Xã hội", None, "Quyết định", "Tháng 12/2026"),
+    ]

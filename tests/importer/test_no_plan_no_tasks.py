@@ -4,7 +4,9 @@ with targets but no tasks, and a decision setting up a steering committee printe
 tests/fixtures/other-unseen2, a commune's Công văn asking its units to report (Word), a department's Báo cáo of
 results with a table of tasks done (Markdown), and a commune council's Nghị quyết printed from .odt; from
 tests/fixtures/other-unseen3, a province's Chỉ thị with numbered orders to departments (Word) and a department's
-Tờ trình asking to issue a Quy chế phối hợp, with a table of the draft's chapters (Markdown)."""
+Tờ trình asking to issue a Quy chế phối hợp, with a table of the draft's chapters (Markdown); from
+tests/fixtures/other-unseen6, a province's Quyết định publishing last year's PAR index, a table of units and points
+and an article giving Sở Nội vụ a duty by a date (printed by LibreOffice)."""
 
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from importer.pipeline import run
 OFFICES = Path(__file__).resolve().parents[1] / "fixtures" / "other-offices"
 UNSEEN2 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen2"
 UNSEEN3 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen3"
+UNSEEN6 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen6"
 
 DECISION = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
 Số: 15/2026/QĐ-UBND
@@ -85,6 +88,7 @@ def test_it_takes_a_labelled_line_without_a_lead_for_no_task(tmp_path, label):
         UNSEEN2 / "hdnd_xa_nq_ktxh_cchc_2026_odt_lo.pdf",
         UNSEEN3 / "ubnd_tinh_ct_ky_cuong_cchc_2026.docx",
         UNSEEN3 / "so_noivu_tt_quy_che_phoi_hop_2026.md",
+        UNSEEN6 / "ubnd_tinh_thanhhoa_qd_cong_bo_chi_so_cchc_2025_lo.pdf",
     ],
     ids=lambda path: path.name,
 )

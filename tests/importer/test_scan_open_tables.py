@@ -73,8 +73,12 @@ def test_it_parts_the_rows_and_columns_of_a_scanned_three_line_table():
 
 @pytest.mark.ocr
 def test_it_parts_the_columns_of_a_scanned_table_printed_without_rules():
-    rows = {row[0]: row for row in _first_table(BORDERLESS, 1)}  # the task table's second page
+    table = _first_table(BORDERLESS, 1)  # the task table's second page
+    rows: dict[str, tuple[str, ...]] = {}
+    for row in table:
+        rows.setdefault(row[0], row)  # each section numbers its tasks anew: the first row of each number
 
     assert rows["TT"] == ("TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm")
+    assert table[-1][:2] == ("2", "Cập nhật hồ sơ sức khỏe điện tử của người dân trên ứng dụng VNeID")  # its last
     assert rows["2"][1].startswith("Số hóa hồ sơ cấp phép")
     assert (rows["2"][2], rows["2"][4], rows["2"][5]) == ("Phòng Nghiệp vụ Dược", "Tháng 8/2026", "Dữ liệu được số hóa")

@@ -135,13 +135,14 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
     first = _freest(*gaps[0], _open([_free(band, x0, x1) for band in bands], size))  # the number column's end
     gap = pitch + _ROW_GAP * statistics.median(c.size for c in body)
     lines = [_rows(band, reach=1) for band in bands]
-    if all(_numbered(line, first) for band in lines for line in band):
-        gap = 0.0  # every row a single line: no wrapped line tells a cell's lines from the rows, each line is a row
+    printed = [_rows(band) for band in bands]  # a scan's cells of one printed line stand a point or so apart
+    if all(_numbered(line, first) for band in printed for line in band):
+        gap, lines = 0.0, printed  # every row a single line: no wrapped line tells a cell's lines from the rows
     elif text.scanned and any(_rows_a_line_apart(band, first, gap) for band in lines):
         gap, first = pitch / 2, x1  # each printed line a row, whether OCR read its number or not
     out = tops[:2]
-    for band, bottom in zip(bands, tops[2:], strict=True):
-        out += _row_tops(_rows(band, reach=1), first, gap) + [bottom]
+    for band, bottom in zip(lines, tops[2:], strict=True):
+        out += _row_tops(band, first, gap) + [bottom]
     return out
 
 
@@ -226,8 +227,11 @@ def _row_tops(lines: list[list[Char]], first: float, gap: float) -> list[float]:
 
 
 def _band(text: PageText, x0: float, x1: float, top: float, bottom: float) -> list[Char]:
-    """The characters of ``text`` inside a box (points from the page's top left), by their middle down."""
-    return [c for c in text.chars if top < c.middle < bottom and x0 <= c.x0 and c.x1 <= x1]
+    """The characters of ``text`` inside a box (points from the page's top left), by their middle down and
+    across: a scanned word's letters share out its box (``ocr._letters``), which a speck Tesseract took into the
+    word widens past the rules' ends (a row's number '5' at the table's left edge was left out, and with it the
+    row)."""
+    return [c for c in text.chars if top < c.middle < bottom and x0 <= (c.x0 + c.x1) / 2 <= x1]
 
 
 def _head_gaps(free: list[tuple[float, float]], x0: float, x1: float, size: float) -> list[tuple[float, float]]:
