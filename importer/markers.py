@@ -57,8 +57,9 @@ _ROMAN = re.compile(
     r"|^\s*([IVX]{1,4})\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ])"
 )
 # II and III as Tesseract reads two strokes joined: 'H. MỤC TIÊU', '-H. MỤC TIÊU', 'HH, NHIỆM VỤ', 'IH. …' —
-# only before a heading in capitals (a lettered part 'H. Nhiệm vụ khác' is not one); each H counts two strokes
-_ROMAN_AS_H = re.compile(r"^\s*[-–.,'`]?\s*(H[HIl1|]?|[Il1|]H)\s*[.,:]\s*(?=[A-ZĐ][A-ZĐÀ-Ỹ]+\s+[A-ZĐÀ-Ỹ]{2})")
+# only before a heading in capitals (a lettered part 'H. Nhiệm vụ khác' is not one); each H counts two strokes;
+# a speck beside its period read as a second mark ('H..MỤC TIÊU', 'H,.MỤC TIÊU')
+_ROMAN_AS_H = re.compile(r"^\s*[-–.,'`]?\s*(H[HIl1|]?|[Il1|]H)\s*[.,:]{1,2}\s*(?=[A-ZĐ][A-ZĐÀ-Ỹ]+\s+[A-ZĐÀ-Ỹ]{2})")
 _DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
 _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+|(?=[^\d\s.,/%]))(?=\S)")
 # the dot after it as OCR reads it, a comma: only before a title in sentence case ('1, Cải cách …', not '2, 3 năm')

@@ -438,8 +438,65 @@ def _words(image, dpi: int, columns: list[list[Box]] = (), around: bool = True) 
     height, width = (side * 72 / dpi for side in grey.shape)
     whole = (0, 0, grey.shape[1], grey.shape[0])
     page = _read_pieces([(whole, rest)], dpi, _last_line(read), gap=0) if around else []
+    if around:
+        page = _with_lost_lines(page, rest, dpi, _last_line(read + page))
     page = [word for word in page if EDGE < word[0][0] < width - EDGE and EDGE < word[0][1] < height - EDGE]
     return [word for word, _, _ in page + read], [char for _, _, chars in page + read for char in chars]
+
+
+def _with_lost_lines(page: list[Read], rest, dpi: int, lines_before: int) -> list[Read]:
+    """The page's words with the lines Tesseract's reading of the whole page passed over read again, each band
+    by itself, and put in their place in the reading order: its line finder may drop a line of a dusty page
+    whole (a part's bold heading 'II. MỤC TIÊU' between two paragraphs, which a band alone reads right; the plan
+    lost its targets with it). A lost line is a band of rows as tall as a line's letters (``LOST_LINE``) each
+    holding ink across ``LINE_INK`` or more, where no word read stands."""
+    import numpy as np
+
+    scale = dpi / 72
+    covered = np.zeros(rest.shape[0], bool)
+    for _, _, chars in page:
+        for char in chars:
+            covered[max(0, int(char.top * scale)) : int(char.bottom * scale) + 1] = True
+    inked = (np.count_nonzero(rest < 128, axis=1) >= LINE_INK * dpi) & ~covered
+    margin = round(LOST_LINE[0] * dpi)
+    out = list(page)
+    steps = np.diff(np.concatenate(([0], inked.view(np.int8), [0])))
+    for top, bottom in zip(np.flatnonzero(steps == 1), np.flatnonzero(steps == -1), strict=True):
+        if not LOST_LINE[0] * dpi <= bottom - top <= LOST_LINE[1] * dpi:
+            continue
+        y0, y1 = max(0, top - margin), min(rest.shape[0], bottom + margin)
+        band = (0, y0, rest.shape[1], y1)
+        piece = _undusted(rest[y0:y1], dpi)
+        lost = [r for r in _read_pieces([(band, piece)], dpi, lines_before) if top <= r[0][1] * scale <= bottom]
+        if lost:
+            below = next((k for k, r in enumerate(out) if r[0][1] * scale > bottom), len(out))
+            out[below:below] = lost
+            lines_before = _last_line(lost)
+    return out
+
+
+def _undusted(band, dpi: int):
+    """A lost line's band with the ink standing ``DUST_APART`` or farther from the rest across and holding less
+    ink than a letter (``DUST_INK``) painted white: dust in the margin, which Tesseract read as a dash before a
+    heading ('— H,.MỤC TIÊU': the heading was a dash's item, and its numeral lost its period)."""
+    import numpy as np
+
+    ink = band < 128
+    columns = np.flatnonzero(ink.any(axis=0))
+    band = band.copy()
+    if not len(columns):
+        return band
+    parts = np.split(columns, np.flatnonzero(np.diff(columns) >= DUST_APART * dpi) + 1)
+    for part in parts:
+        if np.count_nonzero(ink[:, part[0] : part[-1] + 1]) < DUST_INK * dpi * dpi:
+            band[:, part[0] : part[-1] + 1] = 255
+    return band
+
+
+DUST_APART = 2 / 25.4  # inches across between a speck and the letters of a line (a space between words: 1 mm)
+DUST_INK = 1 / 25.4 / 25.4  # square inches: less ink than a letter of a plan's type holds (0.7 mm² and more)
+LINE_INK = 3 / 25.4  # inches of ink across a row of a printed line at least (a speck's dots leave a few pixels)
+LOST_LINE = (1.2 / 25.4, 8 / 25.4)  # inches: the height of a line's letters, from a small x-height to a heading's
 
 
 Piece = tuple[tuple[int, int, int, int], object]  # a box of the page (pixels) and the greyscale array it holds

@@ -138,6 +138,8 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
     printed = [_rows(band) for band in bands]  # a scan's cells of one printed line stand a point or so apart
     if all(_numbered(line, first) for band in printed for line in band):
         gap, lines = 0.0, printed  # every row a single line: no wrapped line tells a cell's lines from the rows
+    elif text.scanned and any(_rows_a_line_apart(band, first, gap) for band in lines):
+        gap, first = pitch / 2, x1  # each printed line a row, whether OCR read its number or not
     out = tops[:2]
     for band, bottom in zip(lines, tops[2:], strict=True):
         out += _row_tops(band, first, gap) + [bottom]
@@ -151,6 +153,24 @@ def _numbered(line: list[Char], first: float) -> bool:
     """A printed line that holds a short text of its own left of ``first``: the number of a row."""
     left = [c for c in line if (c.x0 + c.x1) / 2 < first and c.text.strip()]
     return 0 < len(left) <= _NUMBER_CHARS
+
+
+def _rows_a_line_apart(lines: list[list[Char]], first: float, gap: float) -> bool:
+    """Whether two rows numbered one after the other ('3', '4'), each number on a line of its own left of
+    ``first``, stand no farther apart than ``gap``, the distance between two lines at which rows part: then the
+    rows are no farther apart than a cell's lines, no cell wraps, every row is one line. On a scan OCR may lose a
+    lone number, a thin '1' read '{', a '2' in specks read as one: the rows whose number it read tell it."""
+    numbers = [(line[0].base, _number(line, first)) for line in lines if _numbered(line, first)]
+    return any(
+        below - above <= gap and a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+        for (above, a), (below, b) in zip(numbers, numbers[1:], strict=False)
+    )
+
+
+def _number(line: list[Char], first: float) -> str:
+    """The text of a printed line left of ``first`` (a row's number), without the period after it."""
+    left = sorted((c for c in line if (c.x0 + c.x1) / 2 < first), key=lambda c: c.x0)
+    return "".join(c.text for c in left).strip().rstrip(".")
 
 
 _PITCH_JITTER = 1.0  # points: how far OCR's baselines of one cell's evenly spaced lines stray from their pitch
