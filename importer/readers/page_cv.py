@@ -7,8 +7,9 @@ the side-by-side measurement against hand-written Pillow steps, which are gone:
   (the largest bright four-sided shape on a darker desk) and its perspective flattened; its light is
   evened out (each pixel divided by the paper's light around it) and the phone's soft picture sharpened
   back; two A5 pages copied side by side on one landscape A4 sheet are split at the blank gutter between
-  them; a 1-bit page (a fax, a dithered scan) is smoothed back to greys, and a page under ``MIN_DPI``
-  enlarged, which Tesseract reads better.
+  them, each grown back to the size it was printed at (its letters as many pixels high as an A4 scan's, its
+  points those of its print); a 1-bit page (a fax, a dithered scan) is smoothed back to greys, and a page under
+  ``MIN_DPI`` enlarged, which Tesseract reads better.
 - ``level``: the page turned by the skew ``raster_tables.skew`` measured.
 - ``rules_and_clean``: the ruling lines found on an adaptive threshold (so faint and grey rules count),
   dotted and broken rules closed along their direction (morphological closing), strokes thicker than a
@@ -33,6 +34,7 @@ FAR = 2 * MM  # a dot with no other ink this near is dust wherever it lies (no p
 DUSTY = 25  # a page with more such dots is dusty: there a dot alone within ``ALONE`` is taken for dust too
 GUTTER = 6 * MM  # a blank band this wide down the middle of a landscape sheet separates two pages
 A4 = 297 / 210
+TWO_UP = 1 / 2**0.5  # a copier's 2-in-1 shrinks each page to half the sheet (A4 to A5: ISO sizes halve by it)
 PAPER = 200  # grey level: lighter is paper wherever the local mean takes it for ink (for the speckle)
 FAINT = 215  # but for the rules: a hairline rule (a LibreOffice table's thinnest border) scanned, dithered and
 # halved is a row of pixels this pale (taken for paper, it broke into dots too short to close into a rule); paler
@@ -55,8 +57,15 @@ def sheets(image, dpi: int) -> list[tuple[object, int]]:
         page, dpi = _find_page(grey, dpi)
         grey = _even_light(page, dpi) if page is grey else _sharpen(_even_light(page, dpi), dpi)
     grey = _undither(grey, dpi)
+    halves = _split_two_up(grey, dpi)
+    if len(halves) == 2:  # each a page of the sheet's size the copier shrank: grown back to it
+        import cv2
+
+        halves = [
+            cv2.resize(half, None, fx=1 / TWO_UP, fy=1 / TWO_UP, interpolation=cv2.INTER_CUBIC) for half in halves
+        ]
     pages = []
-    for page in _split_two_up(grey, dpi):
+    for page in halves:
         page, page_dpi = _enlarge(page, dpi)
         pages.append((Image.fromarray(page), page_dpi))
     return pages

@@ -23,6 +23,13 @@ def _text_page(width=2480, height=3508, lines=30, top=200):
     return image
 
 
+def _ink_height(page) -> int:
+    """Pixels from the top to the bottom of the page's first printed line."""
+    rows = np.flatnonzero((np.asarray(page) < 128).any(axis=1))
+    line = rows[rows < rows[0] + 90]
+    return int(line[-1] - line[0])
+
+
 def _table(dotted=False, broken=False, width=2480, height=1400):
     """Four rows of three columns; rules dotted (2 px ink, 4 px gap) or broken (a 6 px gap every 60 px)."""
     image = Image.new("L", (width, height), 255)
@@ -184,7 +191,28 @@ def test_it_splits_two_a5_pages_copied_side_by_side_on_one_sheet():
     pages = page_cv.sheets(sheet, 300)
 
     assert len(pages) == 2
-    assert all(1600 < flat.width < 1900 and flat.height == 2480 for flat, _ in pages)
+    assert all(1600 * 2**0.5 < flat.width < 1900 * 2**0.5 for flat, _ in pages)
+
+
+def test_it_grows_each_page_of_a_two_up_sheet_back_to_the_size_it_was_printed_at():
+    """A copier's 2-in-1 shrinks two A4 pages to A5 (by 1/√2) to put them on one A4 sheet: each page is
+    grown back, so its letters are as large in pixels as an A4 scan's at the sheet's resolution (Tesseract
+    read the shrunk letters of Nghệ An's health department plan so that its table without rules lost its
+    columns: task fields 0 -> 1.000) and the page is A4 in points, as every rule in points assumes."""
+    page = _text_page(lines=30)  # an A4 page at 300 dpi, letters 46 px
+    half = page.resize((1754, 2480), Image.LANCZOS)
+    sheet = Image.new("L", (3508, 2480), 255)
+    sheet.paste(half, (0, 0))
+    sheet.paste(half, (1754, 0))
+
+    pages = page_cv.sheets(sheet, 300)
+
+    assert len(pages) == 2
+    for flat, dpi in pages:
+        assert abs(flat.height * 72 / dpi - 842) < 5  # A4's height in points
+        rows = np.flatnonzero((np.asarray(flat) < 128).any(axis=1))
+        first_line = rows[rows < rows[0] + 90]
+        assert abs((first_line[-1] - first_line[0]) - _ink_height(page)) <= 4
 
 
 def test_it_does_not_split_a_landscape_page_whose_table_crosses_the_middle():
