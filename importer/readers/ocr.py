@@ -26,7 +26,6 @@ import bisect
 import glob
 import os
 import re
-import statistics
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -277,7 +276,6 @@ def see_sheet(
         drawn = draw_lost_rules(close_cut_tables([_edge(rule, scale) for rule in rules], RAGGED), width, height)
         tables = find_tables(drawn, width, height)  # found once: the words are placed in them too (place_sheet)
         words, letters = reading or _words(page, page_dpi, _columns(tables))
-        letters = _steadied(letters)
         text = PageText(letters, scanned=True)
         unruled, cut = unruled_rules(text, drawn, above)  # the rules of the tables printed without any
         if missing := unruled + open_table_columns(drawn + unruled, text):
@@ -285,7 +283,6 @@ def see_sheet(
             # other heights, read across the page mix), and the open tables' rows parted on that reading
             columns = _columns(find_tables(drawn + missing, width, height))
             words, letters = _refilled(columns, (words, letters), _words(page, page_dpi, columns, around=False))
-            letters = _steadied(letters)
             edges = drawn + unruled
             tables = find_tables(edges + open_table_columns(edges, PageText(letters, scanned=True)), width, height)
         seen.append(Sight(words, tables, width, height, letters, drawn, cut))
@@ -597,34 +594,6 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
             words.append(((x * scale, y * scale, line, text), confidence, chars))
             spans.append((box[0], box[2], size))
     return [read for read, span in zip(words, spans, strict=True) if not _apart(read, span, words, spans)]
-
-
-WAVER = 0.2  # line heights: how far the baseline Tesseract gives a word may stray from its printed line's
-
-
-def _steadied(letters: list[Char]) -> list[Char]:
-    """The page's letters set on one baseline for each printed line: the baseline Tesseract gives a word wavers
-    about its line's by a point or so (from word to word, and from one reading of a column to another; a photo's
-    page, flattened, is never quite flat), where the readers of tables made of a PDF's letters take a printed
-    line for letters on one baseline, within a point (``pdf.open_tables``). A three-line table's rows of one line
-    each were read as wrapped lines of one row: 'Kinh' a point under 'Phòng' and 'tế', a row's number read by
-    itself a point over its row's words. Letters whose baselines lie within ``WAVER`` of a line's height (the page's
-    median: Tesseract's line read across cells at other heights is as tall as they are) of the first of them share
-    their median; the lines of a cell that a producer centres from top to bottom beside others stand half a line or
-    more apart, and keep their own."""
-    if not letters:
-        return letters
-    reach = WAVER * statistics.median(c.size for c in letters)
-    out: list[Char] = []
-    group: list[Char] = []
-    for char in [*sorted(letters, key=lambda c: c.base), None]:
-        if group and (char is None or char.base - group[0].base > reach):
-            base = statistics.median(c.base for c in group)
-            out += [c._replace(base=base) for c in group]
-            group = []
-        if char is not None:
-            group.append(char)
-    return out
 
 
 APART = 4  # line heights: a doubted word of two letters farther than this from its line's others is a speck
