@@ -149,10 +149,14 @@ def _parted(text: PageText, x0: float, x1: float, tops: list[float]) -> list[flo
 _NUMBER_CHARS = 4  # a number column's cell on one line: '1', '12', 'II', '1.2', 'a)'
 
 
+def _left_of(line: list[Char], first: float) -> list[Char]:
+    """The characters of a printed line left of ``first`` (the number column's end), spaces left out."""
+    return [c for c in line if (c.x0 + c.x1) / 2 < first and c.text.strip()]
+
+
 def _numbered(line: list[Char], first: float) -> bool:
     """A printed line that holds a short text of its own left of ``first``: the number of a row."""
-    left = [c for c in line if (c.x0 + c.x1) / 2 < first and c.text.strip()]
-    return 0 < len(left) <= _NUMBER_CHARS
+    return 0 < len(_left_of(line, first)) <= _NUMBER_CHARS
 
 
 def _rows_a_line_apart(lines: list[list[Char]], first: float, gap: float) -> bool:
@@ -169,8 +173,7 @@ def _rows_a_line_apart(lines: list[list[Char]], first: float, gap: float) -> boo
 
 def _number(line: list[Char], first: float) -> str:
     """The text of a printed line left of ``first`` (a row's number), without the period after it."""
-    left = sorted((c for c in line if (c.x0 + c.x1) / 2 < first), key=lambda c: c.x0)
-    return "".join(c.text for c in left).strip().rstrip(".")
+    return "".join(c.text for c in sorted(_left_of(line, first), key=lambda c: c.x0)).strip().rstrip(".")
 
 
 _PITCH_JITTER = 1.0  # points: how far OCR's baselines of one cell's evenly spaced lines stray from their pitch
