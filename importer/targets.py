@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from importer.agencies import looks_like_agency
 from importer.areas import area_of, topic_of
 from importer.deadlines import period_dates
 from importer.markers import LETTER, split_numeral
@@ -423,10 +424,11 @@ _UNIT_WORDS = re.compile(r"\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*\.?$")
 
 
 def _unit_after(cell: str, end: int) -> str:
-    """The unit a value cell prints after its figure when the table has no unit column ('12 dịch vụ',
-    'Ít nhất 04 cuộc'): the one to three words that end the cell, else none."""
+    """The unit a value cell prints after its figure when the table has no unit column or leaves it blank
+    ('12 dịch vụ', 'Ít nhất 04 cuộc'): the one to three words that end the cell, else none. Words naming a body
+    are no unit: a scan's value cell that ran into the next column ('100 Sở Nội vụ') names who follows it up."""
     words = _UNIT_WORDS.match(cell, end)
-    return words[1] if words else ""
+    return words[1] if words and not looks_like_agency(words[1]) else ""
 
 
 def _is_section_row(row: tuple[str, ...], cells: list[str]) -> bool:

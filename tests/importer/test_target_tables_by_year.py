@@ -47,3 +47,21 @@ def test_it_sets_a_target_for_each_year_of_the_plans_period_a_column_gives():
         (95.0, "=", "chinh_phu_so", "năm 2026"),
         (98.0, ">=", "chinh_phu_so", "năm 2028"),
     ]
+
+
+FOLLOWED_UP = Table(
+    rows=(
+        ("TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Cơ quan chủ trì theo dõi"),
+        ("1", "Số thủ tục hành chính được rà soát, đơn giản hóa", "thủ tục", "20", "Văn phòng UBND tỉnh"),
+        ("2", "Tỷ lệ cơ quan được kiểm tra công tác cải cách hành chính", "", "100 Sở Nội vụ", ""),
+        ("3", "Số cuộc kiểm tra công vụ đột xuất", "", "Ít nhất 04 cuộc", "Sở Nội vụ"),
+    )
+)
+
+
+def test_a_body_in_a_value_cell_is_no_unit():
+    """On a scan the value cell of an appendix table (TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi)
+    may run into the next column: the body's name after the figure is not the target's unit; a unit word is read
+    when the unit cell is blank."""
+    targets, _ = extract_targets(Document(items=(FOLLOWED_UP,)), Meta(period_start="2026-01", period_end="2026-12"))
+    assert [(t.value, t.unit) for t in targets] == [(20.0, "thủ tục"), (100.0, "%"), (4.0, "cuộc")]
