@@ -16,8 +16,8 @@ II. NHIỆM VỤ
 PIPES = """| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Cấp trình | Thời gian hoàn thành | Hình thức văn bản |
 |---|---|---|---|---|---|---|
 | I | CẢI CÁCH THỂ CHẾ | | | | | |
-| 1 | Xây dựng Nghị định quy định về vị trí việc làm | Vụ Tổ chức - Biên chế | Vụ Pháp chế | Chính phủ | Tháng 6/2026 | Nghị định |
-| 2 | Xây dựng Thông tư hướng dẫn đánh giá công chức | Vụ Công chức - Viên chức | Các đơn vị | Bộ trưởng | Tháng 9/2026 | Thông tư |
+| 1 | Xây dựng Nghị định về việc làm | Vụ Tổ chức - Biên chế | Vụ Pháp chế | Chính phủ | Tháng 6/2026 | Nghị định |
+| 2 | Soạn Thông tư về công chức | Vụ Công chức - Viên chức | Các đơn vị | Bộ trưởng | Tháng 9/2026 | Thông tư |
 """
 TABS = """TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tHình thức văn bản
 1\tXây dựng Nghị định quy định về vị trí việc làm\tVụ Tổ chức - Biên chế\tVụ Pháp chế\tTháng 6/2026\tNghị định

@@ -14,7 +14,7 @@ I. MỤC TIÊU
 1. Mục tiêu chung
 Nâng cao chất lượng phục vụ người dân.
 2. Mục tiêu cụ thể
-- Về xây dựng chính quyền số: 100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình; tỷ lệ hồ sơ nộp trực tuyến đạt tối thiểu 80%.
+- Về xây dựng chính quyền số: 100% thủ tục hành chính được cung cấp trực tuyến; hồ sơ trực tuyến đạt tối thiểu 80%.
 - Về cải cách chế độ công vụ: 100% công chức được bồi dưỡng kiến thức về cải cách hành chính.
 II. NHIỆM VỤ
 | TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian | Sản phẩm |
