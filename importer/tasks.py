@@ -4,7 +4,8 @@ Works on real tables (DOCX, PDF) and on tables ``recover_tables`` rebuilt from t
 
 * the header row ('TT | Nội dung | Cơ quan chủ trì | …') maps the columns; a table without a
   header continues the previous task table (page break, several Word tables);
-* repeated header rows are skipped; a section row ('I | CẢI CÁCH THỂ CHẾ') sets the section;
+* repeated header rows are skipped; a section row ('I | CẢI CÁCH THỂ CHẾ') sets the section (and its area); a
+  'Lĩnh vực' column gives each row's area;
 * a row without TT: carries on the previous row when it opens a table after a page break and
   starts in lower case; otherwise it is a sub-row numbered 2a, 2b… under the last number;
 * a row whose TT repeats the previous one (a merged TT cell) is a sub-row too;
