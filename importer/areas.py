@@ -1,8 +1,8 @@
 """The seven CCHC areas and how headings name them (folded, so OCR text without diacritics matches).
 
 ``area_of`` reads a section heading ('2. Cải cách thủ tục hành chính', OCR 'Cai cach thua tuc hanh chinh');
-``topic_of`` guesses the area of a target from its own wording, for targets listed outside any area section
-('Một số chỉ tiêu cụ thể').
+``run_in_area`` reads the label a paragraph opens with ('- Về cải cách chế độ công vụ: …'); ``topic_of`` guesses
+the area of a target from its own wording, for targets listed outside any area section ('Một số chỉ tiêu cụ thể').
 """
 
 from __future__ import annotations
@@ -40,6 +40,17 @@ def area_of(heading: str) -> Area | None:
     return None
 
 
+# a paragraph's own heading run into it: 'Về cải cách thủ tục hành chính: …', 'Đối với chế độ công vụ: …',
+# 'Lĩnh vực cải cách thể chế: …'
+_RUN_IN = re.compile(r"^\W*(?:ve|doi voi|(?:trong )?linh vuc)\s+([^:;.]{3,70}?)\s*:")
+
+
+def run_in_area(text: str) -> Area | None:
+    """The area a paragraph's run-in label names ('- Về xây dựng chính quyền số: 100% …'), or None."""
+    match = _RUN_IN.match(fold(text))
+    return area_of(match[1]) if match and len(match[1].split()) <= 8 else None
+
+
 # what a target speaks of, when no section says its area; first match wins
 _TOPIC_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = tuple(
     (area, re.compile(pattern))
@@ -55,7 +66,8 @@ _TOPIC_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = tuple(
         (
             Area.TTHC,
             r"\bth\S{0,2} tuc hanh chinh|\btthc\b|dich vu cong|thanh toan (truc|tr\S{1,2}c) tuy|mot cua"
-            r"|\bh\S{0,2} so\b.*\bgiai quy|giai quyet (cac )?thu tuc\b",
+            r"|\bh\S{0,2} so\b.*\bgiai quy|giai quyet (cac )?thu tuc\b"
+            r"|\bhai long\b",  # satisfaction: with the agencies' service, health, schools above
         ),
         (
             Area.CHINH_PHU_SO,

@@ -141,7 +141,7 @@ class Task:
     partners: str | None = None
     deadline: str | None = None
     output: str | None = None
-    area: str | None = None  # the reform area its section heading names ("the_che", …), when it names one
+    area: str | None = None  # the reform area its section heading or its "Lĩnh vực" cell names ("the_che", …)
     location: Location = field(default_factory=Location)
 
 

@@ -10,6 +10,8 @@ FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?"
 PERCENT = re.compile(rf"({FIGURE})\s*%")
 # any figure, thousands grouped by dots first ('1.000', '12.500,5'), else a decimal one ('2026', '85,5', '99.5')
 NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![.\d])|\d{1,4}(?:[.,]\d{1,2})?)")
+# a count's words in brackets after its figure, as official letters write amounts: '02 (hai) cuộc', '10 (mười)'
+SPELLED = r"(?:\s*\((?:[^\W\d_]+\s?){1,5}\))?"
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _HAS_PERCENT = re.compile(r"\d\s*%")
 

@@ -96,10 +96,10 @@ def _respaced(folded: str) -> bool:
 _GAP = r"\W{0,2}"
 COLUMN_CUES = {
     CONTENT: rf"n\wi{_GAP}dung|nhiem{_GAP}vu|ten (nhiem vu|cong viec|de an)|cong{_GAP}viec",
-    LEAD: rf"ch\w{_GAP}tr[il]|(don vi|co quan) thuc hien",
+    LEAD: rf"ch\w{_GAP}tr[il]|(don vi|co quan|bo phan|nguoi) thuc hien",  # a commune's desk or officer
     PARTNERS: rf"ph\w{{1,2}}i{_GAP}h\wp",
     DEADLINE: rf"th\w{{1,3}}{_GAP}gian|thoi{_GAP}han|tien{_GAP}do",
-    OUTPUT: rf"s\wn{_GAP}pham|ket{_GAP}qua",
+    OUTPUT: rf"s\wn{_GAP}pham|ket{_GAP}qua|hinh{_GAP}thuc{_GAP}van{_GAP}ban",  # a ministry's form of the act
     NOTE: rf"ghi{_GAP}chu",
 }
 

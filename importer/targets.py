@@ -16,21 +16,23 @@ import re
 from dataclasses import dataclass, replace
 
 from importer.agencies import looks_like_agency
-from importer.areas import area_of, topic_of
+from importer.areas import area_of, run_in_area, topic_of
 from importer.deadlines import period_dates
 from importer.markers import LETTER, split_numeral
 from importer.model import Document, Location, Meta, Problem, Table, Target
-from importer.numbers import FIGURE, NUMBER, PERCENT, has_percentage, parse_number
+from importer.numbers import FIGURE, NUMBER, PERCENT, SPELLED, has_percentage, parse_number
 from importer.sections import Node, Paragraph, document_outline, goal_horizon, scope_of, split_sentences
 from importer.table_lines import COLUMN_CUES, CONTENT
 from importer.text import fold_aligned
 
 _LEVEL = re.compile(r"\bdat\s+cap do\s+(\d{1,2})\b")
-# a count of things a goal asks for: '10 cuộc kiểm tra', '04 lớp tập huấn', '02 hội nghị' (not years, not '1.000')
+# a count of things a goal asks for: '10 cuộc kiểm tra', '04 lớp tập huấn', '02 (hai) hội nghị', 'tăng 03 bậc' (not
+# years, not '1.000')
 _COUNT = re.compile(
-    r"(?<![\w/.,])(\d{1,4})\s+(cuoc|lop|buoi|luot|dot|hoi nghi|hoi thi|van ban|mo hinh|sang kien|de tai|tin bai"
+    rf"(?<![\w/.,])(\d{{1,4}}){SPELLED}\s+"
+    r"(cuoc|lop|buoi|luot|dot|hoi nghi|hoi thi|van ban|mo hinh|sang kien|de tai|tin bai"
     r"|bai viet|chuyen de|phong su|thu tuc|dich vu cong|nhiem vu|can bo|cong chuc|nguoi|co quan|don vi|diem"
-    r"|doanh nghiep|san|lan)\b"
+    r"|doanh nghiep|san|lan|bac)\b"
 )
 # a rank among units: 'xếp thứ 5', 'xếp hạng 10', 'trong nhóm 10 đơn vị dẫn đầu', 'top 10'
 _RANK = re.compile(r"\b(?:xep thu|xep hang|thu hang|nhom|top)\s+(\d{1,3})\b(?!\s*%)")
@@ -77,6 +79,8 @@ def extract_targets(document: Document, meta: Meta) -> tuple[tuple[Target, ...],
             continue
         phase = _phase_from_ancestors(node) or running_phase or plan_phase or _horizon_from_ancestors(node)
         area, guessed = area_for(node)
+        if guessed and (labelled := run_in_area(paragraph.body)):
+            area, guessed = labelled.value, False
         found = read_paragraph_targets(paragraph, area, phase, counts=node.region == "body")
         if found and guessed:
             guessed_at.append(paragraph.location)

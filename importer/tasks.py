@@ -4,7 +4,8 @@ Works on real tables (DOCX, PDF) and on tables ``recover_tables`` rebuilt from t
 
 * the header row ('TT | Nội dung | Cơ quan chủ trì | …') maps the columns; a table without a
   header continues the previous task table (page break, several Word tables);
-* repeated header rows are skipped; a section row ('I | CẢI CÁCH THỂ CHẾ') sets the section;
+* repeated header rows are skipped; a section row ('I | CẢI CÁCH THỂ CHẾ') sets the section (and its area); a
+  'Lĩnh vực' column gives each row's area;
 * a row without TT: carries on the previous row when it opens a table after a page break and
   starts in lower case; otherwise it is a sub-row numbered 2a, 2b… under the last number;
 * a row whose TT repeats the previous one (a merged TT cell) is a sub-row too;
@@ -60,6 +61,7 @@ _ROLES = (
     ("partners", COLUMN_CUES[PARTNERS]),
     ("deadline", COLUMN_CUES[DEADLINE]),
     ("output", COLUMN_CUES[OUTPUT]),
+    ("area", r"^\W*linh vuc\W*$"),  # a column naming each task's reform area, its cell merged down over them
 )
 _NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
 _SUB_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s*([a-zđ]|(?:\.\d{1,2}){1,3})[.)]?$")
@@ -74,6 +76,7 @@ class _Columns:
     deadline: int | None
     output: int | None
     shared: bool = False  # the lead's column holds the partners too ('Cơ quan chủ trì/phối hợp')
+    area: int | None = None  # 'Lĩnh vực': the task's reform area
 
 
 def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, ...]]:
@@ -119,7 +122,11 @@ def extract_tasks(document: Document) -> tuple[tuple[Task, ...], tuple[Problem, 
             continued = False
     names = name_sections(state.printed_sections)
     tasks = [
-        replace(task, section=names[int(task.section) - 1], area=state.section_areas[int(task.section) - 1])
+        replace(
+            task,
+            section=names[int(task.section) - 1],
+            area=state.section_areas[int(task.section) - 1] or task.area,
+        )
         if task.section
         else task
         for task in tasks
@@ -223,6 +230,7 @@ def map_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[_Columns, int] | Non
                 deadline=roles.get("deadline"),
                 output=roles.get("output"),
                 shared=shared,
+                area=roles.get("area"),
             ),
             index,
         )
@@ -464,6 +472,7 @@ def _read_row(
             partners=cells["partners"] or None,
             deadline=repair_deadline(cells["deadline"]) or None,
             output=cells["output"] or None,
+            area=_area_in(row, columns),
             location=location,
         )
     )
@@ -471,6 +480,13 @@ def _read_row(
         problems.append(Problem("task_number_missing", "Nhiệm vụ không đọc được số thứ tự.", location))
     if not cells["lead"] and any(cells.values()):
         problems.append(Problem("task_without_lead", "Nhiệm vụ không có cơ quan chủ trì.", location))
+
+
+def _area_in(row: tuple[str, ...], columns: _Columns) -> str | None:
+    """The reform area a row's 'Lĩnh vực' cell names ('Cải cách thể chế', merged down over the area's tasks and
+    read in each of its rows), or None."""
+    area = area_of(_cell(row, columns.area)) if columns.area is not None else None
+    return area.value if area is not None else None
 
 
 # one column 'Đơn vị thực hiện' saying who leads: 'Chủ trì: X, Phối hợp: Y', 'X chủ trì, phối hợp với Y'

@@ -6,7 +6,9 @@ results with a table of tasks done (Markdown), and a commune council's Nghị qu
 tests/fixtures/other-unseen3, a province's Chỉ thị with numbered orders to departments (Word) and a department's
 Tờ trình asking to issue a Quy chế phối hợp, with a table of the draft's chapters (Markdown); from
 tests/fixtures/other-unseen6, a province's Quyết định publishing last year's PAR index, a table of units and points
-and an article giving Sở Nội vụ a duty by a date (printed by LibreOffice)."""
+and an article giving Sở Nội vụ a duty by a date (printed by LibreOffice); from tests/fixtures/other-unseen7, a
+commune's Báo cáo of the first quarter, a table of the plan's tasks with their progress and the next quarter's
+tasks naming who leads (printed by Chromium)."""
 
 from pathlib import Path
 
@@ -19,6 +21,7 @@ OFFICES = Path(__file__).resolve().parents[1] / "fixtures" / "other-offices"
 UNSEEN2 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen2"
 UNSEEN3 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen3"
 UNSEEN6 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen6"
+UNSEEN7 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen7"
 
 DECISION = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
 Số: 15/2026/QĐ-UBND
@@ -89,6 +92,7 @@ def test_it_takes_a_labelled_line_without_a_lead_for_no_task(tmp_path, label):
         UNSEEN3 / "ubnd_tinh_ct_ky_cuong_cchc_2026.docx",
         UNSEEN3 / "so_noivu_tt_quy_che_phoi_hop_2026.md",
         UNSEEN6 / "ubnd_tinh_thanhhoa_qd_cong_bo_chi_so_cchc_2025_lo.pdf",
+        UNSEEN7 / "ubnd_xa_bc_cchc_quy_i_2026_chromium.pdf",
     ],
     ids=lambda path: path.name,
 )

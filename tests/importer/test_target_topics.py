@@ -50,3 +50,12 @@ def test_it_puts_the_digitised_results_of_procedures_under_digital_government():
     assert topic_of(text) == Area.CHINH_PHU_SO
     assert topic_of("Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa đạt 90%.") == Area.CHINH_PHU_SO
     assert topic_of("100% hồ sơ thủ tục hành chính được số hóa khi tiếp nhận.") == Area.TTHC
+
+
+def test_it_puts_satisfaction_not_said_with_what_under_procedures():
+    """tests/fixtures/other-unseen7, phường An Khánh: 'Mức độ hài lòng của người dân, doanh nghiệp' without the
+    service it rates is the satisfaction the one-stop desk is measured by (Bộ chỉ số 766); with the agencies'
+    service ('sự phục vụ của cơ quan hành chính', SIPAS) it stays one of the apparatus."""
+    assert topic_of("Mức độ hài lòng của người dân, doanh nghiệp đạt trên 95%.") == Area.TTHC
+    text = "Mức độ hài lòng của người dân đối với sự phục vụ của cơ quan hành chính đạt từ 92% trở lên."
+    assert topic_of(text) == Area.BO_MAY
