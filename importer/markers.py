@@ -26,9 +26,10 @@ _STRICT_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 _LETTER_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _OCR_I = str.maketrans({"l": "I", "1": "I", "|": "I"})  # roman I as OCR reads it
 # the same in a lone numeral, where no L (50) stands before XL: 'L' is an I too, and so is an I with a speck or two
-# over it read as a mark ('Í', 'Ì', 'Ï', 'Î', or in small letters: a fax's 'ï'); two strokes joined read 'H' are II
+# over it read as a mark ('Í', 'Ì', 'Ï', 'Î', 'Ỉ', 'Ĩ', or in small letters: a fax's 'ï') or a speck under it read
+# as a dot ('Ị': III read 'HỊ'); two strokes joined read 'H' are II
 _OCR_LONE_I = str.maketrans(
-    {"l": "I", "1": "I", "|": "I", "L": "I", "H": "II"} | {marked: "I" for marked in "ÍÌÏÎíìïî"}
+    {"l": "I", "1": "I", "|": "I", "L": "I", "H": "II"} | {marked: "I" for marked in "ÍÌÏÎỈĨỊíìïîỉĩị"}
 )
 
 # a roman numeral of a part or a section row as printed or as OCR reads it: 'I', 'IV', 'Il', '|', '11'

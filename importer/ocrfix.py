@@ -417,6 +417,15 @@ def off_baseline(word: str) -> str:
     return kept if any(c.isalnum() for c in kept) else word
 
 
+_COLON_BEFORE = re.compile(r"^[:;]+(?=\w)")
+
+
+def speck_before(word: str) -> str:
+    """A word of OCR output without the colon Tesseract reads at its start for specks over one another beside it (a
+    scanned row's number ':3'): a colon or semicolon follows a word, no plan starts one with it."""
+    return _COLON_BEFORE.sub("", word)
+
+
 # a percent sign's upper ring read as a 9 before it as well: '98%' read '989%', '100%' read '1009%'
 _RING_AS_NINE = re.compile(r"(?<!\d)(\d{2,3})9%")
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from importer.errors import ImporterError, UnreadableDocument
 from importer.markers import ROW_NUMBER, is_roman, strokes_as_roman
 from importer.model import Block, Document, Problem, Table
-from importer.ocrfix import native_letters, off_baseline, percent_sign, unglue
+from importer.ocrfix import native_letters, off_baseline, percent_sign, speck_before, unglue
 from importer.readers.pdf import (
     Box,
     Char,
@@ -514,16 +514,20 @@ def _trusted(cell: Box, *readings: list[Read]) -> list[Read]:
     (Tesseract may trust a misread one more: 'II' read 'H', '5' read 'ỗ'); among equals, of the one whose
     words Tesseract trusts more on average (the first of equals). Nothing read is as likely as words trusted
     as little as a speck (``SPECK_CONFIDENCE``: an empty cell's dust read 's', confidence 0). A sans-serif I
-    read as a stroke ('|') is an I (``markers.strokes_as_roman``)."""
+    read as a stroke ('|') is an I (``markers.strokes_as_roman``). A cell may hold the numbers of several rows
+    (a borderless table's rows parted from a first reading that lost a number): each word is then a number, and
+    of two such readings the one that gives more of them wins (Tesseract, reading the cell alone, passed over a
+    '2' centred between a row's lines that it read beside them)."""
     x0, top, x1, bottom = cell
     inside = [[r for r in reading if x0 <= r[0][0] < x1 and top <= r[0][1] < bottom] for reading in readings]
 
-    def likelihood(words: list[Read]) -> tuple[int, float]:
+    def likelihood(words: list[Read]) -> tuple[int, int, float]:
         confidence = sum(c for _, c, _ in words) / len(words) if words else SPECK_CONFIDENCE
-        text = " ".join(strokes_as_roman(word[3]) for word, _, _ in words)
-        if confidence < SPECK_CONFIDENCE or not ROW_NUMBER.match(text):
-            return 0, confidence
-        return 2 if text[0].isdigit() or is_roman(text.rstrip(".")) else 1, confidence
+        texts = [strokes_as_roman(word[3]) for word, _, _ in words]
+        if confidence < SPECK_CONFIDENCE or not texts or not all(ROW_NUMBER.match(text) for text in texts):
+            return 0, 0, confidence
+        figures = all(text[0].isdigit() or is_roman(text.rstrip(".")) for text in texts)
+        return 2 if figures else 1, len(texts), confidence
 
     return [
         ((x, y, line, strokes_as_roman(text)), c, chars) for (x, y, line, text), c, chars in max(inside, key=likelihood)
@@ -587,7 +591,7 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
             x, y = (x0 + x1) / 2 + across, y + down
             baseline = word.Baseline(RIL.WORD)
             base = (baseline[0][1] + baseline[1][1]) / 2 if baseline else y1
-            text = unglue(native_letters(percent_sign(off_baseline(text))))
+            text = unglue(native_letters(percent_sign(speck_before(off_baseline(text)))))
             box = ((x0 + across) * scale, (y0 + down) * scale, (x1 + across) * scale, (y1 + down) * scale)
             size = word.RowAttributes()["row_height"] * scale  # its line's height (see _letters)
             chars = _letters(text, box, (base + down) * scale, size)

@@ -285,7 +285,10 @@ def _split_two_up(grey: np.ndarray, dpi: int) -> list[np.ndarray]:
             best = (x - run + 1, run)
     if best is None:
         return [grey]
-    middle = best[0] + best[1] // 2
+    # a copier's 2-in-1 prints each page on one half of the sheet: cut at the sheet's middle when the gutter
+    # holds it, so both pages lie as they were printed (the gutter's middle moved the right page by the left's
+    # ragged right margin, and the columns of a table the page break cut no longer met the next page's lines)
+    middle = width // 2 if best[0] <= width // 2 < best[0] + best[1] else best[0] + best[1] // 2
     left, right = grey[:, :middle], grey[:, middle:]
     if min(np.count_nonzero(left[::4, ::4] < 128), np.count_nonzero(right[::4, ::4] < 128)) < 200:
         return [grey]  # one half empty: a landscape page with a wide margin, not two pages

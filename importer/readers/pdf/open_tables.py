@@ -237,11 +237,35 @@ def _band(text: PageText, x0: float, x1: float, top: float, bottom: float) -> li
     return [c for c in text.chars if top < c.middle < bottom and x0 <= (c.x0 + c.x1) / 2 <= x1]
 
 
-def _head_gaps(free: list[tuple[float, float]], x0: float, x1: float, size: float) -> list[tuple[float, float]]:
+def _head_gaps(
+    free: list[tuple[float, float]], x0: float, x1: float, size: float, under: list[list[Char]] = ()
+) -> list[tuple[float, float]]:
     """The gaps between a head's texts where columns part: half a font's height wide or more (two spaces between
     the words of one head; a browser's cells may leave no more than their padding), not the margin inside the
-    table's ends."""
-    return [(start, end) for start, end in free if end - start >= size / 2 and start > x0 and end < x1]
+    table's ends. Past the first (the number column's), a gap that the printed lines under the head (``under``)
+    run across is a wide space between the words of one column's name, no column's end (``_run_across``)."""
+    gaps = [(start, end) for start, end in free if end - start >= size / 2 and start > x0 and end < x1]
+    if not gaps:
+        return gaps
+    body = [spans for spans in map(_covered, under) if not _across(spans, gaps[0])]
+    return gaps[:1] + [gap for gap in gaps[1:] if not _run_across(gap, body, size)]
+
+
+def _across(spans: list[tuple[float, float]], gap: tuple[float, float]) -> bool:
+    """Whether a printed line's texts (``_covered``) run across a gap from its one side to the other."""
+    return any(a <= gap[0] and gap[1] <= b for a, b in spans)
+
+
+_NAME_SPACE_LINES = 3  # printed lines beside a gap of a head: this many at least tell whether the body crosses it
+
+
+def _run_across(gap: tuple[float, float], body: list[list[tuple[float, float]]], size: float) -> bool:
+    """Whether half or more of the body's printed lines that hold text beside ``gap`` (within a font's height of
+    it) run across it: a column's cells wrap short of its end, a cell's lines run across a space between its
+    name's words (a scan's head centred in its cell, read with its words a wide space apart: 'công   việc')."""
+    beside = [spans for spans in body if any(a < gap[1] + size and b > gap[0] - size for a, b in spans)]
+    across = [spans for spans in beside if _across(spans, gap)]
+    return len(beside) >= _NAME_SPACE_LINES and 2 * len(across) >= len(beside)
 
 
 def _open(free: list[list[tuple[float, float]]], size: float) -> list[list[tuple[float, float]]]:
@@ -267,7 +291,8 @@ def _columns(
     free = [_free(band, x0, x1) for band in bands]
     rules = [edge("v", x, x, tops[0], tops[-1]) for x in (x0, x1)]
     body = free[1:] if gaps is None else free
-    for start, end in _head_gaps(free[0], x0, x1, size) if gaps is None else gaps:
+    under = [line for band in bands[1:] for line in _rows(band)]
+    for start, end in _head_gaps(free[0], x0, x1, size, under) if gaps is None else gaps:
         shaded = [x for row in drawn for x in row if start < x < end]
         x = statistics.median(shaded) if shaded else _freest(start, end, _open(body, size))
         for (top, bottom), row, lines in zip(spans, free, drawn, strict=True):

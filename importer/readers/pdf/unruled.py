@@ -20,6 +20,7 @@ from typing import NamedTuple
 from importer.markers import ROW_NUMBER, ocr_roman
 from importer.readers.pdf.open_tables import (
     _ROW_GAP,
+    _across,
     _band,
     _columns,
     _covered,
@@ -92,9 +93,10 @@ def unruled_rules(
 def _table_at(lines: list[list[Char]], at: int) -> tuple[tuple[int, int, int], Columns] | None:
     """The table whose head starts at line ``at`` or holds it: the index of its head's first line, of its body's
     first line and of the first line after it, and its columns; None when no such table is there."""
-    if len(_covered(lines[at])) < 2 or not _names_columns(lines[at]):
-        return None
     size = statistics.median(c.size for c in lines[at])
+    beside = [lines[k] for k in (at - 1, at + 1) if 0 <= k < len(lines) and _near(lines[k], lines[at], size)]
+    if len(_covered(lines[at])) < 2 or not any(_names_columns(lines[at], line) for line in [[], *beside]):
+        return None
     first, head_end = at, at + 1
     while first > 0 and _head_line(lines[first - 1], lines[first], size):
         first -= 1
@@ -102,7 +104,7 @@ def _table_at(lines: list[list[Char]], at: int) -> tuple[tuple[int, int, int], C
         head_end += 1
     head = [c for line in lines[first:head_end] for c in line]
     x0, x1 = min(c.x0 for c in head) - 1, max(c.x1 for c in head) + 1
-    gaps = _head_gaps(_free(head, x0, x1), x0, x1, size)
+    gaps = _head_gaps(_free(head, x0, x1), x0, x1, size, _under(lines, head_end, size))
     starts, ends = [x0] + [end for _, end in gaps], [start for start, _ in gaps] + [x1]
     names = [fold(_text(head, span)) for span in zip(starts, ends, strict=True)]  # a name wrapped joined
     squeezed = " ".join(name.replace(" ", "") for name in names)  # a space OCR moved: 'don vich u tri'
@@ -110,8 +112,16 @@ def _table_at(lines: list[list[Char]], at: int) -> tuple[tuple[int, int, int], C
         return None
     columns = Columns(tuple(gaps), x0, x1, size)
     end = _body_end(lines, head_end, columns, head_end - 1)
-    body = [line for line in lines[head_end:end] if _numbered(line, gaps[0])]
-    return ((first, head_end, end), columns) if len(body) >= 2 else None
+    rows = [line for line in lines[head_end:end] if _numbered(line, gaps[0]) or _section_row(line, gaps[0])]
+    return ((first, head_end, end), columns) if len(rows) >= 2 else None
+
+
+def _under(lines: list[list[Char]], at: int, size: float) -> list[list[Char]]:
+    """The printed lines from ``at`` (under a head) down to the first gap between two lines that ends a table."""
+    end = at + 1
+    while end < len(lines) and lines[end][0].base - lines[end - 1][0].base <= _BODY_GAP * size:
+        end += 1
+    return lines[at:end]
 
 
 def _names_number(name: str) -> bool:
@@ -128,11 +138,38 @@ def _body_end(lines: list[list[Char]], at: int, columns: Columns, last: int) -> 
     """The index of the first line from ``at`` on that is not a line of the table of ``columns`` whose last line
     so far is ``last`` (its head's, or none yet: ``at``)."""
     end = at
-    while end < len(lines) and _fits(lines, end, list(columns.gaps)):
+    while end < len(lines):
         if end > last and lines[end][0].base - lines[end - 1][0].base > _BODY_GAP * columns.size:
             break
-        end += 1
+        if _fits(lines, end, list(columns.gaps)):
+            end += 1
+        elif mixed := _mixed(lines, end, columns):
+            end += mixed
+        else:
+            break
     return end
+
+
+_MIXED_LINES = 2  # printed lines: a scan's lines of cells side by side read as one run this many in a row at most
+
+
+def _mixed(lines: list[list[Char]], at: int, columns: Columns) -> int:
+    """How many printed lines from ``at`` on that cross the table's gaps are its cells' lines all the same, read
+    one across the others (a scan's cells centred from top to bottom, their lines at heights between those of
+    the cells beside them, which Tesseract reads as one line of mixed words, a row's number misread among them):
+    lines (a few at most) across a gap between two columns but not across the number column, each within a
+    head's line distance of the one before, followed by a line of the table that is not across its number
+    column. 0 when the lines from ``at`` are not such (a paragraph under the table, its first line indented,
+    goes on from the page's margin; a row whose number alone OCR misread is no line of cells read as one)."""
+    number = columns.gaps[0]
+    for end in range(at + 1, min(at + _MIXED_LINES, len(lines) - 1) + 1):
+        line = lines[end - 1]
+        crossing = any(_across(_covered(line), gap) for gap in columns.gaps[1:])
+        if not crossing or _section_row(line, number) or (end >= 2 and not _near(line, lines[end - 2], columns.size)):
+            return 0
+        if _fits(lines, end, list(columns.gaps)) and not _section_row(lines[end], number):
+            return end - at
+    return 0
 
 
 def _ends_page(lines: list[list[Char]], end: int) -> bool:
@@ -159,18 +196,32 @@ def _run_on(text: PageText, lines: list[list[Char]], at: int, end: int, columns:
 def _head_line(line: list[Char], beside: list[Char], size: float) -> bool:
     """Whether ``line``, printed next to a line of the head (``beside``), is a line of the head too: close to it,
     each of its texts a column's name (the part of a name wrapped, or a name of a cell centred in the head)."""
-    return abs(line[0].base - beside[0].base) <= _HEAD_PITCH * size and _names_columns(line)
+    return _near(line, beside, size) and _names_columns(line, beside)
 
 
-def _names_columns(line: list[Char]) -> bool:
+def _near(line: list[Char], beside: list[Char], size: float) -> bool:
+    """Whether two printed lines lie as close as a head's lines, baseline to baseline."""
+    return abs(line[0].base - beside[0].base) <= _HEAD_PITCH * size
+
+
+def _names_columns(line: list[Char], beside: list[Char] = ()) -> bool:
     """Whether each text of a printed line is made of the words a table's head names its columns with, or is a
     piece of one that a narrow column wrapped ('ST' over 'T'); of a scan's head, where a word of a name centred
     from top to bottom beside the others is read with a line it does not stand on, a third of its texts may be
-    such a misread piece of three signs at most ('MNg', 'v4', '6'), the others naming at least two columns."""
-    texts = [_text(line, span) for span in _covered(line)]
+    such a misread piece, the others naming at least two columns: of three signs at most ('MNg', 'v4', '6'), or
+    of any length under or over a name read on the head's line ``beside`` (a name's lines that Tesseract read
+    cut and mixed: 'LOUNB', 'cpng' under 'Nội dung công việc', the right page's head of a two-up sheet)."""
+    spans = _covered(line)
+    texts = [_text(line, span) for span in spans]
+    names = [span for span in _covered(beside) if is_header_line(_text(beside, span))]
     named = sum(1 for text in texts if is_header_line(text))
-    misread = [t for t in texts if not is_header_line(t) and not (t.isalpha() and len(t) <= 2)]
-    return all(len(t) <= 3 for t in misread) and (not misread or (named >= 2 and 3 * len(misread) <= len(texts)))
+    misread = [
+        (t, (a, b))
+        for t, (a, b) in zip(texts, spans, strict=True)
+        if not is_header_line(t) and not (t.isalpha() and len(t) <= 2)
+    ]
+    pieces = all(len(t) <= 3 or any(a < y and x < b for x, y in names) for t, (a, b) in misread)
+    return pieces and (not misread or (named >= 2 and 3 * len(misread) <= len(texts)))
 
 
 def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> bool:
@@ -183,13 +234,21 @@ def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> 
     spans = _covered(line)
     start = _text(line, spans[0]).split()[0]
     numbered = bool(ROW_NUMBER.match(start.rstrip(".")) or ocr_roman(start))  # 'HI': III as OCR reads it
-    if spans[0][0] < gaps[0][0] and spans[0][1] > gaps[0][1]:  # across the number column
+    if _section_row(line, gaps[0]):
         return numbered and _numbered_under(lines, at, gaps[0])
     if spans[0][0] < gaps[0][0] and not numbered:
         return False
     rest = spans[1:] if spans[0][0] < gaps[0][0] else spans
     across = [s for s in rest if any(s[0] <= a and b <= s[1] for a, b in gaps)]
     return not across or (rest is not spans and len(rest) == 1)  # a section row's title across the columns
+
+
+def _section_row(line: list[Char], number: tuple[float, float]) -> bool:
+    """Whether a printed line's first text runs across the number column's end (``number``, the head's gap after
+    it): in a table's body, a section row's numeral and title; two of its rows, numbered or sections, tell a
+    table even when OCR lost all but one row's number in a scan's lines of cells side by side read as one."""
+    span = _covered(line)[0]
+    return span[0] < number[0] and span[1] > number[1]
 
 
 def _numbered_under(lines: list[list[Char]], at: int, number: tuple[float, float]) -> bool:
