@@ -66,7 +66,7 @@ _TOPIC_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = tuple(
         (
             Area.TTHC,
             r"\bth\S{0,2} tuc hanh chinh|\btthc\b|dich vu cong|thanh toan (truc|tr\S{1,2}c) tuy|mot cua"
-            r"|\bh\S{0,2} so\b.*\bgiai quy|giai quyet (cac )?thu tuc\b"
+            r"|\bh\S{0,2} so\b.*\b(giai quy|(duoc )?nop (truc|tr\S{1,2}c) tuy)|giai quyet (cac )?thu tuc\b"
             r"|\bhai long\b",  # satisfaction: with the agencies' service, health, schools above
         ),
         (

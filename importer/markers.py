@@ -10,7 +10,8 @@ Every stage that asks "is this a numbered heading, a list item, a section row?" 
 * the names of a table's section rows from their numerals as printed (``name_sections``: '1', '2' or 'A', 'B'
   as they run, 'B.II' under lettered groups, roman numerals restored where OCR damaged them);
 * the number cell of a table row (``ROW_NUMBER``: '1', '1.2', '3)', 'II', 'A.', 'a)'; ``GROUP_NUMBER``: the
-  'II' or 'B' of a section row) and bullets (``BULLETS``, ``BULLET``; ``strip_bullet`` takes the one opening a
+  'II' or 'B' of a section row; ``split_labelled``: a section row's title opening with a word and its number,
+  'Nhiệm vụ 1: …', 'Nội dung 2. …') and bullets (``BULLETS``, ``BULLET``; ``strip_bullet`` takes the one opening a
   task's text away).
 """
 
@@ -139,6 +140,21 @@ def split_numeral(text: str, ocr: bool = True) -> tuple[str, str] | None:
     as OCR damages it: 'Il: …', '11 CẢI CÁCH …' (I read as '1'); the caller judges a numeral of digits only."""
     match = (_NUMERAL_TITLE if ocr else _PRINTED_NUMERAL_TITLE).match(text)
     return (match[1], match[2]) if match else None
+
+
+# a section row's title led by a word and its number, as a table splits its tasks into groups: 'Nhiệm vụ 1: Cải cách
+# thể chế', 'Nội dung 2. Cải cách thủ tục hành chính', 'Lĩnh vực 3 - …', 'Nhóm nhiệm vụ IV: …', 'Mục 5. …'
+_LABELLED = re.compile(
+    r"^\s*(?:Nhóm\s+nhiệm\s+vụ|Nhiệm\s+vụ|Nội\s+dung|Lĩnh\s+vực|Mục)\s+(\d{1,2}|[IVX]{1,5})\s*[.:–-]\s*(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def split_labelled(text: str) -> tuple[str, str] | None:
+    """(number, title) of a section row's title led by a word and its number ('Nhiệm vụ 1: Cải cách thể chế' →
+    ('1', 'Cải cách thể chế')), or None."""
+    match = _LABELLED.match(text)
+    return (match[1], match[2].strip()) if match else None
 
 
 def name_sections(printed: list[str]) -> list[str]:

@@ -208,22 +208,33 @@ def read_paragraph_targets(
         figures = find_figures(text, counts)
         if not figures:
             continue
-        sentence_area = area or _topic_value(text)
         inline = _INLINE_PHASE.search(fold_aligned(text))
         sentence_phase = f"{inline.group(1)}-{inline.group(2)}" if inline and not phase else phase
-        for figure in figures:
+        areas = [area] * len(figures) if area else _clause_areas(text, figures, counts)
+        for figure, figure_area in zip(figures, areas, strict=True):
             targets.append(
                 Target(
                     text=text,
                     value=figure.value,
                     unit=figure.unit,
                     comparator=figure.comparator,
-                    area=sentence_area,
+                    area=figure_area,
                     phase=sentence_phase,
                     location=paragraph.location,
                 )
             )
     return targets
+
+
+def _clause_areas(text: str, figures: list[Figure], counts: bool) -> list[str | None]:
+    """The guessed area of each figure of a sentence no section places: a sentence of clauses split by ';', each
+    of its own figures ('100% thủ tục … đúng hạn; tối thiểu 90% hồ sơ được số hóa kết quả …'), gives each figure
+    the topic of its clause (the sentence's where its clause names none); else every figure the sentence's."""
+    whole = _topic_value(text)
+    areas: list[str | None] = []
+    for clause in text.split(";"):
+        areas += [_topic_value(clause) or whole] * len(find_figures(clause, counts))
+    return areas if len(areas) == len(figures) else [whole] * len(figures)
 
 
 def _topic_value(text: str) -> str | None:

@@ -35,6 +35,7 @@ from importer.markers import (
     name_sections,
     numeral_value,
     ocr_roman,
+    split_labelled,
     split_numeral,
     strip_bullet,
 )
@@ -376,8 +377,8 @@ def _is_sub_header(row: tuple[str, ...], header: tuple[str, ...]) -> bool:
     cells = [cell for cell in row if cell.strip()]
     if not cells or any(len(cell) > 40 for cell in cells) or re.match(r"^\d", cells[0]):
         return False
-    if find_marker(cells[0])[1] in (ROMAN, ARABIC, LETTER, DOTTED):
-        return False  # a group's title ('a) Nhiệm vụ về cải cách thể chế'), not a column's name
+    if find_marker(cells[0])[1] in (ROMAN, ARABIC, LETTER, DOTTED) or split_labelled(cells[0]):
+        return False  # a group's title ('a) Nhiệm vụ về …', 'Nội dung 1. Cải cách …'), not a column's name
     differs = [cell for cell, above in zip(row, header, strict=False) if cell.strip() and cell != above]
     cues = [cue for _, cue in _ROLES[1:]] + [_SPAN]
     return bool(differs) and all(any(re.search(cue, fold(cell)) for cue in cues) for cell in differs)
@@ -504,6 +505,9 @@ def _section_of(row: tuple[str, ...], columns: _Columns, tt: str, content: str, 
     title = content or (others[0] if others else "")
     if any(cell != title for cell in others):
         return None
+    head = tt if tt and content in ("", tt) else "" if tt else title
+    if (labelled := split_labelled(head)) and all(cell == head for cell in others):
+        return labelled[0]  # 'Nội dung 1. Cải cách thủ tục hành chính', 'Nhiệm vụ 2: …' across the row
     if state.ocr and not others and title and (numeral := _damaged_numeral(tt, title, state.sections + 1)):
         return numeral
     if not others and title and re.match(r"^[A-HĐ]\.?$", tt) and mostly_capitals(title):

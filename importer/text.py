@@ -54,8 +54,11 @@ def clean(text: str) -> str:
 
 def lone_letters(text: str) -> bool:
     """A scan's speck read as a cell's only text: one letter, or two not written as a name or its abbreviation
-    is ('z', 'f', 'lI'; not 'Sở', 'Bộ', 'VP')."""
-    return bool(re.fullmatch(r"[^\W\d_]{1,2}", text)) and not (len(text) == 2 and text[0].isupper())
+    is ('z', 'f', 'lI'; not 'Sở', 'Bộ', 'VP') nor as a word with its marks (the end of a name a page break cut
+    off: 'Phòng Kinh' | 'tế', 'UBND' | 'xã')."""
+    if not re.fullmatch(r"[^\W\d_]{1,2}", text):
+        return False
+    return len(text) == 1 or not (text[0].isupper() or not text.isascii())
 
 
 def capital_share(text: str) -> float:

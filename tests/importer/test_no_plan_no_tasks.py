@@ -8,7 +8,8 @@ Tờ trình asking to issue a Quy chế phối hợp, with a table of the draft'
 tests/fixtures/other-unseen6, a province's Quyết định publishing last year's PAR index, a table of units and points
 and an article giving Sở Nội vụ a duty by a date (printed by LibreOffice); from tests/fixtures/other-unseen7, a
 commune's Báo cáo of the first quarter, a table of the plan's tasks with their progress and the next quarter's
-tasks naming who leads (printed by Chromium)."""
+tasks naming who leads (printed by Chromium); from tests/fixtures/other-unseen8, a ward's Công văn urging its units
+to carry out the year's plan, numbered asks naming who does what by when (printed by LibreOffice)."""
 
 from pathlib import Path
 
@@ -22,6 +23,7 @@ UNSEEN2 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen2"
 UNSEEN3 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen3"
 UNSEEN6 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen6"
 UNSEEN7 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen7"
+UNSEEN8 = Path(__file__).resolve().parents[1] / "fixtures" / "other-unseen8"
 
 DECISION = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
 Số: 15/2026/QĐ-UBND
@@ -93,6 +95,7 @@ def test_it_takes_a_labelled_line_without_a_lead_for_no_task(tmp_path, label):
         UNSEEN3 / "so_noivu_tt_quy_che_phoi_hop_2026.md",
         UNSEEN6 / "ubnd_tinh_thanhhoa_qd_cong_bo_chi_so_cchc_2025_lo.pdf",
         UNSEEN7 / "ubnd_xa_bc_cchc_quy_i_2026_chromium.pdf",
+        UNSEEN8 / "ubnd_phuong_cv_don_doc_cchc_2026_lo.pdf",
     ],
     ids=lambda path: path.name,
 )

@@ -280,7 +280,8 @@ def table_rows(
     down over rows repeats its text in each. A table that goes on from the previous page, whose last
     row was ``above``, loses a first band with nothing printed in it (the end of a cut row's padding),
     and a merged cell that comes on from there, empty here, gives the rows under the first band the
-    text it had there."""
+    text it had there; so does an empty cell merged down over the first rows under the head the page
+    repeats (Word prints a cell merged down over rows the break parts once, on the first page)."""
     cut_top = above is not None
     rows: list[tuple[str, ...]] = []
     last: dict[int, tuple[tuple, str]] = {}  # column -> (bbox, text) of the latest real cell
@@ -288,12 +289,14 @@ def table_rows(
         out = []
         row_top = row.bbox[1]
         band_bottom = min((box[3] for box in row.cells if box is not None), default=row.bbox[3])
+        first = index == 0 or index == 1 and _repeats_head(texts[0], above)
         for column, (bbox, text) in enumerate(zip(row.cells, cells, strict=False)):
             if bbox is not None:
                 value = _cell(text)
-                goes_on = index == 0 and cut_top and (not value or lone_letters(value)) and bbox[3] > band_bottom + 1
-                value = "" if goes_on else value
-                last[column] = (bbox, above[column] if goes_on and above and column < len(above) else value)
+                goes_on = first and cut_top and (not value or lone_letters(value)) and bbox[3] > band_bottom + 1
+                carried = above[column] if goes_on and above and column < len(above) else value
+                value = ("" if index == 0 else carried) if goes_on else value  # the cut row's padding, or a row
+                last[column] = (bbox, carried)
             else:
                 cell_above = last.get(column)
                 value = cell_above[1] if cell_above and cell_above[0][3] > row_top + 1 else ""
@@ -302,6 +305,17 @@ def table_rows(
             continue
         rows.append(tuple(out))
     return tuple(tuple(row) for row in join_head(rows))
+
+
+def _repeats_head(cells: list[str | None], above: tuple[str, ...] | None) -> bool:
+    """Whether a continued table's first row is a head row the page repeats: every cell printed and none covered
+    by a merged one, none the carried row's text, none opening with a figure (a row's number, a date)."""
+    if above is None or any(cell is None or not _cell(cell) for cell in cells):
+        return False
+    texts = [_cell(cell) for cell in cells]
+    return not any(text == carried for text, carried in zip(texts, above, strict=False)) and not any(
+        text[:1].isdigit() for text in texts
+    )
 
 
 # the end of a date or figure a narrow cell broke because it did not fit ("31/3/202" "6")
