@@ -17,7 +17,7 @@ import re
 import statistics
 from typing import NamedTuple
 
-from importer.markers import ROW_NUMBER, ocr_roman
+from importer.markers import ROW_NUMBER, misread_number, ocr_roman
 from importer.readers.pdf.open_tables import (
     _ROW_GAP,
     _band,
@@ -185,11 +185,18 @@ def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> 
     numbered = bool(ROW_NUMBER.match(start.rstrip(".")) or ocr_roman(start))  # 'HI': III as OCR reads it
     if spans[0][0] < gaps[0][0] and spans[0][1] > gaps[0][1]:  # across the number column
         return numbered and _numbered_under(lines, at, gaps[0])
-    if spans[0][0] < gaps[0][0] and not numbered:
+    if spans[0][0] < gaps[0][0] and not numbered and not _misread_numeral(lines, at, start, gaps[0]):
         return False
     rest = spans[1:] if spans[0][0] < gaps[0][0] else spans
     across = [s for s in rest if any(s[0] <= a and b <= s[1] for a, b in gaps)]
     return not across or (rest is not spans and len(rest) == 1)  # a section row's title across the columns
+
+
+def _misread_numeral(lines: list[list[Char]], at: int, start: str, number: tuple[float, float]) -> bool:
+    """Whether line ``at`` starts with a row's or a section row's number that OCR misread (``markers.misread_number``:
+    '1Đ'; 'WH', 'HE:' for a bold 'II'), alone in the number column (a paragraph after the table runs on across the
+    number column's gap): a row's with a figure in it, a section row's with a row's number under it."""
+    return misread_number(start, figure=True) or (misread_number(start) and _numbered_under(lines, at, number))
 
 
 def _numbered_under(lines: list[list[Char]], at: int, number: tuple[float, float]) -> bool:
@@ -197,17 +204,21 @@ def _numbered_under(lines: list[list[Char]], at: int, number: tuple[float, float
     else (a paragraph, another section row), a few lines down at most: a row's number may be printed level with
     the middle of its cells."""
     for line in lines[at + 1 : at + 1 + _NUMBER_REACH]:
-        if _numbered(line, number):
+        if _numbered(line, number) or _numbered(line, number, misread=True):
             return True
         if _covered(line)[0][0] < number[0]:
             return False
     return False
 
 
-def _numbered(line: list[Char], number: tuple[float, float]) -> bool:
-    """Whether a line holds a row number in the number column (left of where the head's number name ends)."""
+def _numbered(line: list[Char], number: tuple[float, float], misread: bool = False) -> bool:
+    """Whether a line holds a row number in the number column (left of where the head's number name ends); with
+    ``misread``, one OCR misread that has a figure in it ('1Đ': a speck beside the 1 read as a letter)."""
     span = _covered(line)[0]
-    return span[0] < number[0] and span[1] <= number[1] and bool(ROW_NUMBER.match(_text(line, span)))
+    if not (span[0] < number[0] and span[1] <= number[1]):
+        return False
+    text = _text(line, span)
+    return misread_number(text, figure=True) if misread else bool(ROW_NUMBER.match(text))
 
 
 def _text(chars: list[Char], span: tuple[float, float] = (-1e9, 1e9)) -> str:
