@@ -128,7 +128,7 @@ def _body_end(lines: list[list[Char]], at: int, columns: Columns, last: int) -> 
     """The index of the first line from ``at`` on that is not a line of the table of ``columns`` whose last line
     so far is ``last`` (its head's, or none yet: ``at``)."""
     end = at
-    while end < len(lines) and _fits(lines, end, list(columns.gaps)):
+    while end < len(lines) and _fits(lines, end, columns):
         if end > last and lines[end][0].base - lines[end - 1][0].base > _BODY_GAP * columns.size:
             break
         end += 1
@@ -173,11 +173,14 @@ def _names_columns(line: list[Char]) -> bool:
     return all(len(t) <= 3 for t in misread) and (not misread or (named >= 2 and 3 * len(misread) <= len(texts)))
 
 
-def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> bool:
+def _fits(lines: list[list[Char]], at: int, columns: Columns) -> bool:
     """Whether line ``at`` is a line of the table whose head leaves ``gaps``: either its texts cross no gap of
     the head but after a row number, or it is a section row printed across the number column (a numeral and its
     title) with a numbered row under it. A page number (out of the number column) is not."""
-    line = lines[at]
+    gaps = list(columns.gaps)
+    line = _in_columns(lines[at], columns)
+    if not line:  # a speck in the margin, read as a letter
+        return True
     if _page_number(_text(line)) and not _numbered(line, gaps[0]):  # a row's number alone is no page number
         return False
     spans = _covered(line)
@@ -190,6 +193,16 @@ def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> 
     rest = spans[1:] if spans[0][0] < gaps[0][0] else spans
     across = [s for s in rest if any(s[0] <= a and b <= s[1] for a, b in gaps)]
     return not across or (rest is not spans and len(rest) == 1)  # a section row's title across the columns
+
+
+def _in_columns(line: list[Char], columns: Columns) -> list[Char]:
+    """The characters of a printed line but those of texts standing wholly outside the table's head, a font's height
+    away at least: dust in the page's margin read as a letter ('r' left of a scanned table's number column ended the
+    table there, and every row under it was lost); a paragraph after the table starts where the table does."""
+    outside = [
+        span for span in _covered(line) if span[1] < columns.x0 - columns.size or span[0] > columns.x1 + columns.size
+    ]
+    return [c for c in line if not any(a <= (c.x0 + c.x1) / 2 <= b for a, b in outside)]
 
 
 def _misread_numeral(lines: list[list[Char]], at: int, start: str, number: tuple[float, float]) -> bool:
