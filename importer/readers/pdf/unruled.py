@@ -162,14 +162,20 @@ def _head_line(line: list[Char], beside: list[Char], size: float) -> bool:
     return abs(line[0].base - beside[0].base) <= _HEAD_PITCH * size and _names_columns(line)
 
 
+_NAMED = 4  # texts of a head's line that name columns, beside one misread past knowing
+
+
 def _names_columns(line: list[Char]) -> bool:
     """Whether each text of a printed line is made of the words a table's head names its columns with, or is a
     piece of one that a narrow column wrapped ('ST' over 'T'); of a scan's head, where a word of a name centred
     from top to bottom beside the others is read with a line it does not stand on, a third of its texts may be
-    such a misread piece of three signs at most ('MNg', 'v4', '6'), the others naming at least two columns."""
+    such a misread piece of three signs at most ('MNg', 'v4', '6'), the others naming at least two columns; or one
+    name misread past knowing ('qậy dung' for 'Nội dung', dust beside it), the others naming ``_NAMED`` columns."""
     texts = [_text(line, span) for span in _covered(line)]
     named = sum(1 for text in texts if is_header_line(text))
     misread = [t for t in texts if not is_header_line(t) and not (t.isalpha() and len(t) <= 2)]
+    if len(misread) == 1 and named >= _NAMED:
+        return True
     return all(len(t) <= 3 for t in misread) and (not misread or (named >= 2 and 3 * len(misread) <= len(texts)))
 
 
