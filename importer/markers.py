@@ -104,6 +104,19 @@ def strokes_as_roman(token: str) -> str:
     return "I" * len(token) if token and set(token) <= {"|", "l"} else token
 
 
+MISREAD = 3  # signs: a row's number misread at a low resolution is this short at most
+
+
+def misread_number(token: str, figure: bool = False) -> bool:
+    """Whether a table row's number cell holds what OCR reads a row's or a section row's number as on a coarse
+    scan (150 dpi): ``MISREAD`` signs at most and no small letter; a bold 'II' whose serifs touch read 'WH' or
+    'HE:', a '1' with a speck beside it read '1Đ' (with ``figure``: a figure among them, a row's number). The
+    caller judges it by where it stands (alone in the number column, a row's number under it)."""
+    token = token.strip()
+    found = 0 < len(token) <= MISREAD and not any(c.islower() for c in token)
+    return found and (not figure or any(c.isdigit() for c in token))
+
+
 def numeral_value(token: str) -> int | None:
     """The value of a numeral printed in arabic or roman figures, either case, and with a roman I as OCR reads
     it ('l', '1', '|'): '3' → 3, 'III' → 3, 'iv' → 4, 'Il' → 2, '1v' → 4; None for anything else ('IIII', 'a')."""

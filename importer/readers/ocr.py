@@ -572,6 +572,7 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
     scale = 72 / dpi
     words: list[Read] = []
     spans = []  # each word's left and right (points) and its line's height
+    boxes: list[Box] = []  # each word's box (points)
     line = lines_before
     for word in iterate_level(_engine.GetIterator(), RIL.WORD):
         if word.Empty(RIL.WORD):  # a blank page: the iterator stands on nothing
@@ -597,7 +598,33 @@ def _read_pieces(pieces: list[Piece], dpi: int, lines_before: int, gap: int | No
             chars = _letters(text, box, (base + down) * scale, size)
             words.append(((x * scale, y * scale, line, text), confidence, chars))
             spans.append((box[0], box[2], size))
-    return [read for read, span in zip(words, spans, strict=True) if not _apart(read, span, words, spans)]
+            boxes.append(box)
+    kept = [not _apart(read, span, words, spans) for read, span in zip(words, spans, strict=True)]
+    twice = _read_twice(words, boxes)
+    return [read for read, keep, again in zip(words, kept, twice, strict=True) if keep and not again]
+
+
+TWICE = 0.5  # of a word's box: lying this much inside a word of another line, it is that word's ink read again
+
+
+def _read_twice(words: list[Read], boxes: list[Box]) -> list[bool]:
+    """Of each word, whether it is the ink of words of another line read again: ``TWICE`` of its box or more lies
+    inside the boxes of words of other lines that Tesseract trusts more. Cells of a head centred from top to bottom
+    stand between the lines of the cells beside them; read across the page, one line took a name's words and the
+    next read the same ink once more as a word of no language ('mmšc0ngvi' under 'Nội dung công việc', '`6tq'
+    under 'Kết quả'), and the head was no longer known by its names."""
+    import numpy as np
+
+    if len(words) < 2:
+        return [False] * len(words)
+    x0, top, x1, bottom = np.array(boxes, dtype=float).T
+    lines = np.array([word[2] for word, _, _ in words])
+    trust = np.array([confidence for _, confidence, _ in words])
+    across = np.clip(np.minimum(x1[:, None], x1[None, :]) - np.maximum(x0[:, None], x0[None, :]), 0, None)
+    down = np.clip(np.minimum(bottom[:, None], bottom[None, :]) - np.maximum(top[:, None], top[None, :]), 0, None)
+    others = (lines[:, None] != lines[None, :]) & (trust[None, :] > trust[:, None])
+    area = np.maximum((x1 - x0) * (bottom - top), 1e-6)
+    return list((across * down * others).sum(axis=1) >= TWICE * area)
 
 
 APART = 4  # line heights: a doubted word of two letters farther than this from its line's others is a speck

@@ -31,6 +31,7 @@ DOWN = 5 * MM  # a vertical one one row at least (a line of text and its padding
 SPECKLE = 0.3 * MM * MM  # square inches: a dot this small and alone (``ALONE``) is dust, not a diacritic
 ALONE = 0.7 * MM  # a diacritic sits closer than this to its letter or to the mark under it
 FAR = 2 * MM  # a dot with no other ink this near is dust wherever it lies (no punctuation stands so alone)
+LONE_DOT = 0.6 * MM * MM  # square inches: such a dot up to this size (a row's figure '1' alone holds 1 mm² and more)
 DUSTY = 25  # a page with more such dots is dusty: there a dot alone within ``ALONE`` is taken for dust too
 GUTTER = 6 * MM  # a blank band this wide down the middle of a landscape sheet separates two pages
 A4 = 297 / 210
@@ -434,7 +435,8 @@ def _speckle(ink: np.ndarray, dpi: int) -> np.ndarray:
     ``SPECKLE``, and not joined to ink that has more (so the far end of a mark over its letter stays: a
     diacritic can be that small, but it sits by its letter). On a page with little dust (``DUSTY``) only
     the dots with nothing within ``FAR`` go: a colon's or a period's dot beside its word stays (a colon
-    taken for a period split a target in two)."""
+    taken for a period split a target in two). A dot with nothing within ``FAR`` is dust up to ``LONE_DOT``
+    whatever ink it holds (``_lone_dots``), and counts among the page's dust."""
     import cv2
 
     reach = max(2, round(ALONE * dpi))
@@ -446,14 +448,40 @@ def _speckle(ink: np.ndarray, dpi: int) -> np.ndarray:
         kept = cv2.dilate(kept, cross) & dots
     specks = (dots > 0) & (kept == 0)
     far = max(reach + 1, round(FAR * dpi))
+    nearby = cv2.boxFilter(dots, cv2.CV_32S, (2 * far + 1,) * 2, normalize=False, borderType=cv2.BORDER_CONSTANT)
+    specks |= _lone_dots(dots, nearby, dpi)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(specks.view(np.uint8), connectivity=8)
     if count <= 1:
         return specks
-    nearby = cv2.boxFilter(dots, cv2.CV_32S, (2 * far + 1,) * 2, normalize=False, borderType=cv2.BORDER_CONSTANT)
-    alone = np.zeros(count, bool)  # a speck whose own ink is all there is within FAR
-    most = np.zeros(count, np.int64)
-    np.maximum.at(most, labels[specks], nearby[specks])
-    alone[1:] = most[1:] <= stats[1:, cv2.CC_STAT_AREA]
+    alone = _alone(labels, stats, nearby, specks)  # a speck whose own ink is all there is within FAR
     if np.count_nonzero(alone) > DUSTY:
         return specks
     return specks & alone[labels]
+
+
+def _lone_dots(dots: np.ndarray, nearby: np.ndarray, dpi: float) -> np.ndarray:
+    """Where the dots of ink up to ``LONE_DOT`` are that have no other ink within ``FAR`` (``nearby``: the ink
+    within it of each pixel): dust, however much ink over ``SPECKLE`` it holds. A coarse scan's (150 dpi) dust of
+    two by two of its pixels covers more paper than a finer one's, and smoothed back from its dither and enlarged
+    for Tesseract it held more ink than ``SPECKLE``: left beside a table's head, Tesseract read it with the names
+    and lost the number column's 'STT' (and with it the table)."""
+    import cv2
+
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(dots, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] <= LONE_DOT * dpi * dpi
+    small[0] = False
+    if not small.any():
+        return np.zeros(dots.shape, bool)
+    return (small & _alone(labels, stats, nearby, small[labels]))[labels]
+
+
+def _alone(labels: np.ndarray, stats: np.ndarray, nearby: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """Of each piece of ink (``labels``, ``stats``: OpenCV's connected components) with pixels in ``where``, whether
+    its own ink is all the ink within ``FAR`` of it (``nearby``); False for the paper."""
+    import cv2
+
+    most = np.zeros(len(stats), np.int64)
+    np.maximum.at(most, labels[where], nearby[where])
+    alone = most <= stats[:, cv2.CC_STAT_AREA]
+    alone[0] = False
+    return alone

@@ -40,5 +40,7 @@ def _rows_under_head(number: str) -> float:
 
 
 def test_a_table_without_rules_goes_on_over_the_row_read_back():
-    assert _rows_under_head("2_") < 50  # as Tesseract read it: the table ends at the row (no table of one row)
-    assert _rows_under_head(off_baseline("2_")) > 66  # read back: its end under the third row
+    # as Tesseract read it, a speck's underscores longer than a misread number (``markers.misread_number``, which
+    # takes a short '2_' too): the table ends at the row (no table of one row)
+    assert _rows_under_head("2___") < 50
+    assert _rows_under_head(off_baseline("2___")) > 66  # read back: its end under the third row

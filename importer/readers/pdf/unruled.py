@@ -17,7 +17,7 @@ import re
 import statistics
 from typing import NamedTuple
 
-from importer.markers import ROW_NUMBER, ocr_roman
+from importer.markers import ROW_NUMBER, misread_number, ocr_roman
 from importer.readers.pdf.open_tables import (
     _ROW_GAP,
     _across,
@@ -141,7 +141,7 @@ def _body_end(lines: list[list[Char]], at: int, columns: Columns, last: int) -> 
     while end < len(lines):
         if end > last and lines[end][0].base - lines[end - 1][0].base > _BODY_GAP * columns.size:
             break
-        if _fits(lines, end, list(columns.gaps)):
+        if _fits(lines, end, columns):
             end += 1
         elif mixed := _mixed(lines, end, columns):
             end += mixed
@@ -167,7 +167,7 @@ def _mixed(lines: list[list[Char]], at: int, columns: Columns) -> int:
         crossing = any(_across(_covered(line), gap) for gap in columns.gaps[1:])
         if not crossing or _section_row(line, number) or (end >= 2 and not _near(line, lines[end - 2], columns.size)):
             return 0
-        if _fits(lines, end, list(columns.gaps)) and not _section_row(lines[end], number):
+        if _fits(lines, end, columns) and not _section_row(lines[end], number):
             return end - at
     return 0
 
@@ -204,13 +204,17 @@ def _near(line: list[Char], beside: list[Char], size: float) -> bool:
     return abs(line[0].base - beside[0].base) <= _HEAD_PITCH * size
 
 
+_NAMED = 4  # texts of a head's line that name columns, beside one misread past knowing
+
+
 def _names_columns(line: list[Char], beside: list[Char] = ()) -> bool:
     """Whether each text of a printed line is made of the words a table's head names its columns with, or is a
     piece of one that a narrow column wrapped ('ST' over 'T'); of a scan's head, where a word of a name centred
     from top to bottom beside the others is read with a line it does not stand on, a third of its texts may be
     such a misread piece, the others naming at least two columns: of three signs at most ('MNg', 'v4', '6'), or
     of any length under or over a name read on the head's line ``beside`` (a name's lines that Tesseract read
-    cut and mixed: 'LOUNB', 'cpng' under 'Nội dung công việc', the right page's head of a two-up sheet)."""
+    cut and mixed: 'LOUNB', 'cpng' under 'Nội dung công việc', the right page's head of a two-up sheet); or one
+    name misread past knowing ('qậy dung' for 'Nội dung', dust beside it), the others naming ``_NAMED`` columns."""
     spans = _covered(line)
     texts = [_text(line, span) for span in spans]
     names = [span for span in _covered(beside) if is_header_line(_text(beside, span))]
@@ -220,15 +224,20 @@ def _names_columns(line: list[Char], beside: list[Char] = ()) -> bool:
         for t, (a, b) in zip(texts, spans, strict=True)
         if not is_header_line(t) and not (t.isalpha() and len(t) <= 2)
     ]
+    if len(misread) == 1 and named >= _NAMED:
+        return True
     pieces = all(len(t) <= 3 or any(a < y and x < b for x, y in names) for t, (a, b) in misread)
     return pieces and (not misread or (named >= 2 and 3 * len(misread) <= len(texts)))
 
 
-def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> bool:
+def _fits(lines: list[list[Char]], at: int, columns: Columns) -> bool:
     """Whether line ``at`` is a line of the table whose head leaves ``gaps``: either its texts cross no gap of
     the head but after a row number, or it is a section row printed across the number column (a numeral and its
     title) with a numbered row under it. A page number (out of the number column) is not."""
-    line = lines[at]
+    gaps = list(columns.gaps)
+    line = _in_columns(lines[at], columns)
+    if not line:  # a speck in the margin, read as a letter
+        return True
     if _page_number(_text(line)) and not _numbered(line, gaps[0]):  # a row's number alone is no page number
         return False
     spans = _covered(line)
@@ -236,7 +245,7 @@ def _fits(lines: list[list[Char]], at: int, gaps: list[tuple[float, float]]) -> 
     numbered = bool(ROW_NUMBER.match(start.rstrip(".")) or ocr_roman(start))  # 'HI': III as OCR reads it
     if _section_row(line, gaps[0]):
         return numbered and _numbered_under(lines, at, gaps[0])
-    if spans[0][0] < gaps[0][0] and not numbered:
+    if spans[0][0] < gaps[0][0] and not numbered and not _misread_numeral(lines, at, start, gaps[0]):
         return False
     rest = spans[1:] if spans[0][0] < gaps[0][0] else spans
     across = [s for s in rest if any(s[0] <= a and b <= s[1] for a, b in gaps)]
@@ -251,22 +260,43 @@ def _section_row(line: list[Char], number: tuple[float, float]) -> bool:
     return span[0] < number[0] and span[1] > number[1]
 
 
+def _in_columns(line: list[Char], columns: Columns) -> list[Char]:
+    """The characters of a printed line but those of texts standing wholly outside the table's head, a font's height
+    away at least: dust in the page's margin read as a letter ('r' left of a scanned table's number column ended the
+    table there, and every row under it was lost); a paragraph after the table starts where the table does."""
+    outside = [
+        span for span in _covered(line) if span[1] < columns.x0 - columns.size or span[0] > columns.x1 + columns.size
+    ]
+    return [c for c in line if not any(a <= (c.x0 + c.x1) / 2 <= b for a, b in outside)]
+
+
+def _misread_numeral(lines: list[list[Char]], at: int, start: str, number: tuple[float, float]) -> bool:
+    """Whether line ``at`` starts with a row's or a section row's number that OCR misread (``markers.misread_number``:
+    '1Đ'; 'WH', 'HE:' for a bold 'II'), alone in the number column (a paragraph after the table runs on across the
+    number column's gap): a row's with a figure in it, a section row's with a row's number under it."""
+    return misread_number(start, figure=True) or (misread_number(start) and _numbered_under(lines, at, number))
+
+
 def _numbered_under(lines: list[list[Char]], at: int, number: tuple[float, float]) -> bool:
     """Whether a row number follows line ``at`` before a line that starts in the number column with something
     else (a paragraph, another section row), a few lines down at most: a row's number may be printed level with
     the middle of its cells."""
     for line in lines[at + 1 : at + 1 + _NUMBER_REACH]:
-        if _numbered(line, number):
+        if _numbered(line, number) or _numbered(line, number, misread=True):
             return True
         if _covered(line)[0][0] < number[0]:
             return False
     return False
 
 
-def _numbered(line: list[Char], number: tuple[float, float]) -> bool:
-    """Whether a line holds a row number in the number column (left of where the head's number name ends)."""
+def _numbered(line: list[Char], number: tuple[float, float], misread: bool = False) -> bool:
+    """Whether a line holds a row number in the number column (left of where the head's number name ends); with
+    ``misread``, one OCR misread that has a figure in it ('1Đ': a speck beside the 1 read as a letter)."""
     span = _covered(line)[0]
-    return span[0] < number[0] and span[1] <= number[1] and bool(ROW_NUMBER.match(_text(line, span)))
+    if not (span[0] < number[0] and span[1] <= number[1]):
+        return False
+    text = _text(line, span)
+    return misread_number(text, figure=True) if misread else bool(ROW_NUMBER.match(text))
 
 
 def _text(chars: list[Char], span: tuple[float, float] = (-1e9, 1e9)) -> str:
