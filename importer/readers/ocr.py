@@ -444,38 +444,16 @@ def _words(image, dpi: int, columns: list[list[Box]] = (), around: bool = True) 
             alone = [word for cell in cells for word in _trusted(cell, alone, beside)]
         read += alone
     height, width = (side * 72 / dpi for side in grey.shape)
-    inked = _inked(rest, dpi) if around else None
-    page = (
-        _read_pieces([(inked, rest[inked[1] : inked[3], inked[0] : inked[2]])], dpi, _last_line(read), gap=0)
-        if inked
-        else []
-    )
+    whole = (0, 0, grey.shape[1], grey.shape[0])
+    # paper without ink around the tables is not read (``INK``): Tesseract's threshold, taken over the paper alone,
+    # falls inside its grain (a photo's page lit unevenly, its one table read already: 868 words of nonsense, and
+    # more time spent on them than on the table); where there is ink the whole page is read, as its threshold is
+    # taken over the whole page (read in the box of its ink only, a photo's page lost words of a table's head)
+    page = _read_pieces([(whole, rest)], dpi, _last_line(read), gap=0) if around and (rest < INK).any() else []
     if around:
         page = _with_lost_lines(page, rest, dpi, _last_line(read + page))
     page = [word for word in page if EDGE < word[0][0] < width - EDGE and EDGE < word[0][1] < height - EDGE]
     return [word for word, _, _ in page + read], [char for _, _, chars in page + read for char in chars]
-
-
-def _inked(rest, dpi: int) -> tuple[int, int, int, int] | None:
-    """The box (pixels) of the page around its tables that holds its ink (``INK``), None when it holds none: the
-    page is read there only. Without ink Tesseract's threshold, taken over the paper alone, falls inside the
-    paper's own grain (a photo's page lit unevenly, a table filling all of it): it read 868 words of nonsense
-    over a landscape page whose only table was read already, and spent more time on them than on the page's
-    table. The paper beyond the ink, a margin of ``GAP`` kept, is read for nothing."""
-    import numpy as np
-
-    ink = rest < INK
-    rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
-    if not len(rows):
-        return None
-    margin = round(GAP * dpi)
-    height, width = rest.shape
-    return (
-        max(0, columns[0] - margin),
-        max(0, rows[0] - margin),
-        min(width, columns[-1] + 1 + margin),
-        min(height, rows[-1] + 1 + margin),
-    )
 
 
 def _with_lost_lines(page: list[Read], rest, dpi: int, lines_before: int) -> list[Read]:

@@ -1,8 +1,8 @@
 """A phone photo's paper is never white: lit from one side, with its grain. Where a page's only ink stood in its
 tables (a landscape page of the task table, read column by column), the page around them held nothing but that
 grain, and Tesseract, its threshold taken over the paper alone, read the grain as 868 words of nonsense and spent
-more time on them than on the table. The page around the tables is read only in the box holding its ink
-(``ocr._inked``), and not at all when it holds none."""
+more time on them than on the table. The page around the tables is not read when it holds no ink (``ocr.INK``);
+where it holds some, it is read whole as before."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from importer.readers.ocr import _inked, _words
+from importer.readers.ocr import _words
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 DPI = 250
@@ -24,17 +24,6 @@ def _grainy_paper(height=1400, width=2000):
     light = np.linspace(236, 252, width)[None, :] * np.ones((height, 1))
     grain = cv2.GaussianBlur(rng.normal(0, 4, (height, width)), (0, 0), 1.2)
     return np.clip(light + grain, 0, 255).astype(np.uint8)
-
-
-def test_paper_without_ink_has_no_box_to_read():
-    assert _inked(_grainy_paper(), DPI) is None
-
-
-def test_the_box_to_read_holds_the_ink_and_a_margin_of_paper():
-    paper = _grainy_paper()
-    paper[500:540, 300:900] = 20
-
-    assert _inked(paper, DPI) == (300 - 25, 500 - 25, 900 + 25, 540 + 25)  # a tenth of an inch around it
 
 
 @pytest.mark.ocr
