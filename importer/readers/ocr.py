@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import glob
+import multiprocessing
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -69,6 +70,7 @@ Progress = Callable[[int, int], None]
 SPECK_CONFIDENCE = 30  # Tesseract's confidence (0-100) in a short word under which it is a speck it read
 LETTER_HEIGHT = 7  # points: a capital of 13 pt type with its mark is 9 or more; a speck's box a point or two
 _MARKER = re.compile(r"^(\d+|[IVX]+|[a-zđ])[.)]?$")  # a number, a roman part number, a list letter
+INK = 128  # grey level: darker is ink
 RAGGED = 4  # points: how far apart the ends of a scanned table's vertical rules may lie where a page cut it
 
 
@@ -137,6 +139,8 @@ def recognise(
         return {}
     tessdata = _tessdata()
     workers = max(1, min(limits.workers or os.cpu_count() or 1, len(pages)))
+    if multiprocessing.get_start_method() == "fork":
+        _start_worker(tessdata)  # once here: each forked worker has it loaded (see _start_worker)
     seen: dict[int, Seen] = {}
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(tessdata,)) as pool:
@@ -216,12 +220,19 @@ def _tessdata() -> str:
 
 
 _engine = None  # this worker's Tesseract, model loaded once
+_model = None  # the folder it was loaded from
 
 
 def _start_worker(tessdata: str) -> None:
+    """This process's Tesseract with the model of ``tessdata`` loaded. Loading it takes 0.12 s of CPU: where the
+    workers are forked, ``recognise`` loads it once before them and each worker finds it loaded (two workers a
+    document had loaded it each, 0.2 s of CPU, a twentieth of a four-page scan's)."""
     import tesserocr
 
-    global _engine
+    global _engine, _model
+    if _engine is not None and _model == tessdata:
+        return
+    _model = tessdata
     _engine = tesserocr.PyTessBaseAPI(
         path=tessdata,
         lang=LANG,
@@ -374,7 +385,7 @@ def _quarter_turn(image, dpi: int):
     def confidence(turn) -> int:
         page = image if turn is None else image.transpose(turn)
         across, down = round(0.03 * page.width), round(0.03 * page.height)  # a desk's or a lid's shadow at the edges
-        ink = (np.asarray(page, dtype=np.uint8) < 128)[down:-down, across:-across]
+        ink = (np.asarray(page, dtype=np.uint8) < INK)[down:-down, across:-across]
         rows = down + np.flatnonzero(ink.sum(axis=1) > 0.002 * page.width)
         top, bottom = (rows[0], rows[-1]) if len(rows) else (0, page.height)
         middle, half = top + 5 * (bottom - top) // 12, page.height // 12
@@ -434,7 +445,11 @@ def _words(image, dpi: int, columns: list[list[Box]] = (), around: bool = True) 
         read += alone
     height, width = (side * 72 / dpi for side in grey.shape)
     whole = (0, 0, grey.shape[1], grey.shape[0])
-    page = _read_pieces([(whole, rest)], dpi, _last_line(read), gap=0) if around else []
+    # paper without ink around the tables is not read (``INK``): Tesseract's threshold, taken over the paper alone,
+    # falls inside its grain (a photo's page lit unevenly, its one table read already: 868 words of nonsense, and
+    # more time spent on them than on the table); where there is ink the whole page is read, as its threshold is
+    # taken over the whole page (read in the box of its ink only, a photo's page lost words of a table's head)
+    page = _read_pieces([(whole, rest)], dpi, _last_line(read), gap=0) if around and (rest < INK).any() else []
     if around:
         page = _with_lost_lines(page, rest, dpi, _last_line(read + page))
     page = [word for word in page if EDGE < word[0][0] < width - EDGE and EDGE < word[0][1] < height - EDGE]
@@ -454,7 +469,7 @@ def _with_lost_lines(page: list[Read], rest, dpi: int, lines_before: int) -> lis
     for _, _, chars in page:
         for char in chars:
             covered[max(0, int(char.top * scale)) : int(char.bottom * scale) + 1] = True
-    inked = (np.count_nonzero(rest < 128, axis=1) >= LINE_INK * dpi) & ~covered
+    inked = (np.count_nonzero(rest < INK, axis=1) >= LINE_INK * dpi) & ~covered
     margin = round(LOST_LINE[0] * dpi)
     out = list(page)
     steps = np.diff(np.concatenate(([0], inked.view(np.int8), [0])))
@@ -478,7 +493,7 @@ def _undusted(band, dpi: int):
     heading ('— H,.MỤC TIÊU': the heading was a dash's item, and its numeral lost its period)."""
     import numpy as np
 
-    ink = band < 128
+    ink = band < INK
     columns = np.flatnonzero(ink.any(axis=0))
     band = band.copy()
     if not len(columns):
