@@ -139,10 +139,12 @@ def ocr_roman(token: str, lone: bool = True) -> str | None:
     'II'), a dot, colon or comma after it left out; None for anything else ('IIII', 'HHH', 'a', '12', 'HỘI'). A
     ``lone`` one (a section row's number cell, a heading's numeral) has no L (50) before XL, so also a stroke read
     'L', 'Í' or 'Ì' ('L' → 'I', 'IL' → 'II'), two strokes joined read 'H' ('H' → 'II', 'HI', 'IH', '1H' → 'III'),
-    three whose serifs touch read as two H sharing the middle one ('HH' → 'III'), and a speck after it read as a
-    marked vowel ('HỘ' → 'II'). A token of digits only ('1', '11') reads as strokes too: the caller judges it."""
+    three whose serifs touch read as two H sharing the middle one ('HH' → 'III'), a speck after it read as a
+    marked vowel ('HỘ' → 'II') or, at its top, as a quote ('HI”' → 'III'). A token of digits only ('1', '11')
+    reads as strokes too: the caller judges it."""
     letters = token.strip().rstrip(".:,")
     if lone:
+        letters = letters.rstrip("”\"'’")
         letters = _SPECK_LETTER.sub(r"\1", letters).replace("HH", "III")
     letters = letters.translate(_OCR_LONE_I if lone else _OCR_I)
     return letters if is_roman(letters) else None

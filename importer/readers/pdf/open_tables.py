@@ -155,8 +155,11 @@ def _left_of(line: list[Char], first: float) -> list[Char]:
 
 
 def _numbered(line: list[Char], first: float) -> bool:
-    """A printed line that holds a short text of its own left of ``first``: the number of a row."""
-    return 0 < len(_left_of(line, first)) <= _NUMBER_CHARS
+    """A printed line that holds a short text of its own left of ``first``: the number of a row, its words ending
+    short of ``first``. A scan's narrow number column ('TT' over '1', 'IV') may leave the number column's end
+    (the middle of the head's gap after 'TT') in the next column: a wrapped line's first letters there, their
+    words running on past it, are no number (each wrapped line of a task was taken for a row of its own)."""
+    return 0 < len(_left_of(line, first)) <= _NUMBER_CHARS and _covered(line)[0][1] < first
 
 
 def _rows_a_line_apart(lines: list[list[Char]], first: float, gap: float) -> bool:
