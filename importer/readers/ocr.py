@@ -355,7 +355,8 @@ def prepare(image, dpi: int) -> list[tuple[object, int, list[Rule]]]:
         turn = _quarter_turn(page, page_dpi) if runs_down(ink) else None
         if turn is not None:
             page, ink = page.transpose(turn), ink.transpose(turn)
-        rules, clean = page_cv.rules_and_clean(page_cv.level(page, skew(ink)), page_dpi)
+        angle = skew(ink)
+        rules, clean = page_cv.rules_and_clean(page_cv.level(page, angle), page_dpi, angle)
         pages.append((clean, page_dpi, rules))
     return pages
 

@@ -13,15 +13,16 @@ the side-by-side measurement against hand-written Pillow steps, which are gone:
 - ``level``: the page turned by the skew ``raster_tables.skew`` measured.
 - ``rules_and_clean``: the ruling lines found on an adaptive threshold (so faint and grey rules count),
   dotted and broken rules closed along their direction (morphological closing), strokes thicker than a
-  rule left out; speckle (dots smaller than any diacritic) and the rules painted out of the greyscale
-  page given to Tesseract.
+  rule left out, a rule the sheet's edge cut (a page fed askew loses its corners) grown back to its table's
+  span; speckle (dots smaller than any diacritic) and the rules painted out of the greyscale page given to
+  Tesseract.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from importer.readers.raster_tables import MAX_THICKNESS, MIN_RULE, Rule
+from importer.readers.raster_tables import MAX_THICKNESS, MIN_RULE, MIN_SKEW, Rule
 
 MIN_DPI = 250  # a page under this is enlarged to it before OCR: Tesseract misses marks on small letters
 MM = 1 / 25.4  # inches
@@ -76,8 +77,6 @@ def level(image, angle: float):
     import cv2
     from PIL import Image
 
-    from importer.readers.raster_tables import MIN_SKEW
-
     if abs(angle) < MIN_SKEW:
         return image
     grey = np.asarray(image, dtype=np.uint8)
@@ -86,10 +85,12 @@ def level(image, angle: float):
     return Image.fromarray(cv2.warpAffine(grey, turn, (width, height), flags=cv2.INTER_LINEAR, borderValue=255))
 
 
-def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
+def rules_and_clean(image, dpi: int, turned: float = 0.0) -> tuple[list[Rule], object]:
     """The page's rules (pixels, ``raster_tables.Rule``) and the greyscale page with
     its rules and speckle painted white, for OCR. Both are looked for on a copy at half the resolution
-    when the page has ``MIN_DPI`` or more (a quarter of the time; a rule is still two pixels wide)."""
+    when the page has ``MIN_DPI`` or more (a quarter of the time; a rule is still two pixels wide).
+    ``turned``: the degrees ``level`` turned the page by, so the rules the sheet's edge cut are known
+    (``_mended_cuts``)."""
     import cv2
     from PIL import Image
 
@@ -110,9 +111,10 @@ def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
     strokes = faint & ~_letters(faint, min_length, thickest)
     across = _lines(strokes, solid, (gap, 1), (min_length, 1), (1, thickest + 1))
     down = _lines(strokes, solid, (1, gap), (1, min_length), (thickest + 1, 1))
+    on_sheet = _on_sheet(grey.shape, turned, step)
     rules = _joined(
-        _rules(across, True, max(min_length, round(ACROSS * dpi)), thickest),
-        _rules(down, False, max(min_length, round(DOWN * dpi)), thickest),
+        _mended_cuts(_rules(across, True, max(min_length, round(ACROSS * dpi)), thickest), on_sheet, gap),
+        _mended_cuts(_rules(down, False, max(min_length, round(DOWN * dpi)), thickest), on_sheet, gap),
         gap,
         faint,
     )
@@ -131,6 +133,67 @@ def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
         Rule(r.horizontal, r.x0 * step, r.y0 * step, r.x1 * step + step - 1, r.y1 * step + step - 1) for r in rules
     ]
     return rules, Image.fromarray(clean)
+
+
+def _on_sheet(shape: tuple[int, int], turned: float, step: int):
+    """Whether a point (pixels of the copy ``step`` times smaller) lies on what the scanner saw of the sheet: inside
+    the image and, on a page ``level`` turned by ``turned`` degrees, inside the scan's own rectangle turned with it
+    (its corners left white by the turn held nothing the scanner saw)."""
+    import cv2
+
+    height, width = shape
+    turned = turned if abs(turned) >= MIN_SKEW else 0.0  # ``level`` leaves such a page as it is
+    back = cv2.invertAffineTransform(cv2.getRotationMatrix2D((width / 2, height / 2), turned, 1.0))
+
+    def inside(x: float, y: float) -> bool:
+        x, y = back @ np.array([x * step, y * step, 1.0])
+        return 0 <= x < width and 0 <= y < height
+
+    return inside
+
+
+def _mended_cuts(rules: list[Rule], on_sheet, reach: int) -> list[Rule]:
+    """The rules of one direction with those the sheet's edge cut grown back to their table's span: a rule whose
+    end comes within ``reach`` of the edge of what the scanner saw (``on_sheet``: a page fed askew loses a
+    corner, and the rule across the table's top ran off the scan there) while its other end lines up with
+    another rule's, which runs on beyond the cut, ends where that one ends. The table's rules are of one span,
+    and grouped by it (``stacked``, the open tables' reader); the cut one, shorter, was a rule alone."""
+
+    def ends(rule: Rule) -> tuple[int, int]:
+        return (rule.x0, rule.x1) if rule.horizontal else (rule.y0, rule.y1)
+
+    def off(rule: Rule, side: int) -> bool:
+        middle = (rule.y0 + rule.y1) / 2 if rule.horizontal else (rule.x0 + rule.x1) / 2
+        end = ends(rule)[side] + (reach if side else -reach)
+        return not (on_sheet(end, middle) if rule.horizontal else on_sheet(middle, end))
+
+    cuts = {rule: (off(rule, 0), off(rule, 1)) for rule in rules}
+
+    def cut(rule: Rule, side: int) -> bool:
+        return cuts[rule][side]
+
+    def grown(rule: Rule) -> Rule:
+        start, stop = ends(rule)
+        for side in (0, 1):
+            if not cut(rule, side) or cut(rule, 1 - side):
+                continue
+            kept = ends(rule)[1 - side]
+            beyond = [
+                ends(other)[side]
+                for other in rules
+                if abs(ends(other)[1 - side] - kept) <= reach
+                and not cut(other, side)
+                and (ends(other)[side] - ends(rule)[side]) * (1 if side else -1) > 0
+            ]
+            if beyond:
+                start, stop = (start, max(beyond)) if side else (min(beyond), stop)
+        if (start, stop) == ends(rule):
+            return rule
+        if rule.horizontal:
+            return Rule(True, start, rule.y0, stop, rule.y1)
+        return Rule(False, rule.x0, start, rule.x1, stop)
+
+    return [grown(rule) for rule in rules]
 
 
 def _odd(value: float) -> int:
