@@ -412,6 +412,14 @@ def _dashed(ink: np.ndarray, dpi: float, thickest: int) -> np.ndarray:
     lefts, tops = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
     rights, bottoms = lefts + stats[:, cv2.CC_STAT_WIDTH], tops + stats[:, cv2.CC_STAT_HEIGHT]
     thin = np.flatnonzero(stats[1:, cv2.CC_STAT_HEIGHT] <= thickest) + 1
+    # a piece amid dots, above and under it (a dithered grey), is no dash: left out before the lines are followed
+    side = max(2, round(np.median(stats[thin, cv2.CC_STAT_HEIGHT]))) if len(thin) else 2
+    near = cv2.boxFilter((ink > 0).view(np.uint8), cv2.CV_32F, (pitch, 2 * side), borderType=cv2.BORDER_CONSTANT)
+    height, width = ink.shape
+    across = np.clip(np.round(centres[thin, 0]).astype(int), 0, width - 1)
+    over = np.clip(tops[thin] - 1 - side, 0, height - 1)
+    under = np.clip(bottoms[thin] + side, 0, height - 1)
+    thin = thin[(near[over, across] <= BESIDE) | (near[under, across] <= BESIDE)]
     filled = np.zeros_like(ink)
     chains: list[list[int]] = []  # the dashes of each line, left to right
     open_ends: dict[int, list[int]] = {}  # the chains a dash may go on, by the row their last dash lies on
@@ -520,7 +528,8 @@ def _lost_rows(across: list[Rule], down: list[Rule], reach: int) -> list[Rule]:
     table's column rules stop only at a row rule (above and under a section row across the table, at the table's
     top and end, at a page break), so the rule is there, however faint the scan left it (a hairline dithered away
     or dropped by a fax). It runs from the first of them to the last, and on to the vertical rules that run past
-    that height on either side (the table's sides, the number's column beside a section row). A cell merged over
+    that height on either side from a rule across them all (the table's sides, the number's column beside a
+    section row; a photo's page edge runs past too, from no rule). A cell merged over
     two rows stops no column rule, and its missing part of the row rule stays missing. ``down`` are the runs long
     enough to be no letter's stem (the stems a closing joined to the rule above a line of text stop at one height
     too, its baseline)."""
@@ -533,7 +542,14 @@ def _lost_rows(across: list[Rule], down: list[Rule], reach: int) -> list[Rule]:
                 rules = [rule for _, rule in group]
                 if len({round(r.x0 / reach) for r in rules}) >= STOPS:
                     y = sorted(at for at, _ in group)[len(group) // 2]
-                    past = [r for r in down if r.y0 < y - reach and r.y1 > y + reach]
+                    lo, hi = min(r.x0 for r in rules), max(r.x1 for r in rules)
+                    spanning = [a for a in across if a.x0 <= lo + reach and a.x1 >= hi - reach]
+                    past = [  # the table's: starting at one of its rules across (not a photo's page edge)
+                        r
+                        for r in down
+                        if r.y0 < y - reach < y + reach < r.y1
+                        and any(a.y0 - reach <= r.y0 <= a.y1 + reach for a in spanning)
+                    ]
                     x0 = min(r.x0 for r in rules + past)
                     x1 = max(r.x1 for r in rules + past)
                     if not any(
