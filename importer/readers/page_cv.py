@@ -528,8 +528,8 @@ def _lost_rows(across: list[Rule], down: list[Rule], reach: int) -> list[Rule]:
     table's column rules stop only at a row rule (above and under a section row across the table, at the table's
     top and end, at a page break), so the rule is there, however faint the scan left it (a hairline dithered away
     or dropped by a fax). It runs from the first of them to the last, and on to the vertical rules that run past
-    that height on either side from a rule across them all (the table's sides, the number's column beside a
-    section row; a photo's page edge runs past too, from no rule). A cell merged over
+    that height on either side from a rule across them all, found or drawn (the table's sides, the number's column
+    beside a section row; a photo's page edge runs past too, from no rule). A cell merged over
     two rows stops no column rule, and its missing part of the row rule stays missing. ``down`` are the runs long
     enough to be no letter's stem (the stems a closing joined to the rule above a line of text stop at one height
     too, its baseline)."""
@@ -543,7 +543,7 @@ def _lost_rows(across: list[Rule], down: list[Rule], reach: int) -> list[Rule]:
                 if len({round(r.x0 / reach) for r in rules}) >= STOPS:
                     y = sorted(at for at, _ in group)[len(group) // 2]
                     lo, hi = min(r.x0 for r in rules), max(r.x1 for r in rules)
-                    spanning = [a for a in across if a.x0 <= lo + reach and a.x1 >= hi - reach]
+                    spanning = [a for a in across + drawn if a.x0 <= lo + reach and a.x1 >= hi - reach]
                     past = [  # the table's: starting at one of its rules across (not a photo's page edge)
                         r
                         for r in down
