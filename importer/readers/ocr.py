@@ -51,6 +51,7 @@ from importer.readers.pdf import (
     open_table_columns,
     place_tables,
 )
+from importer.readers.pdf.open_tables import NUMBER_WIDTH, lost_row_rules
 from importer.readers.pdf.unruled import Columns, unruled_rules
 from importer.readers.raster_tables import Rule, ink_map, runs_down, skew
 
@@ -279,7 +280,8 @@ def see_sheet(
     table lacks; the page is then read again with its new columns. ``above`` are the columns of such a table
     that the previous page's end cut (``unruled.Columns``): the sheet's first lines that fit them go on with it,
     as a text PDF's next page does; ``reading`` is the sheet's first page read already (words and letters), read
-    again then only in the columns found."""
+    again then only in the columns found. A row of a ruled table holding two numbered tasks, the rule between them
+    lost, is parted where the paper between them is (``lost_row_rules``)."""
     seen: Seen = []
     for page, page_dpi, rules in prepare(image, dpi):
         scale = 72 / page_dpi
@@ -289,13 +291,18 @@ def see_sheet(
         words, letters = reading or _words(page, page_dpi, _columns(tables))
         text = PageText(letters, scanned=True)
         unruled, cut = unruled_rules(text, drawn, above)  # the rules of the tables printed without any
+        edges = drawn
         if missing := unruled + open_table_columns(drawn + unruled, text):
             # read again, each column found by itself as a ruled table's (the lines of cells side by side, at
             # other heights, read across the page mix), and the open tables' rows parted on that reading
             columns = _columns(find_tables(drawn + missing, width, height))
             words, letters = _refilled(columns, (words, letters), _words(page, page_dpi, columns, around=False))
+            text = PageText(letters, scanned=True)
             edges = drawn + unruled
-            tables = find_tables(edges + open_table_columns(edges, PageText(letters, scanned=True)), width, height)
+            edges += open_table_columns(edges, text)
+            tables = find_tables(edges, width, height)
+        if lost := lost_row_rules(tables, text, edges):  # two tasks in one row: the rule between them the scan lost
+            tables = find_tables(edges + lost, width, height)
         seen.append(Sight(words, tables, width, height, letters, drawn, cut))
         above, reading = cut, None
     return seen
@@ -366,7 +373,8 @@ def prepare(image, dpi: int) -> list[tuple[object, int, list[Rule]]]:
         turn = _quarter_turn(page, page_dpi) if runs_down(ink) else None
         if turn is not None:
             page, ink = page.transpose(turn), ink.transpose(turn)
-        rules, clean = page_cv.rules_and_clean(page_cv.level(page, skew(ink)), page_dpi)
+        angle = skew(ink)
+        rules, clean = page_cv.rules_and_clean(page_cv.level(page, angle), page_dpi, angle)
         pages.append((clean, page_dpi, rules))
     return pages
 
@@ -512,7 +520,7 @@ LOST_LINE = (1.2 / 25.4, 8 / 25.4)  # inches: the height of a line's letters, fr
 
 
 Piece = tuple[tuple[int, int, int, int], object]  # a box of the page (pixels) and the greyscale array it holds
-NARROW = 15 / 25.4 * 72  # points: a column narrower than 15 mm (a task's number) is read with words beside it
+NARROW = NUMBER_WIDTH  # points: a column narrower than 15 mm (a task's number) is read with words beside it
 CONTEXT = 12 / 25.4  # inches of the cells right of a narrow one read with it
 EDGE = 3 / 25.4 * 72  # points: no printer prints this near the paper's edge; what is read there is dust
 GAP = 1 / 10  # inches of paper between the cells of a column read by themselves, and around them: no line

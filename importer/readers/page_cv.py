@@ -13,21 +13,24 @@ the side-by-side measurement against hand-written Pillow steps, which are gone:
 - ``level``: the page turned by the skew ``raster_tables.skew`` measured.
 - ``rules_and_clean``: the ruling lines found on an adaptive threshold (so faint and grey rules count),
   dotted and broken rules closed along their direction (morphological closing), strokes thicker than a
-  rule left out; speckle (dots smaller than any diacritic) and the rules painted out of the greyscale
-  page given to Tesseract.
+  rule left out, a rule the sheet's edge cut (a page fed askew loses its corners) grown back to its table's
+  span; dashed rules (dashes at a regular pitch, their gaps longer than a dotted rule's) closed; a row rule the
+  scan lost drawn where column rules stop at one height; a dithered shading's dots closed into lines left out;
+  speckle (dots smaller than any diacritic) and the rules painted out of the greyscale page given to Tesseract.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from importer.readers.raster_tables import MAX_THICKNESS, MIN_RULE, Rule
+from importer.readers.raster_tables import MAX_THICKNESS, MIN_RULE, MIN_SKEW, Rule
 
 MIN_DPI = 250  # a page under this is enlarged to it before OCR: Tesseract misses marks on small letters
 MM = 1 / 25.4  # inches
 GAP = 0.8 * MM  # the longest gap closed in a dotted or broken rule (a dotted border's gap is under 0.5 mm)
 ACROSS = 8 * MM  # a table's horizontal rule spans one column at least (the narrowest, "TT", is about 1 cm)
 DOWN = 5 * MM  # a vertical one one row at least (a line of text and its padding)
+TALL = 12 * MM  # a vertical run this long is no letter's stem the closing ran up to a one-line row's rules
 SPECKLE = 0.3 * MM * MM  # square inches: a dot this small and alone (``ALONE``) is dust, not a diacritic
 ALONE = 0.7 * MM  # a diacritic sits closer than this to its letter or to the mark under it
 FAR = 2 * MM  # a dot with no other ink this near is dust wherever it lies (no punctuation stands so alone)
@@ -77,8 +80,6 @@ def level(image, angle: float):
     import cv2
     from PIL import Image
 
-    from importer.readers.raster_tables import MIN_SKEW
-
     if abs(angle) < MIN_SKEW:
         return image
     grey = np.asarray(image, dtype=np.uint8)
@@ -87,10 +88,12 @@ def level(image, angle: float):
     return Image.fromarray(cv2.warpAffine(grey, turn, (width, height), flags=cv2.INTER_LINEAR, borderValue=255))
 
 
-def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
+def rules_and_clean(image, dpi: int, turned: float = 0.0) -> tuple[list[Rule], object]:
     """The page's rules (pixels, ``raster_tables.Rule``) and the greyscale page with
     its rules and speckle painted white, for OCR. Both are looked for on a copy at half the resolution
-    when the page has ``MIN_DPI`` or more (a quarter of the time; a rule is still two pixels wide)."""
+    when the page has ``MIN_DPI`` or more (a quarter of the time; a rule is still two pixels wide).
+    ``turned``: the degrees ``level`` turned the page by, so the rules the sheet's edge cut are known
+    (``_mended_cuts``)."""
     import cv2
     from PIL import Image
 
@@ -109,13 +112,16 @@ def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
     gap = max(3, round(GAP * dpi))
     solid = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     strokes = faint & ~_letters(faint, min_length, thickest)
+    strokes |= _dashed(faint, dpi, thickest) | _dashed(faint.T, dpi, thickest).T  # where rules cross, not letters
     across = _lines(strokes, solid, (gap, 1), (min_length, 1), (1, thickest + 1))
     down = _lines(strokes, solid, (1, gap), (1, min_length), (thickest + 1, 1))
+    on_sheet = _on_sheet(grey.shape, turned, step)
     rules = _joined(
-        _rules(across, True, max(min_length, round(ACROSS * dpi)), thickest),
-        _rules(down, False, max(min_length, round(DOWN * dpi)), thickest),
+        _mended_cuts(_rules(across, True, max(min_length, round(ACROSS * dpi)), thickest), on_sheet, gap),
+        _mended_cuts(_rules(down, False, max(min_length, round(DOWN * dpi)), thickest), on_sheet, gap),
         gap,
         faint,
+        round(TALL * dpi),
     )
     erase = np.zeros_like(ink)
     for rule in rules:  # only the rules kept: a letter's stem the closing made long stays a letter
@@ -132,6 +138,67 @@ def rules_and_clean(image, dpi: int) -> tuple[list[Rule], object]:
         Rule(r.horizontal, r.x0 * step, r.y0 * step, r.x1 * step + step - 1, r.y1 * step + step - 1) for r in rules
     ]
     return rules, Image.fromarray(clean)
+
+
+def _on_sheet(shape: tuple[int, int], turned: float, step: int):
+    """Whether a point (pixels of the copy ``step`` times smaller) lies on what the scanner saw of the sheet: inside
+    the image and, on a page ``level`` turned by ``turned`` degrees, inside the scan's own rectangle turned with it
+    (its corners left white by the turn held nothing the scanner saw)."""
+    import cv2
+
+    height, width = shape
+    turned = turned if abs(turned) >= MIN_SKEW else 0.0  # ``level`` leaves such a page as it is
+    back = cv2.invertAffineTransform(cv2.getRotationMatrix2D((width / 2, height / 2), turned, 1.0))
+
+    def inside(x: float, y: float) -> bool:
+        x, y = back @ np.array([x * step, y * step, 1.0])
+        return 0 <= x < width and 0 <= y < height
+
+    return inside
+
+
+def _mended_cuts(rules: list[Rule], on_sheet, reach: int) -> list[Rule]:
+    """The rules of one direction with those the sheet's edge cut grown back to their table's span: a rule whose
+    end comes within ``reach`` of the edge of what the scanner saw (``on_sheet``: a page fed askew loses a
+    corner, and the rule across the table's top ran off the scan there) while its other end lines up with
+    another rule's, which runs on beyond the cut, ends where that one ends. The table's rules are of one span,
+    and grouped by it (``stacked``, the open tables' reader); the cut one, shorter, was a rule alone."""
+
+    def ends(rule: Rule) -> tuple[int, int]:
+        return (rule.x0, rule.x1) if rule.horizontal else (rule.y0, rule.y1)
+
+    def off(rule: Rule, side: int) -> bool:
+        middle = (rule.y0 + rule.y1) / 2 if rule.horizontal else (rule.x0 + rule.x1) / 2
+        end = ends(rule)[side] + (reach if side else -reach)
+        return not (on_sheet(end, middle) if rule.horizontal else on_sheet(middle, end))
+
+    cuts = {rule: (off(rule, 0), off(rule, 1)) for rule in rules}
+
+    def cut(rule: Rule, side: int) -> bool:
+        return cuts[rule][side]
+
+    def grown(rule: Rule) -> Rule:
+        start, stop = ends(rule)
+        for side in (0, 1):
+            if not cut(rule, side) or cut(rule, 1 - side):
+                continue
+            kept = ends(rule)[1 - side]
+            beyond = [
+                ends(other)[side]
+                for other in rules
+                if abs(ends(other)[1 - side] - kept) <= reach
+                and not cut(other, side)
+                and (ends(other)[side] - ends(rule)[side]) * (1 if side else -1) > 0
+            ]
+            if beyond:
+                start, stop = (start, max(beyond)) if side else (min(beyond), stop)
+        if (start, stop) == ends(rule):
+            return rule
+        if rule.horizontal:
+            return Rule(True, start, rule.y0, stop, rule.y1)
+        return Rule(False, rule.x0, start, rule.x1, stop)
+
+    return [grown(rule) for rule in rules]
 
 
 def _odd(value: float) -> int:
@@ -321,6 +388,86 @@ def _letters(ink: np.ndarray, min_length: int, thickest: int) -> np.ndarray:
     return np.where(thick[labels], 255, 0).astype(np.uint8)
 
 
+MARK = 0.3 * MM  # inches: a dash of a dashed rule, or what a fax left of it, is this long at least
+PITCH = 4 * MM  # its dashes follow one another at this pitch at most (a dashed border's is about 3 mm)
+DASHES = 5  # a dashed rule shows this many dashes at least, one after the other at its pitch
+OFF_PITCH = 0.25  # share of the pitch by which a dash may lie off it (a pixel's rounding, a dash a letter touched)
+BESIDE = 0.1  # share of ink on both sides of a line of dashes over which they are a dithered grey's dots
+
+
+def _dashed(ink: np.ndarray, dpi: float, thickest: int) -> np.ndarray:
+    """The gaps of the dashed rules across an ink mask, painted (a mask to add to it; for the rules down, give it
+    transposed). A dashed rule (a word processor's dashed or dotted border) is a line of dashes at a regular pitch:
+    ``DASHES`` or more thin pieces (``MARK`` long or longer, no thicker than a rule) on one line, each at the line's
+    pitch (its median, within ``OFF_PITCH``; ``PITCH`` at most) from the one before; the gaps between them are
+    closed, and the line runs on to the ink a pitch beyond its ends (where another rule crosses it, the two dashes
+    are one piece, not a thin one). A fax's or a coarse scan's gap is longer than the ``GAP`` closed in a dotted or
+    broken rule (a dashed border's gaps are about 1 mm), and of a dashed hairline it keeps a dot or two of each
+    dash: the table lost its rules. The bars of letters along a line of text stand at no pitch, and over their
+    stems; a dithered grey's dots stand at one, but amid more dots: a line with ``BESIDE`` of ink or more both
+    above and under it is none (a cell's text may come up to a rule on one side)."""
+    import cv2
+
+    ink = np.ascontiguousarray(ink)
+    length = max(2, round(MARK * dpi))
+    pitch = max(length + 2, round(PITCH * dpi))
+    pieces = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    _, _, stats, centres = cv2.connectedComponentsWithStats(pieces, connectivity=8)
+    lefts, tops = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+    rights, bottoms = lefts + stats[:, cv2.CC_STAT_WIDTH], tops + stats[:, cv2.CC_STAT_HEIGHT]
+    thin = np.flatnonzero(stats[1:, cv2.CC_STAT_HEIGHT] <= thickest) + 1
+    # a piece amid dots, above and under it (a dithered grey), is no dash: left out before the lines are followed
+    side = max(2, round(np.median(stats[thin, cv2.CC_STAT_HEIGHT]))) if len(thin) else 2
+    near = cv2.boxFilter((ink > 0).view(np.uint8), cv2.CV_32F, (pitch, 2 * side), borderType=cv2.BORDER_CONSTANT)
+    height, width = ink.shape
+    across = np.clip(np.round(centres[thin, 0]).astype(int), 0, width - 1)
+    over = np.clip(tops[thin] - 1 - side, 0, height - 1)
+    under = np.clip(bottoms[thin] + side, 0, height - 1)
+    thin = thin[(near[over, across] <= BESIDE) | (near[under, across] <= BESIDE)]
+    filled = np.zeros_like(ink)
+    chains: list[list[int]] = []  # the dashes of each line, left to right
+    open_ends: dict[int, list[int]] = {}  # the chains a dash may go on, by the row their last dash lies on
+    for dash in thin[np.argsort(lefts[thin], kind="stable")]:
+        row = round(centres[dash][1])
+        chain = None
+        for r in (row, row - 1, row + 1):
+            going = [c for c in open_ends.get(r, ()) if lefts[dash] - lefts[chains[c][-1]] <= pitch]
+            open_ends[r] = going  # the others end a pitch or more behind: no dash goes on them any more
+            chain = next((c for c in going if lefts[dash] > rights[chains[c][-1]]), None) if chain is None else chain
+        if chain is None:
+            chain = len(chains)
+            chains.append([dash])
+        else:
+            open_ends[round(centres[chains[chain][-1]][1])].remove(chain)
+            chains[chain].append(dash)
+        open_ends.setdefault(row, []).append(chain)
+    for chain in filter(lambda c: len(c) >= DASHES, chains):
+        pitches = np.diff(lefts[chain])
+        median = np.median(pitches)
+        if np.count_nonzero(np.abs(pitches - median) <= OFF_PITCH * median) < DASHES - 1:
+            continue
+        top, bottom = int(tops[chain].min()), int(bottoms[chain].max())
+        start, stop = int(lefts[chain[0]]), int(rights[chain[-1]])
+        side = max(2, round(np.median(bottoms[chain] - tops[chain])))  # a dash's thickness
+        beside = (
+            ink[max(0, top - 1 - 2 * side) : max(0, top - 1), start:stop],
+            ink[bottom + 1 : bottom + 1 + 2 * side, start:stop],
+        )
+        if all(band.size and np.count_nonzero(band) > BESIDE * band.size for band in beside):
+            continue
+        for k in np.flatnonzero(pitches <= (1 + OFF_PITCH) * median):  # a speck in a gap parts no gap
+            a, b = chain[k], chain[k + 1]
+            filled[min(tops[a], tops[b]) : max(bottoms[a], bottoms[b]), lefts[a] : lefts[b] + 1] = 255
+        first, last = chain[0], chain[-1]
+        before = np.flatnonzero(ink[tops[first] : bottoms[first], max(0, start - pitch) : start].any(axis=0))
+        if len(before):
+            filled[tops[first] : bottoms[first], max(0, start - pitch) + before[0] : start] = 255
+        after = np.flatnonzero(ink[tops[last] : bottoms[last], stop : stop + pitch].any(axis=0))
+        if len(after):
+            filled[tops[last] : bottoms[last], stop : stop + after[-1] + 1] = 255
+    return filled
+
+
 def _lines(ink: np.ndarray, solid: np.ndarray, close: tuple, keep: tuple, thick: tuple) -> np.ndarray:
     """The rules of one direction in an ink mask: gaps closed along it, runs shorter than a rule dropped,
     and whatever lies in a stroke thicker than a rule (``solid``: the ink closed every way, so the letters
@@ -331,8 +478,9 @@ def _lines(ink: np.ndarray, solid: np.ndarray, close: tuple, keep: tuple, thick:
     lines = cv2.morphologyEx(joined, cv2.MORPH_OPEN, np.ones(keep[::-1], np.uint8))
     bulk = cv2.morphologyEx(solid & lines, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     bulk = cv2.morphologyEx(bulk, cv2.MORPH_OPEN, np.ones(thick[::-1], np.uint8))
-    if bulk.any():
-        lines &= ~cv2.dilate(bulk, np.ones((3, 3), np.uint8))
+    if bulk.any():  # but a straight run of ink as long as a rule is a rule, a shading's dots closed up against it
+        straight = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones(keep[::-1], np.uint8))
+        lines &= ~(cv2.dilate(bulk, np.ones((3, 3), np.uint8)) & ~straight)
         lines = cv2.morphologyEx(lines, cv2.MORPH_OPEN, np.ones(keep[::-1], np.uint8))
     return lines
 
@@ -349,10 +497,11 @@ def _rules(lines: np.ndarray, horizontal: bool, min_length: int, thickest: int) 
     return rules
 
 
-def _joined(across: list[Rule], down: list[Rule], reach: int, ink: np.ndarray) -> list[Rule]:
+def _joined(across: list[Rule], down: list[Rule], reach: int, ink: np.ndarray, tall: int) -> list[Rule]:
     """The rules of a table: each meets at least two of the other direction (within ``reach`` pixels; a
     table cut by a page break has no bottom rule, its vertical rules still cross its rows), a vertical one
-    meeting only two lines up with another, and none runs
+    meeting only two lines up with another or is ``tall`` pixels long (no letter's stem is: a column's rule down
+    rows whose rule between them the scan lost, or down the one row a page break left), and none runs
     from one edge of the paper to the other (of the page's ``ink`` mask) as a scanner's streak does. A long
     stroke made of letters and their marks meets one rule at most. A table ruled only across (a library's or a
     browser's table, a "three-line" one: above and under its head and at its end) meets no vertical rule: on a
@@ -363,33 +512,92 @@ def _joined(across: list[Rule], down: list[Rule], reach: int, ink: np.ndarray) -
     close into short columns of dots). Where vertical rules are found, a rule meeting none of them is the stroke
     of a ruled table the scan broke, not another table (kept, they part the cells of shrunk pages twice)."""
     height, width = ink.shape
-    across = [r for r in across if r.x0 > 0.01 * width or r.x1 < 0.99 * width]
+    across = [r for r in across if (r.x0 > 0.01 * width or r.x1 < 0.99 * width) and not _shading(r, ink, reach)]
     down = [r for r in down if r.y0 > 0.01 * height or r.y1 < 0.99 * height]
     if not down:
         return stacked(across, reach)
     if not across:
         return []
-    kept = _meeting(across, down, reach)
+    kept = _meeting(across + _lost_rows(across, [r for r in down if r.y1 - r.y0 >= tall], reach), down, reach, tall)
     if all(_in_dots(rule, ink, reach) for rule in kept if not rule.horizontal):
-        return stacked(across, reach)
+        return stacked(across, reach)  # and the rows the shading's columns of dots stopped at were no rows
     return kept
 
 
-DOTS = 0.12  # share of ink beside a vertical run, on a side, over which it stands by dots (a rule has paper there)
+STOPS = 3  # column rules of a table stopping at one height, a row rule between them lost there or not
+
+
+def _lost_rows(across: list[Rule], down: list[Rule], reach: int) -> list[Rule]:
+    """The row rules a scan lost where ``STOPS`` or more vertical rules end at one height (within ``reach``): a
+    table's column rules stop only at a row rule (above and under a section row across the table, at the table's
+    top and end, at a page break), so the rule is there, however faint the scan left it (a hairline dithered away
+    or dropped by a fax). It runs from the first of them to the last, and on to the vertical rules that run past
+    that height on either side from a rule across them all, found or drawn (the table's sides, the number's column
+    beside a section row; a photo's page edge runs past too, from no rule). A cell merged over
+    two rows stops no column rule, and its missing part of the row rule stays missing. ``down`` are the runs long
+    enough to be no letter's stem (the stems a closing joined to the rule above a line of text stop at one height
+    too, its baseline)."""
+    drawn: list[Rule] = []
+    for ends in ([(r.y0, r) for r in down], [(r.y1, r) for r in down]):
+        ends.sort(key=lambda end: end[0])
+        group: list[tuple[int, Rule]] = []
+        for end in [*ends, (None, None)]:
+            if group and (end[0] is None or end[0] - group[0][0] > 2 * reach):
+                rules = [rule for _, rule in group]
+                if len({round(r.x0 / reach) for r in rules}) >= STOPS:
+                    y = sorted(at for at, _ in group)[len(group) // 2]
+                    lo, hi = min(r.x0 for r in rules), max(r.x1 for r in rules)
+                    spanning = [a for a in across + drawn if a.x0 <= lo + reach and a.x1 >= hi - reach]
+                    past = [  # the table's: starting at one of its rules across (not a photo's page edge)
+                        r
+                        for r in down
+                        if r.y0 < y - reach < y + reach < r.y1
+                        and any(a.y0 - reach <= r.y0 <= a.y1 + reach for a in spanning)
+                    ]
+                    x0 = min(r.x0 for r in rules + past)
+                    x1 = max(r.x1 for r in rules + past)
+                    if not any(
+                        a.y0 - reach <= y <= a.y1 + reach and a.x0 <= x0 + reach and a.x1 >= x1 - reach for a in across
+                    ):
+                        drawn.append(Rule(True, x0, y, x1, y))
+                group = []
+            if end[0] is not None:
+                group.append(end)
+    return drawn
+
+
+SOLID = 0.8  # share of its length a rule's ink covers along it, at least (a dotted rule's dots, apart, cover less)
+
+
+def _shading(rule: Rule, ink: np.ndarray, reach: int) -> bool:
+    """Whether a horizontal run is a dithered shading's dots that the closing joined into a line (a browser's
+    shaded section row, striped rows): its ink covers less than ``SOLID`` of its length along any of its rows, and
+    it stands in dots (``_in_dots``). A rule is solid ink along its run, beside a shaded row or not; a dotted rule
+    (a dotted border, a hairline a scan dotted) has the paper of its cells on either side. Left in, a shaded row
+    stood as four or five rows without text, each with its columns, and the table's columns were cut in pieces."""
+    line = ink[rule.y0 : rule.y1 + 1, rule.x0 : rule.x1 + 1]
+    return (
+        bool(line.size) and np.count_nonzero(line, axis=1).max() < SOLID * line.shape[1] and _in_dots(rule, ink, reach)
+    )
+
+
+DOTS = 0.12  # share of ink beside a run, on a side, over which it stands by dots (a rule has paper there)
 
 
 def _in_dots(rule: Rule, ink: np.ndarray, reach: int) -> bool:
-    """Whether a vertical run stands in or by dotted ink, as a dithered shading's dots closed along a column do,
+    """Whether a run stands in or by dotted ink, as a dithered shading's dots closed along a column do,
     or the side of a shaded cell: a band of a few pixels on one of its sides holds ``DOTS`` of ink or more, where
     a table's rule has the paper of its cells (their text keeps off the rule by the cell's padding). A ruled
     table's shaded head has such rules too, but its body's do not, and the page keeps them all."""
+    if rule.horizontal:  # its sides are above and under it
+        return _in_dots(Rule(False, rule.y0, rule.x0, rule.y1, rule.x1), ink.T, reach)
     top, bottom = rule.y0 + reach, max(rule.y0 + reach + 1, rule.y1 - reach)
     left = ink[top:bottom, max(0, rule.x0 - 1 - 2 * reach) : max(0, rule.x0 - 1)]
     right = ink[top:bottom, rule.x1 + 2 : rule.x1 + 2 + 2 * reach]
     return any(side.size and np.count_nonzero(side) >= DOTS * side.size for side in (left, right))
 
 
-def _meeting(across: list[Rule], down: list[Rule], reach: int) -> list[Rule]:
+def _meeting(across: list[Rule], down: list[Rule], reach: int, tall: int) -> list[Rule]:
     """The rules of either direction that meet enough of the other (``_joined``)."""
     a = np.array([(r.x0, r.y0, r.x1, r.y1) for r in across])[:, None, :]
     d = np.array([(r.x0, r.y0, r.x1, r.y1) for r in down])[None, :, :]
@@ -401,6 +609,7 @@ def _meeting(across: list[Rule], down: list[Rule], reach: int) -> list[Rule]:
     # a vertical rule across one row only (meeting its two rules) must line up with another piece of
     # rule: a column's border runs on through other rows, a letter's stem in a cell stands alone
     lined_up = (np.abs(middles[:, None] - middles[None, :]) <= reach).sum(axis=1) >= 2
+    lined_up |= np.array([r.y1 - r.y0 >= tall for r in down])
     return kept + [r for r, n, lined in zip(down, crossed, lined_up, strict=True) if n >= 3 or (n >= 2 and lined)]
 
 

@@ -4,7 +4,11 @@ make short vertical runs that meet the rules above and below as a column's rule 
 vertical rules, and every horizontal one that met none of them was dropped. Such runs stand in or by dots on a side
 (``page_cv._in_dots``), a rule between the paper of its cells; a page whose vertical runs all do keeps its rules as
 one without vertical rules (``page_cv.stacked``), and a rule the scan broke (letters touching it, dots hiding a
-stretch of it) keeps its pieces between them."""
+stretch of it) keeps its pieces between them. Closed along a row, the dots made lines of their own across the
+shaded row, which stood as rows without text and cut the table's columns in pieces: less than ``SOLID`` of their
+run is ink and they stand in dots (``page_cv._shading``), and are left out. Closed every way, the dots made one thick
+blob with the rules above and under the shaded row, taken out as letters are: a straight run of ink as long as a
+rule is a rule, whatever is beside it (``page_cv._lines``), and the shaded row's rules keep their span."""
 
 from __future__ import annotations
 
@@ -39,7 +43,16 @@ def test_it_keeps_the_rules_of_a_table_whose_shaded_row_is_dotted():
     rules = _rules(_page(dots=0.45))
 
     assert all(horizontal for horizontal, *_ in rules)  # no column of the shading's dots is a rule
-    assert [y for _, y, left, right in rules if right - left > 1900] == [400, 1000]
+    assert [y for _, y, left, right in rules if right - left > 1900] == [400, 600, 800, 1000]  # the shaded row's too
+
+
+def test_a_shaded_rows_dots_closed_into_lines_are_no_rules():
+    assert _rules(_page(dots=0.25)) == [
+        (True, 400, 204, 2205),
+        (True, 602, 204, 2205),
+        (True, 798, 204, 2205),
+        (True, 1000, 204, 2205),
+    ]
 
 
 def test_it_keeps_the_pieces_of_a_rule_the_scan_broke():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import statistics
 
-from importer.readers.pdf.ruled import _joined, edge
+from importer.readers.pdf.ruled import Ruled, _joined, edge
 from importer.readers.pdf.text import Char, PageText, _page_number, _rows, _spell
 
 _SAME_RULE = 2.0  # points: horizontal rules whose ends lie this close span the same table
@@ -325,3 +325,55 @@ def _freest(start: float, end: float, rows: list[list[tuple[float, float]]]) -> 
             run_count, run_start = count, a
         best = max(best, (count, b - run_start, (run_start + b) / 2))
     return best[2]
+
+
+NUMBER_WIDTH = 15 / 25.4 * 72  # points: a number column is narrower than this ('TT', 'STT')
+_ROW_PADDING = 0.5  # font heights of paper at least between the rows a lost rule parted, across the whole row
+# (more than the leading between a cell's lines)
+
+
+def lost_row_rules(tables: list[Ruled], text: PageText, edges: list[dict]) -> list[dict]:
+    """The row rules a scan lost between two tasks of a ruled table (a hairline dithered away or dropped by a
+    fax, while the column rules still stand): the table finder made one row of the two, and its cells held both
+    tasks' texts. Where the number column's cell (at the table's left side, narrower than ``NUMBER_WIDTH``) holds
+    two numbers one after the other ('1', '2'; the first may be one OCR read as marks, '?') on lines of their own,
+    a rule is drawn across the table at the widest band of paper between them that no character of the row crosses
+    (``_ROW_PADDING`` wide at least), or at the height of a horizontal rule (of ``edges``, the page's) drawn there
+    over part of the row. A lead merged over the two tasks for real and printed across that band keeps the row
+    one: no band is free."""
+    out: list[dict] = []
+    for table in tables:
+        x0, _, x1, _ = table.bbox
+        for left, top, right, bottom in table.cells:
+            if abs(left - x0) > 2 or right - left > NUMBER_WIDTH:
+                continue
+            lines = _rows(sorted(_band(text, left, right, top, bottom), key=lambda c: c.base))
+            numbers = [(line, _number(line, right)) for line in lines if _numbered(line, right)]
+            for (above, a), (below, b) in zip(numbers, numbers[1:], strict=False):
+                misread = not any(ch.isalnum() for ch in a)  # a number OCR read as marks ('?' for 7, '{' for 1)
+                if not (b.isdigit() and (misread or a.isdigit() and int(b) == int(a) + 1)):
+                    continue
+                start, end = max(c.bottom for c in above), min(c.top for c in below)
+                row = [c for c in _band(text, x0, x1, top, bottom) if c.text.strip()]
+                drawn = [
+                    e["top"]
+                    for e in edges
+                    if e["orientation"] == "h" and start < e["top"] < end and e["x0"] < x1 and e["x1"] > x0
+                ]
+                size = statistics.median(c.size for c in row)
+                free = drawn[0] if drawn else _free_band(row, start, end, _ROW_PADDING * size)
+                if free:
+                    out.append(edge("h", x0, x1, free, free))
+    return out
+
+
+def _free_band(chars: list[Char], start: float, end: float, least: float) -> float | None:
+    """The middle of the widest band between ``start`` and ``end`` (points down) that none of ``chars`` crosses
+    from its top to its bottom, ``least`` points wide or more; None when there is none."""
+    covered = sorted((max(start, c.top), min(end, c.bottom)) for c in chars if c.bottom > start and c.top < end)
+    best, at = None, start
+    for top, bottom in [*covered, (end, end)]:
+        if top - at >= least and (best is None or top - at > best[1] - best[0]):
+            best = (at, top)
+        at = max(at, bottom)
+    return None if best is None else (best[0] + best[1]) / 2
