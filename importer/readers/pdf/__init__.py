@@ -73,7 +73,7 @@ __all__ = [
     "table_rows",
 ]
 
-MIN_PAGE_CHARS = 20  # a page with fewer printable characters than this is treated as scanned
+MIN_PAGE_CHARS = 20  # a page with fewer printable characters than this, and a drawing or image, is treated as scanned
 RUNNING_ZONE = 3  # lines at a page's top and at its foot where running headers and footers stand
 
 
@@ -99,7 +99,7 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
         for index in range(pages):
             page = pdf[index]
             text = PageText.of(page)
-            if text.printed < MIN_PAGE_CHARS:
+            if text.printed < MIN_PAGE_CHARS and _drawn(page):
                 scanned.append(index)
                 carry, columns, earlier = None, None, []
             elif text.unusable():
@@ -128,6 +128,15 @@ def read_pdf(path: Path, limits: Limits, progress: Callable[[int, int], None] | 
         per_page.update(recognise(path, "pdf", sorted(scanned + unusable), limits, progress))
         problems += (ocr_problem(len(scanned) + len(unusable), pages),)
     return Document(items=in_page_order(per_page), source=path.name, pages=pages, problems=problems)
+
+
+def _drawn(page) -> bool:
+    """Whether a page holds anything but text: a scan's image, text drawn as curves. A page of a few printed
+    characters and nothing else (the signer's name alone on a plan's last page) is read from its text layer; taken
+    for a scan, it was read by OCR and the whole plan was said to be OCR'd."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(obj.type != pdfium_c.FPDF_PAGEOBJ_TEXT for obj in page.get_objects())
 
 
 def _running_key(item: Block | Table) -> str | None:
