@@ -122,6 +122,12 @@ def shot(page: Page, name: str) -> Path:
     return path
 
 
+def no_sideways_scroll(page: Page) -> None:
+    """The page fits a phone's width: nothing makes it scroll sideways."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} scrolls sideways: {width}px"
+
+
 def login(page: Page, username: str, password: str = PASSWORD) -> None:
     """Sign in through the real login form and wait for the page that follows."""
     page.goto("/dang-nhap/")

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.plans.models import Area, Task
-from tests.browser.conftest import SCREENSHOTS, login, shot
+from tests.browser.conftest import SCREENSHOTS, login, no_sideways_scroll, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,18 +51,13 @@ def _context(browser, live_server, viewport):
     return context
 
 
-def _no_sideways_scroll(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} scrolls sideways: {width}px"
-
-
 def test_it_shows_the_lists_as_cards_on_a_phone(browser, live_server, many_tasks, agency_officer, reviewer, march_2026):
     context = _context(browser, live_server, PHONE)
     page = context.new_page()
     login(page, "kesat.pvhcc")
 
     page.goto("/nhiem-vu/cua-toi/")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page)
     card = page.locator("#open table.cards tbody tr").first
     for label in ("Thời hạn", "Tình trạng", "Tiến độ"):
         expect(card.locator(f"td[data-label='{label}']")).to_be_visible()
@@ -73,7 +68,7 @@ def test_it_shows_the_lists_as_cards_on_a_phone(browser, live_server, many_tasks
     shot(page, "phone-my-tasks")
 
     page.goto(f"/ke-hoach/{many_tasks.pk}/nhiem-vu/")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page)
     first = page.locator("table.cards tbody tr").first
     assert first.bounding_box()["y"] < PHONE["height"], "the plan's task list should start with its tasks"
     expect(first.locator("td[data-label='Tình trạng'] .badge")).to_be_visible()
@@ -85,19 +80,19 @@ def test_it_shows_the_lists_as_cards_on_a_phone(browser, live_server, many_tasks
     shot(page, "phone-plan-tasks")
 
     page.goto(f"/tong-quan/don-vi/{many_tasks.unit_id}/")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page)
     expect(page.locator("table.cards td[data-label='Đánh giá']").first).to_be_visible()
     shot(page, "phone-unit-dashboard")
 
     page.goto(f"/ke-hoach/{many_tasks.pk}/so-lieu/")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page)
     expect(page.locator("table.cards td[data-label='Mục tiêu']").first).to_be_visible()
     shot(page, "phone-plan-figures")
 
     page.get_by_role("button", name="Đăng xuất").click()
     login(page, "snv.cchc")
     page.goto("/tong-quan/thanh-pho/")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page)
     row = page.locator("table.cards tbody tr", has_text="Xã Kẽ Sắt")
     for label in ("Hoàn thành", "Chỉ tiêu đạt"):
         expect(row.locator(f"td[data-label='{label}']")).to_be_visible()

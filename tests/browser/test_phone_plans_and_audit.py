@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from apps.plans.models import Plan, PlanStatus, TaskState
 from apps.tracking.services import submit_update
-from tests.browser.conftest import PHONE, login, shot
+from tests.browser.conftest import login, no_sideways_scroll, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,11 +16,6 @@ LONG = (
     "Thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2026 - 2030 gắn với chuyển đổi số, "
     "nâng cao chất lượng phục vụ người dân, doanh nghiệp trên địa bàn xã"
 )
-
-
-def _no_sideways_scroll(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} scrolls sideways: {width}px"
 
 
 def test_it_shows_the_plan_list_and_the_audit_log_as_cards_on_a_phone(
@@ -32,7 +27,7 @@ def test_it_shows_the_plan_list_and_the_audit_log_as_cards_on_a_phone(
     login(page, "kesat.vhxh")
 
     page.goto("/ke-hoach/")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page)
     card = page.locator("table.cards tbody tr", has_text="12/KH-UBND-VHXH-2026")
     title, number = card.locator("td.card-title"), card.locator("td[data-label='Số, ký hiệu']")
     expect(title).to_be_visible()
@@ -43,7 +38,7 @@ def test_it_shows_the_plan_list_and_the_audit_log_as_cards_on_a_phone(
     shot(page, "phone-plan-list")
 
     page.goto(f"/nhat-ky/{kesat.pk}/")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page)
     entry = page.locator("table.cards tbody tr", has_text="cập nhật nhiệm vụ II.1").first
     expect(entry.locator("td.card-title")).to_be_visible()
     expect(entry.locator("td[data-label='Thời gian']")).to_be_visible()
@@ -51,6 +46,6 @@ def test_it_shows_the_plan_list_and_the_audit_log_as_cards_on_a_phone(
     shot(page, "phone-audit-log")
 
     page.goto("/nhiem-vu/cua-toi/?q=ra+soat")
-    _no_sideways_scroll(page)
+    no_sideways_scroll(page)
     expect(page.locator("input[name=q]")).to_have_value("ra soat")
     shot(page, "phone-my-tasks-search")
